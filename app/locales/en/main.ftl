@@ -1,0 +1,134 @@
+portal-name = Social Services Portal
+skip-to-content = Skip to main content
+footer-text = Ministry of Labour and Social Protection of the Population of the Republic of Kazakhstan. Helpline 1414.
+lang-switch = Language
+lang-kk = Қазақша
+lang-ru = Русский
+lang-en = English
+nav-label = Main
+nav-home = Home
+nav-dashboard = My account
+nav-audit = Audit log
+nav-sign-in = Sign in
+nav-sign-up = Create an account
+nav-sign-out = Sign out
+error-summary-title = There is a problem
+error-prefix = Error:
+select-choose = Choose…
+search-submit = Search
+back-home = Go to the home page
+
+home-title = Rehabilitation goods and services of your choice
+home-lead = If the state has granted you technical means of rehabilitation, a personal assistant, a sign language specialist or a sanatorium stay, choose the supplier and the product yourself. The state pays up to the guaranteed sum; you see any co-payment before you confirm.
+home-categories = What you can get
+category-tsr-about = Wheelchairs, walkers, prostheses, hearing aids, white canes, Braille displays, hygiene and care items.
+category-assistant-about = Help at home and outside for people of disability group 1 with difficulty moving, up to 8 hours a day.
+category-sign_language-about = Interpreting in sign language, in person or online, in hours a year.
+category-sanatorium-about = A 14-day course of sanatorium-resort treatment in one of the country's sanatoria.
+home-offerings-count = { $count ->
+    [one] { $count } offering
+   *[other] { $count } offerings
+}
+home-how = How it works
+home-step-1 = Sign in: your entitlements from the individual rehabilitation programme are already there.
+home-step-2 = Choose a supplier and a product in your region; compare prices with the guaranteed sum.
+home-step-3 = Follow your order until it is delivered, then confirm receipt and leave a review.
+
+sign-in-title = Sign in
+field-email = E-mail address
+field-password = Password
+sign-in-submit = Sign in
+sign-in-no-account = No account yet?
+
+sign-up-title = Create an account
+sign-up-recipient-title = I receive rehabilitation support
+sign-up-recipient-about = For a person with a disability, or a parent or guardian acting for them.
+sign-up-recipient-lead = Your entitlements are found by your IIN and appear in your account.
+sign-up-supplier-title = I supply goods or services
+sign-up-supplier-about = For organisations and individual entrepreneurs. The ministry checks your details before your offerings appear.
+sign-up-supplier-lead = After you sign up, complete your organisation's profile and send it for approval.
+field-full-name = Full name
+field-iin = IIN
+field-iin-hint = 12 digits, as on your identity card.
+field-region = Region where you live
+field-supplier-region = Region of registration
+field-password-hint = At least 12 characters. A few unrelated words are easy to remember and hard to guess.
+field-organisation = Name of the organisation
+field-bin = BIN (or IIN of an individual entrepreneur)
+field-bin-hint = 12 digits.
+sign-up-submit = Create account
+
+dashboard-title = My account
+dashboard-open-entitlements = Entitlements you can use
+dashboard-active-orders = Orders in progress
+dashboard-acting-for = You act for
+dashboard-supplier-status = Status:
+dashboard-reason = Reason:
+dashboard-published-offerings = Published offerings
+dashboard-open-orders = Orders waiting for you
+dashboard-supplier-draft = Complete your profile and send it for approval.
+dashboard-supplier-pending = The ministry is checking your details. You can still edit your profile.
+dashboard-supplier-approved = You are approved: your published offerings appear in the catalogue.
+dashboard-supplier-rejected = Your application was rejected. Correct your details and send them again.
+dashboard-supplier-suspended = You are suspended: your offerings are hidden. You can see your open orders.
+dashboard-supplier-removed = You were removed from the portal. You can see your open orders.
+dashboard-staff-central = You work for the central ministry: the whole country.
+dashboard-staff-regional = You work for the region: { $region }.
+dashboard-pending-suppliers = Suppliers waiting for a decision
+dashboard-open-complaints = Open complaints
+
+supplier_status-draft = Draft
+supplier_status-pending = Pending approval
+supplier_status-approved = Approved
+supplier_status-rejected = Rejected
+supplier_status-suspended = Suspended
+supplier_status-removed = Removed
+
+not-found-title = Page not found
+not-found-text = If you typed the web address, check it is correct. If you followed a link, it may be out of date.
+error-title = Sorry, something went wrong
+error-text = Nothing you saved has been lost. Please try again in a few minutes. If it happens again, call 1414.
+
+audit-title = Audit log
+audit-search = Search by action, object or reason
+audit-empty = No entries match.
+audit-when = When
+audit-who = Who
+audit-what = Action
+audit-object = Object
+audit-why = Reason
+
+done-signed_out = You have signed out.
+done-signed_up = Your account has been created.
+
+err-invalid = Check the highlighted fields.
+err-unexpected = Something went wrong on our side. Nothing you saved has been lost; please try again.
+err-not_signed_in = Sign in to continue.
+err-forbidden = Your account cannot do this.
+err-not_found = We could not find that.
+err-too_many_attempts = Too many unsuccessful attempts. Wait a few minutes, then try again.
+err-bad_request = The form was incomplete. Please fill it in again.
+err-cross_site = The form was sent from another site and was refused.
+err-required = Fill in this field.
+err-too_long = This is too long.
+err-invalid_email = Enter an e-mail address like name@example.kz.
+err-not_12_digits = Enter exactly 12 digits.
+err-bad_checksum = This number has a wrong check digit. Check it against your document.
+err-bad_date = The first six digits are not a valid date of birth.
+err-bad_structure = This is not a valid BIN. Check it against your registration certificate.
+err-password_too_short = The password must be at least 12 characters long.
+err-password_too_long = The password must be at most 128 characters long.
+err-password_too_common = This password is too easy to guess. Choose another one.
+err-bad_credentials = The e-mail address or password is not correct.
+err-account_disabled = This account cannot sign in. Call 1414 for help.
+err-email_taken = An account with this e-mail address already exists. Sign in instead.
+err-iin_taken = An account already exists for this IIN. Sign in, or call 1414 if it is not yours.
+err-bin_taken = A supplier with this number is already registered.
+err-unknown_region = Choose a region from the list.
+err-email-required = Enter your e-mail address.
+err-password-required = Enter your password.
+err-full_name-required = Enter your full name.
+err-iin-required = Enter your IIN.
+err-region-required = Choose a region.
+err-organisation-required = Enter the name of the organisation.
+err-bin-required = Enter the BIN or IIN.

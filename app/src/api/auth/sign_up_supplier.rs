@@ -1,0 +1,26 @@
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// Creates a supplier account (pending approval), signs it in and shows its dashboard.
+#[server(prefix = "/api", endpoint = "sign_up_supplier")]
+pub async fn sign_up_supplier(
+    email: String,
+    password: String,
+    bin: String,
+    organisation: String,
+    region: String,
+) -> Result<(), AppError> {
+    let (backend, caller) = crate::ports::backend_and_caller()?;
+    let typed = [("email", email.as_str()), ("bin", bin.as_str()), ("organisation", organisation.as_str()), ("region", region.as_str())];
+    let form = crate::ports::SupplierSignUp {
+        email: email.clone(),
+        password,
+        bin: bin.clone(),
+        organisation: organisation.clone(),
+        region: region.clone(),
+    };
+    let run = backend.accounts.sign_up_supplier(&caller, form);
+    let signed = crate::api::typed::keeping_typed("sign_up_supplier", &typed, run).await?;
+    super::set_cookie_and_go(&signed.set_cookie, "/dashboard?done=signed_up");
+    Ok(())
+}

@@ -1,0 +1,14 @@
+//! Server functions: thin adapters from HTTP to the ports. One per file, grouped by area.
+//! Every form posts to one of these as a plain `<form method="post">`, so each journey
+//! works before (or without) the wasm; on an error the browser comes back to the form with
+//! the error in the URL and what was typed in a short-lived cookie (see [`typed`]).
+pub mod audit_search;
+pub mod auth;
+pub mod dashboard;
+pub mod reference;
+pub mod typed;
+
+/// Path of the server function behind a form.
+pub fn path_of<S: server_fn::ServerFn>() -> &'static str {
+    S::PATH
+}

@@ -1,0 +1,3 @@
+//! Regions and categories.
+pub mod categories;
+pub mod regions;

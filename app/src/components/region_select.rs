@@ -1,0 +1,21 @@
+//! A drop-down of the 20 regions, named in the reader's language.
+use crate::api::reference::regions::regions;
+use crate::components::form::{Field, FormState, SelectField};
+use leptos::prelude::*;
+
+/// A required region field called `name`, labelled by the translation `label`.
+#[component]
+pub fn RegionSelect(state: FormState, name: &'static str, label: &'static str) -> impl IntoView {
+    let list = Resource::new(|| (), |_| regions());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let state = state.clone();
+                Suspend::new(async move {
+                    let options = list.await.unwrap_or_default().into_iter().map(|r| (r.code, r.name)).collect();
+                    view! { <SelectField state field=Field { name, label, required: true, autocomplete: "address-level1", ..Default::default() } options/> }
+                })
+            }}
+        </Suspense>
+    }
+}

@@ -1,0 +1,141 @@
+//! The portal's closed sets of values. Each has a stable snake_case code used in the
+//! database, in URLs and as the key of its translation (`<enum>-<code>`).
+use serde::{Deserialize, Serialize};
+
+macro_rules! code_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $code:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($(#[$vmeta])* $variant),+ }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The stable code.
+            pub const fn code(self) -> &'static str {
+                match self { $($name::$variant => $code),+ }
+            }
+
+            /// The value for a code, if there is one.
+            pub fn from_code(code: &str) -> Option<Self> {
+                match code { $($code => Some($name::$variant),)+ _ => None }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.code())
+            }
+        }
+    };
+}
+
+code_enum! {
+    /// An interface and account language.
+    Lang { Kk = "kk", Ru = "ru", En = "en" }
+}
+
+code_enum! {
+    /// What an account may do.
+    Role {
+        /// A person with a disability.
+        Recipient = "recipient",
+        /// A parent, guardian or other legal representative acting for recipients.
+        Representative = "representative",
+        /// A supplier of goods or services.
+        Supplier = "supplier",
+        /// Ministry staff, central or regional.
+        Staff = "staff",
+        /// Runs the portal and its staff accounts.
+        Admin = "admin",
+    }
+}
+
+impl Role {
+    /// Ministry staff and admins.
+    pub const fn is_staff(self) -> bool {
+        matches!(self, Role::Staff | Role::Admin)
+    }
+
+    /// Those who order for a recipient: the recipient or a representative.
+    pub const fn orders_for_recipients(self) -> bool {
+        matches!(self, Role::Recipient | Role::Representative)
+    }
+}
+
+code_enum! {
+    /// Whether an account may sign in.
+    AccountStatus { Active = "active", Locked = "locked", Disabled = "disabled" }
+}
+
+code_enum! {
+    /// Where a supplier stands with the ministry.
+    SupplierStatus {
+        Draft = "draft", Pending = "pending", Approved = "approved", Rejected = "rejected",
+        Suspended = "suspended", Removed = "removed",
+    }
+}
+
+code_enum! {
+    /// Legal form of a supplier.
+    SupplierKind { LegalEntity = "legal_entity", Entrepreneur = "entrepreneur" }
+}
+
+code_enum! {
+    /// Whether an offering shows in the catalogue.
+    OfferingStatus { Draft = "draft", Published = "published", Withdrawn = "withdrawn", Blocked = "blocked" }
+}
+
+code_enum! {
+    /// Where an order stands.
+    OrderStatus {
+        Placed = "placed", Accepted = "accepted", Scheduled = "scheduled", InDelivery = "in_delivery",
+        Delivered = "delivered", Rendered = "rendered", Confirmed = "confirmed",
+        Rejected = "rejected", Cancelled = "cancelled", Returned = "returned",
+    }
+}
+
+impl OrderStatus {
+    /// No further change is expected.
+    pub const fn is_final(self) -> bool {
+        matches!(self, Self::Confirmed | Self::Rejected | Self::Cancelled | Self::Returned)
+    }
+}
+
+code_enum! {
+    /// What an item type is counted in.
+    Unit { Piece = "piece", Hour = "hour", Course = "course" }
+}
+
+code_enum! {
+    /// Disability group as set by the medical-social examination.
+    DisabilityGroup { First = "1", Second = "2", Third = "3", Child = "child" }
+}
+
+code_enum! {
+    /// Where a complaint stands.
+    ComplaintStatus { Open = "open", Answered = "answered", Closed = "closed" }
+}
+
+code_enum! {
+    /// The kind of a supplier's uploaded document.
+    DocumentKind { Registration = "registration", Licence = "licence", Certificate = "certificate", Other = "other" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_round_trips() {
+        for r in Role::ALL {
+            assert_eq!(Role::from_code(r.code()), Some(*r));
+        }
+        for s in OrderStatus::ALL {
+            assert_eq!(OrderStatus::from_code(s.code()), Some(*s));
+        }
+        assert_eq!(Lang::from_code("de"), None);
+    }
+}

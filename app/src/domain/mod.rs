@@ -1,0 +1,14 @@
+//! Types that are valid by construction ("parse, don't validate"), shared by the browser and
+//! the server. Each `parse` returns the stable error code the UI translates.
+mod email;
+mod enums;
+
+mod money;
+mod password;
+
+pub use email::Email;
+pub use enums::*;
+pub mod iin;
+pub use iin::{Bin, Iin, TaxId};
+pub use money::{CoPayment, Money};
+pub use password::Password;

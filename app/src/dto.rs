@@ -1,0 +1,93 @@
+//! What pages show: plain view types, already in the reader's language. Never database rows.
+use crate::domain::{Lang, Role, SupplierStatus};
+use serde::{Deserialize, Serialize};
+
+/// The signed-in account, as the UI needs it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Me {
+    /// Account id.
+    pub account_id: i32,
+    /// Sign-in e-mail.
+    pub email: String,
+    /// Name shown in the header.
+    pub display_name: String,
+    /// What the account may do.
+    pub role: Role,
+    /// Preferred language.
+    pub lang: Lang,
+    /// For regional staff, the region they work for.
+    pub staff_region: Option<String>,
+    /// For suppliers, where they stand with the ministry.
+    pub supplier_status: Option<SupplierStatus>,
+}
+
+/// A region with its name in the reader's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegionView {
+    /// Stable code, e.g. `ALA` for Almaty city.
+    pub code: String,
+    /// Localised name.
+    pub name: String,
+}
+
+/// A catalogue category with its name in the reader's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CategoryView {
+    /// Stable code, e.g. `tsr`.
+    pub code: String,
+    /// Localised name.
+    pub name: String,
+    /// How many item types it holds.
+    pub item_types: u32,
+    /// How many offerings are published in it.
+    pub offerings: u32,
+}
+
+/// Numbers for the role-aware dashboard.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DashboardView {
+    /// A recipient or a representative.
+    Recipient {
+        /// Valid entitlements with something remaining.
+        open_entitlements: u32,
+        /// Orders not yet in a final state.
+        active_orders: u32,
+        /// People a representative acts for (empty for a recipient).
+        acting_for: Vec<String>,
+    },
+    /// A supplier.
+    Supplier {
+        /// Where it stands with the ministry.
+        status: SupplierStatus,
+        /// The reason for the last decision, if any.
+        reason: Option<String>,
+        /// Published offerings.
+        published_offerings: u32,
+        /// Orders waiting for the supplier.
+        open_orders: u32,
+    },
+    /// Ministry staff or an admin.
+    Staff {
+        /// Suppliers waiting for a decision.
+        pending_suppliers: u32,
+        /// Complaints not yet closed.
+        open_complaints: u32,
+        /// Region for regional staff.
+        region: Option<String>,
+    },
+}
+
+/// One line of the audit log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntryView {
+    /// When (UTC, RFC 3339).
+    pub at: String,
+    /// Who (account e-mail) or `system`.
+    pub actor: String,
+    /// What, as a code.
+    pub action: String,
+    /// On what.
+    pub object: String,
+    /// Why, when a reason was given.
+    pub reason: Option<String>,
+}

@@ -1,0 +1,109 @@
+//! Translations with Fluent (`locales/<lang>/*.ftl`, compiled into both the server and the
+//! wasm). The language is chosen per request by the server and read back from `<html lang>`
+//! by the browser, so both render the same text.
+use crate::domain::Lang;
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, Loader};
+use leptos::prelude::*;
+use std::borrow::Cow;
+use std::collections::HashMap;
+use unic_langid::langid;
+
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "ru",
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+static KK: LanguageIdentifier = langid!("kk");
+static RU: LanguageIdentifier = langid!("ru");
+static EN: LanguageIdentifier = langid!("en");
+
+fn id(lang: Lang) -> &'static LanguageIdentifier {
+    match lang {
+        Lang::Kk => &KK,
+        Lang::Ru => &RU,
+        Lang::En => &EN,
+    }
+}
+
+/// The text for `key` in `lang`.
+pub fn tr(lang: Lang, key: &str) -> String {
+    LOCALES.lookup(id(lang), key)
+}
+
+/// The text for `key` in `lang`, with named arguments.
+pub fn tr_args(lang: Lang, key: &str, args: &[(&'static str, String)]) -> String {
+    let map: HashMap<Cow<'static, str>, FluentValue> =
+        args.iter().map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.clone()))).collect();
+    LOCALES.lookup_with_args(id(lang), key, &map)
+}
+
+/// Whether `key` has a translation (falls back to the key itself otherwise).
+pub fn has(lang: Lang, key: &str) -> bool {
+    LOCALES.try_lookup(id(lang), key).is_some()
+}
+
+/// The language of the page being rendered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct I18n(pub Lang);
+
+impl I18n {
+    /// The text for `key`.
+    pub fn t(&self, key: &str) -> String {
+        tr(self.0, key)
+    }
+
+    /// The text for `key` with arguments.
+    pub fn ta(&self, key: &str, args: &[(&'static str, String)]) -> String {
+        tr_args(self.0, key, args)
+    }
+
+    /// The translated message for an error code.
+    pub fn err(&self, code: &str) -> String {
+        let key = format!("err-{code}");
+        if has(self.0, &key) { tr(self.0, &key) } else { tr(self.0, "err-unexpected") }
+    }
+
+    /// The translated name of an enum value, e.g. `order_status-placed`.
+    pub fn code(&self, family: &str, code: &str) -> String {
+        tr(self.0, &format!("{family}-{code}"))
+    }
+
+    /// The language code.
+    pub fn lang(&self) -> Lang {
+        self.0
+    }
+}
+
+/// The page language, provided by [`provide_i18n`].
+pub fn use_i18n() -> I18n {
+    use_context::<I18n>().unwrap_or(I18n(Lang::Kk))
+}
+
+/// Decides the language and provides it: on the server from the request (set by the
+/// middleware), in the browser from `<html lang>` as the server rendered it.
+pub fn provide_i18n() -> I18n {
+    let lang = current_lang();
+    let i18n = I18n(lang);
+    provide_context(i18n);
+    i18n
+}
+
+#[cfg(feature = "ssr")]
+fn current_lang() -> Lang {
+    use_context::<http::request::Parts>()
+        .and_then(|p| p.extensions.get::<crate::ports::Caller>().map(|c| c.lang))
+        .unwrap_or(Lang::Kk)
+}
+
+#[cfg(not(feature = "ssr"))]
+fn current_lang() -> Lang {
+    document()
+        .document_element()
+        .and_then(|e| e.get_attribute("lang"))
+        .and_then(|l| Lang::from_code(&l))
+        .unwrap_or(Lang::Kk)
+}

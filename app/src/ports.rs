@@ -1,0 +1,148 @@
+//! The ports: what the UI needs from the backend. The server implements them; server
+//! functions only read the caller, take the port from context and call it.
+use crate::domain::{Lang, Role};
+use crate::dto::{AuditEntryView, CategoryView, DashboardView, Me, RegionView};
+use crate::error::AppError;
+use async_trait::async_trait;
+use std::sync::Arc;
+
+/// The signed-in account making a request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    /// Account id.
+    pub account_id: i32,
+    /// Its role.
+    pub role: Role,
+    /// Name shown in the header.
+    pub display_name: String,
+    /// The server-side session this request belongs to.
+    pub session_id: String,
+    /// For regional staff, their region.
+    pub staff_region: Option<String>,
+}
+
+/// Who is asking, from where, in which language; put in the request by the middleware.
+#[derive(Debug, Clone)]
+pub struct Caller {
+    /// The account, if signed in.
+    pub actor: Option<Actor>,
+    /// Client address, for throttling and the log.
+    pub ip: String,
+    /// The interface language of this request.
+    pub lang: Lang,
+    /// True when cookies must be `Secure` (anything but local development).
+    pub secure_cookies: bool,
+}
+
+impl Caller {
+    /// The actor, or `NotSignedIn`.
+    pub fn signed_in(&self) -> Result<&Actor, AppError> {
+        self.actor.as_ref().ok_or(AppError::NotSignedIn)
+    }
+
+    /// The actor if their role is one of `roles`; `NotSignedIn` or `Forbidden` otherwise.
+    pub fn require(&self, roles: &[Role]) -> Result<&Actor, AppError> {
+        let actor = self.signed_in()?;
+        if roles.contains(&actor.role) { Ok(actor) } else { Err(AppError::Forbidden) }
+    }
+}
+
+/// A successful sign-in or sign-up: the session cookie to set and where to go.
+#[derive(Debug, Clone)]
+pub struct SignedIn {
+    /// A complete `Set-Cookie` header value.
+    pub set_cookie: String,
+    /// The account.
+    pub me: Me,
+}
+
+/// What a recipient types to sign up.
+#[derive(Debug, Clone, Default)]
+pub struct RecipientSignUp {
+    /// E-mail.
+    pub email: String,
+    /// Password.
+    pub password: String,
+    /// IIN.
+    pub iin: String,
+    /// Full name.
+    pub full_name: String,
+    /// Region code.
+    pub region: String,
+}
+
+/// What a supplier types to sign up.
+#[derive(Debug, Clone, Default)]
+pub struct SupplierSignUp {
+    /// E-mail.
+    pub email: String,
+    /// Password.
+    pub password: String,
+    /// BIN, or IIN for an individual entrepreneur.
+    pub bin: String,
+    /// Legal name of the organisation.
+    pub organisation: String,
+    /// Region of registration.
+    pub region: String,
+}
+
+/// Sign-up, sign-in, sessions and preferences.
+#[async_trait]
+pub trait Accounts: Send + Sync {
+    /// Signs in by e-mail and password (throttled; same answer for unknown e-mail and wrong password).
+    async fn sign_in(&self, caller: &Caller, email: &str, password: &str) -> Result<SignedIn, AppError>;
+    /// Creates a recipient account and links entitlements already loaded for the IIN.
+    async fn sign_up_recipient(&self, caller: &Caller, form: RecipientSignUp) -> Result<SignedIn, AppError>;
+    /// Creates a supplier account; the supplier starts pending approval.
+    async fn sign_up_supplier(&self, caller: &Caller, form: SupplierSignUp) -> Result<SignedIn, AppError>;
+    /// Ends the caller's session; returns the `Set-Cookie` value that clears the cookie.
+    async fn sign_out(&self, caller: &Caller) -> Result<String, AppError>;
+    /// The signed-in account, if any.
+    async fn me(&self, caller: &Caller) -> Result<Option<Me>, AppError>;
+}
+
+/// Reference data: regions and categories.
+#[async_trait]
+pub trait Reference: Send + Sync {
+    /// The 20 regions, named in `lang`.
+    async fn regions(&self, lang: Lang) -> Result<Vec<RegionView>, AppError>;
+    /// Catalogue categories with counts, named in `lang`.
+    async fn categories(&self, lang: Lang) -> Result<Vec<CategoryView>, AppError>;
+}
+
+/// The role-aware dashboard.
+#[async_trait]
+pub trait Dashboards: Send + Sync {
+    /// Numbers for the caller's dashboard.
+    async fn dashboard(&self, caller: &Caller) -> Result<DashboardView, AppError>;
+}
+
+/// The audit log (staff only).
+#[async_trait]
+pub trait Audit: Send + Sync {
+    /// Entries matching `query` (action, object or reason), newest first.
+    async fn search(&self, caller: &Caller, query: &str) -> Result<Vec<AuditEntryView>, AppError>;
+}
+
+/// Every port, as the server provides them to the UI through context.
+#[derive(Clone)]
+pub struct Backend {
+    /// Accounts and sessions.
+    pub accounts: Arc<dyn Accounts>,
+    /// Reference data.
+    pub reference: Arc<dyn Reference>,
+    /// Dashboards.
+    pub dashboards: Arc<dyn Dashboards>,
+    /// Audit log.
+    pub audit: Arc<dyn Audit>,
+}
+
+/// The backend and the caller of the current request, for a server function.
+pub fn backend_and_caller() -> Result<(Backend, Caller), AppError> {
+    use leptos::prelude::use_context;
+    let backend = use_context::<Backend>().ok_or_else(|| AppError::Unexpected("no backend".into()))?;
+    let caller = use_context::<http::request::Parts>()
+        .and_then(|p| p.extensions.get::<Caller>().cloned())
+        .ok_or_else(|| AppError::Unexpected("no caller".into()))?;
+    Ok((backend, caller))
+}

@@ -1,0 +1,29 @@
+//! Schema of the portal: the only source of tables, run at start-up and by the tests.
+pub use sea_orm_migration::prelude::*;
+
+mod m20261123_000001_create_reference;
+mod m20261123_000002_create_accounts;
+mod m20261123_000003_create_recipients;
+mod m20261123_000004_create_suppliers;
+mod m20261123_000005_create_offerings;
+mod m20261123_000006_create_orders;
+mod m20261123_000007_create_records;
+
+/// Runs the portal's migrations in order.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261123_000001_create_reference::Migration),
+            Box::new(m20261123_000002_create_accounts::Migration),
+            Box::new(m20261123_000003_create_recipients::Migration),
+            Box::new(m20261123_000004_create_suppliers::Migration),
+            Box::new(m20261123_000005_create_offerings::Migration),
+            Box::new(m20261123_000006_create_orders::Migration),
+            Box::new(m20261123_000007_create_records::Migration),
+        ]
+    }
+}
+

@@ -1,0 +1,46 @@
+//! Database connection and schema: SQLite (default) or PostgreSQL, migrations at start-up.
+use anyhow::Context;
+use migration::{Migrator, MigratorTrait};
+use sea_orm::{
+    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbBackend,
+    SqliteTransactionMode, TransactionOptions, TransactionTrait,
+};
+use std::time::Duration;
+
+/// Connects, creating the SQLite file and folder when needed, and runs the migrations.
+pub async fn connect_and_migrate(url: &str) -> anyhow::Result<DatabaseConnection> {
+    if let Some(path) = url.strip_prefix("sqlite://") {
+        let file = path.split('?').next().unwrap_or(path);
+        if let Some(dir) = std::path::Path::new(file).parent() {
+            std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        }
+    }
+    let mut opts = ConnectOptions::new(url.to_owned());
+    opts.sqlx_logging(false)
+        .max_connections(if url.starts_with("sqlite") { 8 } else { 16 })
+        .connect_timeout(Duration::from_secs(10))
+        .map_sqlx_sqlite_opts(|o| {
+            o.busy_timeout(Duration::from_secs(10))
+                .journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
+                .synchronous(sea_orm::sqlx::sqlite::SqliteSynchronous::Normal)
+                .foreign_keys(true)
+        });
+    let db = Database::connect(opts).await.with_context(|| "connecting to the database")?;
+    Migrator::up(&db, None).await.context("running migrations")?;
+    Ok(db)
+}
+
+/// Starts a transaction that will write: on SQLite it takes the write lock at once
+/// (`BEGIN IMMEDIATE`), so two writers queue instead of failing half-way.
+pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction, sea_orm::DbErr> {
+    match db.get_database_backend() {
+        DbBackend::Sqlite => {
+            db.begin_with_options(TransactionOptions {
+                sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+                ..Default::default()
+            })
+            .await
+        }
+        _ => db.begin().await,
+    }
+}

@@ -1,0 +1,13 @@
+//! sea-orm entities, one module per table; the schema itself comes from `migration`.
+pub mod enums;
+mod people;
+mod records;
+mod reference;
+mod supplier;
+mod trade;
+
+pub use people::{accounts, entitlements, login_attempts, recipients, representatives, sessions};
+pub use records::{audit_log, drafts, ipr_imports, notifications};
+pub use reference::{categories, ceilings, item_types, regions};
+pub use supplier::{supplier_categories, supplier_documents, supplier_regions, suppliers};
+pub use trade::{complaint_notes, complaints, offering_regions, offering_slots, offerings, order_events, orders, reviews};

@@ -1,0 +1,151 @@
+//! Accounts, sessions, sign-in attempts, recipients, representatives and entitlements.
+
+/// Sign-in accounts of every role.
+pub mod accounts {
+    use crate::entities::enums::{DbAccountStatus, DbLang, DbRole};
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "accounts")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        #[sea_orm(unique)]
+        pub email: String,
+        pub password_hash: String,
+        pub role: DbRole,
+        pub language: DbLang,
+        pub status: DbAccountStatus,
+        pub display_name: String,
+        pub staff_region: Option<String>,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+        pub last_sign_in_at: Option<DateTimeUtc>,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+/// Server-side sessions; a token is valid only while its session is not revoked.
+pub mod sessions {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "sessions")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: String,
+        pub account_id: i32,
+        pub created_at: DateTimeUtc,
+        pub last_seen_at: DateTimeUtc,
+        pub revoked_at: Option<DateTimeUtc>,
+        pub ip: Option<String>,
+        pub user_agent: Option<String>,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+/// Every sign-in attempt, failed or not.
+pub mod login_attempts {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "login_attempts")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub email: String,
+        pub account_id: Option<i32>,
+        pub ip: String,
+        pub outcome: String,
+        pub created_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+/// People with a disability, known by IIN (possibly before they have an account).
+pub mod recipients {
+    use crate::entities::enums::DbDisabilityGroup;
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "recipients")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        #[sea_orm(unique)]
+        pub account_id: Option<i32>,
+        #[sea_orm(unique)]
+        pub iin: String,
+        pub full_name: Option<String>,
+        pub region_code: Option<String>,
+        pub disability_group: Option<DbDisabilityGroup>,
+        pub birth_date: Option<Date>,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+/// Legal representatives and the recipients they may act for.
+pub mod representatives {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "representatives")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub account_id: i32,
+        pub recipient_id: i32,
+        pub basis: String,
+        pub created_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+/// What the state owes a recipient, from an IPR line.
+pub mod entitlements {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "entitlements")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub recipient_id: i32,
+        pub item_type_id: i32,
+        pub quantity_granted: i32,
+        pub quantity_remaining: i32,
+        pub valid_from: Date,
+        pub valid_to: Date,
+        pub ipr_number: String,
+        pub source: String,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}

@@ -1,0 +1,96 @@
+//! The audit log, notifications, drafts and IPR import records.
+
+/// Append-only record of staff decisions, imports, ceiling changes and personal-data views.
+pub mod audit_log {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "audit_log")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub actor_account_id: Option<i32>,
+        pub actor_role: String,
+        pub action: String,
+        pub object_type: String,
+        pub object_id: Option<String>,
+        pub reason: Option<String>,
+        pub details: Option<Json>,
+        pub created_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+/// In-app notifications.
+pub mod notifications {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "notifications")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub account_id: i32,
+        pub kind: String,
+        pub order_id: Option<i32>,
+        pub params: Json,
+        pub read_at: Option<DateTimeUtc>,
+        pub created_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+/// Server-side drafts of journeys in progress, so nothing typed is lost.
+pub mod drafts {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "drafts")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub account_id: i32,
+        pub kind: String,
+        pub draft_key: String,
+        pub data: Json,
+        pub updated_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+/// Each IPR import with its report.
+pub mod ipr_imports {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "ipr_imports")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub actor_account_id: Option<i32>,
+        pub file_name: String,
+        pub sha256: String,
+        pub lines_total: i32,
+        pub accepted: i32,
+        pub refused: i32,
+        pub report: Json,
+        pub created_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}

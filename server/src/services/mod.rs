@@ -1,0 +1,65 @@
+//! The use cases behind the ports. Each checks who may do it on its first line, keeps
+//! multi-table changes in one transaction and returns `AppError` codes the UI translates.
+pub mod accounts;
+pub mod audit;
+pub mod dashboards;
+pub mod reference;
+
+use crate::auth::token::Tokens;
+use crate::config::Settings;
+use app::error::AppError;
+use sea_orm::DatabaseConnection;
+use std::sync::Arc;
+
+/// What every service needs.
+#[derive(Clone)]
+pub struct Ctx {
+    /// The database.
+    pub db: DatabaseConnection,
+    /// Settings.
+    pub settings: Arc<Settings>,
+    /// Session tokens.
+    pub tokens: Arc<Tokens>,
+}
+
+/// Logs an unexpected failure with a reference and returns the error people see, which
+/// carries only that reference.
+pub fn unexpected(e: impl std::fmt::Display) -> AppError {
+    let reference = uuid::Uuid::new_v4().simple().to_string()[..8].to_owned();
+    tracing::error!(reference, error = %e, "unexpected error");
+    AppError::Unexpected(reference)
+}
+
+/// Maps a database error to an unexpected failure.
+pub trait OrUnexpected<T> {
+    /// `Err` becomes [`AppError::Unexpected`], logged.
+    fn or_unexpected(self) -> Result<T, AppError>;
+}
+
+impl<T, E: std::fmt::Display> OrUnexpected<T> for Result<T, E> {
+    fn or_unexpected(self) -> Result<T, AppError> {
+        self.map_err(unexpected)
+    }
+}
+
+/// Builds the ports the UI uses.
+pub fn backend(ctx: &Ctx) -> app::ports::Backend {
+    app::ports::Backend {
+        accounts: Arc::new(accounts::AccountService(ctx.clone())),
+        reference: Arc::new(reference::ReferenceService(ctx.clone())),
+        dashboards: Arc::new(dashboards::DashboardService(ctx.clone())),
+        audit: Arc::new(audit::AuditService(ctx.clone())),
+    }
+}
+
+/// Trims a free-text field and checks its length in characters.
+pub fn text(raw: &str, max: usize) -> Result<String, &'static str> {
+    let t = raw.trim();
+    if t.is_empty() {
+        Err("required")
+    } else if t.chars().count() > max {
+        Err("too_long")
+    } else {
+        Ok(t.to_owned())
+    }
+}

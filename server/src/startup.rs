@@ -1,0 +1,128 @@
+//! Builds the whole application from settings, so `main` and the tests start the same thing.
+use crate::auth::token::Tokens;
+use crate::config::Settings;
+use crate::http::{guard, health, identify, language, AppState};
+use crate::services::{self, Ctx};
+use anyhow::Context;
+use axum::extract::FromRef;
+use axum::routing::{get, post};
+use axum::Router;
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use sea_orm::DatabaseConnection;
+use secrecy::ExposeSecret;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use tokio::net::TcpListener;
+
+/// The router's state: Leptos's options and ours.
+#[derive(Clone, FromRef)]
+pub struct RouterState {
+    leptos_options: LeptosOptions,
+    app: AppState,
+}
+
+/// A built application, bound to its port and ready to serve.
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    port: u16,
+    db: DatabaseConnection,
+}
+
+/// The session-signing secret: configured, or (development only) generated once and kept
+/// in the data folder so sessions survive a restart.
+fn jwt_secret(settings: &Settings) -> anyhow::Result<Vec<u8>> {
+    if let Some(s) = &settings.jwt_secret {
+        return Ok(s.expose_secret().as_bytes().to_vec());
+    }
+    let path = settings.data_dir.join("jwt-secret");
+    if let Ok(existing) = std::fs::read_to_string(&path) {
+        if existing.trim().len() >= 64 {
+            return Ok(existing.trim().as_bytes().to_vec());
+        }
+    }
+    std::fs::create_dir_all(&settings.data_dir)?;
+    let secret: String = (0..2).map(|_| uuid::Uuid::new_v4().simple().to_string()).collect();
+    std::fs::write(&path, &secret).with_context(|| format!("writing {}", path.display()))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))?;
+    }
+    Ok(secret.into_bytes())
+}
+
+impl Application {
+    /// Connects and migrates the database, loads reference (and, if asked, demo) data,
+    /// and binds the listener.
+    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        let db = crate::db::connect_and_migrate(&settings.database_url()).await?;
+        crate::seed::reference::load(&db).await.context("loading reference data")?;
+        if settings.demo_data {
+            crate::seed::demo::load_if_empty(&db).await.context("loading demo data")?;
+        }
+        let secret = jwt_secret(&settings)?;
+        let tokens = Arc::new(Tokens::new(&secret, settings.session_minutes));
+        crate::auth::password::warm_up();
+        let listener = TcpListener::bind((settings.host.as_str(), settings.port)).await.context("binding the listener")?;
+        let addr = listener.local_addr()?;
+        let ctx = Ctx { db: db.clone(), settings: Arc::new(settings), tokens };
+        let router = router(ctx, addr);
+        Ok(Self { listener, router, port: addr.port(), db })
+    }
+
+    /// The port the application listens on.
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// The database connection (tests use it to arrange data).
+    pub fn db(&self) -> &DatabaseConnection {
+        &self.db
+    }
+
+    /// Serves until the process is asked to stop.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        axum::serve(self.listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+    }
+}
+
+fn router(ctx: Ctx, addr: SocketAddr) -> Router {
+    let site_root = ctx.settings.site_root.clone();
+    let leptos_options = LeptosOptions::builder()
+        .output_name("portal")
+        .site_root(site_root.as_str())
+        .site_pkg_dir("pkg")
+        .site_addr(addr)
+        .build();
+    let backend = services::backend(&ctx);
+    let app_state = AppState { ctx };
+    let state = RouterState { leptos_options: leptos_options.clone(), app: app_state.clone() };
+    let routes = generate_route_list(app::App);
+    let context = {
+        let backend = backend.clone();
+        move || provide_context(backend.clone())
+    };
+    let shell = {
+        let options = leptos_options.clone();
+        move || app::shell(options.clone())
+    };
+    let fallback = leptos_axum::file_and_error_handler_with_context::<RouterState, _>(context.clone(), app::shell);
+    Router::new()
+        .route("/healthz", get(health::healthz))
+        .route(app::routes::SET_LANGUAGE, post(language::set))
+        .leptos_routes_with_context(&state, routes, context, shell)
+        .fallback(fallback)
+        .layer(axum::middleware::from_fn_with_state(app_state.clone(), identify::identify))
+        .layer(axum::middleware::from_fn_with_state(app_state.clone(), guard::same_origin_only))
+        .layer(axum::middleware::from_fn_with_state(app_state, guard::security_headers))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(12 * 1024 * 1024))
+        .layer(tower_http::trace::TraceLayer::new_for_http())
+        .with_state(state)
+}
