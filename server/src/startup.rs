@@ -1,7 +1,7 @@
 //! Builds the whole application from settings, so `main` and the tests start the same thing.
 use crate::auth::token::Tokens;
 use crate::config::Settings;
-use crate::http::{guard, health, identify, language, AppState};
+use crate::http::{guard, health, identify, language, status, AppState};
 use crate::services::{self, Ctx};
 use anyhow::Context;
 use axum::extract::FromRef;
@@ -119,6 +119,7 @@ fn router(ctx: Ctx, addr: SocketAddr) -> Router {
         .route(app::routes::SET_LANGUAGE, post(language::set))
         .leptos_routes_with_context(&state, routes, context, shell)
         .fallback(fallback)
+        .layer(axum::middleware::from_fn(status::error_status))
         .layer(axum::middleware::from_fn_with_state(app_state.clone(), identify::identify))
         .layer(axum::middleware::from_fn_with_state(app_state.clone(), guard::same_origin_only))
         .layer(axum::middleware::from_fn_with_state(app_state, guard::security_headers))

@@ -4,6 +4,7 @@ pub mod guard;
 pub mod health;
 pub mod identify;
 pub mod language;
+pub mod status;
 
 /// Shared state of the HTTP handlers and middleware.
 #[derive(Clone)]

@@ -339,7 +339,7 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> anyhow::Result<()> {
         let types: Vec<item_types::Model> = d.item_types.iter().filter(|t| t.category_id == cat_id).cloned().collect();
         let per_type = match p.category {
             "tsr" if i == 0 => 4,
-            "tsr" => 1,
+            "tsr" => 2,
             _ => 3,
         };
         let picked: Vec<item_types::Model> = if p.category == "tsr" && i != 0 {

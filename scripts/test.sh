@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: unit and integration tests on SQLite and PostgreSQL, then the
+# end-to-end tests (Playwright, axe, JavaScript on and off) in Debian's Chromium.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$ROOT/scripts/setup.sh"
+cd "$ROOT"
+
+PG="${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432}"
+export TEST_POSTGRES_URL="$PG"
+if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
+  if ls /etc/postgresql >/dev/null 2>&1; then
+    say "starting PostgreSQL"
+    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start || true
+    for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
+  fi
+fi
+if ! psql "$PG/postgres" -Atqc 'select 1' >/dev/null 2>&1; then
+  echo "FAIL: PostgreSQL is not reachable at $PG; the suite runs on SQLite AND PostgreSQL and will not skip it." >&2
+  exit 1
+fi
+say "dropping databases left by earlier test runs"
+psql "$PG/postgres" -Atqc "select datname from pg_database where datname like 'ssp_test_%'" \
+  | while read -r db; do psql "$PG/postgres" -qc "drop database if exists \"$db\"" >/dev/null; done
+
+say "unit and integration tests (SQLite and PostgreSQL)"
+cargo test --workspace --exclude frontend -- --test-threads="${TEST_THREADS:-4}"
+
+say "building the site for the end-to-end tests"
+cargo leptos build
+
+say "end-to-end tests in Chromium (JavaScript on and off, axe on every page)"
+E2E_DATA="$ROOT/end2end/.data"
+rm -rf "$E2E_DATA"
+export APP_DATA_DIR="$E2E_DATA" APP_PORT="${E2E_PORT:-3123}" LEPTOS_SITE_ROOT="$ROOT/target/site"
+export PORTAL_BIN="$ROOT/target/debug/server"
+(cd "$ROOT/end2end" && npx playwright test)
+say "all tests passed"

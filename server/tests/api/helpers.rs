@@ -1,0 +1,243 @@
+//! Starting the real application against a fresh database, and talking to it like a browser.
+use reqwest::header::{HeaderMap, HeaderValue, ACCEPT, COOKIE, ORIGIN, SET_COOKIE};
+use reqwest::{redirect, Client, Response, StatusCode};
+use sea_orm::DatabaseConnection;
+use serde_json::Value;
+use server::config::Settings;
+use server::startup::Application;
+use std::path::PathBuf;
+
+/// Which database a test runs on.
+#[derive(Clone, Copy, Debug)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Runs the same async test body on SQLite and on PostgreSQL, as two tests.
+#[macro_export]
+macro_rules! both {
+    ($name:ident, $body:expr) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                // The folder is held here: a body that uses only some fields of `app`
+                // captures only those, and would otherwise drop the folder early.
+                let (app, _dir) = $crate::helpers::spawn($crate::helpers::Backend::Sqlite).await;
+                ($body)(app).await;
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                let (app, _dir) = $crate::helpers::spawn($crate::helpers::Backend::Postgres).await;
+                ($body)(app).await;
+            }
+        }
+    };
+}
+
+/// The application under test.
+pub struct TestApp {
+    pub base: String,
+    pub client: Client,
+    pub db: DatabaseConnection,
+    pub settings: Settings,
+}
+
+/// A folder removed when the test ends.
+pub struct TempDir(pub PathBuf);
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn postgres_base() -> String {
+    std::env::var("TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".into())
+}
+
+async fn fresh_database(backend: Backend, dir: &std::path::Path) -> String {
+    match backend {
+        Backend::Sqlite => format!("sqlite://{}?mode=rwc", dir.join("test.db").display()),
+        Backend::Postgres => {
+            use sea_orm::{ConnectionTrait, Database};
+            let base = postgres_base();
+            let admin = Database::connect(format!("{base}/postgres"))
+                .await
+                .unwrap_or_else(|e| panic!("PostgreSQL is required for the tests and is not reachable at {base}: {e}"));
+            let name = format!("ssp_test_{}", uuid::Uuid::new_v4().simple());
+            admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.expect("create test database");
+            admin.close().await.ok();
+            format!("{base}/{name}")
+        }
+    }
+}
+
+/// Starts the application on a fresh database with the reference data loaded.
+pub async fn spawn(backend: Backend) -> (TestApp, TempDir) {
+    let dir = std::env::temp_dir().join(format!("ssp-test-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let url = fresh_database(backend, &dir).await;
+    let settings = Settings::for_test(url, dir.clone());
+    let app = Application::build(settings.clone()).await.expect("build application");
+    let base = format!("http://127.0.0.1:{}", app.port());
+    let db = app.db().clone();
+    tokio::spawn(app.run_until_stopped());
+    let client = Client::builder().redirect(redirect::Policy::none()).build().expect("client");
+    (TestApp { base, client, db, settings }, TempDir(dir))
+}
+
+/// What a server function answered.
+pub struct Answer {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Value,
+}
+
+impl Answer {
+    /// The error code of a refused call (`Refused`, or the variant name), if any.
+    pub fn error_code(&self) -> Option<String> {
+        let v = &self.body;
+        if let Some(code) = v.get("Refused").and_then(Value::as_str) {
+            return Some(code.to_owned());
+        }
+        v.as_object().and_then(|o| o.keys().next().cloned()).or_else(|| v.as_str().map(str::to_owned))
+    }
+
+    /// The code of a field error.
+    pub fn field_error(&self, field: &str) -> Option<String> {
+        self.body.get("Invalid")?.as_array()?.iter().find(|f| f["field"] == field).and_then(|f| f["code"].as_str()).map(str::to_owned)
+    }
+
+    /// The session token set by this answer, if any.
+    pub fn session_cookie(&self) -> Option<String> {
+        self.headers
+            .get_all(SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find_map(|c| c.strip_prefix("ssp_session="))
+            .map(|c| c.split(';').next().unwrap_or_default().to_owned())
+    }
+}
+
+impl TestApp {
+    fn headers(&self, token: Option<&str>) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        h.insert(ORIGIN, HeaderValue::from_str(&self.base).expect("origin"));
+        if let Some(t) = token {
+            h.insert(COOKIE, HeaderValue::from_str(&format!("ssp_session={t}")).expect("cookie"));
+        }
+        h
+    }
+
+    /// Calls a server function as the page's script would (JSON back).
+    pub async fn call(&self, token: Option<&str>, function: &str, form: &[(&str, &str)]) -> Answer {
+        let res = self
+            .client
+            .post(format!("{}/api/{function}", self.base))
+            .headers(self.headers(token))
+            .form(form)
+            .send()
+            .await
+            .expect("request");
+        answer(res).await
+    }
+
+    /// Posts a form as a browser without JavaScript would (HTML accepted, redirects back).
+    pub async fn post_form(&self, token: Option<&str>, path: &str, referer: &str, form: &[(&str, &str)]) -> Response {
+        let mut h = self.headers(token);
+        h.insert(ACCEPT, HeaderValue::from_static("text/html"));
+        h.insert(reqwest::header::REFERER, HeaderValue::from_str(&format!("{}{referer}", self.base)).expect("referer"));
+        self.client.post(format!("{}{path}", self.base)).headers(h).form(form).send().await.expect("request")
+    }
+
+    /// Fetches a page.
+    pub async fn get(&self, token: Option<&str>, path: &str) -> Response {
+        let mut req = self.client.get(format!("{}{path}", self.base));
+        if let Some(t) = token {
+            req = req.header(COOKIE, format!("ssp_session={t}"));
+        }
+        req.send().await.expect("request")
+    }
+
+    /// Signs up a recipient and returns the session token.
+    pub async fn sign_up_recipient(&self, email: &str, iin: &str) -> String {
+        let a = self
+            .call(None, "sign_up_recipient", &[
+                ("email", email),
+                ("password", "steppe horses run at dawn"),
+                ("iin", iin),
+                ("full_name", "Жумабаева Асель Маратовна"),
+                ("region", "ALA"),
+            ])
+            .await;
+        assert_eq!(a.status, StatusCode::OK, "sign-up refused: {}", a.body);
+        a.session_cookie().expect("session cookie")
+    }
+
+    /// Signs up a supplier and returns the session token.
+    pub async fn sign_up_supplier(&self, email: &str, bin: &str) -> String {
+        let a = self
+            .call(None, "sign_up_supplier", &[
+                ("email", email),
+                ("password", "steppe horses run at dawn"),
+                ("bin", bin),
+                ("organisation", "ТОО «Медтехника»"),
+                ("region", "AST"),
+            ])
+            .await;
+        assert_eq!(a.status, StatusCode::OK, "sign-up refused: {}", a.body);
+        a.session_cookie().expect("session cookie")
+    }
+
+    /// Signs in and returns the session token.
+    pub async fn sign_in(&self, email: &str, password: &str) -> Answer {
+        self.call(None, "sign_in", &[("email", email), ("password", password)]).await
+    }
+
+    /// Creates a staff account the way the CLI does and signs it in.
+    pub async fn staff(&self, email: &str, region: Option<&str>) -> String {
+        use app::domain::{Email, Lang, Role};
+        let hash = server::auth::password::hash("steppe horses run at dawn".into()).await.expect("hash");
+        let email_v = Email::parse(email).expect("email");
+        server::services::accounts::insert_account(
+            &self.db,
+            server::services::accounts::NewAccount {
+                email: &email_v,
+                password_hash: hash,
+                role: Role::Staff,
+                lang: Lang::Ru,
+                display_name: "Staff".into(),
+                staff_region: region.map(Into::into),
+            },
+        )
+        .await
+        .expect("staff account");
+        self.sign_in(email, "steppe horses run at dawn").await.session_cookie().expect("staff session")
+    }
+
+    /// Who the server thinks this token belongs to.
+    pub async fn whoami(&self, token: &str) -> Value {
+        self.call(Some(token), "current_user", &[]).await.body
+    }
+}
+
+async fn answer(res: Response) -> Answer {
+    let status = res.status();
+    let headers = res.headers().clone();
+    let text = res.text().await.unwrap_or_default();
+    let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
+    Answer { status, headers, body }
+}
+
+/// A valid IIN for a birth date and serial (check digit computed).
+pub fn iin(yymmdd: &str, century: u8, serial: u16) -> String {
+    app::domain::iin::with_check_digit(&format!("{yymmdd}{century}{serial:04}")).expect("valid prefix")
+}
+
+/// A valid BIN (check digit computed).
+pub fn bin(serial: u32) -> String {
+    app::domain::iin::with_check_digit(&format!("05014{serial:06}")).unwrap_or_else(|| bin(serial + 1))
+}
