@@ -28,8 +28,9 @@ pub fn AuditPage() -> impl IntoView {
                 match entries.await {
                     Ok(list) if list.is_empty() => view! { <p>{i18n.t("audit-empty")}</p> }.into_any(),
                     Ok(list) => view! {
+                        <div class="app-table-wrap" role="region" tabindex="0" aria-labelledby="audit-caption">
                         <table class="app-table">
-                            <caption class="app-visually-hidden">{i18n.t("audit-title")}</caption>
+                            <caption id="audit-caption" class="app-visually-hidden">{i18n.t("audit-title")}</caption>
                             <thead><tr>
                                 <th scope="col">{i18n.t("audit-when")}</th>
                                 <th scope="col">{i18n.t("audit-who")}</th>
@@ -43,6 +44,7 @@ pub fn AuditPage() -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
+                        </div>
                     }.into_any(),
                     Err(AppError::NotSignedIn) => view! { <Redirect path=format!("{}?next={}", routes::SIGN_IN, routes::STAFF_AUDIT)/> }.into_any(),
                     Err(e) => view! { <p class="app-notice app-notice--error" role="alert">{i18n.err(e.code())}</p> }.into_any(),

@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod dashboards;
+pub mod order_flow;
 pub mod reference;
 
 use crate::auth::token::Tokens;
