@@ -1,5 +1,6 @@
 //! Integration tests: the real application on port 0, a fresh database per test, the same
 //! tests on SQLite and on PostgreSQL.
+mod fixtures;
 mod helpers;
 
 mod auth;
