@@ -5,6 +5,7 @@
 pub mod audit_search;
 pub mod auth;
 pub mod dashboard;
+pub mod recipient;
 pub mod reference;
 pub mod typed;
 

@@ -91,3 +91,5 @@ pub struct AuditEntryView {
     /// Why, when a reason was given.
     pub reason: Option<String>,
 }
+pub mod recipient;
+pub mod orders;

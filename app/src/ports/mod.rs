@@ -7,7 +7,9 @@ use async_trait::async_trait;
 use std::sync::Arc;
 
 mod accounts;
+mod recipient;
 pub use accounts::*;
+pub use recipient::*;
 
 /// The signed-in account making a request.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,6 +24,8 @@ pub struct Actor {
     pub session_id: String,
     /// For regional staff, their region.
     pub staff_region: Option<String>,
+    /// Unread notifications, for the badge in the navigation.
+    pub unread: u32,
 }
 
 /// Who is asking, from where, in which language; put in the request by the middleware.
@@ -84,6 +88,16 @@ pub struct Backend {
     pub dashboards: Arc<dyn Dashboards>,
     /// Audit log.
     pub audit: Arc<dyn Audit>,
+    /// Entitlements.
+    pub entitlements: Arc<dyn Entitlements>,
+    /// Catalogue.
+    pub catalogue: Arc<dyn Catalogue>,
+    /// Ordering.
+    pub ordering: Arc<dyn Ordering>,
+    /// Orders after placing.
+    pub my_orders: Arc<dyn MyOrders>,
+    /// Notifications.
+    pub notifications: Arc<dyn Notifications>,
 }
 
 /// The backend and the caller of the current request, for a server function.

@@ -98,6 +98,7 @@ pub async fn authenticate(db: &DatabaseConnection, tokens: &Tokens, token: &str)
             display_name: account.display_name.clone(),
             session_id: session.id,
             staff_region: if account.role == DbRole::Staff { account.staff_region } else { None },
+            unread: u32::try_from(crate::services::recipient::notifications::unread(db, account_id).await?).unwrap_or(u32::MAX),
         },
         lang: account.language.into(),
         renewed,

@@ -2,8 +2,11 @@
 //! multi-table changes in one transaction and returns `AppError` codes the UI translates.
 pub mod accounts;
 pub mod audit;
+pub mod catalogue_rules;
+pub mod ceilings;
 pub mod dashboards;
 pub mod order_flow;
+pub mod recipient;
 pub mod reference;
 
 use crate::auth::token::Tokens;
@@ -50,6 +53,11 @@ pub fn backend(ctx: &Ctx) -> app::ports::Backend {
         reference: Arc::new(reference::ReferenceService(ctx.clone())),
         dashboards: Arc::new(dashboards::DashboardService(ctx.clone())),
         audit: Arc::new(audit::AuditService(ctx.clone())),
+        entitlements: Arc::new(recipient::entitlements::EntitlementService(ctx.clone())),
+        catalogue: Arc::new(recipient::catalogue::CatalogueService(ctx.clone())),
+        ordering: Arc::new(recipient::ordering::OrderingService(ctx.clone())),
+        my_orders: Arc::new(recipient::my_orders::MyOrderService(ctx.clone())),
+        notifications: Arc::new(recipient::notifications::NotificationService(ctx.clone())),
     }
 }
 

@@ -2,7 +2,7 @@
 //! moves between statuses, the history entry, the dates it sets, the notification to the
 //! people concerned, and giving back an entitlement's quantity.
 use crate::entities::enums::DbOrderStatus;
-use crate::entities::{entitlements, notifications, order_events, orders, recipients, representatives, suppliers};
+use crate::entities::{entitlements, notifications, offering_slots, order_events, orders, recipients, representatives, suppliers};
 use app::ports::Actor;
 use chrono::{DateTime, Datelike, Duration, Utc, Weekday};
 use sea_orm::sea_query::{Expr, ExprTrait};
@@ -163,6 +163,21 @@ pub async fn restore_entitlement(db: &impl ConnectionTrait, order: &orders::Mode
         )
         .col_expr(entitlements::Column::UpdatedAt, Expr::value(Utc::now()))
         .filter(entitlements::Column::Id.eq(order.entitlement_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Gives back the sanatorium place an order reserved (cancelled or rejected orders).
+pub async fn release_place(db: &impl ConnectionTrait, order: &orders::Model) -> Result<(), DbErr> {
+    let Some(arrival) = order.details["arrival"].as_str().and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()) else {
+        return Ok(());
+    };
+    offering_slots::Entity::update_many()
+        .col_expr(offering_slots::Column::Taken, Expr::col(offering_slots::Column::Taken).sub(1))
+        .filter(offering_slots::Column::OfferingId.eq(order.offering_id))
+        .filter(offering_slots::Column::StartsOn.eq(arrival))
+        .filter(offering_slots::Column::Taken.gt(0))
         .exec(db)
         .await?;
     Ok(())

@@ -77,6 +77,7 @@ async fn fresh_database(backend: Backend, dir: &std::path::Path) -> String {
 
 /// Starts the application on a fresh database with the reference data loaded.
 pub async fn spawn(backend: Backend) -> (TestApp, TempDir) {
+    let _ = tracing_subscriber::fmt().with_env_filter("warn,server=info").with_test_writer().try_init();
     let dir = std::env::temp_dir().join(format!("ssp-test-{}", uuid::Uuid::new_v4().simple()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let url = fresh_database(backend, &dir).await;
@@ -139,6 +140,19 @@ impl TestApp {
             .post(format!("{}/api/{function}", self.base))
             .headers(self.headers(token))
             .form(form)
+            .send()
+            .await
+            .expect("request");
+        answer(res).await
+    }
+
+    /// Calls a server function that takes JSON.
+    pub async fn call_json(&self, token: Option<&str>, function: &str, body: Value) -> Answer {
+        let res = self
+            .client
+            .post(format!("{}/api/{function}", self.base))
+            .headers(self.headers(token))
+            .json(&body)
             .send()
             .await
             .expect("request");

@@ -5,4 +5,5 @@ mod helpers;
 
 mod auth;
 mod migrations;
+mod ordering;
 mod security;

@@ -1,0 +1,63 @@
+//! What the recipient journey needs: entitlements, the catalogue, ordering, orders and
+//! notifications. `for_recipient` is the person a representative acts for (ignored for a
+//! recipient, who always acts for themself).
+use super::Caller;
+use crate::dto::orders::{NotificationView, OrderCheckView, OrderForm, OrderStartView, OrderView, OrdersView};
+use crate::dto::recipient::{CatalogueQuery, CatalogueView, EntitlementsView, OfferingView};
+use crate::error::AppError;
+use async_trait::async_trait;
+
+/// Entitlements of the recipient (or of whom a representative acts for).
+#[async_trait]
+pub trait Entitlements: Send + Sync {
+    /// Every entitlement with its orders; valid ones first, others apart.
+    async fn list(&self, caller: &Caller, for_recipient: Option<i32>) -> Result<EntitlementsView, AppError>;
+}
+
+/// The public catalogue.
+#[async_trait]
+pub trait Catalogue: Send + Sync {
+    /// Published offerings of approved suppliers matching the filters.
+    async fn search(&self, caller: &Caller, query: CatalogueQuery) -> Result<CatalogueView, AppError>;
+    /// One offering with its supplier and reviews.
+    async fn offering(&self, caller: &Caller, id: i32) -> Result<OfferingView, AppError>;
+}
+
+/// Ordering: question page, check your answers, confirm.
+#[async_trait]
+pub trait Ordering: Send + Sync {
+    /// The question page, with the draft typed so far.
+    async fn start(&self, caller: &Caller, offering_id: i32, for_recipient: Option<i32>) -> Result<OrderStartView, AppError>;
+    /// Keeps what was typed as a draft, then checks it (the draft is kept even when refused).
+    async fn save(&self, caller: &Caller, form: OrderForm) -> Result<(), AppError>;
+    /// The check-your-answers page: price, the state's share and what the recipient pays.
+    async fn check(&self, caller: &Caller, offering_id: i32, for_recipient: Option<i32>) -> Result<OrderCheckView, AppError>;
+    /// Places the order (once per key) and returns its id.
+    async fn confirm(&self, caller: &Caller, offering_id: i32, for_recipient: Option<i32>, idempotency_key: &str) -> Result<i32, AppError>;
+}
+
+/// Orders after they are placed.
+#[async_trait]
+pub trait MyOrders: Send + Sync {
+    /// The orders of the person acted for, newest first.
+    async fn list(&self, caller: &Caller, for_recipient: Option<i32>) -> Result<OrdersView, AppError>;
+    /// One order with its timeline.
+    async fn get(&self, caller: &Caller, order_id: i32) -> Result<OrderView, AppError>;
+    /// Cancels before the supplier accepts; the entitlement is given back.
+    async fn cancel(&self, caller: &Caller, order_id: i32) -> Result<(), AppError>;
+    /// Confirms receipt (goods) or that the service was rendered, with the hours.
+    async fn confirm_receipt(&self, caller: &Caller, order_id: i32, hours: Option<String>) -> Result<(), AppError>;
+    /// Reports a problem instead of confirming: opens a complaint with a deadline.
+    async fn report_problem(&self, caller: &Caller, order_id: i32, text: String) -> Result<(), AppError>;
+    /// One review per confirmed order.
+    async fn review(&self, caller: &Caller, order_id: i32, rating: String, text: String) -> Result<(), AppError>;
+}
+
+/// In-app notifications.
+#[async_trait]
+pub trait Notifications: Send + Sync {
+    /// Newest first.
+    async fn list(&self, caller: &Caller) -> Result<Vec<NotificationView>, AppError>;
+    /// Marks all as read.
+    async fn mark_all_read(&self, caller: &Caller) -> Result<(), AppError>;
+}

@@ -1,0 +1,65 @@
+//! In-app notifications: readable without JavaScript, marked read on request.
+use crate::entities::notifications;
+use crate::services::{Ctx, OrUnexpected};
+use app::dto::orders::NotificationView;
+use app::error::AppError;
+use app::ports::{Caller, Notifications};
+use async_trait::async_trait;
+use chrono::Utc;
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+
+/// Notifications of the signed-in account.
+pub struct NotificationService(pub Ctx);
+
+/// Unread notifications of an account (for the navigation badge).
+pub async fn unread(db: &impl ConnectionTrait, account_id: i32) -> Result<u64, sea_orm::DbErr> {
+    notifications::Entity::find()
+        .filter(notifications::Column::AccountId.eq(account_id))
+        .filter(notifications::Column::ReadAt.is_null())
+        .count(db)
+        .await
+}
+
+#[async_trait]
+impl Notifications for NotificationService {
+    async fn list(&self, caller: &Caller) -> Result<Vec<NotificationView>, AppError> {
+        let actor = caller.signed_in()?;
+        let rows = notifications::Entity::find()
+            .filter(notifications::Column::AccountId.eq(actor.account_id))
+            .order_by_desc(notifications::Column::Id)
+            .limit(100)
+            .all(&self.0.db)
+            .await
+            .or_unexpected()?;
+        Ok(rows
+            .into_iter()
+            .map(|n| NotificationView {
+                id: n.id,
+                args: n
+                    .params
+                    .as_object()
+                    .into_iter()
+                    .flatten()
+                    .map(|(k, v)| (k.clone(), v.as_str().map(str::to_owned).unwrap_or_else(|| if v.is_null() { String::new() } else { v.to_string() })))
+                    .collect(),
+                kind: n.kind,
+                order_id: n.order_id,
+                at: n.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+                unread: n.read_at.is_none(),
+            })
+            .collect())
+    }
+
+    async fn mark_all_read(&self, caller: &Caller) -> Result<(), AppError> {
+        let actor = caller.signed_in()?;
+        notifications::Entity::update_many()
+            .col_expr(notifications::Column::ReadAt, Expr::value(Utc::now()))
+            .filter(notifications::Column::AccountId.eq(actor.account_id))
+            .filter(notifications::Column::ReadAt.is_null())
+            .exec(&self.0.db)
+            .await
+            .or_unexpected()?;
+        Ok(())
+    }
+}

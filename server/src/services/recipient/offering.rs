@@ -1,0 +1,116 @@
+//! An offering's page: description, parameters, the supplier's scorecard and verified reviews.
+use super::catalogue::{cards, param_fields};
+use super::{day, description, resolve};
+use crate::entities::enums::DbOrderStatus;
+use crate::entities::{complaints, item_types, offering_regions, offerings, orders, regions, reviews, suppliers};
+use crate::services::catalogue_rules::visible_offering_condition;
+use crate::services::{Ctx, OrUnexpected};
+use app::domain::Role;
+use app::dto::recipient::{OfferingView, ReviewView, SupplierCard};
+use app::error::AppError;
+use app::ports::Caller;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+
+/// A supplier's public scorecard: deliveries, the share on time, complaints.
+pub async fn supplier_card(db: &impl ConnectionTrait, s: &suppliers::Model, lang: app::domain::Lang) -> Result<SupplierCard, AppError> {
+    let delivered: Vec<orders::Model> = orders::Entity::find()
+        .filter(orders::Column::SupplierId.eq(s.id))
+        .filter(orders::Column::DeliveredAt.is_not_null())
+        .filter(orders::Column::Status.ne(DbOrderStatus::Returned))
+        .all(db)
+        .await
+        .or_unexpected()?;
+    let on_time = delivered
+        .iter()
+        .filter(|o| match (o.delivered_at, o.deliver_by) {
+            (Some(d), Some(by)) => d <= by,
+            _ => true,
+        })
+        .count();
+    let complaints = complaints::Entity::find().filter(complaints::Column::SupplierId.eq(s.id)).count(db).await.or_unexpected()?;
+    let codes: Vec<String> = crate::entities::supplier_regions::Entity::find()
+        .filter(crate::entities::supplier_regions::Column::SupplierId.eq(s.id))
+        .all(db)
+        .await
+        .or_unexpected()?
+        .into_iter()
+        .map(|r| r.region_code)
+        .collect();
+    Ok(SupplierCard {
+        name: s.legal_name.clone(),
+        approved_on: s.approved_at.map(day),
+        regions: region_names(db, &codes, lang).await?,
+        delivered: u32::try_from(delivered.len()).unwrap_or(0),
+        on_time_percent: (!delivered.is_empty()).then(|| u32::try_from(on_time * 100 / delivered.len()).unwrap_or(0)),
+        complaints: u32::try_from(complaints).unwrap_or(0),
+    })
+}
+
+/// Region names for codes, in the regions' own order.
+pub async fn region_names(db: &impl ConnectionTrait, codes: &[String], lang: app::domain::Lang) -> Result<Vec<String>, AppError> {
+    Ok(regions::Entity::find()
+        .filter(regions::Column::Code.is_in(codes.iter().cloned()))
+        .order_by_asc(regions::Column::Sort)
+        .all(db)
+        .await
+        .or_unexpected()?
+        .into_iter()
+        .map(|r| r.name(lang).to_owned())
+        .collect())
+}
+
+/// The offering page; only what the catalogue shows can be opened.
+pub async fn offering_view(ctx: &Ctx, caller: &Caller, id: i32) -> Result<OfferingView, AppError> {
+    let db = &ctx.db;
+    let lang = caller.lang;
+    let o = offerings::Entity::find_by_id(id)
+        .filter(visible_offering_condition())
+        .one(db)
+        .await
+        .or_unexpected()?
+        .ok_or(AppError::NotFound)?;
+    let can_order = caller.actor.as_ref().is_some_and(|a| a.role.orders_for_recipients());
+    let my_region = if can_order { resolve(db, caller, None).await.ok().and_then(|a| a.recipient.region_code) } else { None };
+    let card = cards(ctx, lang, std::slice::from_ref(&o), my_region.as_deref()).await?.into_iter().next().ok_or(AppError::NotFound)?;
+    let t = item_types::Entity::find_by_id(o.item_type_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
+    let params = param_fields(&t.param_schema, lang)
+        .into_iter()
+        .filter_map(|f| {
+            let v = &o.params[&f.key];
+            let shown = if f.options.is_empty() {
+                v.as_i64().map(|n| n.to_string())
+            } else {
+                v.as_str().map(|s| f.options.iter().find(|(k, _)| k == s).map(|(_, l)| l.clone()).unwrap_or_else(|| s.to_owned()))
+            };
+            shown.map(|s| (f.label, s))
+        })
+        .collect();
+    let codes: Vec<String> = offering_regions::Entity::find()
+        .select_only()
+        .column(offering_regions::Column::RegionCode)
+        .filter(offering_regions::Column::OfferingId.eq(o.id))
+        .into_tuple()
+        .all(db)
+        .await
+        .or_unexpected()?;
+    let supplier = suppliers::Entity::find_by_id(o.supplier_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
+    let reviews = reviews::Entity::find()
+        .filter(reviews::Column::OfferingId.eq(o.id))
+        .order_by_desc(reviews::Column::CreatedAt)
+        .limit(30)
+        .all(db)
+        .await
+        .or_unexpected()?
+        .into_iter()
+        .map(|r| ReviewView { rating: r.rating, body: r.body, on: day(r.created_at), reply: r.reply })
+        .collect();
+    Ok(OfferingView {
+        card,
+        description: description(&o, lang),
+        params,
+        regions: region_names(db, &codes, lang).await?,
+        supplier: supplier_card(db, &supplier, lang).await?,
+        reviews,
+        can_order: can_order && caller.actor.as_ref().is_some_and(|a| a.role != Role::Supplier),
+    })
+}
