@@ -6,4 +6,5 @@ mod helpers;
 mod auth;
 mod migrations;
 mod ordering;
+mod recipient;
 mod security;
