@@ -36,8 +36,17 @@ pub fn tr(lang: Lang, key: &str) -> String {
 
 /// The text for `key` in `lang`, with named arguments.
 pub fn tr_args(lang: Lang, key: &str, args: &[(&'static str, String)]) -> String {
-    let map: HashMap<Cow<'static, str>, FluentValue> =
-        args.iter().map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.clone()))).collect();
+    // `count` is passed as a number so plural forms are chosen (1 штука, 2 штуки, 5 штук).
+    let map: HashMap<Cow<'static, str>, FluentValue> = args
+        .iter()
+        .map(|(k, v)| {
+            let value = match (*k, v.parse::<i64>()) {
+                ("count", Ok(n)) => FluentValue::from(n),
+                _ => FluentValue::from(v.clone()),
+            };
+            (Cow::Borrowed(*k), value)
+        })
+        .collect();
     LOCALES.lookup_with_args(id(lang), key, &map)
 }
 
@@ -106,4 +115,47 @@ fn current_lang() -> Lang {
         .and_then(|e| e.get_attribute("lang"))
         .and_then(|l| Lang::from_code(&l))
         .unwrap_or(Lang::Kk)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn keys(lang: &str) -> Vec<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(lang);
+        let mut out = Vec::new();
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+            out.extend(text.lines().filter_map(|l| l.split_once(" =").map(|(k, _)| k)).filter(|k| !k.starts_with(' ') && !k.is_empty()).map(str::to_owned));
+        }
+        out
+    }
+
+    #[test]
+    fn every_language_has_every_key_exactly_once() {
+        let en = keys("en");
+        let unique: BTreeSet<String> = en.iter().cloned().collect();
+        assert_eq!(unique.len(), en.len(), "a key is defined twice in English");
+        for lang in ["kk", "ru"] {
+            let other = keys(lang);
+            let set: BTreeSet<String> = other.iter().cloned().collect();
+            assert_eq!(set.len(), other.len(), "a key is defined twice in {lang}");
+            let missing: Vec<_> = unique.difference(&set).collect();
+            let extra: Vec<_> = set.difference(&unique).collect();
+            assert!(missing.is_empty() && extra.is_empty(), "{lang}: missing {missing:?}, extra {extra:?}");
+        }
+    }
+
+    #[test]
+    fn texts_resolve_in_each_language() {
+        assert_eq!(tr(Lang::En, "nav-sign-in"), "Sign in");
+        assert_eq!(tr(Lang::Ru, "nav-sign-in"), "Войти");
+        assert_eq!(tr(Lang::Kk, "nav-sign-in"), "Кіру");
+        assert_eq!(tr_args(Lang::Ru, "unit-hour", &[("count", "5".into())]), "5 часов");
+        assert_eq!(tr_args(Lang::Ru, "unit-piece", &[("count", "1".into())]), "1 штука");
+        assert_eq!(tr_args(Lang::Ru, "unit-piece", &[("count", "3".into())]), "3 штуки");
+        assert_eq!(tr_args(Lang::En, "unit-hour", &[("count", "1".into())]), "1 hour");
+        assert!(I18n(Lang::Kk).err("no_such_code").contains("қате"), "unknown codes fall back to the generic message");
+    }
 }

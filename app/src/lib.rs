@@ -82,6 +82,14 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/sign-up/supplier") view=sign_up_supplier::SignUpSupplierPage ssr=SsrMode::Async/>
                         <Route path=path!("/dashboard") view=dashboard::DashboardPage ssr=SsrMode::Async/>
                         <Route path=path!("/staff/audit") view=audit::AuditPage ssr=SsrMode::Async/>
+                        <Route path=path!("/entitlements") view=recipient::entitlements::EntitlementsPage ssr=SsrMode::Async/>
+                        <Route path=path!("/catalogue") view=recipient::catalogue::CataloguePage ssr=SsrMode::Async/>
+                        <Route path=path!("/offerings/:id") view=recipient::offering::OfferingPage ssr=SsrMode::Async/>
+                        <Route path=path!("/order/:id") view=recipient::order_start::OrderStartPage ssr=SsrMode::Async/>
+                        <Route path=path!("/order/:id/check") view=recipient::order_check::OrderCheckPage ssr=SsrMode::Async/>
+                        <Route path=path!("/orders") view=recipient::orders::OrdersPage ssr=SsrMode::Async/>
+                        <Route path=path!("/orders/:id") view=recipient::order::OrderPage ssr=SsrMode::Async/>
+                        <Route path=path!("/notifications") view=recipient::notifications::NotificationsPage ssr=SsrMode::Async/>
                     </Routes>
                 </ErrorBoundary>
             </Layout>

@@ -14,6 +14,14 @@ pub const SIGN_UP_SUPPLIER: &str = "/sign-up/supplier";
 pub const DASHBOARD: &str = "/dashboard";
 /// The audit log (staff).
 pub const STAFF_AUDIT: &str = "/staff/audit";
+/// The catalogue (anyone may browse).
+pub const CATALOGUE: &str = "/catalogue";
+/// "My entitlements".
+pub const ENTITLEMENTS: &str = "/entitlements";
+/// "My orders".
+pub const ORDERS: &str = "/orders";
+/// Notifications.
+pub const NOTIFICATIONS: &str = "/notifications";
 /// Language switch (a plain POST form handled by the server).
 pub const SET_LANGUAGE: &str = "/lang";
 

@@ -73,8 +73,3 @@ pub async fn keeping_typed<T>(
     }
     out
 }
-
-#[cfg(not(feature = "ssr"))]
-fn read(_form: &str) -> Vec<(String, String)> {
-    Vec::new()
-}

@@ -188,7 +188,7 @@ pub fn TextField(field: Field, state: FormState) -> impl IntoView {
                 name=field.name
                 type=kind
                 value=value
-                autocomplete=field.autocomplete
+                autocomplete=(!field.autocomplete.is_empty()).then_some(field.autocomplete)
                 inputmode=field.inputmode
                 required=field.required
                 aria-describedby=describedby
@@ -210,7 +210,7 @@ pub fn SelectField(field: Field, options: Vec<(String, String)>, state: FormStat
     let choose = i18n.t("select-choose");
     view! {
         <FieldFrame id=id.clone() name=field.name label=i18n.t(field.label) hint=field.hint.map(|h| i18n.t(h)) error=error>
-            <select class="app-select" id=id name=field.name required=field.required aria-describedby=describedby aria-invalid=invalid autocomplete=field.autocomplete>
+            <select class="app-select" id=id name=field.name required=field.required aria-describedby=describedby aria-invalid=invalid autocomplete=(!field.autocomplete.is_empty()).then_some(field.autocomplete)>
                 <option value="">{choose}</option>
                 {options
                     .into_iter()
@@ -221,5 +221,58 @@ pub fn SelectField(field: Field, options: Vec<(String, String)>, state: FormStat
                     .collect_view()}
             </select>
         </FieldFrame>
+    }
+}
+
+/// A labelled group of radio buttons; the first radio carries the field's id so the error
+/// summary can link to it.
+#[component]
+pub fn RadioField(
+    /// `name` of the radios.
+    name: &'static str,
+    /// The legend, already translated.
+    legend: String,
+    /// Options as (value, label).
+    options: Vec<(String, String)>,
+    /// The value checked.
+    selected: String,
+    /// The form's state (for the error).
+    state: FormState,
+    /// A hint, already translated.
+    #[prop(optional)]
+    hint: Option<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = field_id(name);
+    let error = state.field_error(name);
+    let describedby = described_by(&id, hint.is_some(), error.is_some());
+    let class = if error.is_some() { "app-field app-field--error" } else { "app-field" };
+    let radios = options
+        .into_iter()
+        .enumerate()
+        .map(|(i, (value, label))| {
+            let rid = if i == 0 { id.clone() } else { format!("{id}-{i}") };
+            let checked = value == selected;
+            view! {
+                <div class="app-radio">
+                    <input type="radio" id=rid.clone() name=name value=value checked=checked/>
+                    <label for=rid>{label}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class=class>
+            <fieldset class="app-fieldset" aria-describedby=describedby>
+                <legend class="app-fieldset__legend">{legend}</legend>
+                {hint.map(|h| view! { <p id=format!("{id}-hint") class="app-field__hint">{h}</p> })}
+                {error.map(|code| view! {
+                    <p id=format!("{id}-error") class="app-field__error">
+                        <span class="app-visually-hidden">{i18n.t("error-prefix")}" "</span>{field_message(&i18n, name, &code)}
+                    </p>
+                })}
+                <div class="app-radios">{radios}</div>
+            </fieldset>
+        </div>
     }
 }

@@ -70,8 +70,14 @@ fn LanguageSwitch() -> impl IntoView {
 fn nav_links(role: Option<Role>) -> Vec<(&'static str, &'static str)> {
     let mut links = vec![(routes::HOME, "nav-home")];
     match role {
-        None => {}
-        Some(Role::Recipient | Role::Representative | Role::Supplier) => links.push((routes::DASHBOARD, "nav-dashboard")),
+        None => links.push((routes::CATALOGUE, "nav-catalogue")),
+        Some(Role::Recipient | Role::Representative) => {
+            links.push((routes::DASHBOARD, "nav-dashboard"));
+            links.push((routes::ENTITLEMENTS, "nav-entitlements"));
+            links.push((routes::CATALOGUE, "nav-catalogue"));
+            links.push((routes::ORDERS, "nav-orders"));
+        }
+        Some(Role::Supplier) => links.push((routes::DASHBOARD, "nav-dashboard")),
         Some(Role::Staff | Role::Admin) => {
             links.push((routes::DASHBOARD, "nav-dashboard"));
             links.push((routes::STAFF_AUDIT, "nav-audit"));
@@ -98,6 +104,14 @@ fn Navigation() -> impl IntoView {
         .collect_view();
     let account = match session {
         Some(s) => view! {
+            <li>
+                <a class="app-nav__link" href=routes::NOTIFICATIONS aria-current=move || current(routes::NOTIFICATIONS)>
+                    {i18n.t("nav-notifications")}
+                    {(s.unread > 0).then(|| view! {
+                        " "<span class="app-badge">{s.unread}<span class="app-visually-hidden">" "{i18n.t("nav-unread")}</span></span>
+                    })}
+                </a>
+            </li>
             <li class="app-nav__account">
                 <span class="app-nav__who">{s.name}</span>
                 <form method="post" action=SignOut::PATH class="app-nav__signout">

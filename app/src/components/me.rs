@@ -12,6 +12,8 @@ pub struct SessionView {
     pub name: String,
     /// Role, for the navigation.
     pub role: Role,
+    /// Unread notifications.
+    pub unread: u32,
 }
 
 /// The current session (`None` for visitors), provided by [`provide_session`].
@@ -23,7 +25,7 @@ fn from_request() -> Option<SessionView> {
     use_context::<http::request::Parts>()
         .and_then(|p| p.extensions.get::<crate::ports::Caller>().cloned())
         .and_then(|c| c.actor)
-        .map(|a| SessionView { name: a.display_name, role: a.role })
+        .map(|a| SessionView { name: a.display_name, role: a.role, unread: a.unread })
 }
 
 #[cfg(not(feature = "ssr"))]

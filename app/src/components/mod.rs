@@ -1,5 +1,7 @@
 //! Building blocks shared by pages.
+pub mod acting_for;
 pub mod form;
 pub mod layout;
+pub mod loaded;
 pub mod me;
 pub mod region_select;

@@ -3,6 +3,7 @@ pub mod audit;
 pub mod dashboard;
 pub mod home;
 pub mod not_found;
+pub mod recipient;
 pub mod sign_in;
 pub mod sign_up;
 pub mod sign_up_recipient;

@@ -24,6 +24,7 @@ pub fn for_query(for_recipient: &str) -> String {
 }
 
 /// The order id posted by a form.
+#[cfg(feature = "ssr")]
 pub(crate) fn order_id(raw: &str) -> Result<i32, crate::error::AppError> {
     raw.trim().parse().map_err(|_| crate::error::AppError::NotFound)
 }

@@ -1,0 +1,136 @@
+use super::catalogue_filters::Filters;
+use super::money;
+use crate::api::recipient::catalogue_search::catalogue_search;
+use crate::components::loaded::{encode, Loaded};
+use crate::dto::recipient::{CatalogueQuery, CatalogueView, OfferingCard};
+use crate::i18n::{use_i18n, I18n};
+use crate::pages::PageHeading;
+use crate::routes;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use leptos_router::params::ParamsMap;
+
+/// The filters from the URL: the filter form is a plain GET form, so a search can be
+/// bookmarked, shared, and used without JavaScript.
+pub fn query_from(q: &ParamsMap) -> CatalogueQuery {
+    let get = |k: &str| q.get(k).unwrap_or_default();
+    CatalogueQuery {
+        category: get("category"),
+        item_type: get("item_type"),
+        q: get("q"),
+        region: get("region"),
+        price_min: get("price_min"),
+        price_max: get("price_max"),
+        no_copay: q.get("no_copay").is_some_and(|v| !v.is_empty()),
+        min_rating: get("min_rating"),
+        max_lead: get("max_lead"),
+        sort: get("sort"),
+        page: q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1),
+        params: q
+            .clone()
+            .into_iter()
+            .filter_map(|(k, v)| k.strip_prefix("p_").map(|k| (k.to_owned(), v)))
+            .filter(|(_, v)| !v.is_empty())
+            .collect(),
+    }
+}
+
+/// The URL of a catalogue search (for pagination links).
+pub fn url_of(q: &CatalogueQuery, page: u32) -> String {
+    let mut parts: Vec<(String, String)> = vec![
+        ("category".into(), q.category.clone()),
+        ("item_type".into(), q.item_type.clone()),
+        ("q".into(), q.q.clone()),
+        ("region".into(), q.region.clone()),
+        ("price_min".into(), q.price_min.clone()),
+        ("price_max".into(), q.price_max.clone()),
+        ("min_rating".into(), q.min_rating.clone()),
+        ("max_lead".into(), q.max_lead.clone()),
+        ("sort".into(), q.sort.clone()),
+    ];
+    if q.no_copay {
+        parts.push(("no_copay".into(), "on".into()));
+    }
+    parts.extend(q.params.iter().map(|(k, v)| (format!("p_{k}"), v.clone())));
+    parts.push(("page".into(), page.to_string()));
+    let query: Vec<String> = parts.into_iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| format!("{k}={}", encode(&v))).collect();
+    format!("{}?{}", routes::CATALOGUE, query.join("&"))
+}
+
+/// The catalogue: filters beside the results.
+#[component]
+pub fn CataloguePage() -> impl IntoView {
+    let query = use_query_map();
+    let data = Resource::new(move || query_from(&query.get()), catalogue_search);
+    view! {
+        <PageHeading key="catalogue-title"/>
+        <Loaded resource=data let:view>
+            {results_page(view)}
+        </Loaded>
+    }
+}
+
+fn results_page(view: CatalogueView) -> impl IntoView {
+    let i18n = use_i18n();
+    let CatalogueView { query, item_types, params, my_region, results, total, pages } = view;
+    let summary = i18n.ta("catalogue-found", &[("count", total.to_string())]);
+    let list = if results.is_empty() {
+        view! { <p>{i18n.t("catalogue-nothing")}</p> }.into_any()
+    } else {
+        view! { <ul class="app-results">{results.into_iter().map(|c| result(&i18n, c)).collect_view()}</ul> }.into_any()
+    };
+    let pager = (pages > 1).then(|| {
+        let links = (1..=pages)
+            .map(|p| {
+                if p == query.page {
+                    view! { <li><span class="app-pagination__current" aria-current="page">{p}</span></li> }.into_any()
+                } else {
+                    let label = i18n.ta("catalogue-page", &[("page", p.to_string())]);
+                    view! { <li><a class="app-pagination__link" href=url_of(&query, p) aria-label=label>{p}</a></li> }.into_any()
+                }
+            })
+            .collect_view();
+        view! { <nav class="app-pagination" aria-label=i18n.t("catalogue-pages")><ul>{links}</ul></nav> }
+    });
+    view! {
+        <div class="app-layout-sidebar">
+            <Filters query=query.clone() item_types params my_region/>
+            <div>
+                <h2 class="app-visually-hidden">{i18n.t("catalogue-results")}</h2>
+                <p role="status">{summary}</p>
+                {list}
+                {pager}
+            </div>
+        </div>
+    }
+}
+
+fn result(i18n: &I18n, c: OfferingCard) -> impl IntoView {
+    let href = format!("/offerings/{}", c.id);
+    let rating = if c.reviews > 0 {
+        i18n.ta("catalogue-rating", &[("rating", format!("{:.1}", f64::from(c.rating_x100) / 100.0)), ("count", c.reviews.to_string())])
+    } else {
+        i18n.t("catalogue-no-reviews")
+    };
+    let pay = if c.copay.tiyn() > 0 {
+        view! { <p class="app-result__copay">{i18n.ta("catalogue-you-pay", &[("amount", money(i18n, c.copay))])}</p> }.into_any()
+    } else {
+        view! { <p>{i18n.t("catalogue-no-copay")}</p> }.into_any()
+    };
+    let region = c.serves_my_region.map(|s| i18n.t(if s { "catalogue-serves-you" } else { "catalogue-not-your-region" }));
+    view! {
+        <li class="app-result">
+            <h3 class="app-result__title"><a href=href>{c.title}</a></h3>
+            <p class="app-muted">{c.supplier}</p>
+            <p class="app-result__price">
+                {i18n.ta("catalogue-price", &[("price", money(i18n, c.price)), ("ceiling", money(i18n, c.ceiling))])}
+            </p>
+            {pay}
+            <ul class="app-result__meta">
+                <li>{rating}</li>
+                <li>{i18n.ta("catalogue-lead-time", &[("days", c.lead_time_days.to_string())])}</li>
+                {region.map(|r| view! { <li>{r}</li> })}
+            </ul>
+        </li>
+    }
+}
