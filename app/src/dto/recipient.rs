@@ -105,6 +105,8 @@ pub struct CatalogueQuery {
     pub page: u32,
     /// Item-type parameters: `key` = value for choices, `key_min` / `key_max` for numbers.
     pub params: Vec<(String, String)>,
+    /// The person a representative is choosing for (their region is the default).
+    pub for_recipient: Option<i32>,
 }
 
 /// A parameter an item type defines, for filters and forms.

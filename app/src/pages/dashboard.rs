@@ -48,6 +48,11 @@ fn dashboard_view(v: DashboardView) -> impl IntoView {
                 {stat(i18n.t("dashboard-open-entitlements"), open_entitlements)}
                 {stat(i18n.t("dashboard-active-orders"), active_orders)}
             </dl>
+            <p class="app-actions">
+                <a class="app-button" href=routes::ENTITLEMENTS>{i18n.t("nav-entitlements")}</a>
+                <a class="app-button app-button--secondary" href=routes::CATALOGUE>{i18n.t("nav-catalogue")}</a>
+                <a class="app-button app-button--secondary" href=routes::ORDERS>{i18n.t("nav-orders")}</a>
+            </p>
             {(!acting_for.is_empty()).then(|| view! {
                 <h2>{i18n.t("dashboard-acting-for")}</h2>
                 <ul>{acting_for.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>

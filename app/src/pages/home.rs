@@ -25,7 +25,7 @@ pub fn HomePage() -> impl IntoView {
                                 let count = i18n.ta("home-offerings-count", &[("count", c.offerings.to_string())]);
                                 view! {
                                     <li class="app-card">
-                                        <h3 class="app-card__title">{c.name}</h3>
+                                        <h3 class="app-card__title"><a href=format!("{}?category={}&region=all", routes::CATALOGUE, c.code)>{c.name}</a></h3>
                                         <p>{desc}</p>
                                         <p class="app-card__meta">{count}</p>
                                     </li>

@@ -32,6 +32,7 @@ pub fn query_from(q: &ParamsMap) -> CatalogueQuery {
             .filter_map(|(k, v)| k.strip_prefix("p_").map(|k| (k.to_owned(), v)))
             .filter(|(_, v)| !v.is_empty())
             .collect(),
+        for_recipient: q.get("for").and_then(|v| v.parse().ok()),
     }
 }
 
@@ -52,6 +53,9 @@ pub fn url_of(q: &CatalogueQuery, page: u32) -> String {
         parts.push(("no_copay".into(), "on".into()));
     }
     parts.extend(q.params.iter().map(|(k, v)| (format!("p_{k}"), v.clone())));
+    if let Some(id) = q.for_recipient {
+        parts.push(("for".into(), id.to_string()));
+    }
     parts.push(("page".into(), page.to_string()));
     let query: Vec<String> = parts.into_iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| format!("{k}={}", encode(&v))).collect();
     format!("{}?{}", routes::CATALOGUE, query.join("&"))
@@ -77,7 +81,8 @@ fn results_page(view: CatalogueView) -> impl IntoView {
     let list = if results.is_empty() {
         view! { <p>{i18n.t("catalogue-nothing")}</p> }.into_any()
     } else {
-        view! { <ul class="app-results">{results.into_iter().map(|c| result(&i18n, c)).collect_view()}</ul> }.into_any()
+        let who = query.for_recipient;
+        view! { <ul class="app-results">{results.into_iter().map(|c| result(&i18n, c, who)).collect_view()}</ul> }.into_any()
     };
     let pager = (pages > 1).then(|| {
         let links = (1..=pages)
@@ -105,8 +110,8 @@ fn results_page(view: CatalogueView) -> impl IntoView {
     }
 }
 
-fn result(i18n: &I18n, c: OfferingCard) -> impl IntoView {
-    let href = format!("/offerings/{}", c.id);
+fn result(i18n: &I18n, c: OfferingCard, who: Option<i32>) -> impl IntoView {
+    let href = format!("/offerings/{}{}", c.id, super::for_suffix(who, true));
     let rating = if c.reviews > 0 {
         i18n.ta("catalogue-rating", &[("rating", format!("{:.1}", f64::from(c.rating_x100) / 100.0)), ("count", c.reviews.to_string())])
     } else {

@@ -71,6 +71,7 @@ pub fn Filters(query: CatalogueQuery, item_types: Vec<ItemTypeOption>, params: V
         <aside class="app-filters" aria-labelledby="filters-title">
             <h2 id="filters-title">{i18n.t("filters-title")}</h2>
             <form method="get" action=routes::CATALOGUE role="search" aria-labelledby="filters-title">
+                {query.for_recipient.map(|id| view! { <input type="hidden" name="for" value=id.to_string()/> })}
                 <div class="app-field">
                     <label class="app-field__label" for="f-q">{i18n.t("filter-words")}</label>
                     <input class="app-input" type="search" id="f-q" name="q" value=query.q.clone()/>

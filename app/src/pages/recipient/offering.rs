@@ -32,7 +32,8 @@ fn row(key: String, value: String) -> impl IntoView {
 fn page(v: OfferingView) -> impl IntoView {
     let i18n = use_i18n();
     let OfferingView { card, description, params, regions, supplier, reviews, can_order } = v;
-    let order_href = format!("/order/{}", card.id);
+    let who = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("for")).and_then(|v| v.parse::<i32>().ok());
+    let order_href = format!("/order/{}{}", card.id, super::for_suffix(who, true));
     let sign_in_href = format!("/sign-in?next=/offerings/{}", card.id);
     let pay = if card.copay.tiyn() > 0 {
         i18n.ta("offering-you-pay", &[("amount", money(&i18n, card.copay)), ("ceiling", money(&i18n, card.ceiling))])

@@ -129,7 +129,7 @@ impl Catalogue for CatalogueService {
         let lang = caller.lang;
         // Anyone may browse; a recipient sees their own region by default.
         let my_region = match &caller.actor {
-            Some(_) => resolve(db, caller, None).await.ok().and_then(|a| a.recipient.region_code),
+            Some(_) => resolve(db, caller, query.for_recipient).await.ok().and_then(|a| a.recipient.region_code),
             None => None,
         };
         let all_types = item_types::Entity::find().filter(item_types::Column::Active.eq(true)).all(db).await.or_unexpected()?;
