@@ -372,7 +372,7 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> anyhow::Result<()> {
     let asel_iin = d.iin(NaiveDate::from_ymd_opt(1987, 4, 12).unwrap_or_default(), true);
     let asel = d.recipient(Some(asel_account), "Жумабаева Асель Маратовна", "ALA", DbDisabilityGroup::First, &asel_iin).await?;
     let mut demo_entitlements = Vec::new();
-    for (code, qty) in [("wheelchair_manual", 1), ("anti_bedsore_mattress", 1), ("assistant_hour", 960), ("sanatorium_course", 1), ("diapers_adult", 1095)] {
+    for (code, qty) in [("wheelchair_manual", 1), ("anti_bedsore_mattress", 1), ("orthopedic_shoes", 2), ("assistant_hour", 960), ("sanatorium_course", 1), ("diapers_adult", 1095)] {
         if let Some(e) = d.entitlement(asel, code, qty, false).await? {
             demo_entitlements.push(e);
         }
@@ -424,11 +424,14 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> anyhow::Result<()> {
             place_demo_order(&mut d, &e, &o, account, &region, status, order_no).await?;
         }
     }
-    // Orders of the README recipient: one delivered awaiting confirmation, one placed.
-    if let Some(e) = demo_entitlements.iter().find(|e| d.item("anti_bedsore_mattress").map(|t| t.id) == Some(e.item_type_id)) {
-        if let Some((o, _)) = offerings_by_type.get(&e.item_type_id).and_then(|v| v.iter().find(|(_, r)| r.iter().any(|x| x == "ALA"))).cloned() {
+    // Orders of the README recipient, delivered and waiting for her to confirm receipt.
+    for (code, count) in [("anti_bedsore_mattress", 1), ("orthopedic_shoes", 2)] {
+        let Some(e) = demo_entitlements.iter().find(|e| d.item(code).map(|t| t.id) == Some(e.item_type_id)).cloned() else { continue };
+        let Some((o, _)) = offerings_by_type.get(&e.item_type_id).and_then(|v| v.iter().find(|(_, r)| r.iter().any(|x| x == "ALA"))).cloned() else { continue };
+        for _ in 0..count {
             order_no += 1;
-            place_demo_order(&mut d, e, &o, asel_account, "ALA", DbOrderStatus::Delivered, order_no).await?;
+            let now = entitlements::Entity::find_by_id(e.id).one(&txn).await?.unwrap_or_else(|| e.clone());
+            place_demo_order(&mut d, &now, &o, asel_account, "ALA", DbOrderStatus::Delivered, order_no).await?;
         }
     }
     txn.commit().await?;
