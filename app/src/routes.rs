@@ -14,6 +14,9 @@ pub const SIGN_UP_SUPPLIER: &str = "/sign-up/supplier";
 pub const DASHBOARD: &str = "/dashboard";
 /// The audit log (staff).
 pub const STAFF_AUDIT: &str = "/staff/audit";
+/// The supplier journey.
+pub mod supplier;
+
 /// Language switch (a plain POST form handled by the server).
 pub const SET_LANGUAGE: &str = "/lang";
 

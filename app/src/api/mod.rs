@@ -6,6 +6,7 @@ pub mod audit_search;
 pub mod auth;
 pub mod dashboard;
 pub mod reference;
+pub mod supplier;
 pub mod typed;
 
 /// Path of the server function behind a form.

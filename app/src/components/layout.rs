@@ -67,11 +67,26 @@ fn LanguageSwitch() -> impl IntoView {
     }
 }
 
+/// The supplier's pages, in the order of its work.
+const SUPPLIER_LINKS: [(&str, &str); 7] = [
+    (routes::supplier::PROFILE, "nav-supplier-profile"),
+    (routes::supplier::DOCUMENTS, "nav-supplier-documents"),
+    (routes::supplier::OFFERINGS, "nav-supplier-offerings"),
+    (routes::supplier::ORDERS, "nav-supplier-orders"),
+    (routes::supplier::COMPLAINTS, "nav-supplier-complaints"),
+    (routes::supplier::STATEMENTS, "nav-supplier-statements"),
+    (routes::supplier::QUALITY, "nav-supplier-quality"),
+];
+
 fn nav_links(role: Option<Role>) -> Vec<(&'static str, &'static str)> {
     let mut links = vec![(routes::HOME, "nav-home")];
     match role {
         None => {}
-        Some(Role::Recipient | Role::Representative | Role::Supplier) => links.push((routes::DASHBOARD, "nav-dashboard")),
+        Some(Role::Recipient | Role::Representative) => links.push((routes::DASHBOARD, "nav-dashboard")),
+        Some(Role::Supplier) => {
+            links.push((routes::DASHBOARD, "nav-dashboard"));
+            links.extend(SUPPLIER_LINKS);
+        }
         Some(Role::Staff | Role::Admin) => {
             links.push((routes::DASHBOARD, "nav-dashboard"));
             links.push((routes::STAFF_AUDIT, "nav-audit"));

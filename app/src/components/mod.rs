@@ -3,3 +3,4 @@ pub mod form;
 pub mod layout;
 pub mod me;
 pub mod region_select;
+pub mod supplier_fields;

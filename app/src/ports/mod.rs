@@ -7,7 +7,9 @@ use async_trait::async_trait;
 use std::sync::Arc;
 
 mod accounts;
+mod supplier;
 pub use accounts::*;
+pub use supplier::*;
 
 /// The signed-in account making a request.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,6 +86,8 @@ pub struct Backend {
     pub dashboards: Arc<dyn Dashboards>,
     /// Audit log.
     pub audit: Arc<dyn Audit>,
+    /// The supplier journey.
+    pub supplier: SupplierPorts,
 }
 
 /// The backend and the caller of the current request, for a server function.

@@ -2,9 +2,12 @@
 //! multi-table changes in one transaction and returns `AppError` codes the UI translates.
 pub mod accounts;
 pub mod audit;
+pub mod catalogue_rules;
 pub mod dashboards;
 pub mod order_flow;
 pub mod reference;
+pub mod supplier;
+pub mod supplier_status;
 
 use crate::auth::token::Tokens;
 use crate::config::Settings;
@@ -50,6 +53,7 @@ pub fn backend(ctx: &Ctx) -> app::ports::Backend {
         reference: Arc::new(reference::ReferenceService(ctx.clone())),
         dashboards: Arc::new(dashboards::DashboardService(ctx.clone())),
         audit: Arc::new(audit::AuditService(ctx.clone())),
+        supplier: supplier::ports(ctx),
     }
 }
 
