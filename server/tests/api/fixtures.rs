@@ -151,7 +151,8 @@ pub async fn order(
     let total = o.price_tiyn * i64::from(quantity);
     let state = o.price_tiyn.min(ceiling) * i64::from(quantity);
     let order = orders::ActiveModel {
-        number: Set(format!("T-{}", uuid::Uuid::new_v4().simple())),
+        // Numbers are at most 32 characters (PostgreSQL checks it).
+        number: Set(format!("T-{}", &uuid::Uuid::new_v4().simple().to_string()[..24])),
         recipient_id: Set(recipient.id),
         offering_id: Set(o.id),
         supplier_id: Set(o.supplier_id),

@@ -81,7 +81,15 @@ fn parse(text: &str) -> Result<(Vec<String>, Vec<Parsed>), AppError> {
         if lines.len() >= MAX_LINES {
             return Err(AppError::field("file", "csv_too_many_lines"));
         }
-        let line = rec.position().map(|p| u32::try_from(p.line()).unwrap_or(u32::MAX)).unwrap_or(0);
+        // The physical line where the record starts (blank lines and quoted line breaks count).
+        // With CRLF endings the reader reports the record from the `\n` before it: skip to its
+        // first character.
+        let mut start = rec.position().map(|p| usize::try_from(p.byte()).unwrap_or(usize::MAX)).unwrap_or(0);
+        while matches!(text.as_bytes().get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        let newlines = text.as_bytes().iter().take(start).filter(|b| **b == b'\n').count();
+        let line = u32::try_from(newlines + 1).unwrap_or(u32::MAX);
         let cells = COLUMNS
             .iter()
             .filter_map(|col| header.iter().position(|h| h == col).map(|i| (*col, rec.get(i).unwrap_or_default().trim().to_owned())))
@@ -342,5 +350,7 @@ mod tests {
         assert_eq!(header, vec!["sku", "price"]);
         assert_eq!(lines.iter().map(|l| l.line).collect::<Vec<_>>(), vec![2, 4]);
         assert_eq!(lines[1].cells.get("price").map(String::as_str), Some("2"));
+        let (_, crlf) = parse("a;b\r\nW;1\r\nX;2\r\n\r\nY;3").unwrap();
+        assert_eq!(crlf.iter().map(|l| l.line).collect::<Vec<_>>(), vec![2, 3, 5], "Windows line endings");
     }
 }
