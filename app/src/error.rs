@@ -116,6 +116,11 @@ impl FieldErrors {
         self.0.push(FieldError { field: field.into(), code: code.into() });
     }
 
+    /// Whether nothing was recorded yet.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
     /// `Ok` when nothing was recorded.
     pub fn finish(self) -> Result<(), AppError> {
         if self.0.is_empty() { Ok(()) } else { Err(AppError::Invalid(self.0)) }

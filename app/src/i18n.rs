@@ -120,32 +120,6 @@ fn current_lang() -> Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::BTreeSet;
-
-    fn keys(lang: &str) -> Vec<String> {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(lang);
-        let mut out = Vec::new();
-        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-            let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
-            out.extend(text.lines().filter_map(|l| l.split_once(" =").map(|(k, _)| k)).filter(|k| !k.starts_with(' ') && !k.is_empty()).map(str::to_owned));
-        }
-        out
-    }
-
-    #[test]
-    fn every_language_has_every_key_exactly_once() {
-        let en = keys("en");
-        let unique: BTreeSet<String> = en.iter().cloned().collect();
-        assert_eq!(unique.len(), en.len(), "a key is defined twice in English");
-        for lang in ["kk", "ru"] {
-            let other = keys(lang);
-            let set: BTreeSet<String> = other.iter().cloned().collect();
-            assert_eq!(set.len(), other.len(), "a key is defined twice in {lang}");
-            let missing: Vec<_> = unique.difference(&set).collect();
-            let extra: Vec<_> = set.difference(&unique).collect();
-            assert!(missing.is_empty() && extra.is_empty(), "{lang}: missing {missing:?}, extra {extra:?}");
-        }
-    }
 
     #[test]
     fn texts_resolve_in_each_language() {

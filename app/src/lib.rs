@@ -90,6 +90,19 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/orders") view=recipient::orders::OrdersPage ssr=SsrMode::Async/>
                         <Route path=path!("/orders/:id") view=recipient::order::OrderPage ssr=SsrMode::Async/>
                         <Route path=path!("/notifications") view=recipient::notifications::NotificationsPage ssr=SsrMode::Async/>
+                        <Route path=path!("/supplier/profile") view=supplier::profile::SupplierProfilePage ssr=SsrMode::Async/>
+                        <Route path=path!("/supplier/documents") view=supplier::documents::SupplierDocumentsPage ssr=SsrMode::Async/>
+                        <Route path=path!("/supplier/offerings") view=supplier::offerings::SupplierOfferingsPage ssr=SsrMode::Async/>
+                        <Route path=path!("/supplier/offerings/new") view=supplier::offering_new::NewOfferingPage ssr=SsrMode::Async/>
+                        <Route path=path!("/supplier/offerings/import") view=supplier::import::OfferingImportPage ssr=SsrMode::Async/>
+                        <Route path=path!("/supplier/offerings/:id") view=supplier::offering::SupplierOfferingPage ssr=SsrMode::Async/>
+                        <Route path=path!("/supplier/orders") view=supplier::orders::SupplierOrdersPage ssr=SsrMode::Async/>
+                        <Route path=path!("/supplier/orders/:id") view=supplier::order::SupplierOrderPage ssr=SsrMode::Async/>
+                        <Route path=path!("/supplier/complaints") view=supplier::complaints::SupplierComplaintsPage ssr=SsrMode::Async/>
+                        <Route path=path!("/supplier/complaints/:id") view=supplier::complaint::SupplierComplaintPage ssr=SsrMode::Async/>
+                        <Route path=path!("/supplier/statements") view=supplier::statements::SupplierStatementsPage ssr=SsrMode::Async/>
+                        <Route path=path!("/supplier/quality") view=supplier::quality::SupplierQualityPage ssr=SsrMode::Async/>
+                        <Route path=path!("/supplier/reviews/:id") view=supplier::review::SupplierReviewPage ssr=SsrMode::Async/>
                     </Routes>
                 </ErrorBoundary>
             </Layout>

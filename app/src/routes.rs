@@ -22,6 +22,9 @@ pub const ENTITLEMENTS: &str = "/entitlements";
 pub const ORDERS: &str = "/orders";
 /// Notifications.
 pub const NOTIFICATIONS: &str = "/notifications";
+/// The supplier journey.
+pub mod supplier;
+
 /// Language switch (a plain POST form handled by the server).
 pub const SET_LANGUAGE: &str = "/lang";
 

@@ -117,6 +117,7 @@ fn router(ctx: Ctx, addr: SocketAddr) -> Router {
     Router::new()
         .route("/healthz", get(health::healthz))
         .route(app::routes::SET_LANGUAGE, post(language::set))
+        .merge(crate::http::supplier_files::routes())
         .leptos_routes_with_context(&state, routes, context, shell)
         .fallback(fallback)
         .layer(axum::middleware::from_fn(status::error_status))
@@ -124,6 +125,7 @@ fn router(ctx: Ctx, addr: SocketAddr) -> Router {
         .layer(axum::middleware::from_fn_with_state(app_state.clone(), guard::same_origin_only))
         .layer(axum::middleware::from_fn_with_state(app_state, guard::security_headers))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(12 * 1024 * 1024))
+        .layer(axum::middleware::from_fn(crate::http::supplier_files::too_large_to_redirect))
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state)
 }

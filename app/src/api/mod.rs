@@ -7,6 +7,7 @@ pub mod auth;
 pub mod dashboard;
 pub mod recipient;
 pub mod reference;
+pub mod supplier;
 pub mod typed;
 
 /// Path of the server function behind a form.

@@ -67,6 +67,17 @@ fn LanguageSwitch() -> impl IntoView {
     }
 }
 
+/// The supplier's pages, in the order of its work.
+const SUPPLIER_LINKS: [(&str, &str); 7] = [
+    (routes::supplier::PROFILE, "nav-supplier-profile"),
+    (routes::supplier::DOCUMENTS, "nav-supplier-documents"),
+    (routes::supplier::OFFERINGS, "nav-supplier-offerings"),
+    (routes::supplier::ORDERS, "nav-supplier-orders"),
+    (routes::supplier::COMPLAINTS, "nav-supplier-complaints"),
+    (routes::supplier::STATEMENTS, "nav-supplier-statements"),
+    (routes::supplier::QUALITY, "nav-supplier-quality"),
+];
+
 fn nav_links(role: Option<Role>) -> Vec<(&'static str, &'static str)> {
     let mut links = vec![(routes::HOME, "nav-home")];
     match role {
@@ -77,7 +88,10 @@ fn nav_links(role: Option<Role>) -> Vec<(&'static str, &'static str)> {
             links.push((routes::CATALOGUE, "nav-catalogue"));
             links.push((routes::ORDERS, "nav-orders"));
         }
-        Some(Role::Supplier) => links.push((routes::DASHBOARD, "nav-dashboard")),
+        Some(Role::Supplier) => {
+            links.push((routes::DASHBOARD, "nav-dashboard"));
+            links.extend(SUPPLIER_LINKS);
+        }
         Some(Role::Staff | Role::Admin) => {
             links.push((routes::DASHBOARD, "nav-dashboard"));
             links.push((routes::STAFF_AUDIT, "nav-audit"));

@@ -5,3 +5,4 @@ pub mod layout;
 pub mod loaded;
 pub mod me;
 pub mod region_select;
+pub mod supplier_fields;

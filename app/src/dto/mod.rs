@@ -2,6 +2,8 @@
 use crate::domain::{Lang, Role, SupplierStatus};
 use serde::{Deserialize, Serialize};
 
+pub mod supplier;
+
 /// The signed-in account, as the UI needs it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Me {

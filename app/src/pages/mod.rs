@@ -8,6 +8,7 @@ pub mod sign_in;
 pub mod sign_up;
 pub mod sign_up_recipient;
 pub mod sign_up_supplier;
+pub mod supplier;
 
 use crate::i18n::use_i18n;
 use leptos::prelude::*;

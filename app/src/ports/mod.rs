@@ -8,8 +8,10 @@ use std::sync::Arc;
 
 mod accounts;
 mod recipient;
+mod supplier;
 pub use accounts::*;
 pub use recipient::*;
+pub use supplier::*;
 
 /// The signed-in account making a request.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,6 +100,8 @@ pub struct Backend {
     pub my_orders: Arc<dyn MyOrders>,
     /// Notifications.
     pub notifications: Arc<dyn Notifications>,
+    /// The supplier journey.
+    pub supplier: SupplierPorts,
 }
 
 /// The backend and the caller of the current request, for a server function.

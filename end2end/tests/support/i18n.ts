@@ -1,5 +1,5 @@
-// The portal's own translations (app/locales/<lang>/main.ftl), so the tests check the text
-// each language should show without copying it here.
+// The portal's own translations (every app/locales/<lang>/*.ftl, as the app loads them),
+// so the tests check the text each language should show without copying it here.
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -14,10 +14,12 @@ function messages(lang: Lang): Map<string, string> {
   let map = cache.get(lang);
   if (map) return map;
   map = new Map();
-  const file = path.join(LOCALES, lang, 'main.ftl');
-  for (const line of fs.readFileSync(file, 'utf8').split(/\r?\n/)) {
-    const m = /^([a-zA-Z][\w-]*)\s*=\s*(.+)$/.exec(line);
-    if (m && !m[2].includes('->')) map.set(m[1], m[2].trim());
+  const dir = path.join(LOCALES, lang);
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ftl')).sort()) {
+    for (const line of fs.readFileSync(path.join(dir, file), 'utf8').split(/\r?\n/)) {
+      const m = /^([a-zA-Z][\w-]*)\s*=\s*(.+)$/.exec(line);
+      if (m && !m[2].includes('->') && !map.has(m[1])) map.set(m[1], m[2].trim());
+    }
   }
   cache.set(lang, map);
   return map;
@@ -26,7 +28,7 @@ function messages(lang: Lang): Map<string, string> {
 /** The text of `key` in `lang`; fails loudly when the key is missing. */
 export function t(lang: Lang, key: string): string {
   const text = messages(lang).get(key);
-  if (text === undefined) throw new Error(`no translation "${key}" in app/locales/${lang}/main.ftl`);
+  if (text === undefined) throw new Error(`no translation "${key}" in app/locales/${lang}/*.ftl`);
   return text;
 }
 

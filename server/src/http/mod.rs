@@ -5,6 +5,7 @@ pub mod health;
 pub mod identify;
 pub mod language;
 pub mod status;
+pub mod supplier_files;
 
 /// Shared state of the HTTP handlers and middleware.
 #[derive(Clone)]

@@ -8,6 +8,8 @@ pub mod dashboards;
 pub mod order_flow;
 pub mod recipient;
 pub mod reference;
+pub mod supplier;
+pub mod supplier_status;
 
 use crate::auth::token::Tokens;
 use crate::config::Settings;
@@ -58,6 +60,7 @@ pub fn backend(ctx: &Ctx) -> app::ports::Backend {
         ordering: Arc::new(recipient::ordering::OrderingService(ctx.clone())),
         my_orders: Arc::new(recipient::my_orders::MyOrderService(ctx.clone())),
         notifications: Arc::new(recipient::notifications::NotificationService(ctx.clone())),
+        supplier: supplier::ports(ctx),
     }
 }
 

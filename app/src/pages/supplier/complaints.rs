@@ -1,0 +1,70 @@
+use super::{due_view, failed, here};
+use crate::api::supplier::complaints::supplier_complaints;
+use crate::domain::ComplaintStatus;
+use crate::dto::supplier::ComplaintRow;
+use crate::i18n::{use_i18n, I18n};
+use crate::pages::{DoneBanner, PageHeading};
+use crate::routes::supplier as r;
+use leptos::prelude::*;
+
+/// The tag colour of a complaint status (the text always names it).
+pub fn complaint_tone(s: ComplaintStatus) -> &'static str {
+    match s {
+        ComplaintStatus::Open => "app-tag app-tag--yellow",
+        ComplaintStatus::Answered => "app-tag",
+        ComplaintStatus::Closed => "app-tag app-tag--green",
+    }
+}
+
+/// Complaints about the supplier's orders, unanswered first, each with days left to answer.
+#[component]
+pub fn SupplierComplaintsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let data = Resource::new(|| (), |_| supplier_complaints());
+    let here = here();
+    view! {
+        <DoneBanner/>
+        <PageHeading key="supplier-complaints-title"/>
+        <p>{i18n.t("supplier-complaints-lead")}</p>
+        <Suspense fallback=|| ()>
+            {move || {
+                let here = here.clone();
+                Suspend::new(async move {
+                    match data.await {
+                        Ok(list) if list.is_empty() => view! { <p>{i18n.t("supplier-complaints-empty")}</p> }.into_any(),
+                        Ok(list) => table(i18n, list).into_any(),
+                        Err(e) => failed(e, here),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+fn table(i18n: I18n, list: Vec<ComplaintRow>) -> impl IntoView {
+    let rows = list
+        .into_iter()
+        .map(|c| view! {
+            <tr>
+                <td><a href=r::complaint(c.id)>{i18n.ta("supplier-complaint-of", &[("date", c.received_on.clone())])}</a></td>
+                <td><a href=r::order(c.order_id)>{c.order_number.clone()}</a></td>
+                <td><strong class=complaint_tone(c.status)>{i18n.code("complaint_status", c.status.code())}</strong></td>
+                <td>{if c.response.is_none() && c.status == ComplaintStatus::Open { due_view(i18n, &c.due).into_any() } else { c.responded_on.clone().unwrap_or_default().into_any() }}</td>
+            </tr>
+        })
+        .collect_view();
+    view! {
+        <div class="app-table-wrap" role="region" tabindex="0" aria-labelledby="complaints-caption">
+            <table class="app-table">
+                <caption id="complaints-caption" class="app-visually-hidden">{i18n.t("supplier-complaints-title")}</caption>
+                <thead><tr>
+                    <th scope="col">{i18n.t("supplier-col-complaint")}</th>
+                    <th scope="col">{i18n.t("supplier-col-number")}</th>
+                    <th scope="col">{i18n.t("supplier-col-status")}</th>
+                    <th scope="col">{i18n.t("supplier-col-answer-by")}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}

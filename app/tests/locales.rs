@@ -1,0 +1,50 @@
+//! The translations hold together: all the `.ftl` files of a language form one bundle, so a
+//! key defined twice (say by two journeys) breaks it, and a key missing in one language
+//! shows the reader a raw key. Both are caught here, naming the files.
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+fn keys_by_file(lang: &str) -> BTreeMap<String, Vec<String>> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(lang);
+    let mut out = BTreeMap::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) != Some("ftl") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let keys = text
+            .lines()
+            .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
+            .filter_map(|l| l.split_once('=').map(|(k, _)| k.trim().to_owned()))
+            .collect();
+        out.insert(path.file_name().unwrap().to_string_lossy().into_owned(), keys);
+    }
+    out
+}
+
+#[test]
+fn no_key_is_defined_twice_in_a_language() {
+    for lang in ["kk", "ru", "en"] {
+        let mut seen: BTreeMap<String, String> = BTreeMap::new();
+        let mut twice = Vec::new();
+        for (file, keys) in keys_by_file(lang) {
+            for k in keys {
+                if let Some(first) = seen.insert(k.clone(), file.clone()) {
+                    twice.push(format!("{lang}: {k} in {first} and {file}"));
+                }
+            }
+        }
+        assert!(twice.is_empty(), "keys defined twice:\n{}", twice.join("\n"));
+    }
+}
+
+#[test]
+fn every_key_exists_in_all_three_languages() {
+    let all = |lang: &str| -> BTreeSet<String> { keys_by_file(lang).into_values().flatten().collect() };
+    let (kk, ru, en) = (all("kk"), all("ru"), all("en"));
+    for (name, a, b) in [("kk vs ru", &kk, &ru), ("ru vs en", &ru, &en), ("en vs kk", &en, &kk)] {
+        let missing: Vec<&String> = a.symmetric_difference(b).collect();
+        assert!(missing.is_empty(), "{name}: {missing:?}");
+    }
+}

@@ -1,0 +1,92 @@
+//! The supplier journey's use cases. Every one starts by finding the caller's own supplier
+//! row (role checked first), and every object is looked up together with that supplier's id,
+//! so another supplier's offering, order, document or statement is simply not found.
+pub mod capacity;
+pub mod documents;
+pub mod import;
+pub mod money;
+pub mod offering_rules;
+pub mod offerings;
+pub mod order_actions;
+pub mod orders;
+pub mod profile;
+pub mod quality;
+pub mod requirements;
+
+use super::{Ctx, OrUnexpected};
+use crate::entities::enums::DbSupplierStatus;
+use crate::entities::suppliers;
+use app::domain::{Lang, Role};
+use app::dto::supplier::Due;
+use app::error::AppError;
+use app::ports::{Actor, Caller, SupplierPorts};
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use std::sync::Arc;
+
+/// The supplier journey's ports.
+pub fn ports(ctx: &Ctx) -> SupplierPorts {
+    SupplierPorts {
+        profile: Arc::new(profile::ProfileService(ctx.clone())),
+        documents: Arc::new(documents::DocumentService(ctx.clone())),
+        offerings: Arc::new(offerings::OfferingService(ctx.clone())),
+        orders: Arc::new(orders::OrderService(ctx.clone())),
+        money: Arc::new(money::MoneyService(ctx.clone())),
+        quality: Arc::new(quality::QualityService(ctx.clone())),
+    }
+}
+
+/// The caller (a supplier account) and its supplier row.
+pub async fn own_supplier(db: &impl ConnectionTrait, caller: &Caller) -> Result<(Actor, suppliers::Model), AppError> {
+    let actor = caller.require(&[Role::Supplier])?.clone();
+    let s = suppliers::Entity::find()
+        .filter(suppliers::Column::AccountId.eq(actor.account_id))
+        .one(db)
+        .await
+        .or_unexpected()?
+        .ok_or(AppError::NotFound)?;
+    Ok((actor, s))
+}
+
+/// Suspended and removed suppliers may only look at their status and open orders.
+pub fn require_active(s: &suppliers::Model) -> Result<(), AppError> {
+    match s.status {
+        DbSupplierStatus::Suspended | DbSupplierStatus::Removed => Err(AppError::refused("supplier_inactive")),
+        _ => Ok(()),
+    }
+}
+
+/// Publishing offerings and handling orders need the ministry's approval.
+pub fn require_approved(s: &suppliers::Model) -> Result<(), AppError> {
+    require_active(s)?;
+    if s.status == DbSupplierStatus::Approved { Ok(()) } else { Err(AppError::refused("supplier_not_approved")) }
+}
+
+/// A date as the pages show it.
+pub fn day(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%d").to_string()
+}
+
+/// A moment as the pages show it.
+pub fn moment(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%d %H:%M UTC").to_string()
+}
+
+/// A deadline with the whole days left from `today` (negative when overdue).
+pub fn due(at: DateTime<Utc>, today: NaiveDate) -> Due {
+    Due { date: day(at), days_left: (at.date_naive() - today).num_days() }
+}
+
+/// A parsed id from a form field, or not found (a mangled id finds nothing).
+pub fn id_of(raw: &str) -> Result<i32, AppError> {
+    raw.trim().parse::<i32>().map_err(|_| AppError::NotFound)
+}
+
+/// Text in the reader's language among the three an offering has (English may be missing).
+pub fn pick_text(lang: Lang, kk: &str, ru: &str, en: Option<&str>) -> String {
+    match lang {
+        Lang::Kk => kk.to_owned(),
+        Lang::Ru => ru.to_owned(),
+        Lang::En => en.filter(|e| !e.trim().is_empty()).unwrap_or(ru).to_owned(),
+    }
+}

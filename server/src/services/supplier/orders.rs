@@ -1,0 +1,308 @@
+//! The supplier's view of its orders: the inbox (overdue first), one order with everything
+//! needed to fulfil it, and complaints about its orders. The changes are in `order_actions`.
+use super::capacity;
+use super::offerings::OPEN;
+use super::{day, due, moment, own_supplier, pick_text, require_approved};
+use crate::entities::enums::{DbComplaintStatus, DbOrderStatus, DbSupplierStatus};
+use crate::entities::{accounts, categories, complaints, item_types, offerings, order_events, orders, recipients, regions, suppliers};
+use crate::services::{Ctx, OrUnexpected};
+use app::domain::{CoPayment, ComplaintStatus, Lang, Money, OrderStatus, Unit};
+use app::dto::supplier::{ComplaintRow, InboxRow, InboxView, OrderEventRow, SessionRow, SupplierOrderView};
+use app::error::AppError;
+use app::i18n::{tr, tr_args};
+use app::ports::{Caller, InboxFilter, SupplierOrders};
+use async_trait::async_trait;
+use chrono::Utc;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use std::collections::HashMap;
+
+/// Orders and complaints of suppliers.
+pub struct OrderService(pub Ctx);
+
+/// Suspended and removed suppliers see only orders still open.
+fn inactive(s: &suppliers::Model) -> bool {
+    matches!(s.status, DbSupplierStatus::Suspended | DbSupplierStatus::Removed)
+}
+
+/// One of the supplier's orders (for a suspended supplier, only an open one).
+pub async fn own_order(db: &impl ConnectionTrait, s: &suppliers::Model, id: i32) -> Result<orders::Model, AppError> {
+    let mut q = orders::Entity::find_by_id(id).filter(orders::Column::SupplierId.eq(s.id));
+    if inactive(s) {
+        q = q.filter(orders::Column::Status.is_in(OPEN));
+    }
+    q.one(db).await.or_unexpected()?.ok_or(AppError::NotFound)
+}
+
+/// The category code of an item type.
+pub async fn category_of(db: &impl ConnectionTrait, item_type_id: i32) -> Result<(item_types::Model, String), AppError> {
+    let it = item_types::Entity::find_by_id(item_type_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
+    let cat = categories::Entity::find_by_id(it.category_id).one(db).await.or_unexpected()?.map(|c| c.code).unwrap_or_default();
+    Ok((it, cat))
+}
+
+/// What the supplier may do with an order now.
+pub fn actions(status: OrderStatus, category: &str, unit: Unit) -> Vec<String> {
+    let goods = category == "tsr";
+    let hourly = unit == Unit::Hour;
+    let mut out: Vec<&str> = Vec::new();
+    match status {
+        OrderStatus::Placed => out.extend(["accept", "reject"]),
+        OrderStatus::Accepted | OrderStatus::Scheduled => {
+            if category != "sanatorium" {
+                out.push("schedule");
+            }
+            if goods {
+                out.extend(["ship", "deliver"]);
+            } else {
+                if hourly {
+                    out.push("session");
+                }
+                out.push("render");
+            }
+            if status == OrderStatus::Accepted {
+                out.push("reject");
+            }
+        }
+        OrderStatus::InDelivery => out.push("deliver"),
+        _ => {}
+    }
+    out.into_iter().map(str::to_owned).collect()
+}
+
+/// An event note as the reader should see it: our coded notes (`session:`, `scheduled:`,
+/// `hours:`) in words, a representative marker hidden, anything else (a reason) as written.
+pub fn note_text(lang: Lang, note: Option<String>) -> Option<String> {
+    let n = note?;
+    let parts: Vec<&str> = n.splitn(3, ':').collect();
+    match parts.as_slice() {
+        ["session", date, hours] => Some(tr_args(lang, "supplier-note-session", &[("date", (*date).to_owned()), ("hours", (*hours).to_owned())])),
+        ["scheduled", date] => Some(tr_args(lang, "supplier-note-scheduled", &[("date", (*date).to_owned())])),
+        ["hours", hours] => Some(tr_args(lang, "supplier-note-hours", &[("hours", (*hours).to_owned())])),
+        ["representative", ..] => None,
+        _ => Some(n),
+    }
+}
+
+fn detail_lines(lang: Lang, d: &serde_json::Value) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let s = |k: &str| d[k].as_str().map(str::to_owned);
+    if let Some(v) = s("address") {
+        out.push(("supplier-detail-address".into(), v));
+    }
+    if let Some(m) = s("mode") {
+        out.push(("supplier-detail-mode".into(), tr(lang, &format!("supplier-mode-{m}"))));
+    }
+    if let Some(v) = s("start_date") {
+        out.push(("supplier-detail-start".into(), v));
+    }
+    if let Some(w) = d["weeks"].as_i64() {
+        out.push(("supplier-detail-weeks".into(), w.to_string()));
+    }
+    if let Some(schedule) = d["schedule"].as_object() {
+        let per_week: i64 = schedule.values().filter_map(serde_json::Value::as_i64).sum();
+        out.push(("supplier-detail-hours-per-week".into(), per_week.to_string()));
+    }
+    for session in d["sessions"].as_array().into_iter().flatten() {
+        let line = format!("{} {} — {}", session["date"].as_str().unwrap_or_default(), session["time"].as_str().unwrap_or_default(), session["hours"]);
+        out.push(("supplier-detail-session".into(), line));
+    }
+    if let Some(v) = s("arrival") {
+        out.push(("supplier-detail-arrival".into(), v));
+    }
+    if let Some(v) = s("scheduled_for") {
+        out.push(("supplier-detail-scheduled".into(), v));
+    }
+    out
+}
+
+fn complaint_row(c: complaints::Model, number: String, active: bool) -> ComplaintRow {
+    let today = Utc::now().date_naive();
+    let can_answer = active && c.status == DbComplaintStatus::Open && c.supplier_response.is_none() && c.due_at > Utc::now();
+    ComplaintRow {
+        id: c.id,
+        order_id: c.order_id,
+        order_number: number,
+        received_on: day(c.created_at),
+        due: due(c.due_at, today),
+        status: c.status.into(),
+        body: c.body,
+        response: c.supplier_response,
+        responded_on: c.supplier_responded_at.map(day),
+        can_answer,
+    }
+}
+
+async fn numbers(db: &impl ConnectionTrait, ids: Vec<i32>) -> Result<HashMap<i32, String>, AppError> {
+    Ok(orders::Entity::find()
+        .select_only()
+        .column(orders::Column::Id)
+        .column(orders::Column::Number)
+        .filter(orders::Column::Id.is_in(ids))
+        .into_tuple::<(i32, String)>()
+        .all(db)
+        .await
+        .or_unexpected()?
+        .into_iter()
+        .collect())
+}
+
+#[async_trait]
+impl SupplierOrders for OrderService {
+    async fn inbox(&self, caller: &Caller, filter: InboxFilter) -> Result<InboxView, AppError> {
+        let db = &self.0.db;
+        let (_, s) = own_supplier(db, caller).await?;
+        let lang = caller.lang;
+        let mut q = orders::Entity::find().filter(orders::Column::SupplierId.eq(s.id));
+        let wanted = OrderStatus::from_code(filter.status.trim()).map(DbOrderStatus::from);
+        q = match (filter.status.trim(), wanted) {
+            (_, Some(one)) => q.filter(orders::Column::Status.eq(one)),
+            ("all", None) if !inactive(&s) => q,
+            _ => q.filter(orders::Column::Status.is_in(OPEN)),
+        };
+        if inactive(&s) {
+            q = q.filter(orders::Column::Status.is_in(OPEN));
+        }
+        let rows = q.order_by_desc(orders::Column::CreatedAt).limit(1000).all(db).await.or_unexpected()?;
+        let offers: HashMap<i32, offerings::Model> =
+            offerings::Entity::find().filter(offerings::Column::Id.is_in(rows.iter().map(|o| o.offering_id))).all(db).await.or_unexpected()?.into_iter().map(|o| (o.id, o)).collect();
+        let units: HashMap<i32, Unit> = item_types::Entity::find().all(db).await.or_unexpected()?.into_iter().map(|t| (t.id, t.unit.into())).collect();
+        let region_names: HashMap<String, String> = regions::Entity::find().all(db).await.or_unexpected()?.into_iter().map(|r| (r.code.clone(), r.name(lang).to_owned())).collect();
+        let now = Utc::now();
+        let today = now.date_naive();
+        let mut out: Vec<InboxRow> = rows
+            .into_iter()
+            .map(|o| {
+                let status: OrderStatus = o.status.into();
+                let deadline = match status {
+                    OrderStatus::Placed => Some(o.accept_by),
+                    OrderStatus::Accepted | OrderStatus::Scheduled | OrderStatus::InDelivery => o.deliver_by,
+                    _ => None,
+                };
+                InboxRow {
+                    id: o.id,
+                    title: offers.get(&o.offering_id).map(|x| pick_text(lang, &x.title_kk, &x.title_ru, x.title_en.as_deref())).unwrap_or_default(),
+                    quantity: o.quantity,
+                    unit: units.get(&o.item_type_id).copied().unwrap_or(Unit::Piece),
+                    status,
+                    placed_on: day(o.created_at),
+                    region: region_names.get(&o.region_code).cloned().unwrap_or(o.region_code),
+                    due: deadline.map(|d| due(d, today)),
+                    number: o.number,
+                }
+            })
+            .filter(|r| match filter.deadline.as_str() {
+                "overdue" => r.due.as_ref().is_some_and(|d| d.days_left < 0),
+                "soon" => r.due.as_ref().is_some_and(|d| (0..=3).contains(&d.days_left)),
+                _ => true,
+            })
+            .collect();
+        // Overdue first, then the nearest deadline; orders with no deadline keep newest first.
+        out.sort_by_key(|r| (r.due.is_none(), r.due.as_ref().map(|d| d.days_left).unwrap_or(0)));
+        Ok(InboxView { supplier_status: s.status.into(), rows: out })
+    }
+
+    async fn order(&self, caller: &Caller, id: i32) -> Result<SupplierOrderView, AppError> {
+        let db = &self.0.db;
+        let (_, s) = own_supplier(db, caller).await?;
+        let lang = caller.lang;
+        let o = own_order(db, &s, id).await?;
+        let offering = offerings::Entity::find_by_id(o.offering_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
+        let (it, category) = category_of(db, o.item_type_id).await?;
+        let recipient = recipients::Entity::find_by_id(o.recipient_id).one(db).await.or_unexpected()?.and_then(|r| r.full_name).unwrap_or_default();
+        let region = regions::Entity::find_by_id(o.region_code.clone()).one(db).await.or_unexpected()?.map(|r| r.name(lang).to_owned()).unwrap_or_else(|| o.region_code.clone());
+        let events = order_events::Entity::find().filter(order_events::Column::OrderId.eq(o.id)).order_by_asc(order_events::Column::Id).all(db).await.or_unexpected()?;
+        let people: HashMap<i32, String> = accounts::Entity::find()
+            .filter(accounts::Column::Id.is_in(events.iter().filter_map(|e| e.actor_account_id)))
+            .all(db)
+            .await
+            .or_unexpected()?
+            .into_iter()
+            .map(|a| (a.id, a.display_name))
+            .collect();
+        let complaints = complaints::Entity::find()
+            .filter(complaints::Column::OrderId.eq(o.id))
+            .filter(complaints::Column::SupplierId.eq(s.id))
+            .order_by_asc(complaints::Column::Id)
+            .all(db)
+            .await
+            .or_unexpected()?
+            .into_iter()
+            .map(|c| complaint_row(c, o.number.clone(), !inactive(&s)))
+            .collect();
+        let sessions: Vec<SessionRow> = capacity::recorded(&o.details).into_iter().map(|(d, h)| SessionRow { date: d.to_string(), hours: i32::try_from(h).unwrap_or(0) }).collect();
+        let status: OrderStatus = o.status.into();
+        let unit: Unit = it.unit.into();
+        let today = Utc::now().date_naive();
+        Ok(SupplierOrderView {
+            id: o.id,
+            number: o.number.clone(),
+            status,
+            title: pick_text(lang, &offering.title_kk, &offering.title_ru, offering.title_en.as_deref()),
+            offering_id: offering.id,
+            unit,
+            quantity: o.quantity,
+            unit_price: Money::from_tiyn(o.unit_price_tiyn),
+            ceiling: Money::from_tiyn(o.ceiling_tiyn),
+            split: CoPayment { total: Money::from_tiyn(o.total_tiyn), state_share: Money::from_tiyn(o.state_share_tiyn), copay: Money::from_tiyn(o.copay_tiyn) },
+            recipient,
+            region,
+            details: detail_lines(lang, &o.details),
+            placed_at: moment(o.created_at),
+            accept_by: due(o.accept_by, today),
+            deliver_by: o.deliver_by.map(|d| due(d, today)),
+            events: events
+                .into_iter()
+                .map(|e| OrderEventRow { status: e.status.into(), at: moment(e.created_at), by: e.actor_account_id.and_then(|a| people.get(&a).cloned()), note: note_text(lang, e.note) })
+                .collect(),
+            hours_rendered: sessions.iter().map(|x| x.hours).sum(),
+            sessions,
+            complaints,
+            actions: if require_approved(&s).is_ok() { actions(status, &category, unit) } else { Vec::new() },
+            category,
+        })
+    }
+
+    async fn accept(&self, caller: &Caller, id: &str) -> Result<(), AppError> {
+        super::order_actions::accept(&self.0, caller, id).await
+    }
+
+    async fn reject(&self, caller: &Caller, id: &str, reason: &str) -> Result<(), AppError> {
+        super::order_actions::reject(&self.0, caller, id, reason).await
+    }
+
+    async fn schedule(&self, caller: &Caller, id: &str, date: &str) -> Result<(), AppError> {
+        super::order_actions::schedule(&self.0, caller, id, date).await
+    }
+
+    async fn mark(&self, caller: &Caller, id: &str, step: &str) -> Result<(), AppError> {
+        super::order_actions::mark(&self.0, caller, id, step).await
+    }
+
+    async fn record_session(&self, caller: &Caller, id: &str, date: &str, hours: &str) -> Result<(), AppError> {
+        super::order_actions::record_session(&self.0, caller, id, date, hours).await
+    }
+
+    async fn complaints(&self, caller: &Caller) -> Result<Vec<ComplaintRow>, AppError> {
+        let db = &self.0.db;
+        let (_, s) = own_supplier(db, caller).await?;
+        super::require_active(&s)?;
+        let rows = complaints::Entity::find().filter(complaints::Column::SupplierId.eq(s.id)).order_by_asc(complaints::Column::DueAt).limit(500).all(db).await.or_unexpected()?;
+        let nums = numbers(db, rows.iter().map(|c| c.order_id).collect()).await?;
+        let mut out: Vec<ComplaintRow> = rows.into_iter().map(|c| { let n = nums.get(&c.order_id).cloned().unwrap_or_default(); complaint_row(c, n, true) }).collect();
+        out.sort_by_key(|c| (c.status != ComplaintStatus::Open || c.response.is_some(), c.due.days_left));
+        Ok(out)
+    }
+
+    async fn complaint(&self, caller: &Caller, id: i32) -> Result<ComplaintRow, AppError> {
+        let db = &self.0.db;
+        let (_, s) = own_supplier(db, caller).await?;
+        super::require_active(&s)?;
+        let c = complaints::Entity::find_by_id(id).filter(complaints::Column::SupplierId.eq(s.id)).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
+        let n = numbers(db, vec![c.order_id]).await?.remove(&c.order_id).unwrap_or_default();
+        Ok(complaint_row(c, n, true))
+    }
+
+    async fn answer_complaint(&self, caller: &Caller, id: &str, answer: &str) -> Result<(), AppError> {
+        super::order_actions::answer_complaint(&self.0, caller, id, answer).await
+    }
+}

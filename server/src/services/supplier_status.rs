@@ -1,0 +1,124 @@
+//! The ministry's decisions on a supplier, in one place for every use case that takes them
+//! (the staff pages, the CLI, tests): approve, reject, suspend, remove, reinstate.
+//!
+//! Hiding is automatic: the catalogue shows an offering only while its supplier is approved
+//! ([`crate::services::catalogue_rules::visible_offering_condition`]), so suspending hides every
+//! offering at once without touching them, and reinstating shows them again. Suspending or
+//! removing also ends the supplier's sessions, so it signs in again and sees its new status.
+use crate::auth::session;
+use crate::entities::enums::DbSupplierStatus;
+use crate::entities::suppliers;
+use crate::services::audit::{self, Entry};
+use crate::services::order_flow::notify;
+use app::domain::SupplierStatus;
+use app::ports::Actor;
+use chrono::Utc;
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+use serde_json::json;
+
+/// Why a decision was not taken.
+#[derive(Debug)]
+pub enum StatusError {
+    /// No such supplier.
+    NotFound,
+    /// Not a move the rules allow from the current status (e.g. approving a removed supplier).
+    NotAllowed,
+    /// Rejecting, suspending and removing need a written reason.
+    ReasonRequired,
+    /// The database failed.
+    Db(DbErr),
+}
+
+impl From<DbErr> for StatusError {
+    fn from(e: DbErr) -> Self {
+        Self::Db(e)
+    }
+}
+
+/// Whether the ministry may move a supplier from `from` to `to`.
+pub fn allowed(from: SupplierStatus, to: SupplierStatus) -> bool {
+    use SupplierStatus::*;
+    matches!(
+        (from, to),
+        (Pending | Draft, Approved | Rejected) | (Approved, Suspended | Removed) | (Suspended, Approved | Removed) | (Rejected, Removed)
+    )
+}
+
+fn action(from: SupplierStatus, to: SupplierStatus) -> &'static str {
+    match (from, to) {
+        (SupplierStatus::Suspended, SupplierStatus::Approved) => "reinstate",
+        (_, SupplierStatus::Approved) => "approve",
+        (_, SupplierStatus::Rejected) => "reject",
+        (_, SupplierStatus::Suspended) => "suspend",
+        (_, SupplierStatus::Removed) => "remove",
+        _ => "decide",
+    }
+}
+
+/// Records a decision on a supplier inside the caller's transaction: the status, reason,
+/// who and when; the audit entry; a notification to the supplier; and, when suspended or
+/// removed, the end of all its sessions. Returns the supplier as it now is.
+pub async fn set_status(
+    txn: &impl ConnectionTrait,
+    supplier_id: i32,
+    new_status: SupplierStatus,
+    reason: Option<String>,
+    decided_by: Option<&Actor>,
+) -> Result<suppliers::Model, StatusError> {
+    let current = suppliers::Entity::find_by_id(supplier_id).one(txn).await?.ok_or(StatusError::NotFound)?;
+    let from: SupplierStatus = current.status.into();
+    if !allowed(from, new_status) {
+        return Err(StatusError::NotAllowed);
+    }
+    let reason = reason.map(|r| r.trim().to_owned()).filter(|r| !r.is_empty());
+    if !matches!(new_status, SupplierStatus::Approved) && reason.is_none() {
+        return Err(StatusError::ReasonRequired);
+    }
+    let now = Utc::now();
+    let to = DbSupplierStatus::from(new_status);
+    let mut update = suppliers::Entity::update_many()
+        .col_expr(suppliers::Column::Status, Expr::value(to))
+        .col_expr(suppliers::Column::StatusReason, Expr::value(reason.clone()))
+        .col_expr(suppliers::Column::DecidedBy, Expr::value(decided_by.map(|a| a.account_id)))
+        .col_expr(suppliers::Column::DecidedAt, Expr::value(now))
+        .col_expr(suppliers::Column::UpdatedAt, Expr::value(now))
+        .filter(suppliers::Column::Id.eq(supplier_id))
+        .filter(suppliers::Column::Status.eq(current.status));
+    if new_status == SupplierStatus::Approved {
+        update = update.col_expr(suppliers::Column::ApprovedAt, Expr::value(now));
+    }
+    if update.exec(txn).await?.rows_affected != 1 {
+        // Someone else decided in the meantime.
+        return Err(StatusError::NotAllowed);
+    }
+    let verb = action(from, new_status);
+    audit::record(
+        txn,
+        decided_by,
+        Entry { action: &format!("supplier.{verb}"), object_type: "supplier", object_id: Some(supplier_id.to_string()), reason: reason.clone(), details: None },
+    )
+    .await?;
+    notify(txn, current.account_id, "supplier_status", None, json!({ "status": new_status.code(), "reason": reason })).await?;
+    if matches!(new_status, SupplierStatus::Suspended | SupplierStatus::Removed) {
+        session::revoke_all(txn, current.account_id).await?;
+    }
+    suppliers::Entity::find_by_id(supplier_id).one(txn).await?.ok_or(StatusError::NotFound)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use SupplierStatus::*;
+
+    #[test]
+    fn only_the_decisions_the_ministry_takes_are_allowed() {
+        assert!(allowed(Pending, Approved));
+        assert!(allowed(Pending, Rejected));
+        assert!(allowed(Approved, Suspended));
+        assert!(allowed(Suspended, Approved), "reinstating");
+        assert!(!allowed(Removed, Approved), "removal is final");
+        assert!(!allowed(Rejected, Approved), "a rejected supplier resubmits first");
+        assert!(!allowed(Approved, Approved));
+    }
+}
