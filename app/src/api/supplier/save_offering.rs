@@ -1,4 +1,3 @@
-use crate::dto::supplier::OfferingForm;
 use crate::error::AppError;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -24,7 +23,7 @@ pub async fn save_offering(
     params: Option<BTreeMap<String, String>>,
 ) -> Result<(), AppError> {
     let (backend, caller) = crate::ports::backend_and_caller()?;
-    let form = OfferingForm {
+    let form = crate::dto::supplier::OfferingForm {
         item_type, sku, title_kk, title_ru, title_en, description_kk, description_ru, description_en, price, lead_time_days,
         capacity: capacity.unwrap_or_default(),
         regions: regions.unwrap_or_default(),
