@@ -34,19 +34,18 @@ pub fn tr(lang: Lang, key: &str) -> String {
     LOCALES.lookup(id(lang), key)
 }
 
+/// An argument as Fluent should see it: a whole number as a number, so plural variants
+/// (`[one]`, `[few]`, `[many]`) are chosen by it; anything else (dates, names, numbers with
+/// leading zeros) as text.
+fn arg_value(v: &str) -> FluentValue<'static> {
+    let digits = v.strip_prefix('-').unwrap_or(v);
+    let whole = !digits.is_empty() && digits.len() <= 15 && digits.bytes().all(|b| b.is_ascii_digit()) && (digits == "0" || !digits.starts_with('0'));
+    if whole { FluentValue::try_number(v).into_owned() } else { FluentValue::from(v.to_owned()) }
+}
+
 /// The text for `key` in `lang`, with named arguments.
 pub fn tr_args(lang: Lang, key: &str, args: &[(&'static str, String)]) -> String {
-    // `count` is passed as a number so plural forms are chosen (1 штука, 2 штуки, 5 штук).
-    let map: HashMap<Cow<'static, str>, FluentValue> = args
-        .iter()
-        .map(|(k, v)| {
-            let value = match (*k, v.parse::<i64>()) {
-                ("count", Ok(n)) => FluentValue::from(n),
-                _ => FluentValue::from(v.clone()),
-            };
-            (Cow::Borrowed(*k), value)
-        })
-        .collect();
+    let map: HashMap<Cow<'static, str>, FluentValue> = args.iter().map(|(k, v)| (Cow::Borrowed(*k), arg_value(v))).collect();
     LOCALES.lookup_with_args(id(lang), key, &map)
 }
 
@@ -122,14 +121,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn texts_resolve_in_each_language() {
-        assert_eq!(tr(Lang::En, "nav-sign-in"), "Sign in");
-        assert_eq!(tr(Lang::Ru, "nav-sign-in"), "Войти");
-        assert_eq!(tr(Lang::Kk, "nav-sign-in"), "Кіру");
-        assert_eq!(tr_args(Lang::Ru, "unit-hour", &[("count", "5".into())]), "5 часов");
-        assert_eq!(tr_args(Lang::Ru, "unit-piece", &[("count", "1".into())]), "1 штука");
-        assert_eq!(tr_args(Lang::Ru, "unit-piece", &[("count", "3".into())]), "3 штуки");
-        assert_eq!(tr_args(Lang::En, "unit-hour", &[("count", "1".into())]), "1 hour");
-        assert!(I18n(Lang::Kk).err("no_such_code").contains("қате"), "unknown codes fall back to the generic message");
+    fn counts_choose_plural_forms_in_each_language() {
+        assert_eq!(tr_args(Lang::En, "home-offerings-count", &[("count", "1".into())]), "1 offering");
+        assert_eq!(tr_args(Lang::En, "home-offerings-count", &[("count", "3".into())]), "3 offerings");
+        assert_eq!(tr_args(Lang::Ru, "staff-days", &[("count", "2".into())]), "2 дня");
+        assert_eq!(tr_args(Lang::Ru, "staff-days", &[("count", "5".into())]), "5 дней");
+        assert_eq!(tr_args(Lang::Ru, "staff-days", &[("count", "21".into())]), "21 день");
+    }
+
+    #[test]
+    fn dates_and_codes_stay_text() {
+        assert!(matches!(arg_value("2026-01-15"), FluentValue::String(_)));
+        assert!(matches!(arg_value("007"), FluentValue::String(_)));
+        assert!(matches!(arg_value("12"), FluentValue::Number(_)));
     }
 }

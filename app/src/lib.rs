@@ -103,6 +103,18 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/supplier/statements") view=supplier::statements::SupplierStatementsPage ssr=SsrMode::Async/>
                         <Route path=path!("/supplier/quality") view=supplier::quality::SupplierQualityPage ssr=SsrMode::Async/>
                         <Route path=path!("/supplier/reviews/:id") view=supplier::review::SupplierReviewPage ssr=SsrMode::Async/>
+                        <Route path=path!("/staff/suppliers") view=ministry::suppliers::StaffSuppliersPage ssr=SsrMode::Async/>
+                        <Route path=path!("/staff/suppliers/:id") view=ministry::supplier::StaffSupplierPage ssr=SsrMode::Async/>
+                        <Route path=path!("/staff/offerings/:id") view=ministry::offering::StaffOfferingPage ssr=SsrMode::Async/>
+                        <Route path=path!("/staff/catalogue") view=ministry::catalogue::StaffCataloguePage ssr=SsrMode::Async/>
+                        <Route path=path!("/staff/catalogue/new-item-type") view=ministry::new_item_type::StaffNewItemTypePage ssr=SsrMode::Async/>
+                        <Route path=path!("/staff/item-types/:id") view=ministry::item_type::StaffItemTypePage ssr=SsrMode::Async/>
+                        <Route path=path!("/staff/imports") view=ministry::imports::StaffImportsPage ssr=SsrMode::Async/>
+                        <Route path=path!("/staff/imports/:id") view=ministry::import_report::StaffImportReportPage ssr=SsrMode::Async/>
+                        <Route path=path!("/staff/complaints") view=ministry::complaints::StaffComplaintsPage ssr=SsrMode::Async/>
+                        <Route path=path!("/staff/complaints/:id") view=ministry::complaint::StaffComplaintPage ssr=SsrMode::Async/>
+                        <Route path=path!("/staff/provision") view=ministry::provision::StaffProvisionPage ssr=SsrMode::Async/>
+                        <Route path=path!("/admin/staff") view=ministry::staff_accounts::AdminStaffPage ssr=SsrMode::Async/>
                     </Routes>
                 </ErrorBoundary>
             </Layout>

@@ -25,6 +25,28 @@ pub const NOTIFICATIONS: &str = "/notifications";
 /// The supplier journey.
 pub mod supplier;
 
+/// Supplier approval queue (staff); `/staff/suppliers/<id>` is one supplier.
+pub const STAFF_SUPPLIERS: &str = "/staff/suppliers";
+/// An offering as staff moderate it: `/staff/offerings/<id>`.
+pub const STAFF_OFFERINGS: &str = "/staff/offerings";
+/// Categories, item types and ceilings (staff).
+pub const STAFF_CATALOGUE: &str = "/staff/catalogue";
+/// A new item type (central staff).
+pub const STAFF_NEW_ITEM_TYPE: &str = "/staff/catalogue/new-item-type";
+/// One item type with its ceilings: `/staff/item-types/<id>`.
+pub const STAFF_ITEM_TYPES: &str = "/staff/item-types";
+/// IPR imports: the upload form and past imports; `/staff/imports/<id>` is a report.
+pub const STAFF_IMPORTS: &str = "/staff/imports";
+/// Where the IPR upload form posts (a multipart form handled by the server).
+pub const STAFF_IMPORT_UPLOAD: &str = "/staff/imports/upload";
+/// The complaints desk; `/staff/complaints/<id>` is one complaint.
+pub const STAFF_COMPLAINTS: &str = "/staff/complaints";
+/// The provision dashboard.
+pub const STAFF_PROVISION: &str = "/staff/provision";
+/// The provision dashboard as CSV.
+pub const STAFF_PROVISION_CSV: &str = "/staff/provision.csv";
+/// Staff accounts (admins).
+pub const ADMIN_STAFF: &str = "/admin/staff";
 /// Language switch (a plain POST form handled by the server).
 pub const SET_LANGUAGE: &str = "/lang";
 

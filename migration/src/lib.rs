@@ -8,6 +8,7 @@ mod m20261123_000004_create_suppliers;
 mod m20261123_000005_create_offerings;
 mod m20261123_000006_create_orders;
 mod m20261123_000007_create_records;
+mod m20261124_000101_protect_audit_log;
 
 /// Runs the portal's migrations in order.
 pub struct Migrator;
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000005_create_offerings::Migration),
             Box::new(m20261123_000006_create_orders::Migration),
             Box::new(m20261123_000007_create_records::Migration),
+            Box::new(m20261124_000101_protect_audit_log::Migration),
         ]
     }
 }

@@ -74,6 +74,14 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             )
             .await
             .map_err(|e| anyhow::anyhow!("creating the account: {}", e.code()))?;
+            let entry = crate::services::audit::Entry {
+                action: "staff.create",
+                object_type: "account",
+                object_id: Some(account.id.to_string()),
+                reason: Some("command line".into()),
+                details: Some(serde_json::json!({ "email": email.as_str(), "role": role.code(), "region": account.staff_region })),
+            };
+            crate::services::audit::record(&db, None, entry).await?;
             println!("created {} account {} (id {})", role.code(), email.as_str(), account.id);
         }
         Command::DisableAccount { email } => {
@@ -88,6 +96,14 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             am.status = Set(DbAccountStatus::Disabled);
             am.update(&db).await?;
             crate::auth::session::revoke_all(&db, id).await?;
+            let entry = crate::services::audit::Entry {
+                action: "account.disable",
+                object_type: "account",
+                object_id: Some(id.to_string()),
+                reason: Some("command line".into()),
+                details: Some(serde_json::json!({ "email": email })),
+            };
+            crate::services::audit::record(&db, None, entry).await?;
             println!("disabled {email}; its sessions are ended");
         }
     }

@@ -46,6 +46,10 @@ pub struct Settings {
     pub deliver_working_days: i64,
     /// Working days to answer a complaint.
     pub complaint_working_days: i64,
+    /// Bearer key of the information system that sends IPR lines to `POST /api/v1/ipr-lines`
+    /// (at least 32 bytes). Without it that endpoint refuses every request; production
+    /// refuses to start without it.
+    pub ipr_api_key: Option<SecretString>,
 }
 
 impl Settings {
@@ -97,6 +101,7 @@ impl Settings {
             accept_working_days: 3,
             deliver_working_days: 30,
             complaint_working_days: 10,
+            ipr_api_key: Some(SecretString::from("test-ipr-key-that-is-long-enough-0123456789")),
         }
     }
 
@@ -107,6 +112,13 @@ impl Settings {
                 Some(s) if s.expose_secret().len() < 32 => bail!("APP_JWT_SECRET must be at least 32 bytes"),
                 Some(_) => {}
             }
+        }
+        if let Some(k) = &self.ipr_api_key {
+            if k.expose_secret().len() < 32 {
+                bail!("APP_IPR_API_KEY must be at least 32 bytes");
+            }
+        } else if self.environment == Environment::Production {
+            bail!("APP_IPR_API_KEY is required in production");
         }
         if !(5..=60).contains(&self.session_minutes) {
             bail!("session_minutes must be between 5 and 60");

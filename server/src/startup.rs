@@ -1,10 +1,10 @@
 //! Builds the whole application from settings, so `main` and the tests start the same thing.
 use crate::auth::token::Tokens;
 use crate::config::Settings;
-use crate::http::{guard, health, identify, language, status, AppState};
+use crate::http::{guard, health, identify, language, ministry, status, AppState};
 use crate::services::{self, Ctx};
 use anyhow::Context;
-use axum::extract::FromRef;
+use axum::extract::{DefaultBodyLimit, FromRef};
 use axum::routing::{get, post};
 use axum::Router;
 use leptos::config::LeptosOptions;
@@ -118,6 +118,11 @@ fn router(ctx: Ctx, addr: SocketAddr) -> Router {
         .route("/healthz", get(health::healthz))
         .route(app::routes::SET_LANGUAGE, post(language::set))
         .merge(crate::http::supplier_files::routes())
+        // An IPR file may be up to 5 MB; axum's own default stops extractors at 2 MB.
+        .route(ministry::UPLOAD_PATH, post(ministry::upload).layer(DefaultBodyLimit::max(ministry::BODY_LIMIT)))
+        .route(ministry::API_PATH, post(ministry::api).layer(DefaultBodyLimit::max(ministry::BODY_LIMIT)))
+        .route(ministry::CSV_PATH, get(ministry::provision_csv))
+        .route(ministry::DOCUMENT_PATH, get(ministry::document))
         .leptos_routes_with_context(&state, routes, context, shell)
         .fallback(fallback)
         .layer(axum::middleware::from_fn(status::error_status))

@@ -270,3 +270,7 @@ err-rating_out_of_range = Choose a rating from 1 to 5.
 err-hours-required = Enter the hours rendered.
 err-problem-required = Describe the problem.
 err-review-required = Write a few words about your experience.
+notification-complaint_assigned = A complaint about an order was assigned to you.
+notification-complaint_closed = The ministry decided on the complaint about order { $number }: { $outcome }
+notification-offering_blocked = The ministry blocked your offering “{ $title }”: { $reason }
+notification-offering_unblocked = The ministry unblocked your offering “{ $title }”. You may publish it again.

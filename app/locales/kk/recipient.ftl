@@ -258,3 +258,7 @@ err-rating_out_of_range = 1-ден 5-ке дейін баға таңдаңыз.
 err-hours-required = Көрсетілген сағаттарды енгізіңіз.
 err-problem-required = Мәселені сипаттаңыз.
 err-review-required = Тәжірибеңіз туралы бірнеше сөз жазыңыз.
+notification-complaint_assigned = Сізге тапсырыс бойынша шағым тағайындалды.
+notification-complaint_closed = Министрлік { $number } тапсырысы бойынша шағым туралы шешім қабылдады: { $outcome }
+notification-offering_blocked = Министрлік сіздің «{ $title }» ұсынысыңызды бұғаттады: { $reason }
+notification-offering_unblocked = Министрлік сіздің «{ $title }» ұсынысыңызды бұғаттан шығарды. Оны қайта жариялауға болады.

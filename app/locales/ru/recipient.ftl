@@ -274,3 +274,7 @@ err-rating_out_of_range = Выберите оценку от 1 до 5.
 err-hours-required = Укажите оказанные часы.
 err-problem-required = Опишите проблему.
 err-review-required = Напишите несколько слов о своём опыте.
+notification-complaint_assigned = Вам назначена жалоба по заказу.
+notification-complaint_closed = Министерство приняло решение по жалобе на заказ { $number }: { $outcome }
+notification-offering_blocked = Министерство заблокировало ваше предложение «{ $title }»: { $reason }
+notification-offering_unblocked = Министерство разблокировало ваше предложение «{ $title }». Его можно снова опубликовать.

@@ -6,6 +6,7 @@ pub mod audit_search;
 pub mod auth;
 pub mod dashboard;
 pub mod recipient;
+pub mod ministry;
 pub mod reference;
 pub mod supplier;
 pub mod typed;

@@ -92,9 +92,17 @@ fn nav_links(role: Option<Role>) -> Vec<(&'static str, &'static str)> {
             links.push((routes::DASHBOARD, "nav-dashboard"));
             links.extend(SUPPLIER_LINKS);
         }
-        Some(Role::Staff | Role::Admin) => {
+        Some(role @ (Role::Staff | Role::Admin)) => {
             links.push((routes::DASHBOARD, "nav-dashboard"));
+            links.push((routes::STAFF_SUPPLIERS, "nav-staff-suppliers"));
+            links.push((routes::STAFF_COMPLAINTS, "nav-staff-complaints"));
+            links.push((routes::STAFF_IMPORTS, "nav-staff-imports"));
+            links.push((routes::STAFF_PROVISION, "nav-staff-provision"));
+            links.push((routes::STAFF_CATALOGUE, "nav-staff-catalogue"));
             links.push((routes::STAFF_AUDIT, "nav-audit"));
+            if role == Role::Admin {
+                links.push((routes::ADMIN_STAFF, "nav-admin-staff"));
+            }
         }
     }
     links

@@ -6,3 +6,4 @@ pub mod loaded;
 pub mod me;
 pub mod region_select;
 pub mod supplier_fields;
+pub mod staff;

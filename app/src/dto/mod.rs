@@ -3,6 +3,7 @@ use crate::domain::{Lang, Role, SupplierStatus};
 use serde::{Deserialize, Serialize};
 
 pub mod supplier;
+pub mod ministry;
 
 /// The signed-in account, as the UI needs it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -82,6 +83,8 @@ pub enum DashboardView {
 /// One line of the audit log.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditEntryView {
+    /// Entry id (for paging: older entries have smaller ids).
+    pub id: i64,
     /// When (UTC, RFC 3339).
     pub at: String,
     /// Who (account e-mail) or `system`.
@@ -95,3 +98,20 @@ pub struct AuditEntryView {
 }
 pub mod recipient;
 pub mod orders;
+
+/// Filters of the audit log search (from the page's GET form; all optional).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditFilter {
+    /// Words in the action, object or reason.
+    pub q: String,
+    /// Action code or its start, e.g. `supplier.` for every supplier decision.
+    pub action: String,
+    /// Part of the actor's e-mail.
+    pub actor: String,
+    /// First day (YYYY-MM-DD).
+    pub from: String,
+    /// Last day (YYYY-MM-DD).
+    pub to: String,
+    /// Only entries older than this id (the next page).
+    pub before: Option<i64>,
+}

@@ -1,25 +1,68 @@
 use crate::api::audit_search::audit_search;
-use crate::error::AppError;
+use crate::components::staff::{action_label, load_error, query_string};
+use crate::dto::AuditEntryView;
 use crate::i18n::use_i18n;
 use crate::pages::PageHeading;
 use crate::routes;
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
 
-/// The audit log for staff: a GET search form and the matching entries.
+/// Kinds of entries staff filter by: a full action code, or a prefix ending in `.`.
+const ACTIONS: [&str; 11] = [
+    "supplier.", "offering.", "ceiling.add", "item_type.", "category.create", "ipr.import", "complaint.", "recipient.view", "staff.",
+    "supplier.approve", "supplier.reject",
+];
+
+/// Entries shown at a time (the server's page size).
+const PAGE: usize = 100;
+
+/// The audit log for staff: a GET form (words, kind of action, who, dates) and the matching
+/// entries, newest first, a hundred at a time. Nothing here changes an entry.
 #[component]
 pub fn AuditPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
-    let q = move || query.with(|q| q.get("q").unwrap_or_default());
-    let entries = Resource::new(q, |q| audit_search(q));
+    let get = move |k: &str| query.with(|q| q.get(k).unwrap_or_default());
+    let args = move || (get("q"), get("action"), get("actor"), get("from"), get("to"), get("before"));
+    let entries = Resource::new(args, |(q, action, actor, from, to, before)| {
+        audit_search(q, Some(action), Some(actor), Some(from), Some(to), Some(before))
+    });
+    let action_options = move || {
+        let chosen = get("action");
+        ACTIONS
+            .iter()
+            .map(|a| {
+                let label = if a.ends_with('.') { i18n.t(&format!("audit-kind-{}", a.trim_end_matches('.'))) } else { action_label(a) };
+                view! { <option value=*a selected=chosen == *a>{label}</option> }
+            })
+            .collect_view()
+    };
     view! {
         <PageHeading key="audit-title"/>
+        <p>{i18n.t("audit-lead")}</p>
         <form method="get" action=routes::STAFF_AUDIT class="app-form app-form--inline" role="search">
             <div class="app-field">
                 <label class="app-field__label" for="f-q">{i18n.t("audit-search")}</label>
-                <input class="app-input" id="f-q" name="q" type="search" value=q/>
+                <input class="app-input" id="f-q" name="q" type="search" value=move || get("q")/>
+            </div>
+            <div class="app-field">
+                <label class="app-field__label" for="f-action">{i18n.t("audit-action-filter")}</label>
+                <select class="app-select" id="f-action" name="action">
+                    <option value="">{i18n.t("audit-any-action")}</option>
+                    {action_options}
+                </select>
+            </div>
+            <div class="app-field">
+                <label class="app-field__label" for="f-actor">{i18n.t("audit-actor-filter")}</label>
+                <input class="app-input" id="f-actor" name="actor" type="search" value=move || get("actor")/>
+            </div>
+            <div class="app-field">
+                <label class="app-field__label" for="f-from">{i18n.t("provision-from")}</label>
+                <input class="app-input" id="f-from" name="from" type="date" value=move || get("from")/>
+            </div>
+            <div class="app-field">
+                <label class="app-field__label" for="f-to">{i18n.t("provision-to")}</label>
+                <input class="app-input" id="f-to" name="to" type="date" value=move || get("to")/>
             </div>
             <button type="submit" class="app-button">{i18n.t("search-submit")}</button>
         </form>
@@ -27,29 +70,56 @@ pub fn AuditPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match entries.await {
                     Ok(list) if list.is_empty() => view! { <p>{i18n.t("audit-empty")}</p> }.into_any(),
-                    Ok(list) => view! {
-                        <div class="app-table-wrap" role="region" tabindex="0" aria-labelledby="audit-caption">
-                        <table class="app-table">
-                            <caption id="audit-caption" class="app-visually-hidden">{i18n.t("audit-title")}</caption>
-                            <thead><tr>
-                                <th scope="col">{i18n.t("audit-when")}</th>
-                                <th scope="col">{i18n.t("audit-who")}</th>
-                                <th scope="col">{i18n.t("audit-what")}</th>
-                                <th scope="col">{i18n.t("audit-object")}</th>
-                                <th scope="col">{i18n.t("audit-why")}</th>
-                            </tr></thead>
-                            <tbody>
-                                {list.into_iter().map(|e| view! {
-                                    <tr><td>{e.at}</td><td>{e.actor}</td><td>{e.action}</td><td>{e.object}</td><td>{e.reason.unwrap_or_default()}</td></tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                        </div>
-                    }.into_any(),
-                    Err(AppError::NotSignedIn) => view! { <Redirect path=format!("{}?next={}", routes::SIGN_IN, routes::STAFF_AUDIT)/> }.into_any(),
-                    Err(e) => view! { <p class="app-notice app-notice--error" role="alert">{i18n.err(e.code())}</p> }.into_any(),
+                    Ok(list) => {
+                        let older = (list.len() >= PAGE).then(|| list.last().map(|e| e.id)).flatten().map(|last| {
+                            let q = query.with_untracked(|m| {
+                                ["q", "action", "actor", "from", "to"].map(|k| (k, m.get(k).unwrap_or_default()))
+                            });
+                            let mut pairs: Vec<(&str, String)> = q.to_vec();
+                            pairs.push(("before", last.to_string()));
+                            format!("{}{}", routes::STAFF_AUDIT, query_string(&pairs))
+                        });
+                        view! {
+                            {table(list)}
+                            {older.map(|href| view! { <p><a href=href>{i18n.t("audit-older")}</a></p> })}
+                        }.into_any()
+                    }
+                    Err(e) => load_error(e, routes::STAFF_AUDIT.into()),
                 }
             })}
         </Suspense>
+    }
+}
+
+fn table(list: Vec<AuditEntryView>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="app-table-wrap" role="region" tabindex="0" aria-labelledby="audit-caption">
+            <table class="app-table">
+                <caption id="audit-caption" class="app-visually-hidden">{i18n.t("audit-title")}</caption>
+                <thead><tr>
+                    <th scope="col">{i18n.t("audit-when")}</th>
+                    <th scope="col">{i18n.t("audit-who")}</th>
+                    <th scope="col">{i18n.t("audit-what")}</th>
+                    <th scope="col">{i18n.t("audit-object")}</th>
+                    <th scope="col">{i18n.t("audit-why")}</th>
+                </tr></thead>
+                <tbody>
+                    {list.into_iter().map(|e| {
+                        let label = action_label(&e.action);
+                        let code = (label != e.action).then(|| view! { <br/><code class="app-muted">{e.action.clone()}</code> });
+                        view! {
+                            <tr>
+                                <td class="app-nowrap">{e.at}</td>
+                                <td>{e.actor}</td>
+                                <td>{label}{code}</td>
+                                <td>{e.object}</td>
+                                <td>{e.reason.unwrap_or_default()}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
     }
 }

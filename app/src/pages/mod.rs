@@ -2,6 +2,7 @@
 pub mod audit;
 pub mod dashboard;
 pub mod home;
+pub mod ministry;
 pub mod not_found;
 pub mod recipient;
 pub mod sign_in;

@@ -1,7 +1,7 @@
 //! The ports: what the UI needs from the backend. The server implements them; server
 //! functions only read the caller, take the port from context and call it.
 use crate::domain::{Lang, Role};
-use crate::dto::{AuditEntryView, CategoryView, DashboardView, RegionView};
+use crate::dto::{AuditEntryView, AuditFilter, CategoryView, DashboardView, RegionView};
 use crate::error::AppError;
 use async_trait::async_trait;
 use std::sync::Arc;
@@ -12,6 +12,8 @@ mod supplier;
 pub use accounts::*;
 pub use recipient::*;
 pub use supplier::*;
+mod ministry;
+pub use ministry::*;
 
 /// The signed-in account making a request.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,8 +77,8 @@ pub trait Dashboards: Send + Sync {
 /// The audit log (staff only).
 #[async_trait]
 pub trait Audit: Send + Sync {
-    /// Entries matching `query` (action, object or reason), newest first.
-    async fn search(&self, caller: &Caller, query: &str) -> Result<Vec<AuditEntryView>, AppError>;
+    /// Entries matching the filter, newest first, at most 100 at a time.
+    async fn search(&self, caller: &Caller, filter: AuditFilter) -> Result<Vec<AuditEntryView>, AppError>;
 }
 
 /// Every port, as the server provides them to the UI through context.
@@ -102,6 +104,18 @@ pub struct Backend {
     pub notifications: Arc<dyn Notifications>,
     /// The supplier journey.
     pub supplier: SupplierPorts,
+    /// Supplier approval and offering moderation.
+    pub staff_suppliers: Arc<dyn StaffSuppliers>,
+    /// Categories, item types and ceilings.
+    pub catalogue_admin: Arc<dyn CatalogueAdmin>,
+    /// IPR import reports.
+    pub ipr_imports: Arc<dyn IprImports>,
+    /// The complaints desk.
+    pub complaints_desk: Arc<dyn ComplaintsDesk>,
+    /// The provision dashboard.
+    pub provision: Arc<dyn Provision>,
+    /// Staff accounts.
+    pub staff_accounts: Arc<dyn StaffAccounts>,
 }
 
 /// The backend and the caller of the current request, for a server function.

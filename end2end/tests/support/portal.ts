@@ -56,6 +56,13 @@ export async function settle(page: Page): Promise<void> {
   if (jsEnabled()) await page.waitForLoadState('networkidle');
 }
 
+/** Opens `url`, checks that it answers without an error status and waits for it to settle. */
+export async function open(page: Page, url: string): Promise<void> {
+  const res = await page.goto(url);
+  expect(res?.status(), `${url} should answer`).toBeLessThan(400);
+  await settle(page);
+}
+
 /** Fills in and sends the sign-in form on the current page. */
 export async function submitSignIn(page: Page, email: string, password: string): Promise<void> {
   await page.locator('#f-email').fill(email);

@@ -31,9 +31,22 @@ pub fn same_origin(headers: &http::HeaderMap, public_origin: Option<&str>, secur
     claimed == expected
 }
 
+/// Whether a request comes from a machine client rather than a browser: it authenticates with
+/// an `Authorization: Bearer` header and carries no session cookie. Such a request has no
+/// ambient authority for a forged form to borrow (a browser never adds that header to a
+/// cross-site form, and a script adding it needs a CORS preflight this server never grants),
+/// so the same-origin check does not apply; the handler checks the key itself.
+pub fn machine_client(headers: &http::HeaderMap) -> bool {
+    super::ministry::bearer(headers).is_some() && super::cookie(headers, crate::auth::session::COOKIE).is_none()
+}
+
 /// Refuses cross-site state-changing requests (CSRF) before they reach any handler.
 pub async fn same_origin_only(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    // The machine interface (`/api/v1/...`) never reads the session: only its key admits a
+    // request, and a forged cross-site request cannot carry the key.
+    let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS)
+        || machine_client(req.headers())
+        || req.uri().path().starts_with("/api/v1/");
     let settings = &state.ctx.settings;
     if !safe && !same_origin(req.headers(), settings.public_origin.as_deref(), settings.secure_cookies()) {
         tracing::warn!(path = %req.uri().path(), "cross-site request refused");
@@ -99,5 +112,14 @@ mod tests {
         assert!(!same_origin(&neither, None, false));
         let configured = headers(&[("host", "internal:8080"), ("origin", "https://portal.example.kz")]);
         assert!(same_origin(&configured, Some("https://portal.example.kz"), true));
+    }
+
+    #[test]
+    fn only_a_bearer_request_without_a_session_cookie_is_a_machine_client() {
+        assert!(machine_client(&headers(&[("authorization", "Bearer k")])));
+        assert!(machine_client(&headers(&[("authorization", "Bearer k"), ("cookie", "ssp_lang=ru")])));
+        assert!(!machine_client(&headers(&[("authorization", "Bearer k"), ("cookie", "ssp_lang=ru; ssp_session=t")])));
+        assert!(!machine_client(&headers(&[("cookie", "ssp_session=t")])));
+        assert!(!machine_client(&headers(&[("authorization", "Basic a2V5")])));
     }
 }

@@ -4,6 +4,7 @@ pub mod guard;
 pub mod health;
 pub mod identify;
 pub mod language;
+pub mod ministry;
 pub mod status;
 pub mod supplier_files;
 

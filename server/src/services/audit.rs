@@ -1,15 +1,20 @@
-//! The audit log: written by every staff decision and import, read by staff only.
+//! The audit log: written by every staff decision and import, read by staff only. It is
+//! append-only: this module has no update or delete, and database triggers refuse both
+//! (migration `m20261124_000101_protect_audit_log`).
 use super::{Ctx, OrUnexpected};
 use crate::entities::{accounts, audit_log};
 use app::domain::Role;
-use app::dto::AuditEntryView;
+use app::dto::{AuditEntryView, AuditFilter};
 use app::error::AppError;
 use app::ports::{Actor, Audit, Caller};
 use async_trait::async_trait;
-use chrono::Utc;
+use chrono::{Duration, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Func};
 use sea_orm::{ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use std::collections::HashMap;
+
+/// Entries shown at a time.
+const PAGE: u64 = 100;
 
 /// What an entry is about.
 pub struct Entry<'a> {
@@ -43,46 +48,104 @@ pub async fn record(db: &impl ConnectionTrait, actor: Option<&Actor>, entry: Ent
     Ok(())
 }
 
+/// Rows as the page shows them, with the actors' e-mails.
+async fn views(db: &impl ConnectionTrait, rows: Vec<audit_log::Model>) -> Result<Vec<AuditEntryView>, AppError> {
+    let ids: Vec<i32> = rows.iter().filter_map(|r| r.actor_account_id).collect();
+    let emails: HashMap<i32, String> = accounts::Entity::find()
+        .filter(accounts::Column::Id.is_in(ids))
+        .all(db)
+        .await
+        .or_unexpected()?
+        .into_iter()
+        .map(|a| (a.id, a.email))
+        .collect();
+    Ok(rows
+        .into_iter()
+        .map(|r| AuditEntryView {
+            id: r.id,
+            at: r.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            actor: r.actor_account_id.and_then(|id| emails.get(&id).cloned()).unwrap_or_else(|| "system".into()),
+            action: r.action,
+            object: format!("{} {}", r.object_type, r.object_id.unwrap_or_default()).trim().to_owned(),
+            reason: r.reason,
+        })
+        .collect())
+}
+
+/// Every entry about one object, newest first (e.g. a supplier's decisions).
+pub async fn entries_about(db: &impl ConnectionTrait, object_type: &str, object_id: &str) -> Result<Vec<AuditEntryView>, AppError> {
+    let rows = audit_log::Entity::find()
+        .filter(audit_log::Column::ObjectType.eq(object_type))
+        .filter(audit_log::Column::ObjectId.eq(object_id))
+        .order_by_desc(audit_log::Column::Id)
+        .limit(PAGE)
+        .all(db)
+        .await
+        .or_unexpected()?;
+    views(db, rows).await
+}
+
+/// `%text%` for LIKE, without the caller's own wildcards.
+fn contains_pattern(text: &str) -> String {
+    format!("%{}%", text.trim().to_lowercase().replace(['%', '_', '\\'], ""))
+}
+
 /// Reads the audit log.
 pub struct AuditService(pub Ctx);
 
 #[async_trait]
 impl Audit for AuditService {
-    async fn search(&self, caller: &Caller, query: &str) -> Result<Vec<AuditEntryView>, AppError> {
+    async fn search(&self, caller: &Caller, filter: AuditFilter) -> Result<Vec<AuditEntryView>, AppError> {
         caller.require(&[Role::Staff, Role::Admin])?;
         let db = &self.0.db;
-        let mut find = audit_log::Entity::find().order_by_desc(audit_log::Column::Id).limit(200);
-        let q = query.trim().to_lowercase();
-        if !q.is_empty() {
-            let pattern = format!("%{}%", q.replace('%', "").replace('_', ""));
-            let like = |c: audit_log::Column| Expr::expr(Func::lower(Expr::col(c))).like(pattern.clone());
+        let mut find = audit_log::Entity::find().order_by_desc(audit_log::Column::Id).limit(PAGE);
+        let like = |c: audit_log::Column, pattern: &str| Expr::expr(Func::lower(Expr::col(c))).like(pattern.to_owned());
+        if !filter.q.trim().is_empty() {
+            let pattern = contains_pattern(&filter.q);
             find = find.filter(
                 Condition::any()
-                    .add(like(audit_log::Column::Action))
-                    .add(like(audit_log::Column::ObjectType))
-                    .add(like(audit_log::Column::ObjectId))
-                    .add(like(audit_log::Column::Reason)),
+                    .add(like(audit_log::Column::Action, &pattern))
+                    .add(like(audit_log::Column::ObjectType, &pattern))
+                    .add(like(audit_log::Column::ObjectId, &pattern))
+                    .add(like(audit_log::Column::Reason, &pattern)),
             );
         }
+        let action = filter.action.trim().to_lowercase();
+        if !action.is_empty() {
+            // `supplier.` means every supplier decision; a full code means that one action.
+            if action.ends_with('.') {
+                find = find.filter(audit_log::Column::Action.starts_with(action.replace(['%', '_', '\\'], "")));
+            } else {
+                find = find.filter(audit_log::Column::Action.eq(action));
+            }
+        }
+        if !filter.actor.trim().is_empty() {
+            let actor = filter.actor.trim().to_lowercase();
+            let ids: Vec<i32> = accounts::Entity::find()
+                .select_only()
+                .column(accounts::Column::Id)
+                .filter(accounts::Column::Email.like(contains_pattern(&actor)))
+                .into_tuple()
+                .all(db)
+                .await
+                .or_unexpected()?;
+            find = if actor == "system" {
+                find.filter(audit_log::Column::ActorAccountId.is_null())
+            } else {
+                find.filter(audit_log::Column::ActorAccountId.is_in(ids))
+            };
+        }
+        if let Ok(from) = super::ministry::parse_date(&filter.from) {
+            find = find.filter(audit_log::Column::CreatedAt.gte(from.and_time(chrono::NaiveTime::MIN).and_utc()));
+        }
+        if let Ok(to) = super::ministry::parse_date(&filter.to) {
+            let end = (to + Duration::days(1)).and_time(chrono::NaiveTime::MIN).and_utc();
+            find = find.filter(audit_log::Column::CreatedAt.lt(end));
+        }
+        if let Some(before) = filter.before {
+            find = find.filter(audit_log::Column::Id.lt(before));
+        }
         let rows = find.all(db).await.or_unexpected()?;
-        let ids: Vec<i32> = rows.iter().filter_map(|r| r.actor_account_id).collect();
-        let emails: HashMap<i32, String> = accounts::Entity::find()
-            .filter(accounts::Column::Id.is_in(ids))
-            .all(db)
-            .await
-            .or_unexpected()?
-            .into_iter()
-            .map(|a| (a.id, a.email))
-            .collect();
-        Ok(rows
-            .into_iter()
-            .map(|r| AuditEntryView {
-                at: r.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
-                actor: r.actor_account_id.and_then(|id| emails.get(&id).cloned()).unwrap_or_else(|| "system".into()),
-                action: r.action,
-                object: format!("{} {}", r.object_type, r.object_id.unwrap_or_default()).trim().to_owned(),
-                reason: r.reason,
-            })
-            .collect())
+        views(db, rows).await
     }
 }

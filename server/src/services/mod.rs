@@ -5,6 +5,7 @@ pub mod audit;
 pub mod catalogue_rules;
 pub mod ceilings;
 pub mod dashboards;
+pub mod ministry;
 pub mod order_flow;
 pub mod recipient;
 pub mod reference;
@@ -61,6 +62,12 @@ pub fn backend(ctx: &Ctx) -> app::ports::Backend {
         my_orders: Arc::new(recipient::my_orders::MyOrderService(ctx.clone())),
         notifications: Arc::new(recipient::notifications::NotificationService(ctx.clone())),
         supplier: supplier::ports(ctx),
+        staff_suppliers: Arc::new(ministry::suppliers::StaffSupplierService(ctx.clone())),
+        catalogue_admin: Arc::new(ministry::catalogue::CatalogueAdminService(ctx.clone())),
+        ipr_imports: Arc::new(ministry::imports::IprImportService(ctx.clone())),
+        complaints_desk: Arc::new(ministry::complaints::ComplaintsDeskService(ctx.clone())),
+        provision: Arc::new(ministry::provision::ProvisionService(ctx.clone())),
+        staff_accounts: Arc::new(ministry::staff::StaffAccountService(ctx.clone())),
     }
 }
 

@@ -6,8 +6,8 @@
 //! offering at once without touching them, and reinstating shows them again. Suspending or
 //! removing also ends the supplier's sessions, so it signs in again and sees its new status.
 use crate::auth::session;
-use crate::entities::enums::DbSupplierStatus;
-use crate::entities::suppliers;
+use crate::entities::enums::{DbOfferingStatus, DbSupplierStatus};
+use crate::entities::{offerings, suppliers};
 use crate::services::audit::{self, Entry};
 use crate::services::order_flow::notify;
 use app::domain::SupplierStatus;
@@ -96,12 +96,32 @@ pub async fn set_status(
     audit::record(
         txn,
         decided_by,
-        Entry { action: &format!("supplier.{verb}"), object_type: "supplier", object_id: Some(supplier_id.to_string()), reason: reason.clone(), details: None },
+        Entry {
+            action: &format!("supplier.{verb}"),
+            object_type: "supplier",
+            object_id: Some(supplier_id.to_string()),
+            reason: reason.clone(),
+            details: Some(json!({ "from": from.code(), "to": new_status.code(), "name": current.legal_name })),
+        },
     )
     .await?;
     notify(txn, current.account_id, "supplier_status", None, json!({ "status": new_status.code(), "reason": reason })).await?;
+    // Sessions end when the supplier loses access; a rejected applicant keeps its profile
+    // to complete and resubmit.
     if matches!(new_status, SupplierStatus::Suspended | SupplierStatus::Removed) {
         session::revoke_all(txn, current.account_id).await?;
+    }
+    // A suspension only hides offerings (the catalogue rule) and reinstating shows them again;
+    // a removal is final, so its offerings are withdrawn.
+    if new_status == SupplierStatus::Removed {
+        offerings::Entity::update_many()
+            .col_expr(offerings::Column::Status, Expr::value(DbOfferingStatus::Withdrawn))
+            .col_expr(offerings::Column::StatusReason, Expr::value(reason.clone()))
+            .col_expr(offerings::Column::UpdatedAt, Expr::value(now))
+            .filter(offerings::Column::SupplierId.eq(supplier_id))
+            .filter(offerings::Column::Status.eq(DbOfferingStatus::Published))
+            .exec(txn)
+            .await?;
     }
     suppliers::Entity::find_by_id(supplier_id).one(txn).await?.ok_or(StatusError::NotFound)
 }

@@ -7,6 +7,7 @@ mod auth;
 mod migrations;
 mod ordering;
 mod recipient;
+mod ministry;
 mod security;
 mod supplier_documents;
 mod supplier_import;

@@ -24,7 +24,7 @@ pub fn NotificationsPage() -> impl IntoView {
 
 fn page(list: Vec<NotificationView>) -> impl IntoView {
     let i18n = use_i18n();
-    let supplier = use_session().is_some_and(|s| s.role == Role::Supplier);
+    let role = use_session().map(|s| s.role);
     if list.is_empty() {
         return view! { <p>{i18n.t("notifications-none")}</p> }.into_any();
     }
@@ -32,20 +32,22 @@ fn page(list: Vec<NotificationView>) -> impl IntoView {
     let items = list
         .into_iter()
         .map(|n| {
-            let mut args: Vec<(&'static str, String)> = Vec::new();
-            for (k, v) in &n.args {
-                let key: &'static str = match k.as_str() {
-                    "number" => "number",
-                    "due" => "due",
-                    "note" => "note",
-                    "status" => "status",
-                    _ => continue,
-                };
-                let v = if key == "status" { i18n.code("order_status", v) } else { v.clone() };
-                args.push((key, v));
-            }
+            // Arguments a notification text may use; the stored names are fixed by the server.
+            const NAMES: [&str; 9] = ["number", "due", "note", "status", "hours", "date", "title", "reason", "outcome"];
+            let family = if n.kind == "supplier_status" { "supplier_status" } else { "order_status" };
+            let args: Vec<(&'static str, String)> = n
+                .args
+                .iter()
+                .filter_map(|(k, v)| NAMES.iter().find(|name| **name == k.as_str()).map(|name| (*name, v)))
+                .map(|(name, v)| (name, if name == "status" { i18n.code(family, v) } else { v.clone() }))
+                .collect();
             let text = i18n.ta(&format!("notification-{}", n.kind), &args);
-            let href = n.order_id.map(|id| if supplier { format!("/supplier/orders/{id}") } else { format!("/orders/{id}") });
+            let complaint = n.args.iter().find(|(k, _)| k == "complaint_id").map(|(_, v)| v.clone());
+            let href = match role {
+                Some(Role::Staff | Role::Admin) => complaint.map(|c| format!("/staff/complaints/{c}")),
+                Some(Role::Supplier) => n.order_id.map(|id| format!("/supplier/orders/{id}")),
+                _ => n.order_id.map(|id| format!("/orders/{id}")),
+            };
             view! {
                 <li class="app-card">
                     {n.unread.then(|| view! { <strong class="app-tag">{i18n.t("notifications-new")}</strong>" " })}

@@ -1,0 +1,15 @@
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// Records a decision about a supplier and shows its profile again.
+#[server(prefix = "/api", endpoint = "staff_decide_supplier")]
+pub async fn staff_decide_supplier(supplier_id: String, supplier_decision: Option<String>, decision_reason: String) -> Result<(), AppError> {
+    let (backend, caller) = crate::ports::backend_and_caller()?;
+    let id = super::parse_id(&supplier_id)?;
+    let decision = supplier_decision.unwrap_or_default();
+    let typed = [("supplier_decision", decision.as_str()), ("decision_reason", decision_reason.as_str())];
+    let run = backend.staff_suppliers.decide(&caller, id, &decision, &decision_reason);
+    crate::api::typed::keeping_typed("staff_decide_supplier", &typed, run).await?;
+    leptos_axum::redirect(&format!("{}/{id}?done=supplier_{decision}", crate::routes::STAFF_SUPPLIERS));
+    Ok(())
+}

@@ -1,0 +1,15 @@
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// Blocks an offering or lets its supplier publish it again, with a reason.
+#[server(prefix = "/api", endpoint = "staff_moderate_offering")]
+pub async fn staff_moderate_offering(offering_id: String, offering_action: Option<String>, moderation_reason: String) -> Result<(), AppError> {
+    let (backend, caller) = crate::ports::backend_and_caller()?;
+    let id = super::parse_id(&offering_id)?;
+    let action = offering_action.unwrap_or_default();
+    let typed = [("offering_action", action.as_str()), ("moderation_reason", moderation_reason.as_str())];
+    let run = backend.staff_suppliers.moderate_offering(&caller, id, &action, &moderation_reason);
+    crate::api::typed::keeping_typed("staff_moderate_offering", &typed, run).await?;
+    leptos_axum::redirect(&format!("{}/{id}?done=offering_{action}ed", crate::routes::STAFF_OFFERINGS));
+    Ok(())
+}

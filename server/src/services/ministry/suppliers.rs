@@ -1,0 +1,335 @@
+//! Supplier approval: the queue, the profile staff review, and the decisions. Each decision
+//! changes the supplier, ends its sessions when it loses access, hides or withdraws its
+//! offerings, writes the audit entry and tells the supplier, in one transaction.
+//! (Issue 4's `supplier_status::set_status` does the same for the supplier side; the owner
+//! merges the two.)
+use super::supplier_offerings::{describe_params, offering_rows};
+use super::{count32, day, region_choices, region_names, staff_scope, Scope};
+use crate::db::begin_write;
+use crate::services::supplier_status::StatusError;
+use crate::entities::enums::{DbOfferingStatus, DbSupplierStatus};
+use crate::entities::{categories, item_types, offerings, supplier_categories, supplier_documents, supplier_regions, suppliers};
+use crate::services::audit::{self, Entry};
+use crate::services::order_flow::notify;
+use crate::services::{text, Ctx, OrUnexpected};
+use app::domain::{Lang, OfferingStatus, SupplierStatus};
+use app::dto::ministry::*;
+use app::error::{AppError, FieldErrors};
+use app::ports::{Caller, StaffSuppliers};
+use async_trait::async_trait;
+use chrono::Utc;
+use sea_orm::sea_query::{Expr, Query, SelectStatement};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select};
+use serde_json::json;
+
+/// Supplier approval and offering moderation.
+pub struct StaffSupplierService(pub Ctx);
+
+/// Longest reason kept with a decision.
+const REASON_MAX: usize = 2000;
+
+/// Suppliers the scope may see: regional staff only those registered in their region.
+pub fn suppliers_in(scope: &Scope) -> Select<suppliers::Entity> {
+    let find = suppliers::Entity::find();
+    match scope.region() {
+        Some(r) => find.filter(suppliers::Column::HomeRegion.eq(r)),
+        None => find,
+    }
+}
+
+/// The ids of suppliers in a regional scope, as a subquery for other tables' filters.
+pub fn supplier_ids_in(region: &str) -> SelectStatement {
+    Query::select()
+        .column(suppliers::Column::Id)
+        .from(suppliers::Entity)
+        .and_where(suppliers::Column::HomeRegion.eq(region))
+        .to_owned()
+}
+
+/// Offerings the scope may see.
+fn offerings_in(scope: &Scope) -> Select<offerings::Entity> {
+    let find = offerings::Entity::find();
+    match scope.region() {
+        Some(r) => find.filter(offerings::Column::SupplierId.in_subquery(supplier_ids_in(r))),
+        None => find,
+    }
+}
+
+/// Where staff download a supplier's document.
+pub fn document_href(supplier_id: i32, document_id: i32) -> String {
+    format!("/staff/suppliers/{supplier_id}/documents/{document_id}")
+}
+
+#[async_trait]
+impl StaffSuppliers for StaffSupplierService {
+    async fn queue(&self, caller: &Caller, filter: SupplierQueueFilter) -> Result<SupplierQueue, AppError> {
+        let (_, scope) = staff_scope(caller)?;
+        let db = &self.0.db;
+        let status = filter.status.unwrap_or(SupplierStatus::Pending);
+        let mut find = suppliers_in(&scope).filter(suppliers::Column::Status.eq(DbSupplierStatus::from(status)));
+        if let (Scope::Central, Some(r)) = (&scope, filter.region.as_ref().filter(|r| !r.is_empty())) {
+            find = find.filter(suppliers::Column::HomeRegion.eq(r.clone()));
+        }
+        // Names are Cyrillic and SQLite's LOWER() folds ASCII only, so the text filter runs
+        // here; suppliers number in the hundreds, not millions.
+        let q = filter.q.trim().to_lowercase();
+        let all: Vec<suppliers::Model> = find
+            .order_by_asc(suppliers::Column::SubmittedAt)
+            .order_by_asc(suppliers::Column::Id)
+            .all(db)
+            .await
+            .or_unexpected()?
+            .into_iter()
+            .filter(|s| q.is_empty() || s.bin.contains(&q) || s.legal_name.to_lowercase().contains(&q))
+            .collect();
+        let page = PageInfo::of(all.len() as u64, filter.page);
+        let rows: Vec<suppliers::Model> = all
+            .into_iter()
+            .skip(usize::try_from(page.offset()).unwrap_or(0))
+            .take(usize::try_from(PageInfo::SIZE).unwrap_or(25))
+            .collect();
+        let ids: Vec<i32> = rows.iter().map(|s| s.id).collect();
+        let docs: Vec<i32> = supplier_documents::Entity::find()
+            .select_only()
+            .column(supplier_documents::Column::SupplierId)
+            .filter(supplier_documents::Column::SupplierId.is_in(ids))
+            .into_tuple()
+            .all(db)
+            .await
+            .or_unexpected()?;
+        let names = region_names(db, caller.lang).await?;
+        let now = Utc::now();
+        let own_region = scope.region().and_then(|r| names.get(r).cloned());
+        Ok(SupplierQueue {
+            rows: rows
+                .into_iter()
+                .map(|s| SupplierRow {
+                    id: s.id,
+                    region: s.home_region.as_ref().and_then(|r| names.get(r).cloned()).unwrap_or_default(),
+                    status: s.status.into(),
+                    submitted_on: s.submitted_at.map(day),
+                    waiting_days: s.submitted_at.map(|t| (now - t).num_days()),
+                    documents: count32(docs.iter().filter(|d| **d == s.id).count()),
+                    legal_name: s.legal_name,
+                    bin: s.bin,
+                })
+                .collect(),
+            page,
+            status,
+            own_region,
+            regions: if scope == Scope::Central { region_choices(db, caller.lang).await? } else { Vec::new() },
+        })
+    }
+
+    async fn supplier(&self, caller: &Caller, id: i32) -> Result<SupplierDetail, AppError> {
+        let (_, scope) = staff_scope(caller)?;
+        let db = &self.0.db;
+        let s = suppliers_in(&scope)
+            .filter(suppliers::Column::Id.eq(id))
+            .one(db)
+            .await
+            .or_unexpected()?
+            .ok_or(AppError::NotFound)?;
+        let names = region_names(db, caller.lang).await?;
+        let served: Vec<String> = supplier_regions::Entity::find()
+            .filter(supplier_regions::Column::SupplierId.eq(id))
+            .all(db)
+            .await
+            .or_unexpected()?
+            .into_iter()
+            .filter_map(|r| names.get(&r.region_code).cloned())
+            .collect();
+        let cat_ids: Vec<i32> = supplier_categories::Entity::find()
+            .filter(supplier_categories::Column::SupplierId.eq(id))
+            .all(db)
+            .await
+            .or_unexpected()?
+            .into_iter()
+            .map(|c| c.category_id)
+            .collect();
+        let cats: Vec<String> = categories::Entity::find()
+            .filter(categories::Column::Id.is_in(cat_ids))
+            .order_by_asc(categories::Column::Sort)
+            .all(db)
+            .await
+            .or_unexpected()?
+            .into_iter()
+            .map(|c| c.name(caller.lang).to_owned())
+            .collect();
+        let documents = supplier_documents::Entity::find()
+            .filter(supplier_documents::Column::SupplierId.eq(id))
+            .order_by_asc(supplier_documents::Column::UploadedAt)
+            .all(db)
+            .await
+            .or_unexpected()?
+            .into_iter()
+            .map(|d| DocumentView {
+                href: document_href(id, d.id),
+                id: d.id,
+                kind: d.kind.into(),
+                file_name: d.file_name,
+                size_bytes: d.size_bytes,
+                uploaded_on: day(d.uploaded_at),
+            })
+            .collect();
+        let offers = offerings::Entity::find()
+            .filter(offerings::Column::SupplierId.eq(id))
+            .order_by_asc(offerings::Column::Id)
+            .all(db)
+            .await
+            .or_unexpected()?;
+        let history = crate::services::audit::entries_about(db, "supplier", &id.to_string()).await?;
+        let status: SupplierStatus = s.status.into();
+        Ok(SupplierDetail {
+            id: s.id,
+            legal_name: s.legal_name,
+            bin: s.bin,
+            kind: s.kind.into(),
+            address: s.address,
+            region: s.home_region.as_ref().and_then(|r| names.get(r).cloned()).unwrap_or_default(),
+            regions_served: served,
+            categories: cats,
+            contact_person: s.contact_person,
+            phone: s.phone,
+            email: s.email,
+            status,
+            status_reason: s.status_reason,
+            submitted_on: s.submitted_at.map(day),
+            decisions: SupplierDecision::open_for(status),
+            documents,
+            offerings: offering_rows(db, offers, caller.lang).await?,
+            history,
+        })
+    }
+
+    async fn decide(&self, caller: &Caller, id: i32, decision: &str, reason: &str) -> Result<SupplierStatus, AppError> {
+        let (actor, scope) = staff_scope(caller)?;
+        let mut errors = FieldErrors::new();
+        let decision = errors.check("supplier_decision", SupplierDecision::from_code(decision).ok_or("required"));
+        let reason = if reason.trim().is_empty() && decision == Some(SupplierDecision::Approve) {
+            None
+        } else {
+            errors.check("decision_reason", text(reason, REASON_MAX))
+        };
+        errors.finish()?;
+        let Some(decision) = decision else { return Err(AppError::refused("bad_request")) };
+        let txn = begin_write(&self.0.db).await.or_unexpected()?;
+        let s = suppliers_in(&scope)
+            .filter(suppliers::Column::Id.eq(id))
+            .one(&txn)
+            .await
+            .or_unexpected()?
+            .ok_or(AppError::NotFound)?;
+        let (from, to) = decision.moves();
+        let current: SupplierStatus = s.status.into();
+        if !from.contains(&current) {
+            return Err(AppError::refused("decision_not_open"));
+        }
+        crate::services::supplier_status::set_status(&txn, s.id, to, reason, Some(actor)).await.map_err(|e| match e {
+            StatusError::NotFound => AppError::NotFound,
+            StatusError::NotAllowed => AppError::refused("decision_not_open"),
+            StatusError::ReasonRequired => AppError::field("decision_reason", "required"),
+            StatusError::Db(e) => crate::services::unexpected(e),
+        })?;
+        txn.commit().await.or_unexpected()?;
+        Ok(to)
+    }
+
+    async fn offering(&self, caller: &Caller, id: i32) -> Result<StaffOfferingDetail, AppError> {
+        let (_, scope) = staff_scope(caller)?;
+        let db = &self.0.db;
+        let o = offerings_in(&scope)
+            .filter(offerings::Column::Id.eq(id))
+            .one(db)
+            .await
+            .or_unexpected()?
+            .ok_or(AppError::NotFound)?;
+        let lang = caller.lang;
+        let supplier = suppliers::Entity::find_by_id(o.supplier_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
+        let it = item_types::Entity::find_by_id(o.item_type_id).one(db).await.or_unexpected()?;
+        let params = it.map(|t| describe_params(&t.param_schema, &o.params, lang)).unwrap_or_default();
+        let names = region_names(db, lang).await?;
+        let regions: Vec<String> = crate::entities::offering_regions::Entity::find()
+            .filter(crate::entities::offering_regions::Column::OfferingId.eq(o.id))
+            .all(db)
+            .await
+            .or_unexpected()?
+            .into_iter()
+            .filter_map(|r| names.get(&r.region_code).cloned())
+            .collect();
+        let description = match lang {
+            Lang::Kk => o.description_kk.clone(),
+            Lang::Ru => o.description_ru.clone(),
+            Lang::En => o.description_en.clone().unwrap_or_else(|| o.description_ru.clone()),
+        };
+        let supplier_id = o.supplier_id;
+        let row = offering_rows(db, vec![o], lang).await?.into_iter().next().ok_or(AppError::NotFound)?;
+        Ok(StaffOfferingDetail { offering: row, supplier_id, supplier: supplier.legal_name, description, params, regions })
+    }
+
+    async fn moderate_offering(&self, caller: &Caller, id: i32, action: &str, reason: &str) -> Result<i32, AppError> {
+        let (actor, scope) = staff_scope(caller)?;
+        let mut errors = FieldErrors::new();
+        let block = errors.check(
+            "offering_action",
+            match action {
+                "block" => Ok(true),
+                "unblock" => Ok(false),
+                _ => Err("required"),
+            },
+        );
+        let reason = errors.check("moderation_reason", text(reason, REASON_MAX));
+        errors.finish()?;
+        let (Some(block), Some(reason)) = (block, reason) else { return Err(AppError::refused("bad_request")) };
+        let txn = begin_write(&self.0.db).await.or_unexpected()?;
+        let o = offerings_in(&scope)
+            .filter(offerings::Column::Id.eq(id))
+            .one(&txn)
+            .await
+            .or_unexpected()?
+            .ok_or(AppError::NotFound)?;
+        let (allowed, to): (&[DbOfferingStatus], DbOfferingStatus) = if block {
+            (&[DbOfferingStatus::Draft, DbOfferingStatus::Published, DbOfferingStatus::Withdrawn], DbOfferingStatus::Blocked)
+        } else {
+            // Unblocked offerings go back to draft: the supplier corrects and publishes again.
+            (&[DbOfferingStatus::Blocked], DbOfferingStatus::Draft)
+        };
+        if !allowed.contains(&o.status) {
+            return Err(AppError::refused(if block { "offering_already_blocked" } else { "offering_not_blocked" }));
+        }
+        let now = Utc::now();
+        let res = offerings::Entity::update_many()
+            .col_expr(offerings::Column::Status, Expr::value(to))
+            .col_expr(offerings::Column::StatusReason, Expr::value(Some(reason.clone())))
+            .col_expr(offerings::Column::UpdatedAt, Expr::value(now))
+            .filter(offerings::Column::Id.eq(o.id))
+            .filter(offerings::Column::Status.eq(o.status))
+            .exec(&txn)
+            .await
+            .or_unexpected()?;
+        if res.rows_affected != 1 {
+            return Err(AppError::refused("offering_status_changed"));
+        }
+        let code = if block { "block" } else { "unblock" };
+        let from: OfferingStatus = o.status.into();
+        audit::record(
+            &txn,
+            Some(actor),
+            Entry {
+                action: &format!("offering.{code}"),
+                object_type: "offering",
+                object_id: Some(o.id.to_string()),
+                reason: Some(reason.clone()),
+                details: Some(json!({ "supplier_id": o.supplier_id, "from": from.code(), "title": o.title_ru })),
+            },
+        )
+        .await
+        .or_unexpected()?;
+        if let Some(account) = crate::services::order_flow::supplier_account(&txn, o.supplier_id).await.or_unexpected()? {
+            let params = json!({ "offering_id": o.id, "title": o.title_ru, "reason": reason });
+            notify(&txn, account, &format!("offering_{code}ed"), None, params).await.or_unexpected()?;
+        }
+        txn.commit().await.or_unexpected()?;
+        Ok(o.supplier_id)
+    }
+}

@@ -1,0 +1,63 @@
+//! The audit log: append-only, searchable by staff.
+use crate::both;
+use crate::fixtures::supplier;
+use crate::helpers::TestApp;
+use reqwest::StatusCode;
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use server::entities::audit_log;
+use server::entities::enums::DbSupplierStatus;
+use server::services::audit::{record, Entry};
+
+both!(the_audit_log_cannot_be_changed_or_deleted, |app: TestApp| async move {
+    let entry = Entry { action: "supplier.approve", object_type: "supplier", object_id: Some("1".into()), reason: None, details: None };
+    record(&app.db, None, entry).await.unwrap();
+    let edit = audit_log::Entity::update_many()
+        .col_expr(audit_log::Column::Reason, Expr::value("rewritten"))
+        .filter(audit_log::Column::Action.eq("supplier.approve"))
+        .exec(&app.db)
+        .await;
+    let err = edit.expect_err("an update is refused by the database");
+    assert!(err.to_string().contains("append-only"), "{err}");
+    let delete = audit_log::Entity::delete_many().exec(&app.db).await;
+    assert!(delete.is_err(), "a delete is refused by the database");
+    assert_eq!(audit_log::Entity::find().count(&app.db).await.unwrap(), 1);
+    let row = audit_log::Entity::find().one(&app.db).await.unwrap().unwrap();
+    assert_eq!(row.reason, None);
+});
+
+both!(staff_search_the_audit_log_by_kind_of_action_actor_and_date, |app: TestApp| async move {
+    let staff = app.staff("officer@enbek.gov.kz", None).await;
+    let other = app.staff("other@enbek.gov.kz", None).await;
+    let s = supplier(&app, "sales@medtech.kz", 61, DbSupplierStatus::Pending, &["AST"]).await;
+    let t = supplier(&app, "more@medtech.kz", 62, DbSupplierStatus::Approved, &["AST"]).await;
+    let decide = |token: String, id: i32, d: &'static str| {
+        let app = &app;
+        async move { app.call(Some(&token), "staff_decide_supplier", &[("supplier_id", &id.to_string()), ("supplier_decision", d), ("decision_reason", "Проверка")]).await }
+    };
+    assert_eq!(decide(staff.clone(), s.id, "reject").await.status, StatusCode::OK);
+    assert_eq!(decide(other.clone(), t.id, "suspend").await.status, StatusCode::OK);
+    let later = (chrono::Utc::now().date_naive() + chrono::Duration::days(1)).to_string();
+    app.call(Some(&staff), "staff_add_ceiling", &[("item_type_id", "1"), ("ceiling_amount", "1000"), ("ceiling_valid_from", &later)]).await;
+    let search = |args: Vec<(&'static str, String)>| {
+        let app = &app;
+        let staff = staff.clone();
+        async move {
+            let mut form: Vec<(&str, &str)> = vec![("query", "")];
+            form.extend(args.iter().map(|(k, v)| (*k, v.as_str())));
+            let a = app.call(Some(&staff), "audit_search", &form).await;
+            assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+            a.body.as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap().to_owned()).collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(search(vec![("action", "supplier.".into())]).await, vec!["supplier.suspend", "supplier.reject"]);
+    assert_eq!(search(vec![("action", "ceiling.add".into())]).await, vec!["ceiling.add"]);
+    assert_eq!(search(vec![("actor", "other@".into())]).await, vec!["supplier.suspend"]);
+    assert_eq!(search(vec![("from", later.clone())]).await, Vec::<String>::new(), "nothing happened tomorrow yet");
+    let today = chrono::Utc::now().date_naive().to_string();
+    assert_eq!(search(vec![("from", today.clone()), ("to", today)]).await.len(), 3);
+    let all = app.call(Some(&staff), "audit_search", &[("query", "")]).await;
+    let newest = all.body[0]["id"].as_i64().unwrap();
+    let older = search(vec![("before", newest.to_string())]).await;
+    assert_eq!(older.len(), 2, "the next page starts below the given id");
+});
