@@ -92,8 +92,9 @@ impl Settings {
             host: "127.0.0.1".into(),
             port: 0,
             database_url: Some(database_url),
+            // Each test application serves its own site folder inside its data folder.
+            site_root: data_dir.join("site").display().to_string(),
             data_dir,
-            site_root: "target/site".into(),
             public_origin: None,
             jwt_secret: Some(SecretString::from("test-secret-that-is-long-enough-0123456789")),
             demo_data: false,

@@ -5,6 +5,7 @@ use crate::http::{guard, health, identify, language, ministry, status, AppState}
 use crate::services::{self, Ctx};
 use anyhow::Context;
 use axum::extract::{DefaultBodyLimit, FromRef};
+use axum::handler::Handler;
 use axum::routing::{get, post};
 use axum::Router;
 use leptos::config::LeptosOptions;
@@ -15,6 +16,7 @@ use secrecy::ExposeSecret;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use tokio::net::TcpListener;
+use tower_http::services::ServeDir;
 
 /// The router's state: Leptos's options and ours.
 #[derive(Clone, FromRef)]
@@ -113,7 +115,15 @@ fn router(ctx: Ctx, addr: SocketAddr) -> Router {
         let options = leptos_options.clone();
         move || app::shell(options.clone())
     };
-    let fallback = leptos_axum::file_and_error_handler_with_context::<RouterState, _>(context.clone(), app::shell);
+    // Files of the site (pkg/, favicon, fonts) are served by tower-http, never by Leptos: its
+    // file handler builds a reactive owner per file that can inherit a concurrent page
+    // request's response options and carry that page's headers (its CSP, its cookies) away
+    // onto the file. Only what is not a file reaches Leptos, which renders the 404 page.
+    let not_found = leptos_axum::file_and_error_handler_with_context::<RouterState, _>(context.clone(), app::shell);
+    let files = ServeDir::new(&site_root)
+        .append_index_html_on_directories(false)
+        .call_fallback_on_method_not_allowed(true)
+        .fallback(not_found.with_state(state.clone()));
     Router::new()
         .route("/healthz", get(health::healthz))
         .route(app::routes::SET_LANGUAGE, post(language::set))
@@ -124,7 +134,7 @@ fn router(ctx: Ctx, addr: SocketAddr) -> Router {
         .route(ministry::CSV_PATH, get(ministry::provision_csv))
         .route(ministry::DOCUMENT_PATH, get(ministry::document))
         .leptos_routes_with_context(&state, routes, context, shell)
-        .fallback(fallback)
+        .fallback_service(files)
         .layer(axum::middleware::from_fn(status::error_status))
         .layer(axum::middleware::from_fn_with_state(app_state.clone(), identify::identify))
         .layer(axum::middleware::from_fn_with_state(app_state.clone(), guard::same_origin_only))

@@ -118,6 +118,36 @@ both!(every_response_carries_the_security_headers, |app: TestApp| async move {
     assert!(html.contains(&format!("nonce=\"{nonce}\"")), "inline scripts carry this response's nonce");
 });
 
+both!(files_and_pages_requested_together_each_keep_their_own_headers, |app: TestApp| async move {
+    let pkg = std::path::Path::new(&app.settings.site_root).join("pkg");
+    std::fs::create_dir_all(&pkg).unwrap();
+    std::fs::write(pkg.join("portal.css"), "body { margin: 0 }").unwrap();
+    // A page and a file at the same moment, many times: a page must never lose its policy to
+    // a file, and a file must never carry a page's policy or cookies.
+    let mut tasks = Vec::new();
+    for i in 0..60 {
+        let path = if i % 2 == 0 { "/sign-in" } else { "/pkg/portal.css" };
+        let client = app.client.clone();
+        let url = format!("{}{path}", app.base);
+        tasks.push(tokio::spawn(async move { (path, client.get(url).send().await.unwrap()) }));
+    }
+    for task in tasks {
+        let (path, res) = task.await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK, "{path}");
+        let csp = res.headers()["content-security-policy"].to_str().unwrap().to_owned();
+        if path == "/sign-in" {
+            assert!(csp.contains("'nonce-"), "the page keeps its own policy: {csp}");
+        } else {
+            assert!(csp.starts_with("default-src 'none'"), "the file has the policy that allows nothing: {csp}");
+            assert!(res.headers().get("set-cookie").is_none(), "no cookie rides on a file");
+            assert_eq!(res.text().await.unwrap(), "body { margin: 0 }");
+        }
+    }
+    for outside in ["/pkg/../../test.db", "/pkg/%2e%2e/%2e%2e/test.db", "/pkg/"] {
+        assert_eq!(app.get(None, outside).await.status(), StatusCode::NOT_FOUND, "{outside}");
+    }
+});
+
 both!(pages_answer_in_the_chosen_language_and_unknown_pages_are_404, |app: TestApp| async move {
     let res = app.get(None, "/no-such-page").await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
