@@ -141,6 +141,10 @@ fn router(ctx: Ctx, addr: SocketAddr) -> Router {
         .layer(axum::middleware::from_fn_with_state(app_state, guard::security_headers))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(12 * 1024 * 1024))
         .layer(axum::middleware::from_fn(crate::http::supplier_files::too_large_to_redirect))
+        // Pages, CSS, JS and the wasm go out gzipped to browsers that ask: the release wasm
+        // shrinks from 4.26 MB to 1.44 MB (gzip -6 of the release build), which a cheap phone
+        // on mobile data feels.
+        .layer(tower_http::compression::CompressionLayer::new().gzip(true))
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state)
 }

@@ -118,10 +118,13 @@ both!(every_response_carries_the_security_headers, |app: TestApp| async move {
     assert!(html.contains(&format!("nonce=\"{nonce}\"")), "inline scripts carry this response's nonce");
 });
 
+/// A stylesheet long enough to be worth compressing.
+const CSS: &str = "body { margin: 0; font-family: system-ui, sans-serif; line-height: 1.5 }\n.app-skip { position: absolute }\n";
+
 both!(files_and_pages_requested_together_each_keep_their_own_headers, |app: TestApp| async move {
     let pkg = std::path::Path::new(&app.settings.site_root).join("pkg");
     std::fs::create_dir_all(&pkg).unwrap();
-    std::fs::write(pkg.join("portal.css"), "body { margin: 0 }").unwrap();
+    std::fs::write(pkg.join("portal.css"), CSS).unwrap();
     // A page and a file at the same moment, many times: a page must never lose its policy to
     // a file, and a file must never carry a page's policy or cookies.
     let mut tasks = Vec::new();
@@ -140,9 +143,12 @@ both!(files_and_pages_requested_together_each_keep_their_own_headers, |app: Test
         } else {
             assert!(csp.starts_with("default-src 'none'"), "the file has the policy that allows nothing: {csp}");
             assert!(res.headers().get("set-cookie").is_none(), "no cookie rides on a file");
-            assert_eq!(res.text().await.unwrap(), "body { margin: 0 }");
+            assert_eq!(res.text().await.unwrap(), CSS);
         }
     }
+    let gzipped = app.client.get(format!("{}/pkg/portal.css", app.base)).header("accept-encoding", "gzip").send().await.unwrap();
+    assert_eq!(gzipped.headers()["content-encoding"], "gzip", "files go out compressed to browsers that ask");
+    assert!(gzipped.headers().get("content-security-policy").is_some(), "and keep their headers");
     for outside in ["/pkg/../../test.db", "/pkg/%2e%2e/%2e%2e/test.db", "/pkg/"] {
         assert_eq!(app.get(None, outside).await.status(), StatusCode::NOT_FOUND, "{outside}");
     }

@@ -14,7 +14,7 @@ use app::error::{AppError, FieldErrors};
 use app::ports::{Caller, ComplaintsDesk};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Expr, Query};
+use sea_orm::sea_query::{Expr, ExprTrait, Func, Query};
 use sea_orm::{ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Select, Set};
 use serde_json::json;
 use std::collections::HashMap;
@@ -118,7 +118,8 @@ impl ComplaintsDesk for ComplaintsDeskService {
             let matching = Query::select()
                 .column(orders::Column::Id)
                 .from(orders::Entity)
-                .and_where(orders::Column::Number.like(format!("%{q}%")))
+                // Either case finds it: LIKE is case-sensitive on PostgreSQL.
+                .and_where(Expr::expr(Func::upper(Expr::col(orders::Column::Number))).like(format!("%{}%", q.to_uppercase())))
                 .to_owned();
             find = find.filter(complaints::Column::OrderId.in_subquery(matching));
         }
