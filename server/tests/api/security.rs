@@ -149,6 +149,8 @@ both!(files_and_pages_requested_together_each_keep_their_own_headers, |app: Test
     let gzipped = app.client.get(format!("{}/pkg/portal.css", app.base)).header("accept-encoding", "gzip").send().await.unwrap();
     assert_eq!(gzipped.headers()["content-encoding"], "gzip", "files go out compressed to browsers that ask");
     assert!(gzipped.headers().get("content-security-policy").is_some(), "and keep their headers");
+    let page = app.client.get(format!("{}/sign-in", app.base)).header("accept-encoding", "gzip").send().await.unwrap();
+    assert!(page.headers().get("content-encoding").is_none(), "pages, which hold personal data, are not compressed");
     for outside in ["/pkg/../../test.db", "/pkg/%2e%2e/%2e%2e/test.db", "/pkg/"] {
         assert_eq!(app.get(None, outside).await.status(), StatusCode::NOT_FOUND, "{outside}");
     }
