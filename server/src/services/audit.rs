@@ -2,14 +2,14 @@
 //! append-only: this module has no update or delete, and database triggers refuse both
 //! (migration `m20261124_000101_protect_audit_log`).
 use super::{Ctx, OrUnexpected};
-use crate::entities::{accounts, audit_log};
-use app::domain::Role;
+use crate::entities::{accounts, audit_log, complaints, offerings, recipients, supplier_documents, suppliers};
+use super::ministry::Scope;
 use app::dto::{AuditEntryView, AuditFilter};
 use app::error::AppError;
 use app::ports::{Actor, Audit, Caller};
 use async_trait::async_trait;
 use chrono::{Duration, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait, Func};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, IntoTableRef, Query, SelectStatement, TableRef};
 use sea_orm::{ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use std::collections::HashMap;
 
@@ -85,6 +85,31 @@ pub async fn entries_about(db: &impl ConnectionTrait, object_type: &str, object_
     views(db, rows).await
 }
 
+/// Entries a regional officer may read: those about suppliers registered in, recipients
+/// living in, and complaints raised in their region, and the national ones (ceilings, item
+/// types, imports, staff accounts), which are about no one's region.
+fn in_region(region: &str) -> Condition {
+    let about = |kind: &str, ids: SelectStatement| {
+        Condition::all().add(audit_log::Column::ObjectType.eq(kind)).add(audit_log::Column::ObjectId.in_subquery(ids))
+    };
+    let suppliers_here = Query::select().column(suppliers::Column::Id).from(suppliers::Entity).and_where(suppliers::Column::HomeRegion.eq(region)).to_owned();
+    let text_ids = |col: Expr, table: TableRef, filter: Condition| {
+        Query::select().expr(col.cast_as(Alias::new("TEXT"))).from(table).cond_where(filter).to_owned()
+    };
+    let supplier_ids = text_ids(Expr::col(suppliers::Column::Id), suppliers::Entity.into_table_ref(), Condition::all().add(suppliers::Column::HomeRegion.eq(region)));
+    let offering_ids = text_ids(Expr::col(offerings::Column::Id), offerings::Entity.into_table_ref(), Condition::all().add(offerings::Column::SupplierId.in_subquery(suppliers_here.clone())));
+    let document_ids = text_ids(Expr::col(supplier_documents::Column::Id), supplier_documents::Entity.into_table_ref(), Condition::all().add(supplier_documents::Column::SupplierId.in_subquery(suppliers_here)));
+    let recipient_ids = text_ids(Expr::col(recipients::Column::Id), recipients::Entity.into_table_ref(), Condition::all().add(recipients::Column::RegionCode.eq(region)));
+    let complaint_ids = text_ids(Expr::col(complaints::Column::Id), complaints::Entity.into_table_ref(), Condition::all().add(complaints::Column::RegionCode.eq(region)));
+    Condition::any()
+        .add(audit_log::Column::ObjectType.is_not_in(["supplier", "offering", "supplier_document", "recipient", "complaint"]))
+        .add(about("supplier", supplier_ids))
+        .add(about("offering", offering_ids))
+        .add(about("supplier_document", document_ids))
+        .add(about("recipient", recipient_ids))
+        .add(about("complaint", complaint_ids))
+}
+
 /// `%text%` for LIKE, without the caller's own wildcards.
 fn contains_pattern(text: &str) -> String {
     format!("%{}%", text.trim().to_lowercase().replace(['%', '_', '\\'], ""))
@@ -96,9 +121,12 @@ pub struct AuditService(pub Ctx);
 #[async_trait]
 impl Audit for AuditService {
     async fn search(&self, caller: &Caller, filter: AuditFilter) -> Result<Vec<AuditEntryView>, AppError> {
-        caller.require(&[Role::Staff, Role::Admin])?;
+        let (_, scope) = super::ministry::staff_scope(caller)?;
         let db = &self.0.db;
         let mut find = audit_log::Entity::find().order_by_desc(audit_log::Column::Id).limit(PAGE);
+        if let Scope::Region(region) = scope {
+            find = find.filter(in_region(&region));
+        }
         let like = |c: audit_log::Column, pattern: &str| Expr::expr(Func::lower(Expr::col(c))).like(pattern.to_owned());
         if !filter.q.trim().is_empty() {
             let pattern = contains_pattern(&filter.q);

@@ -4,8 +4,8 @@ use crate::fixtures::supplier;
 use crate::helpers::TestApp;
 use reqwest::StatusCode;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
-use server::entities::audit_log;
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
+use server::entities::{audit_log, suppliers};
 use server::entities::enums::DbSupplierStatus;
 use server::services::audit::{record, Entry};
 
@@ -60,4 +60,35 @@ both!(staff_search_the_audit_log_by_kind_of_action_actor_and_date, |app: TestApp
     let newest = all.body[0]["id"].as_i64().unwrap();
     let older = search(vec![("before", newest.to_string())]).await;
     assert_eq!(older.len(), 2, "the next page starts below the given id");
+});
+
+both!(a_regional_officer_reads_only_the_entries_of_their_region_and_national_ones, |app: TestApp| async move {
+    let central = app.staff("officer@enbek.gov.kz", None).await;
+    let almaty = app.staff("almaty@enbek.gov.kz", Some("ALA")).await;
+    let here = supplier(&app, "sales@medtech.kz", 63, DbSupplierStatus::Pending, &["ALA"]).await;
+    let there = supplier(&app, "more@medtech.kz", 64, DbSupplierStatus::Pending, &["AST"]).await;
+    let mut moved: suppliers::ActiveModel = suppliers::Entity::find_by_id(here.id).one(&app.db).await.unwrap().unwrap().into();
+    moved.home_region = Set(Some("ALA".into()));
+    moved.update(&app.db).await.unwrap();
+    for (id, reason) in [(here.id, "Алматинская заявка"), (there.id, "Астанинская заявка")] {
+        let a = app.call(Some(&central), "staff_decide_supplier", &[("supplier_id", &id.to_string()), ("supplier_decision", "reject"), ("decision_reason", reason)]).await;
+        assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+    }
+    let later = (chrono::Utc::now().date_naive() + chrono::Duration::days(1)).to_string();
+    let c = app.call(Some(&central), "staff_add_ceiling", &[("item_type_id", "1"), ("ceiling_amount", "1000"), ("ceiling_valid_from", &later)]).await;
+    assert_eq!(c.status, StatusCode::OK, "{}", c.body);
+    let read = |token: String| {
+        let app = &app;
+        async move {
+            let a = app.call(Some(&token), "audit_search", &[("query", "")]).await;
+            assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+            a.body.as_array().unwrap().iter().map(|e| (e["action"].as_str().unwrap().to_owned(), e["reason"].as_str().map(str::to_owned))).collect::<Vec<_>>()
+        }
+    };
+    let regional = read(almaty).await;
+    assert!(regional.contains(&("supplier.reject".into(), Some("Алматинская заявка".into()))), "{regional:?}");
+    assert!(!regional.iter().any(|(_, r)| r.as_deref() == Some("Астанинская заявка")), "another region's decision is not shown: {regional:?}");
+    assert!(regional.iter().any(|(a, _)| a == "ceiling.add"), "national entries are: {regional:?}");
+    let everything = read(central).await;
+    assert!(everything.iter().any(|(_, r)| r.as_deref() == Some("Астанинская заявка")), "central staff read every region");
 });
