@@ -34,6 +34,12 @@ pub enum AppError {
     /// Too many failed attempts; try again after this many seconds.
     #[error("too many attempts")]
     TooManyAttempts(u64),
+    /// The request itself is malformed (not a form or JSON the function takes): 400.
+    #[error("malformed request")]
+    Malformed,
+    /// The server is too busy to take this request now; try again in a moment.
+    #[error("busy")]
+    Busy,
     /// Something broke on our side; the reference is in the server log.
     #[error("unexpected error {0}")]
     Unexpected(String),
@@ -59,6 +65,8 @@ impl AppError {
             Self::Forbidden => "forbidden",
             Self::NotFound => "not_found",
             Self::TooManyAttempts(_) => "too_many_attempts",
+            Self::Busy => "busy",
+            Self::Malformed => "bad_request",
             Self::Unexpected(_) => "unexpected",
         }
     }
@@ -85,6 +93,8 @@ impl AppError {
             Self::Forbidden => 403,
             Self::NotFound => 404,
             Self::TooManyAttempts(_) => 429,
+            Self::Busy => 503,
+            Self::Malformed => 400,
             Self::Unexpected(_) => 500,
         }
     }
@@ -132,7 +142,7 @@ impl FromServerFnError for AppError {
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
-            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => Self::refused("bad_request"),
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) | ServerFnErrorErr::Deserialization(_) => Self::Malformed,
             other => Self::Unexpected(other.to_string()),
         }
     }

@@ -13,10 +13,11 @@ pub mod pages;
 pub mod ports;
 pub mod routes;
 
+use components::guard::{Guard, ADMINS, RECIPIENTS, SIGNED_IN, STAFF, SUPPLIERS};
 use components::layout::Layout;
 use components::me::provide_session;
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 use pages::*;
@@ -70,51 +71,57 @@ pub fn App() -> impl IntoView {
     let portal = i18n.t("portal-name");
     view! {
         <Stylesheet id="leptos" href="/pkg/portal.css"/>
-        <Title formatter=move |page: String| if page.is_empty() { portal.clone() } else { format!("{page} — {portal}") }/>
+        <components::title::TitleFormatter portal=portal/>
         <Router>
             <Layout>
                 <ErrorBoundary fallback=|_| view! { <not_found::ErrorPage/> }>
                     <Routes fallback=|| view! { <not_found::NotFoundPage/> }>
                         <Route path=path!("") view=home::HomePage ssr=SsrMode::Async/>
                         <Route path=path!("/sign-in") view=sign_in::SignInPage ssr=SsrMode::Async/>
+                        <Route path=path!("/sign-in/two-factor") view=account::second_factor::SecondFactorPage ssr=SsrMode::Async/>
+                        <Route path=path!("/sign-in/two-factor/set-up") view=account::second_factor_set_up::SecondFactorSetUpPage ssr=SsrMode::Async/>
+                        <Route path=path!("/account") view=|| view! { <Guard roles=SIGNED_IN><account::overview::AccountPage/></Guard> } ssr=SsrMode::Async/>
+                        <Route path=path!("/account/password") view=|| view! { <Guard roles=SIGNED_IN><account::password::PasswordPage/></Guard> } ssr=SsrMode::Async/>
+                        <Route path=path!("/account/sessions") view=|| view! { <Guard roles=SIGNED_IN><account::sessions::SessionsPage/></Guard> } ssr=SsrMode::Async/>
+                        <Route path=path!("/account/recovery-codes") view=|| view! { <Guard roles=SIGNED_IN><account::recovery_codes::RecoveryCodesPage/></Guard> } ssr=SsrMode::Async/>
                         <Route path=path!("/sign-up") view=sign_up::SignUpPage ssr=SsrMode::Async/>
                         <Route path=path!("/sign-up/recipient") view=sign_up_recipient::SignUpRecipientPage ssr=SsrMode::Async/>
                         <Route path=path!("/sign-up/supplier") view=sign_up_supplier::SignUpSupplierPage ssr=SsrMode::Async/>
-                        <Route path=path!("/dashboard") view=dashboard::DashboardPage ssr=SsrMode::Async/>
-                        <Route path=path!("/staff/audit") view=audit::AuditPage ssr=SsrMode::Async/>
-                        <Route path=path!("/entitlements") view=recipient::entitlements::EntitlementsPage ssr=SsrMode::Async/>
+                        <Route path=path!("/dashboard") view=|| view! { <Guard roles=SIGNED_IN><dashboard::DashboardPage/></Guard> } ssr=SsrMode::Async/>
+                        <Route path=path!("/staff/audit") view=|| view! { <Guard roles=STAFF><audit::AuditPage/></Guard> } ssr=SsrMode::Async/>
+                        <Route path=path!("/entitlements") view=|| view! { <Guard roles=RECIPIENTS><recipient::entitlements::EntitlementsPage/></Guard> } ssr=SsrMode::Async/>
                         <Route path=path!("/catalogue") view=recipient::catalogue::CataloguePage ssr=SsrMode::Async/>
                         <Route path=path!("/offerings/:id") view=recipient::offering::OfferingPage ssr=SsrMode::Async/>
-                        <Route path=path!("/order/:id") view=recipient::order_start::OrderStartPage ssr=SsrMode::Async/>
-                        <Route path=path!("/order/:id/check") view=recipient::order_check::OrderCheckPage ssr=SsrMode::Async/>
-                        <Route path=path!("/orders") view=recipient::orders::OrdersPage ssr=SsrMode::Async/>
-                        <Route path=path!("/orders/:id") view=recipient::order::OrderPage ssr=SsrMode::Async/>
-                        <Route path=path!("/notifications") view=recipient::notifications::NotificationsPage ssr=SsrMode::Async/>
-                        <Route path=path!("/supplier/profile") view=supplier::profile::SupplierProfilePage ssr=SsrMode::Async/>
-                        <Route path=path!("/supplier/documents") view=supplier::documents::SupplierDocumentsPage ssr=SsrMode::Async/>
-                        <Route path=path!("/supplier/offerings") view=supplier::offerings::SupplierOfferingsPage ssr=SsrMode::Async/>
-                        <Route path=path!("/supplier/offerings/new") view=supplier::offering_new::NewOfferingPage ssr=SsrMode::Async/>
-                        <Route path=path!("/supplier/offerings/import") view=supplier::import::OfferingImportPage ssr=SsrMode::Async/>
-                        <Route path=path!("/supplier/offerings/:id") view=supplier::offering::SupplierOfferingPage ssr=SsrMode::Async/>
-                        <Route path=path!("/supplier/orders") view=supplier::orders::SupplierOrdersPage ssr=SsrMode::Async/>
-                        <Route path=path!("/supplier/orders/:id") view=supplier::order::SupplierOrderPage ssr=SsrMode::Async/>
-                        <Route path=path!("/supplier/complaints") view=supplier::complaints::SupplierComplaintsPage ssr=SsrMode::Async/>
-                        <Route path=path!("/supplier/complaints/:id") view=supplier::complaint::SupplierComplaintPage ssr=SsrMode::Async/>
-                        <Route path=path!("/supplier/statements") view=supplier::statements::SupplierStatementsPage ssr=SsrMode::Async/>
-                        <Route path=path!("/supplier/quality") view=supplier::quality::SupplierQualityPage ssr=SsrMode::Async/>
-                        <Route path=path!("/supplier/reviews/:id") view=supplier::review::SupplierReviewPage ssr=SsrMode::Async/>
-                        <Route path=path!("/staff/suppliers") view=ministry::suppliers::StaffSuppliersPage ssr=SsrMode::Async/>
-                        <Route path=path!("/staff/suppliers/:id") view=ministry::supplier::StaffSupplierPage ssr=SsrMode::Async/>
-                        <Route path=path!("/staff/offerings/:id") view=ministry::offering::StaffOfferingPage ssr=SsrMode::Async/>
-                        <Route path=path!("/staff/catalogue") view=ministry::catalogue::StaffCataloguePage ssr=SsrMode::Async/>
-                        <Route path=path!("/staff/catalogue/new-item-type") view=ministry::new_item_type::StaffNewItemTypePage ssr=SsrMode::Async/>
-                        <Route path=path!("/staff/item-types/:id") view=ministry::item_type::StaffItemTypePage ssr=SsrMode::Async/>
-                        <Route path=path!("/staff/imports") view=ministry::imports::StaffImportsPage ssr=SsrMode::Async/>
-                        <Route path=path!("/staff/imports/:id") view=ministry::import_report::StaffImportReportPage ssr=SsrMode::Async/>
-                        <Route path=path!("/staff/complaints") view=ministry::complaints::StaffComplaintsPage ssr=SsrMode::Async/>
-                        <Route path=path!("/staff/complaints/:id") view=ministry::complaint::StaffComplaintPage ssr=SsrMode::Async/>
-                        <Route path=path!("/staff/provision") view=ministry::provision::StaffProvisionPage ssr=SsrMode::Async/>
-                        <Route path=path!("/admin/staff") view=ministry::staff_accounts::AdminStaffPage ssr=SsrMode::Async/>
+                        <Route path=path!("/order/:id") view=|| view! { <Guard roles=RECIPIENTS><recipient::order_start::OrderStartPage/></Guard> } ssr=SsrMode::Async/>
+                        <Route path=path!("/order/:id/check") view=|| view! { <Guard roles=RECIPIENTS><recipient::order_check::OrderCheckPage/></Guard> } ssr=SsrMode::Async/>
+                        <Route path=path!("/orders") view=|| view! { <Guard roles=RECIPIENTS><recipient::orders::OrdersPage/></Guard> } ssr=SsrMode::Async/>
+                        <Route path=path!("/orders/:id") view=|| view! { <Guard roles=RECIPIENTS><recipient::order::OrderPage/></Guard> } ssr=SsrMode::Async/>
+                        <Route path=path!("/notifications") view=|| view! { <Guard roles=SIGNED_IN><recipient::notifications::NotificationsPage/></Guard> } ssr=SsrMode::Async/>
+                        <Route path=path!("/supplier/profile") view=|| view! { <Guard roles=SUPPLIERS><supplier::profile::SupplierProfilePage/></Guard> } ssr=SsrMode::Async/>
+                        <Route path=path!("/supplier/documents") view=|| view! { <Guard roles=SUPPLIERS><supplier::documents::SupplierDocumentsPage/></Guard> } ssr=SsrMode::Async/>
+                        <Route path=path!("/supplier/offerings") view=|| view! { <Guard roles=SUPPLIERS><supplier::offerings::SupplierOfferingsPage/></Guard> } ssr=SsrMode::Async/>
+                        <Route path=path!("/supplier/offerings/new") view=|| view! { <Guard roles=SUPPLIERS><supplier::offering_new::NewOfferingPage/></Guard> } ssr=SsrMode::Async/>
+                        <Route path=path!("/supplier/offerings/import") view=|| view! { <Guard roles=SUPPLIERS><supplier::import::OfferingImportPage/></Guard> } ssr=SsrMode::Async/>
+                        <Route path=path!("/supplier/offerings/:id") view=|| view! { <Guard roles=SUPPLIERS><supplier::offering::SupplierOfferingPage/></Guard> } ssr=SsrMode::Async/>
+                        <Route path=path!("/supplier/orders") view=|| view! { <Guard roles=SUPPLIERS><supplier::orders::SupplierOrdersPage/></Guard> } ssr=SsrMode::Async/>
+                        <Route path=path!("/supplier/orders/:id") view=|| view! { <Guard roles=SUPPLIERS><supplier::order::SupplierOrderPage/></Guard> } ssr=SsrMode::Async/>
+                        <Route path=path!("/supplier/complaints") view=|| view! { <Guard roles=SUPPLIERS><supplier::complaints::SupplierComplaintsPage/></Guard> } ssr=SsrMode::Async/>
+                        <Route path=path!("/supplier/complaints/:id") view=|| view! { <Guard roles=SUPPLIERS><supplier::complaint::SupplierComplaintPage/></Guard> } ssr=SsrMode::Async/>
+                        <Route path=path!("/supplier/statements") view=|| view! { <Guard roles=SUPPLIERS><supplier::statements::SupplierStatementsPage/></Guard> } ssr=SsrMode::Async/>
+                        <Route path=path!("/supplier/quality") view=|| view! { <Guard roles=SUPPLIERS><supplier::quality::SupplierQualityPage/></Guard> } ssr=SsrMode::Async/>
+                        <Route path=path!("/supplier/reviews/:id") view=|| view! { <Guard roles=SUPPLIERS><supplier::review::SupplierReviewPage/></Guard> } ssr=SsrMode::Async/>
+                        <Route path=path!("/staff/suppliers") view=|| view! { <Guard roles=STAFF><ministry::suppliers::StaffSuppliersPage/></Guard> } ssr=SsrMode::Async/>
+                        <Route path=path!("/staff/suppliers/:id") view=|| view! { <Guard roles=STAFF><ministry::supplier::StaffSupplierPage/></Guard> } ssr=SsrMode::Async/>
+                        <Route path=path!("/staff/offerings/:id") view=|| view! { <Guard roles=STAFF><ministry::offering::StaffOfferingPage/></Guard> } ssr=SsrMode::Async/>
+                        <Route path=path!("/staff/catalogue") view=|| view! { <Guard roles=STAFF><ministry::catalogue::StaffCataloguePage/></Guard> } ssr=SsrMode::Async/>
+                        <Route path=path!("/staff/catalogue/new-item-type") view=|| view! { <Guard roles=STAFF><ministry::new_item_type::StaffNewItemTypePage/></Guard> } ssr=SsrMode::Async/>
+                        <Route path=path!("/staff/item-types/:id") view=|| view! { <Guard roles=STAFF><ministry::item_type::StaffItemTypePage/></Guard> } ssr=SsrMode::Async/>
+                        <Route path=path!("/staff/imports") view=|| view! { <Guard roles=STAFF><ministry::imports::StaffImportsPage/></Guard> } ssr=SsrMode::Async/>
+                        <Route path=path!("/staff/imports/:id") view=|| view! { <Guard roles=STAFF><ministry::import_report::StaffImportReportPage/></Guard> } ssr=SsrMode::Async/>
+                        <Route path=path!("/staff/complaints") view=|| view! { <Guard roles=STAFF><ministry::complaints::StaffComplaintsPage/></Guard> } ssr=SsrMode::Async/>
+                        <Route path=path!("/staff/complaints/:id") view=|| view! { <Guard roles=STAFF><ministry::complaint::StaffComplaintPage/></Guard> } ssr=SsrMode::Async/>
+                        <Route path=path!("/staff/provision") view=|| view! { <Guard roles=STAFF><ministry::provision::StaffProvisionPage/></Guard> } ssr=SsrMode::Async/>
+                        <Route path=path!("/admin/staff") view=|| view! { <Guard roles=ADMINS><ministry::staff_accounts::AdminStaffPage/></Guard> } ssr=SsrMode::Async/>
                     </Routes>
                 </ErrorBoundary>
             </Layout>

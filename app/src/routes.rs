@@ -47,13 +47,32 @@ pub const STAFF_PROVISION: &str = "/staff/provision";
 pub const STAFF_PROVISION_CSV: &str = "/staff/provision.csv";
 /// Staff accounts (admins).
 pub const ADMIN_STAFF: &str = "/admin/staff";
+/// Typing the code of the second factor after the password (staff and admins).
+pub const SECOND_FACTOR: &str = "/sign-in/two-factor";
+/// Setting up the second factor at the first sign-in.
+pub const SECOND_FACTOR_SET_UP: &str = "/sign-in/two-factor/set-up";
+/// One's own account.
+pub const ACCOUNT: &str = "/account";
+/// Changing one's password.
+pub const ACCOUNT_PASSWORD: &str = "/account/password";
+/// One's open sessions.
+pub const ACCOUNT_SESSIONS: &str = "/account/sessions";
+/// The recovery codes, shown once after the second factor is set up.
+pub const ACCOUNT_RECOVERY_CODES: &str = "/account/recovery-codes";
 /// Language switch (a plain POST form handled by the server).
 pub const SET_LANGUAGE: &str = "/lang";
 
-/// True for a path on this site (`/x`), never `//host` or a full URL: only these are
-/// followed after sign-in or a language switch, so a link cannot send people elsewhere.
+/// True for a path on this site (`/x`), never `//host`, `/\\host`, a full URL, or anything with a
+/// space, a control character or a character outside visible ASCII: browsers drop tabs and
+/// newlines and read `\\` as `/`, so `/\t/evil.example` would leave the site, and a header
+/// cannot carry such bytes at all. Only these paths are followed after sign-in or a language
+/// switch, so a link cannot send people elsewhere.
 pub fn is_local_path(p: &str) -> bool {
-    p.starts_with('/') && !p.starts_with("//") && !p.starts_with("/\\") && !p.contains(['\r', '\n'])
+    let b = p.as_bytes();
+    b.first() == Some(&b'/')
+        && !matches!(b.get(1), Some(b'/' | b'\\'))
+        && p.len() <= 2048
+        && b.iter().all(|c| c.is_ascii_graphic() && *c != b'\\')
 }
 
 #[cfg(test)]
@@ -63,8 +82,14 @@ mod tests {
     #[test]
     fn only_local_paths_are_followed() {
         assert!(is_local_path("/dashboard?x=1"));
-        assert!(!is_local_path("//evil.example"));
-        assert!(!is_local_path("https://evil.example"));
-        assert!(!is_local_path("/\\evil.example"));
+        assert!(is_local_path("/"));
+        assert!(is_local_path("/orders/5?next=%2Fx"));
+        for bad in [
+            "//evil.example", "https://evil.example", "/\\evil.example", "/\t/evil.example/", "/\n/evil.example",
+            "/\r\n/evil", " /x", "/x y", "/\u{1}", "/a\\b", "evil.example",
+            "", "/каталог", "\\\\evil.example", "/\u{7f}",
+        ] {
+            assert!(!is_local_path(bad), "{bad:?} must not be followed");
+        }
     }
 }

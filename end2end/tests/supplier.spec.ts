@@ -161,7 +161,8 @@ test.describe('the supplier journey', () => {
     // axe on every supplier page of the journey as it stands (soft: all are reported).
     const axe = (what: string) => expectNoAxeViolations(page, `${what} [${lang}]`);
     await expect(page.locator('header .app-nav__who')).toHaveText(organisation);
-    await expect(page.locator('main')).toContainText(t(lang, 'supplier_status-pending'));
+    // A new organisation is a draft: the ministry sees it only once it submits a complete file.
+    await expect(page.locator('main')).toContainText(t(lang, 'supplier_status-draft'));
 
     // 2. The profile: a missing phone is refused beside its field, the rest is kept.
     await go(page, '/supplier/profile');
@@ -222,6 +223,12 @@ test.describe('the supplier journey', () => {
     expect((await doc.body()).equals(tinyPdf('licenziya.pdf'))).toBe(true);
     await go(page, '/supplier/profile');
     await expect(page.locator('main section[aria-labelledby="status-title"]')).not.toContainText(t(lang, 'supplier-missing-title'));
+    // Complete: the supplier sends its application to the ministry itself.
+    await submit(page, '/api/supplier_submit_profile');
+    await expect(page).toHaveURL(/\/supplier\/profile\?done=profile_submitted$/);
+    await expect(done(page)).toContainText(t(lang, 'done-profile_submitted'));
+    await expect(page.locator('main section[aria-labelledby="status-title"]')).toContainText(t(lang, 'supplier_status-pending'));
+    await axe('application submitted');
 
     // 4. An offering, prepared while the ministry decides: refused when empty, then saved as
     //    a draft that cannot be published yet.

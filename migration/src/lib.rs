@@ -9,6 +9,8 @@ mod m20261123_000005_create_offerings;
 mod m20261123_000006_create_orders;
 mod m20261123_000007_create_records;
 mod m20261124_000101_protect_audit_log;
+mod m20261201_000101_add_account_security;
+mod m20261201_000102_add_scope_review;
 
 /// Runs the portal's migrations in order.
 pub struct Migrator;
@@ -25,6 +27,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000006_create_orders::Migration),
             Box::new(m20261123_000007_create_records::Migration),
             Box::new(m20261124_000101_protect_audit_log::Migration),
+            Box::new(m20261201_000101_add_account_security::Migration),
+            Box::new(m20261201_000102_add_scope_review::Migration),
         ]
     }
 }

@@ -5,7 +5,7 @@ use crate::entities::accounts;
 use crate::entities::enums::DbAccountStatus;
 use crate::services::accounts::{insert_account, NewAccount};
 use anyhow::{bail, Context};
-use app::domain::{Email, Lang, Password, Role};
+use app::domain::{Email, Lang, Role};
 use clap::{Parser, Subcommand};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 
@@ -60,7 +60,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let db = crate::db::connect_and_migrate(&settings.database_url()).await?;
             crate::seed::reference::load(&db).await?;
             let email = Email::parse(&email).map_err(|c| anyhow::anyhow!("e-mail: {c}"))?;
-            let password = Password::parse(&password, email.as_str()).map_err(|c| anyhow::anyhow!("password: {c}"))?;
+            let password = crate::auth::strength::parse(&password, email.as_str(), &[name.as_str()]).map_err(|c| anyhow::anyhow!("password: {c}"))?;
             if let Some(r) = &region {
                 if crate::entities::regions::Entity::find_by_id(r.clone()).one(&db).await?.is_none() {
                     bail!("unknown region code {r}");

@@ -16,6 +16,23 @@ pub enum Environment {
     Production,
 }
 
+/// Whether to load the demo data: as asked in development (on when not said), never in
+/// production, where asking for it is an error, so demo accounts with a published password
+/// can never reach a real deployment.
+pub fn demo_data(environment: Environment, asked: Option<bool>) -> anyhow::Result<bool> {
+    match (environment, asked) {
+        (Environment::Production, Some(true)) => bail!("demo data is never loaded in production: unset APP_DEMO_DATA"),
+        (Environment::Production, _) => Ok(false),
+        (Environment::Development, asked) => Ok(asked.unwrap_or(true)),
+    }
+}
+
+/// An address (`10.0.0.7`, one host) or a block (`10.0.0.0/8`).
+fn parse_net(s: &str) -> Option<ipnet::IpNet> {
+    let s = s.trim();
+    s.parse::<ipnet::IpNet>().ok().or_else(|| s.parse::<std::net::IpAddr>().ok().map(ipnet::IpNet::from))
+}
+
 /// Every setting of the server.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Settings {
@@ -36,7 +53,9 @@ pub struct Settings {
     pub public_origin: Option<String>,
     /// Signing secret for session tokens (at least 32 bytes).
     pub jwt_secret: Option<SecretString>,
-    /// Load the demo data into an empty database.
+    /// Load the demo data into an empty database. Development only: on by default there, off
+    /// in production, where asking for it stops the start-up.
+    #[serde(default)]
     pub demo_data: bool,
     /// Lifetime of a session token in minutes (renewed on activity).
     pub session_minutes: i64,
@@ -50,6 +69,11 @@ pub struct Settings {
     /// (at least 32 bytes). Without it that endpoint refuses every request; production
     /// refuses to start without it.
     pub ipr_api_key: Option<SecretString>,
+    /// Reverse proxies (addresses or CIDR blocks, e.g. `10.0.0.0/8`) whose
+    /// `X-Forwarded-For` is believed; every other peer is the client itself. Empty: no
+    /// header is believed, so nobody can pose as another address.
+    #[serde(default)]
+    pub trusted_proxies: Vec<String>,
 }
 
 impl Settings {
@@ -62,13 +86,17 @@ impl Settings {
             .set_default("port", 3000)?
             .set_default("data_dir", "data")?
             .set_default("site_root", "target/site")?
-            .set_default("demo_data", true)?
             .set_default("session_minutes", 60)?
             .set_default("accept_working_days", 3)?
             .set_default("deliver_working_days", 30)?
             .set_default("complaint_working_days", 10)?
             .add_source(config::File::with_name(&file).required(false))
-            .add_source(config::Environment::with_prefix("APP").try_parsing(true));
+            .add_source(
+                config::Environment::with_prefix("APP")
+                    .try_parsing(true)
+                    .list_separator(",")
+                    .with_list_parse_key("trusted_proxies"),
+            );
         if let Ok(url) = std::env::var("DATABASE_URL") {
             builder = builder.set_override("database_url", url)?;
         }
@@ -80,7 +108,14 @@ impl Settings {
         if let Ok(root) = std::env::var("LEPTOS_SITE_ROOT") {
             builder = builder.set_default("site_root", root)?;
         }
-        let settings: Settings = builder.build()?.try_deserialize().context("reading settings")?;
+        let layers = builder.build()?;
+        let asked_for_demo = match layers.get::<bool>("demo_data") {
+            Ok(v) => Some(v),
+            Err(config::ConfigError::NotFound(_)) => None,
+            Err(e) => return Err(e).context("reading APP_DEMO_DATA"),
+        };
+        let mut settings: Settings = layers.try_deserialize().context("reading settings")?;
+        settings.demo_data = demo_data(settings.environment, asked_for_demo)?;
         settings.check()?;
         Ok(settings)
     }
@@ -103,10 +138,15 @@ impl Settings {
             deliver_working_days: 30,
             complaint_working_days: 10,
             ipr_api_key: Some(SecretString::from("test-ipr-key-that-is-long-enough-0123456789")),
+            trusted_proxies: Vec::new(),
         }
     }
 
-    fn check(&self) -> anyhow::Result<()> {
+    /// Refuses settings that must never run: in production, missing secrets or demo data.
+    pub fn check(&self) -> anyhow::Result<()> {
+        if self.environment == Environment::Production && self.demo_data {
+            bail!("demo data is never loaded in production: unset APP_DEMO_DATA");
+        }
         if self.environment == Environment::Production {
             match &self.jwt_secret {
                 None => bail!("APP_JWT_SECRET is required in production"),
@@ -121,6 +161,11 @@ impl Settings {
         } else if self.environment == Environment::Production {
             bail!("APP_IPR_API_KEY is required in production");
         }
+        for p in &self.trusted_proxies {
+            if parse_net(p).is_none() {
+                bail!("APP_TRUSTED_PROXIES: {p} is neither an address nor a CIDR block");
+            }
+        }
         if !(5..=60).contains(&self.session_minutes) {
             bail!("session_minutes must be between 5 and 60");
         }
@@ -134,8 +179,27 @@ impl Settings {
             .unwrap_or_else(|| format!("sqlite://{}?mode=rwc", self.data_dir.join("portal.db").display()))
     }
 
+    /// The trusted proxies, parsed.
+    pub fn trusted_proxy_nets(&self) -> Vec<ipnet::IpNet> {
+        self.trusted_proxies.iter().filter_map(|p| parse_net(p)).collect()
+    }
+
     /// Whether cookies carry `Secure`.
     pub fn secure_cookies(&self) -> bool {
         self.environment == Environment::Production
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn production_never_loads_demo_data_and_refuses_to_be_asked() {
+        assert!(!demo_data(Environment::Production, None).unwrap());
+        assert!(!demo_data(Environment::Production, Some(false)).unwrap());
+        assert!(demo_data(Environment::Production, Some(true)).is_err());
+        assert!(demo_data(Environment::Development, None).unwrap());
+        assert!(!demo_data(Environment::Development, Some(false)).unwrap());
     }
 }

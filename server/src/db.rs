@@ -11,8 +11,12 @@ use std::time::Duration;
 pub async fn connect_and_migrate(url: &str) -> anyhow::Result<DatabaseConnection> {
     if let Some(path) = url.strip_prefix("sqlite://") {
         let file = path.split('?').next().unwrap_or(path);
-        if let Some(dir) = std::path::Path::new(file).parent() {
-            std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        let file = std::path::Path::new(file);
+        if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty()) {
+            crate::private_files::private_dir(dir).with_context(|| format!("creating {}", dir.display()))?;
+        }
+        if file != std::path::Path::new(":memory:") {
+            crate::private_files::private_file(file).with_context(|| format!("creating {}", file.display()))?;
         }
     }
     let mut opts = ConnectOptions::new(url.to_owned());

@@ -46,14 +46,8 @@ fn jwt_secret(settings: &Settings) -> anyhow::Result<Vec<u8>> {
             return Ok(existing.trim().as_bytes().to_vec());
         }
     }
-    std::fs::create_dir_all(&settings.data_dir)?;
     let secret: String = (0..2).map(|_| uuid::Uuid::new_v4().simple().to_string()).collect();
-    std::fs::write(&path, &secret).with_context(|| format!("writing {}", path.display()))?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))?;
-    }
+    crate::private_files::write_private(&path, secret.as_bytes()).with_context(|| format!("writing {}", path.display()))?;
     Ok(secret.into_bytes())
 }
 
@@ -61,10 +55,16 @@ impl Application {
     /// Connects and migrates the database, loads reference (and, if asked, demo) data,
     /// and binds the listener.
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        settings.check()?;
+        crate::private_files::private_dir(&settings.data_dir).with_context(|| format!("creating {}", settings.data_dir.display()))?;
         let db = crate::db::connect_and_migrate(&settings.database_url()).await?;
+        if settings.environment == crate::config::Environment::Production {
+            crate::seed::demo::refuse_demo_accounts(&db).await?;
+        }
         crate::seed::reference::load(&db).await.context("loading reference data")?;
         if settings.demo_data {
             crate::seed::demo::load_if_empty(&db).await.context("loading demo data")?;
+            crate::seed::demo::write_demo_documents(&db, &settings.data_dir).await.context("writing the demo documents")?;
         }
         let secret = jwt_secret(&settings)?;
         let tokens = Arc::new(Tokens::new(&secret, settings.session_minutes));
@@ -137,6 +137,7 @@ fn router(ctx: Ctx, addr: SocketAddr) -> Router {
         .leptos_routes_with_context(&state, routes, context, shell)
         .fallback_service(files)
         .layer(axum::middleware::from_fn(status::error_status))
+        .layer(axum::middleware::from_fn(guard::small_forms))
         .layer(axum::middleware::from_fn_with_state(app_state.clone(), identify::identify))
         .layer(axum::middleware::from_fn_with_state(app_state.clone(), guard::same_origin_only))
         .layer(axum::middleware::from_fn_with_state(app_state, guard::security_headers))

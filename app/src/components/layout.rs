@@ -135,7 +135,9 @@ fn Navigation() -> impl IntoView {
                 </a>
             </li>
             <li class="app-nav__account">
-                <span class="app-nav__who">{s.name}</span>
+                <a class="app-nav__link" href=routes::ACCOUNT aria-current=move || current(routes::ACCOUNT)>
+                    <span class="app-nav__who">{s.name}</span><span class="app-visually-hidden">" ("{i18n.t("nav-account")}")"</span>
+                </a>
                 <form method="post" action=SignOut::PATH class="app-nav__signout">
                     <button type="submit" class="app-button app-button--link">{i18n.t("nav-sign-out")}</button>
                 </form>

@@ -1,5 +1,6 @@
 //! Shows what a page loaded, or why it could not: a visitor is sent to sign in (and back),
-//! any other refusal is said in words, never a blank page.
+//! any other refusal is said in words with its HTTP status (403, 404, 409, 503, ...) and a
+//! title, never a blank page or a 200.
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
@@ -18,6 +19,39 @@ pub fn encode(value: &str) -> String {
         .collect()
 }
 
+/// The path and query of the page being rendered, percent-encoded for a `next=` value.
+pub fn here() -> String {
+    let location = use_location();
+    let search = location.search.get_untracked();
+    let path = location.pathname.get_untracked();
+    encode(&if search.is_empty() { path } else { format!("{path}?{search}") })
+}
+
+/// What a page shows instead of its content when the request was refused: a visitor is sent
+/// to sign in and back to `here` (an encoded path); anything else gets its status, a title
+/// and the reason in words.
+pub fn refusal(e: AppError, here: String) -> AnyView {
+    let i18n = use_i18n();
+    if e == AppError::NotSignedIn {
+        return view! { <Redirect path=format!("{}?next={here}", crate::routes::SIGN_IN)/> }.into_any();
+    }
+    #[cfg(feature = "ssr")]
+    if let (Some(res), Ok(status)) = (use_context::<leptos_axum::ResponseOptions>(), http::StatusCode::from_u16(e.status())) {
+        res.set_status(status);
+    }
+    let title = match &e {
+        AppError::NotFound => i18n.t("not-found-title"),
+        AppError::Forbidden => i18n.t("forbidden-title"),
+        _ => i18n.t("refused-title"),
+    };
+    view! {
+        <crate::components::title::PageTitle text=title/>
+        <p class="app-notice app-notice--error" role="alert">{i18n.err(e.code())}</p>
+        <p><a href=crate::routes::HOME>{i18n.t("back-home")}</a></p>
+    }
+    .into_any()
+}
+
 /// Renders `children` with the resource's value once loaded.
 #[component]
 pub fn Loaded<T, F, V>(resource: Resource<Result<T, AppError>>, children: F) -> impl IntoView
@@ -26,23 +60,16 @@ where
     F: Fn(T) -> V + Send + Sync + Clone + 'static,
     V: IntoView + 'static,
 {
-    let i18n = use_i18n();
-    let location = use_location();
+    let here = here();
     view! {
         <Suspense fallback=|| ()>
             {move || {
                 let children = children.clone();
+                let here = here.clone();
                 Suspend::new(async move {
                     match resource.await {
                         Ok(v) => children(v).into_any(),
-                        Err(AppError::NotSignedIn) => {
-                            let here = format!("{}{}", location.pathname.get_untracked(), {
-                                let s = location.search.get_untracked();
-                                if s.is_empty() { String::new() } else { format!("?{s}") }
-                            });
-                            view! { <Redirect path=format!("/sign-in?next={}", encode(&here))/> }.into_any()
-                        }
-                        Err(e) => view! { <p class="app-notice app-notice--error" role="alert">{i18n.err(e.code())}</p> }.into_any(),
+                        Err(e) => refusal(e, here),
                     }
                 })
             }}

@@ -1,9 +1,11 @@
 //! Building blocks shared by pages.
 pub mod acting_for;
 pub mod form;
+pub mod guard;
 pub mod layout;
 pub mod loaded;
 pub mod me;
 pub mod region_select;
 pub mod supplier_fields;
 pub mod staff;
+pub mod title;

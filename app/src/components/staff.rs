@@ -5,9 +5,7 @@
 use crate::components::form::{field_id, field_message, FormState};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
-use crate::routes;
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
 
 fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
     let ids: Vec<String> = [(hint, format!("{id}-hint")), (error, format!("{id}-error"))].into_iter().filter_map(|(on, s)| on.then_some(s)).collect();
@@ -142,11 +140,7 @@ pub fn Pagination(page: u32, pages: u32, href: std::sync::Arc<dyn Fn(u32) -> Str
 /// What a page shows when its data could not be loaded: the sign-in page for a visitor,
 /// otherwise the translated reason.
 pub fn load_error(e: AppError, here: String) -> AnyView {
-    let i18n = use_i18n();
-    match e {
-        AppError::NotSignedIn => view! { <Redirect path=format!("{}?next={}", routes::SIGN_IN, here)/> }.into_any(),
-        e => view! { <p class="app-notice app-notice--error" role="alert">{i18n.err(e.code())}</p> }.into_any(),
-    }
+    crate::components::loaded::refusal(e, encode(&here))
 }
 
 /// A query string from `(name, value)` pairs, leaving out empty values.
@@ -189,7 +183,7 @@ pub fn NamedHeading(
     let i18n = use_i18n();
     let title = format!("{name} — {}", i18n.t(kind));
     view! {
-        <leptos_meta::Title text=title/>
+        <crate::components::title::PageTitle text=title/>
         <p class="app-muted">{i18n.t(kind)}</p>
         <h1 class="app-heading">{name}</h1>
     }

@@ -2,6 +2,7 @@
 use crate::domain::{Lang, Role, SupplierStatus};
 use serde::{Deserialize, Serialize};
 
+pub mod account;
 pub mod supplier;
 pub mod ministry;
 

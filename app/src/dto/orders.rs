@@ -121,6 +121,10 @@ pub struct OrderCheckView {
     pub details: Vec<(String, String)>,
     /// The key that makes confirming twice create one order.
     pub idempotency_key: String,
+    /// The figures this page shows (price, guaranteed sum, quantity, co-payment), sent back
+    /// with the confirmation: if any of them changed meanwhile, nothing is placed and the page
+    /// is shown again with the new figures.
+    pub terms: String,
     /// The offering id (for the form).
     pub offering_id: i32,
     /// For whom (form value).

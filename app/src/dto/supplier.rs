@@ -55,6 +55,10 @@ pub struct ProfileView {
     pub regions: Vec<String>,
     /// Categories offered (codes).
     pub categories: Vec<String>,
+    /// Regions added since approval that wait for the ministry's review (codes).
+    pub pending_regions: Vec<String>,
+    /// Categories added since approval that wait for the ministry's review (codes).
+    pub pending_categories: Vec<String>,
     /// Every region, for the checkboxes.
     pub all_regions: Vec<Named>,
     /// Every active category, for the checkboxes.

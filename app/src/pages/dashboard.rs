@@ -1,17 +1,14 @@
 use crate::api::dashboard::dashboard;
 use crate::domain::SupplierStatus;
 use crate::dto::DashboardView;
-use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::pages::{DoneBanner, PageHeading};
 use crate::routes;
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
 
 /// The signed-in account's home: what needs attention for this role.
 #[component]
 pub fn DashboardPage() -> impl IntoView {
-    let i18n = use_i18n();
     let data = Resource::new(|| (), |_| dashboard());
     view! {
         <DoneBanner/>
@@ -20,11 +17,7 @@ pub fn DashboardPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(view) => dashboard_view(view).into_any(),
-                    Err(AppError::NotSignedIn) => {
-                        let to = format!("{}?next={}", routes::SIGN_IN, routes::DASHBOARD);
-                        view! { <Redirect path=to/> }.into_any()
-                    }
-                    Err(e) => view! { <p class="app-notice app-notice--error" role="alert">{i18n.err(e.code())}</p> }.into_any(),
+                    Err(e) => crate::components::loaded::refusal(e, routes::DASHBOARD.into()),
                 }
             })}
         </Suspense>

@@ -1,4 +1,5 @@
 //! One file per page.
+pub mod account;
 pub mod audit;
 pub mod dashboard;
 pub mod home;
@@ -13,7 +14,7 @@ pub mod supplier;
 
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::title::PageTitle;
 
 /// The page's `<title>` and its one `<h1>`.
 #[component]
@@ -21,7 +22,7 @@ pub fn PageHeading(key: &'static str) -> impl IntoView {
     let i18n = use_i18n();
     let text = i18n.t(key);
     view! {
-        <Title text=text.clone()/>
+        <PageTitle text=text.clone()/>
         <h1 class="app-heading">{text}</h1>
     }
 }

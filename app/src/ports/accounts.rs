@@ -1,8 +1,20 @@
 //! Sign-up, sign-in and sessions.
 use super::Caller;
+use crate::dto::account::{AccountView, SecondFactorKey, SessionView};
 use crate::dto::Me;
 use crate::error::AppError;
 use async_trait::async_trait;
+
+/// What a sign-in leads to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NextStep {
+    /// Signed in.
+    Done,
+    /// Staff or admin without a second factor yet: set it up now.
+    SetUpSecondFactor,
+    /// Staff or admin: type the code from the authenticator app.
+    SecondFactor,
+}
 
 /// A successful sign-in or sign-up: the session cookie to set and where to go.
 #[derive(Debug, Clone)]
@@ -11,6 +23,17 @@ pub struct SignedIn {
     pub set_cookie: String,
     /// The account.
     pub me: Me,
+    /// Whether the second factor is still to come.
+    pub next: NextStep,
+}
+
+/// The second factor has just been set up.
+#[derive(Debug, Clone)]
+pub struct Enrolled {
+    /// The full session, replacing the waiting one.
+    pub signed_in: SignedIn,
+    /// One-time recovery codes, shown once.
+    pub recovery_codes: Vec<String>,
 }
 
 /// What a recipient types to sign up.
@@ -58,3 +81,25 @@ pub trait Accounts: Send + Sync {
     async fn me(&self, caller: &Caller) -> Result<Option<Me>, AppError>;
 }
 
+
+/// One's own account: the second factor, the password, the sessions.
+#[async_trait]
+pub trait Security: Send + Sync {
+    /// The secret (QR code and text) to set up the second factor with; for a waiting session
+    /// of an account without one. Asking again shows the same secret until it is confirmed.
+    async fn second_factor_setup(&self, caller: &Caller) -> Result<SecondFactorKey, AppError>;
+    /// Confirms the set-up with the first code, ends the waiting session and starts a full one.
+    async fn second_factor_enrol(&self, caller: &Caller, code: &str) -> Result<Enrolled, AppError>;
+    /// Checks a code (or a recovery code), ends the waiting session and starts a full one.
+    async fn second_factor_verify(&self, caller: &Caller, code: &str) -> Result<SignedIn, AppError>;
+    /// The account page.
+    async fn account(&self, caller: &Caller) -> Result<AccountView, AppError>;
+    /// Changes the password (the current one is required) and ends every other session.
+    async fn change_password(&self, caller: &Caller, current: &str, new: &str) -> Result<(), AppError>;
+    /// One's open sessions, newest first.
+    async fn sessions(&self, caller: &Caller) -> Result<Vec<SessionView>, AppError>;
+    /// Ends every session but this one.
+    async fn sign_out_others(&self, caller: &Caller) -> Result<(), AppError>;
+    /// Ends every session, this one too; returns the `Set-Cookie` value that clears the cookie.
+    async fn sign_out_everywhere(&self, caller: &Caller) -> Result<String, AppError>;
+}

@@ -17,6 +17,9 @@ pub trait StaffSuppliers: Send + Sync {
     /// Approves, rejects, suspends, reinstates or removes a supplier, with a reason (required
     /// for all but approval). Returns the new status.
     async fn decide(&self, caller: &Caller, id: i32, decision: &str, reason: &str) -> Result<SupplierStatus, AppError>;
+    /// Accepts (`accept`) or refuses (`refuse`, with a reason) the regions and categories an
+    /// approved supplier added since its approval; audited, and the supplier is told.
+    async fn decide_scope(&self, caller: &Caller, id: i32, decision: &str, reason: &str) -> Result<(), AppError>;
     /// An offering as staff moderate it.
     async fn offering(&self, caller: &Caller, id: i32) -> Result<StaffOfferingDetail, AppError>;
     /// Blocks an offering (`block`) or lets the supplier publish it again (`unblock`), with a
@@ -96,4 +99,7 @@ pub trait StaffAccounts: Send + Sync {
     async fn create(&self, caller: &Caller, form: NewStaffForm) -> Result<i32, AppError>;
     /// Disables (`disable`, ending its sessions) or enables (`enable`) an account.
     async fn set_status(&self, caller: &Caller, account_id: i32, action: &str) -> Result<(), AppError>;
+    /// Clears a staff or admin account's second factor and recovery codes and ends its
+    /// sessions (a lost phone): it sets up a new one at its next sign-in. Admins only, audited.
+    async fn reset_second_factor(&self, caller: &Caller, account_id: i32) -> Result<(), AppError>;
 }

@@ -32,13 +32,29 @@ pub struct Actor {
     pub unread: u32,
 }
 
+/// A staff or admin session after the password, before the second factor: it may only
+/// set up or type the second factor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingSecondFactor {
+    /// Account id.
+    pub account_id: i32,
+    /// The waiting session.
+    pub session_id: String,
+    /// Whether the account has set up its second factor already.
+    pub enrolled: bool,
+}
+
 /// Who is asking, from where, in which language; put in the request by the middleware.
 #[derive(Debug, Clone)]
 pub struct Caller {
     /// The account, if signed in.
     pub actor: Option<Actor>,
+    /// A session waiting for its second factor (then `actor` is `None`).
+    pub pending: Option<PendingSecondFactor>,
     /// Client address, for throttling and the log.
     pub ip: String,
+    /// The browser's `User-Agent`, for the list of one's sessions.
+    pub user_agent: Option<String>,
     /// The interface language of this request.
     pub lang: Lang,
     /// True when cookies must be `Secure` (anything but local development).
@@ -86,6 +102,8 @@ pub trait Audit: Send + Sync {
 pub struct Backend {
     /// Accounts and sessions.
     pub accounts: Arc<dyn Accounts>,
+    /// One's own account: second factor, password, sessions.
+    pub security: Arc<dyn Security>,
     /// Reference data.
     pub reference: Arc<dyn Reference>,
     /// Dashboards.

@@ -32,8 +32,9 @@ pub trait Ordering: Send + Sync {
     async fn save(&self, caller: &Caller, form: OrderForm) -> Result<(), AppError>;
     /// The check-your-answers page: price, the state's share and what the recipient pays.
     async fn check(&self, caller: &Caller, offering_id: i32, for_recipient: Option<i32>) -> Result<OrderCheckView, AppError>;
-    /// Places the order (once per key) and returns its id.
-    async fn confirm(&self, caller: &Caller, offering_id: i32, for_recipient: Option<i32>, idempotency_key: &str) -> Result<i32, AppError>;
+    /// Places the order (once per key) and returns its id, if the price, the guaranteed sum
+    /// and the co-payment are still the `terms` the check page showed (`price_changed` if not).
+    async fn confirm(&self, caller: &Caller, offering_id: i32, for_recipient: Option<i32>, idempotency_key: &str, terms: &str) -> Result<i32, AppError>;
 }
 
 /// Orders after they are placed.

@@ -1,10 +1,62 @@
 // What every journey needs: the demo accounts, signing in and out, the page language and
 // the language switch, all through the portal's own forms (they work with and without JS).
 import { test as base, expect, type Page } from '@playwright/test';
+import { createHmac } from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { asLang, t, type Lang } from './i18n';
 
 /** The password of every demo account. */
 export const DEMO_PASSWORD = 'demo-portal-2026';
+
+/** The authenticator key of the demo staff and admin accounts (base32). */
+export const DEMO_TOTP_SECRET = 'DEMOPORTALSOCIALSERVICESKZTWOSIX';
+
+function base32(secret: string): Buffer {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of secret.replace(/[\s=]/g, '').toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  const bytes: number[] = [];
+  for (let i = 0; i + 8 <= bits.length; i += 8) bytes.push(parseInt(bits.slice(i, i + 8), 2));
+  return Buffer.from(bytes);
+}
+
+/** The RFC 6238 code (SHA-1, 6 digits, 30-second steps) of `secret` for time step `step`. */
+export function totp(secret: string, step: number): string {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(step));
+  const mac = createHmac('sha1', base32(secret)).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0x0f;
+  return ((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).toString().padStart(6, '0');
+}
+
+/**
+ * A code the portal has not accepted yet for `email`: each code works once, so the steps used
+ * are kept in a file (per portal port) and the next sign-in takes a later step, waiting for
+ * it when the current and the next one are both used.
+ */
+export async function freshCode(email: string, secret = DEMO_TOTP_SECRET): Promise<string> {
+  const file = path.join(os.tmpdir(), `ssp-e2e-totp-${process.env.APP_PORT ?? '3123'}.json`);
+  const used: Record<string, number> = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
+  for (;;) {
+    const now = Math.floor(Date.now() / 1000 / 30);
+    const step = Math.max(now, (used[email] ?? 0) + 1);
+    if (step <= now + 1) {
+      used[email] = step;
+      fs.writeFileSync(file, JSON.stringify(used));
+      return totp(secret, step);
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+/** Types the second factor's code on the page that asks for it. */
+export async function submitSecondFactor(page: Page, email: string): Promise<void> {
+  await page.locator('#f-code').fill(await freshCode(email));
+  await page.locator('main form[action="/api/second_factor_verify"] button[type="submit"]').click();
+  await page.waitForLoadState('load');
+}
 
 /** What a demo account's dashboard should show beyond the heading. */
 export type DashboardMark = { text: string } | { key: string } | { auditLink: true };
@@ -63,12 +115,19 @@ export async function open(page: Page, url: string): Promise<void> {
   await settle(page);
 }
 
-/** Fills in and sends the sign-in form on the current page. */
+/**
+ * Fills in and sends the sign-in form on the current page; for staff and admins, also the
+ * code of the second factor when the portal asks for it.
+ */
 export async function submitSignIn(page: Page, email: string, password: string): Promise<void> {
   await page.locator('#f-email').fill(email);
   await page.locator('#f-password').fill(password);
   await page.locator('main form[action="/api/sign_in"] button[type="submit"]').click();
   await page.waitForLoadState('load');
+  if (new URL(page.url()).pathname === '/sign-in/two-factor') {
+    await settle(page);
+    await submitSecondFactor(page, email);
+  }
 }
 
 /** Signs in through the sign-in page and waits for the dashboard. */

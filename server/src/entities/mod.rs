@@ -6,7 +6,7 @@ mod reference;
 mod supplier;
 mod trade;
 
-pub use people::{accounts, entitlements, login_attempts, recipients, representatives, sessions};
+pub use people::{accounts, entitlements, login_attempts, recipients, recovery_codes, representatives, sessions, throttle_counters};
 pub use records::{audit_log, drafts, ipr_imports, notifications};
 pub use reference::{categories, ceilings, item_types, regions};
 pub use supplier::{supplier_categories, supplier_documents, supplier_regions, suppliers};

@@ -21,6 +21,14 @@ pub mod accounts {
         pub created_at: DateTimeUtc,
         pub updated_at: DateTimeUtc,
         pub last_sign_in_at: Option<DateTimeUtc>,
+        /// Base32 TOTP secret once the second factor is set up (staff and admins).
+        pub totp_secret: Option<String>,
+        /// A secret shown for setting up, until the first code from it is checked.
+        pub totp_pending_secret: Option<String>,
+        pub totp_enabled_at: Option<DateTimeUtc>,
+        /// The last 30-second step a code was accepted for: a code is never accepted twice.
+        pub totp_last_step: Option<i64>,
+        pub password_changed_at: Option<DateTimeUtc>,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -44,6 +52,8 @@ pub mod sessions {
         pub revoked_at: Option<DateTimeUtc>,
         pub ip: Option<String>,
         pub user_agent: Option<String>,
+        /// Password checked, second factor not yet: reaches only the second-factor pages.
+        pub mfa_pending: bool,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -142,6 +152,46 @@ pub mod entitlements {
         pub source: String,
         pub created_at: DateTimeUtc,
         pub updated_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+/// One-time recovery codes of the second factor, stored as SHA-256 hashes.
+pub mod recovery_codes {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "recovery_codes")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub account_id: i32,
+        pub code_hash: String,
+        pub created_at: DateTimeUtc,
+        pub used_at: Option<DateTimeUtc>,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+/// Sign-in failure counters per keyed hash of (account, client) and of the client.
+pub mod throttle_counters {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "throttle_counters")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub key: String,
+        pub failures: i32,
+        pub last_failure_at: DateTimeUtc,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

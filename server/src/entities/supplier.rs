@@ -48,6 +48,8 @@ pub mod supplier_regions {
         pub supplier_id: i32,
         #[sea_orm(primary_key, auto_increment = false)]
         pub region_code: String,
+        /// Reviewed by the ministry (with the application, or as a later change).
+        pub approved: bool,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -67,6 +69,8 @@ pub mod supplier_categories {
         pub supplier_id: i32,
         #[sea_orm(primary_key, auto_increment = false)]
         pub category_id: i32,
+        /// Reviewed by the ministry (with the application, or as a later change).
+        pub approved: bool,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -37,7 +37,9 @@ pub fn same_origin(headers: &http::HeaderMap, public_origin: Option<&str>, secur
 /// cross-site form, and a script adding it needs a CORS preflight this server never grants),
 /// so the same-origin check does not apply; the handler checks the key itself.
 pub fn machine_client(headers: &http::HeaderMap) -> bool {
-    super::ministry::bearer(headers).is_some() && super::cookie(headers, crate::auth::session::COOKIE).is_none()
+    super::ministry::bearer(headers).is_some()
+        && super::cookie(headers, crate::auth::session::COOKIE).is_none()
+        && super::cookie(headers, crate::auth::session::SECURE_COOKIE).is_none()
 }
 
 /// Refuses cross-site state-changing requests (CSRF) before they reach any handler.
@@ -56,6 +58,27 @@ pub async fn same_origin_only(State(state): State<AppState>, req: Request, next:
                     <p lang=\"en\">The form was sent from another site and was refused.</p>\
                     <p><a href=\"/\">Home</a></p></main></body></html>";
         return (StatusCode::FORBIDDEN, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response();
+    }
+    next.run(req).await
+}
+
+/// The largest body a server function takes: its forms are small (uploads have their own
+/// routes with their own limits), so anything bigger is refused before it is read.
+pub const FORM_LIMIT: u64 = 256 * 1024;
+
+/// Answers 413 to an oversized body sent to a server function, with a page in the three
+/// languages for a browser.
+pub async fn small_forms(req: Request, next: Next) -> Response {
+    let path = req.uri().path();
+    let is_function = path.starts_with("/api/") && !path.starts_with("/api/v1/");
+    let length = req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
+    if is_function && length.is_some_and(|n| n > FORM_LIMIT) {
+        let body = "<!DOCTYPE html><html lang=\"kk\"><head><meta charset=\"utf-8\"><title>413</title></head>\
+                    <body><main><h1>413</h1><p lang=\"kk\">Жіберілген мәлімет тым үлкен. Артқа оралып, қысқартып көріңіз.</p>\
+                    <p lang=\"ru\">Отправлено слишком много данных. Вернитесь назад и сократите текст.</p>\
+                    <p lang=\"en\">What was sent is too large. Go back and shorten it.</p>\
+                    <p><a href=\"/\">Home</a></p></main></body></html>";
+        return (StatusCode::PAYLOAD_TOO_LARGE, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response();
     }
     next.run(req).await
 }

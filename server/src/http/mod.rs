@@ -26,3 +26,19 @@ pub fn cookie(headers: &http::HeaderMap, name: &str) -> Option<String> {
         .find(|(k, _)| *k == name)
         .map(|(_, v)| v.to_owned())
 }
+
+/// 503 with a page in the three languages, for a request the server cannot serve right now.
+pub fn unavailable() -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let body = "<!DOCTYPE html><html lang=\"kk\"><head><meta charset=\"utf-8\"><title>503</title></head>\
+                <body><main><h1>503</h1><p lang=\"kk\">Портал уақытша жауап бере алмайды. Енгізген деректеріңіз жоғалған жоқ; бір минуттан кейін қайталап көріңіз.</p>\
+                <p lang=\"ru\">Портал временно не может ответить. Введённые данные не потеряны; попробуйте через минуту.</p>\
+                <p lang=\"en\">The portal cannot answer right now. Nothing you typed has been lost; please try again in a minute.</p>\
+                <p><a href=\"/\">Home</a></p></main></body></html>";
+    (
+        http::StatusCode::SERVICE_UNAVAILABLE,
+        [(http::header::CONTENT_TYPE, "text/html; charset=utf-8"), (http::header::RETRY_AFTER, "30")],
+        body,
+    )
+        .into_response()
+}

@@ -9,9 +9,31 @@ use http::StatusCode;
 
 const ERROR_HEADER: &str = "serverfnerror";
 
+/// Whether a request is from a browser that takes a page (rather than a script or program).
+fn wants_html(req: &Request) -> bool {
+    req.headers().get(http::header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|a| a.contains("text/html"))
+}
+
 /// The middleware.
 pub async fn error_status(req: Request, next: Next) -> Response {
-    let res = next.run(req).await;
+    let html = wants_html(&req);
+    let is_get = req.method() == http::Method::GET || req.method() == http::Method::HEAD;
+    let mut res = next.run(req).await;
+    // A page that needs a signed-in account sends a browser to sign in; a program asking
+    // for the page gets 401 instead of a redirect it would follow to a form.
+    // (Leptos answers such a program 200 with the `Location` of the sign-in page.)
+    if is_get && !html && (res.status() == StatusCode::FOUND || res.status() == StatusCode::OK) {
+        let to_sign_in = res
+            .headers()
+            .get(http::header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|l| l == app::routes::SIGN_IN || l.starts_with(&format!("{}?", app::routes::SIGN_IN)));
+        if to_sign_in {
+            *res.status_mut() = StatusCode::UNAUTHORIZED;
+            res.headers_mut().remove(http::header::LOCATION);
+            return res;
+        }
+    }
     if res.status() != StatusCode::INTERNAL_SERVER_ERROR || !res.headers().contains_key(ERROR_HEADER) {
         return res;
     }

@@ -9,12 +9,16 @@ use app::domain::{iin::with_check_digit, CoPayment, Money};
 use chrono::{Datelike, Duration, NaiveDate, Utc};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
+use sha2::Digest;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, Set, TransactionTrait};
 use serde_json::{json, Value};
 use std::collections::HashMap;
 
 /// The password of every demo account.
 pub const DEMO_PASSWORD: &str = "demo-portal-2026";
+/// The authenticator key of the demo staff and admin accounts (base32), published in the
+/// README so the demo can be tried; demo data never loads in production.
+pub const DEMO_TOTP_SECRET: &str = "DEMOPORTALSOCIALSERVICESKZTWOSIX";
 
 struct Demo<'a> {
     rng: StdRng,
@@ -44,6 +48,9 @@ impl Demo<'_> {
             created_at: Set(self.now - Duration::days(400)),
             updated_at: Set(self.now),
             last_sign_in_at: Set(None),
+            // Staff and admins sign in with a second factor; the demo ones share a published key.
+            totp_secret: Set(matches!(role, DbRole::Staff | DbRole::Admin).then(|| DEMO_TOTP_SECRET.to_owned())),
+            totp_enabled_at: Set(matches!(role, DbRole::Staff | DbRole::Admin).then_some(self.now - Duration::days(400))),
             ..Default::default()
         }
         .insert(self.txn)
@@ -250,6 +257,44 @@ fn supplier_plans(rng: &mut StdRng) -> Vec<SupplierPlan> {
     plans
 }
 
+/// A one-page PDF naming the demo document.
+fn demo_pdf(name: &str) -> Vec<u8> {
+    format!(
+        "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n\
+         % demo document {name}\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+    )
+    .into_bytes()
+}
+
+/// The storage key of a demo document: 32 hex digits, like an uploaded one's.
+fn demo_storage_key(name: &str) -> String {
+    hex::encode(&sha2::Sha256::digest(format!("demo document {name}").as_bytes())[..16])
+}
+
+/// Writes the files of the demo documents that are not on disk yet, owner-only like uploads.
+pub async fn write_demo_documents(db: &DatabaseConnection, data_dir: &std::path::Path) -> anyhow::Result<()> {
+    let dir = data_dir.join("documents");
+    for doc in supplier_documents::Entity::find().filter(supplier_documents::Column::FileName.ends_with(".pdf")).all(db).await? {
+        let path = dir.join(&doc.storage_key);
+        if doc.storage_key != demo_storage_key(&doc.file_name) || path.exists() {
+            continue;
+        }
+        crate::private_files::private_dir(&dir)?;
+        crate::private_files::write_private(&path, &demo_pdf(&doc.file_name))?;
+    }
+    Ok(())
+}
+
+/// Stops a production start-up on a database that holds the demo accounts (for instance one
+/// first started in development): their password is published in the README.
+pub async fn refuse_demo_accounts(db: &DatabaseConnection) -> anyhow::Result<()> {
+    let demo = accounts::Entity::find().filter(accounts::Column::Email.ends_with("@demo.kz")).count(db).await?;
+    if demo > 0 {
+        anyhow::bail!("this database holds the demo accounts (@demo.kz), whose password is public; production will not serve it");
+    }
+    Ok(())
+}
+
 /// Loads the demo data when there are no accounts yet.
 pub async fn load_if_empty(db: &DatabaseConnection) -> anyhow::Result<()> {
     if accounts::Entity::find().count(db).await? > 0 {
@@ -318,10 +363,31 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> anyhow::Result<()> {
         .insert(&txn)
         .await?;
         for r in &served {
-            supplier_regions::ActiveModel { supplier_id: Set(s.id), region_code: Set(r.clone()) }.insert(&txn).await?;
+            supplier_regions::ActiveModel { supplier_id: Set(s.id), region_code: Set(r.clone()), approved: Set(true) }.insert(&txn).await?;
         }
         let cat_id = d.categories.iter().find(|(_, c)| c.as_str() == p.category).map(|(id, _)| *id).unwrap_or(0);
-        supplier_categories::ActiveModel { supplier_id: Set(s.id), category_id: Set(cat_id) }.insert(&txn).await?;
+        supplier_categories::ActiveModel { supplier_id: Set(s.id), category_id: Set(cat_id), approved: Set(true) }.insert(&txn).await?;
+        // Every supplier that reached the ministry sent the documents its category needs
+        // (the files themselves are written by `write_demo_documents`).
+        if !matches!(p.status, DbSupplierStatus::Draft) {
+            for kind in crate::services::supplier::requirements::documents_needed(&[p.category.to_owned()]) {
+                let file_name = format!("{}-{}.pdf", kind.code(), s.id);
+                let bytes = demo_pdf(&file_name);
+                supplier_documents::ActiveModel {
+                    supplier_id: Set(s.id),
+                    kind: Set(kind.into()),
+                    file_name: Set(file_name.clone()),
+                    content_type: Set("application/pdf".into()),
+                    size_bytes: Set(i64::try_from(bytes.len()).unwrap_or(0)),
+                    storage_key: Set(demo_storage_key(&file_name)),
+                    sha256: Set(hex::encode(sha2::Sha256::digest(&bytes))),
+                    uploaded_at: Set(d.now - Duration::days(232)),
+                    ..Default::default()
+                }
+                .insert(&txn)
+                .await?;
+            }
+        }
         if decided {
             crate::services::audit::record(
                 &txn,

@@ -4,10 +4,10 @@ use crate::auth::{password, session, throttle};
 use crate::db::begin_write;
 use crate::entities::enums::{DbAccountStatus, DbLang, DbRole, DbSupplierKind, DbSupplierStatus};
 use crate::entities::{accounts, recipients, regions, supplier_regions, suppliers};
-use app::domain::{Email, Iin, Lang, Password, Role, TaxId};
+use app::domain::{Email, Iin, Lang, Role, TaxId};
 use app::dto::Me;
 use app::error::{AppError, FieldErrors};
-use app::ports::{Accounts, Caller, RecipientSignUp, SignedIn, SupplierSignUp};
+use app::ports::{Accounts, Caller, NextStep, RecipientSignUp, SignedIn, SupplierSignUp};
 use async_trait::async_trait;
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, SqlErr};
@@ -70,10 +70,20 @@ async fn email_in_use(db: &impl ConnectionTrait, email: &Email) -> Result<bool, 
 }
 
 impl AccountService {
-    async fn signed_in(&self, account: &accounts::Model, caller: &Caller) -> Result<SignedIn, AppError> {
-        let token = session::start(&self.0.db, &self.0.tokens, account.id, &caller.ip).await.or_unexpected()?;
+    /// Starts a session for an account whose password (and, for staff, second factor) was
+    /// checked; staff and admins whose second factor is still to come get a waiting session.
+    pub(crate) async fn signed_in(&self, account: &accounts::Model, caller: &Caller, second_factor_done: bool) -> Result<SignedIn, AppError> {
+        let next = if second_factor_done || !needs_second_factor(account.role) {
+            NextStep::Done
+        } else if account.totp_secret.is_some() {
+            NextStep::SecondFactor
+        } else {
+            NextStep::SetUpSecondFactor
+        };
+        let origin = session::Origin { ip: &caller.ip, user_agent: caller.user_agent.as_deref() };
+        let token = session::start(&self.0.db, &self.0.tokens, account.id, &origin, next != NextStep::Done).await.or_unexpected()?;
         let me = self.load_me(account.id).await?.ok_or(AppError::NotSignedIn)?;
-        Ok(SignedIn { set_cookie: session::cookie(&token, self.0.tokens.ttl_seconds(), caller.secure_cookies), me })
+        Ok(SignedIn { set_cookie: session::cookie(&token, self.0.tokens.ttl_seconds(), caller.secure_cookies), me, next })
     }
 
     async fn load_me(&self, account_id: i32) -> Result<Option<Me>, AppError> {
@@ -101,6 +111,21 @@ impl AccountService {
     }
 }
 
+/// Staff and admins reach personal data of the whole country or a region: they sign in with
+/// a second factor.
+pub fn needs_second_factor(role: DbRole) -> bool {
+    matches!(role, DbRole::Staff | DbRole::Admin)
+}
+
+/// The throttle's names for an attempt: (account from this client, this client, the e-mail).
+fn throttle_keys(ctx: &Ctx, email: &str, ip: &str) -> (String, String, String) {
+    (
+        format!("ac:{}", ctx.tokens.keyed("sign-in account+client", &format!("{email}\n{ip}"))),
+        format!("c:{}", ctx.tokens.keyed("sign-in client", ip)),
+        ctx.tokens.keyed("sign-in e-mail", email),
+    )
+}
+
 #[async_trait]
 impl Accounts for AccountService {
     async fn sign_in(&self, caller: &Caller, email: &str, password: &str) -> Result<SignedIn, AppError> {
@@ -109,34 +134,63 @@ impl Accounts for AccountService {
         let mut errors = FieldErrors::new();
         if key.is_empty() {
             errors.add("email", "required");
+        } else if key.chars().count() > 254 {
+            errors.add("email", "invalid_email");
         }
         if password.is_empty() {
             errors.add("password", "required");
+        } else if password.chars().count() > 1024 {
+            errors.add("password", "password_too_long");
         }
         errors.finish()?;
-        let wait = throttle::seconds_to_wait(db, &key, &caller.ip).await.or_unexpected()?;
+        let (account_key, client_key, email_key) = throttle_keys(&self.0, &key, &caller.ip);
+        // Both counters are taken before the password is looked at: parallel guesses each
+        // get their own number, and only the first few reach the check.
+        let wait = throttle::reserve(db, &account_key, throttle::PER_ACCOUNT_AND_CLIENT).await.or_unexpected()?;
+        let wait = if wait > 0 {
+            wait
+        } else {
+            let by_client = throttle::reserve(db, &client_key, throttle::PER_CLIENT).await.or_unexpected()?;
+            if by_client > 0 {
+                throttle::released(db, &account_key).await.or_unexpected()?;
+            }
+            by_client
+        };
         if wait > 0 {
-            throttle::record(db, &key, None, &caller.ip, throttle::Outcome::Throttled).await.or_unexpected()?;
+            throttle::record(db, &email_key, None, &client_key, throttle::Outcome::Throttled).await.or_unexpected()?;
             return Err(AppError::TooManyAttempts(u64::try_from(wait).unwrap_or(0)));
         }
-        let account = accounts::Entity::find().filter(accounts::Column::Email.eq(&key)).one(db).await.or_unexpected()?;
-        let ok = password::verify(password.to_owned(), account.as_ref().map(|a| a.password_hash.clone())).await;
-        let account = match account {
-            Some(a) if ok => a,
-            other => {
-                throttle::record(db, &key, other.map(|a| a.id), &caller.ip, throttle::Outcome::Failure).await.or_unexpected()?;
-                return Err(AppError::refused("bad_credentials"));
+        let found = accounts::Entity::find().filter(accounts::Column::Email.eq(&key)).one(db).await;
+        let checked = match found {
+            Ok(account) => password::verify(password.to_owned(), account.as_ref().map(|a| a.password_hash.clone())).await.map(|ok| (account, ok)),
+            Err(e) => Err(super::unexpected(e)),
+        };
+        let (account, ok) = match checked {
+            Ok(v) => v,
+            Err(e) => {
+                // Not checked after all (busy, or the database failed): the attempt does not count.
+                throttle::released(db, &account_key).await.or_unexpected()?;
+                throttle::released(db, &client_key).await.or_unexpected()?;
+                return Err(e);
             }
         };
-        if account.status != DbAccountStatus::Active {
-            throttle::record(db, &key, Some(account.id), &caller.ip, throttle::Outcome::Failure).await.or_unexpected()?;
-            return Err(AppError::refused("account_disabled"));
-        }
-        throttle::record(db, &key, Some(account.id), &caller.ip, throttle::Outcome::Success).await.or_unexpected()?;
+        let account = match account {
+            Some(a) if ok && a.status == DbAccountStatus::Active => a,
+            other => {
+                throttle::failed(db, &account_key).await.or_unexpected()?;
+                throttle::failed(db, &client_key).await.or_unexpected()?;
+                let disabled = other.as_ref().is_some_and(|a| ok && a.status != DbAccountStatus::Active);
+                throttle::record(db, &email_key, other.map(|a| a.id), &client_key, throttle::Outcome::Failure).await.or_unexpected()?;
+                return Err(AppError::refused(if disabled { "account_disabled" } else { "bad_credentials" }));
+            }
+        };
+        throttle::succeeded(db, &account_key).await.or_unexpected()?;
+        throttle::released(db, &client_key).await.or_unexpected()?;
+        throttle::record(db, &email_key, Some(account.id), &client_key, throttle::Outcome::Success).await.or_unexpected()?;
         let mut am: accounts::ActiveModel = account.clone().into();
         am.last_sign_in_at = Set(Some(Utc::now()));
         am.update(db).await.or_unexpected()?;
-        self.signed_in(&account, caller).await
+        self.signed_in(&account, caller, false).await
     }
 
     async fn sign_up_recipient(&self, caller: &Caller, form: RecipientSignUp) -> Result<SignedIn, AppError> {
@@ -151,7 +205,7 @@ impl Accounts for AccountService {
         let email = errors.check("email", Email::parse(&form.email));
         let password = errors.check(
             "password",
-            Password::parse(&form.password, email.as_ref().map(|e| e.as_str()).unwrap_or("")),
+            crate::auth::strength::parse(&form.password, email.as_ref().map(|e| e.as_str()).unwrap_or(""), &[form.full_name.as_str(), form.iin.as_str()]),
         );
         if let Some(r) = &region {
             if !region_exists(db, r).await? {
@@ -178,7 +232,7 @@ impl Accounts for AccountService {
         let (Some(full_name), Some(iin), Some(region), Some(email), Some(password)) = (full_name, iin, region, email, password) else {
             return Err(AppError::refused("bad_request"));
         };
-        let hash = password::hash(password.expose().to_owned()).await.or_unexpected()?;
+        let hash = password::hash(password.expose().to_owned()).await?;
         let txn = begin_write(db).await.or_unexpected()?;
         let account = insert_account(
             &txn,
@@ -220,7 +274,7 @@ impl Accounts for AccountService {
             }
         }
         txn.commit().await.or_unexpected()?;
-        self.signed_in(&account, caller).await
+        self.signed_in(&account, caller, false).await
     }
 
     async fn sign_up_supplier(&self, caller: &Caller, form: SupplierSignUp) -> Result<SignedIn, AppError> {
@@ -235,7 +289,7 @@ impl Accounts for AccountService {
         let email = errors.check("email", Email::parse(&form.email));
         let password = errors.check(
             "password",
-            Password::parse(&form.password, email.as_ref().map(|e| e.as_str()).unwrap_or("")),
+            crate::auth::strength::parse(&form.password, email.as_ref().map(|e| e.as_str()).unwrap_or(""), &[form.organisation.as_str()]),
         );
         if let Some(r) = &region {
             if !region_exists(db, r).await? {
@@ -257,7 +311,7 @@ impl Accounts for AccountService {
         let (Some(organisation), Some(tax_id), Some(region), Some(email), Some(password)) = (organisation, tax_id, region, email, password) else {
             return Err(AppError::refused("bad_request"));
         };
-        let hash = password::hash(password.expose().to_owned()).await.or_unexpected()?;
+        let hash = password::hash(password.expose().to_owned()).await?;
         let txn = begin_write(db).await.or_unexpected()?;
         let account = insert_account(
             &txn,
@@ -279,11 +333,13 @@ impl Accounts for AccountService {
             contact_person: Set(None),
             phone: Set(None),
             email: Set(Some(email.as_str().to_owned())),
-            status: Set(DbSupplierStatus::Pending),
+            // A new supplier completes its profile and documents, then submits them itself;
+            // only then does it reach the ministry's queue.
+            status: Set(DbSupplierStatus::Draft),
             status_reason: Set(None),
             decided_by: Set(None),
             decided_at: Set(None),
-            submitted_at: Set(Some(now)),
+            submitted_at: Set(None),
             approved_at: Set(None),
             created_at: Set(now),
             updated_at: Set(now),
@@ -295,17 +351,20 @@ impl Accounts for AccountService {
             Some(SqlErr::UniqueConstraintViolation(_)) => AppError::field("bin", "bin_taken"),
             _ => super::unexpected(e),
         })?;
-        supplier_regions::ActiveModel { supplier_id: Set(supplier.id), region_code: Set(region) }
+        supplier_regions::ActiveModel { supplier_id: Set(supplier.id), region_code: Set(region), approved: Set(true) }
             .insert(&txn)
             .await
             .or_unexpected()?;
         txn.commit().await.or_unexpected()?;
-        self.signed_in(&account, caller).await
+        self.signed_in(&account, caller, false).await
     }
 
     async fn sign_out(&self, caller: &Caller) -> Result<String, AppError> {
         if let Some(actor) = &caller.actor {
             session::revoke(&self.0.db, &actor.session_id).await.or_unexpected()?;
+        }
+        if let Some(pending) = &caller.pending {
+            session::revoke(&self.0.db, &pending.session_id).await.or_unexpected()?;
         }
         Ok(session::clear_cookie(caller.secure_cookies))
     }

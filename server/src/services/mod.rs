@@ -9,6 +9,7 @@ pub mod ministry;
 pub mod order_flow;
 pub mod recipient;
 pub mod reference;
+pub mod security;
 pub mod supplier;
 pub mod supplier_status;
 
@@ -53,6 +54,7 @@ impl<T, E: std::fmt::Display> OrUnexpected<T> for Result<T, E> {
 pub fn backend(ctx: &Ctx) -> app::ports::Backend {
     app::ports::Backend {
         accounts: Arc::new(accounts::AccountService(ctx.clone())),
+        security: Arc::new(security::SecurityService(ctx.clone())),
         reference: Arc::new(reference::ReferenceService(ctx.clone())),
         dashboards: Arc::new(dashboards::DashboardService(ctx.clone())),
         audit: Arc::new(audit::AuditService(ctx.clone())),

@@ -26,6 +26,8 @@ pub enum StatusError {
     NotAllowed,
     /// Rejecting, suspending and removing need a written reason.
     ReasonRequired,
+    /// The application lacks what the supplier is told it needs (these translation keys).
+    Incomplete(Vec<String>),
     /// The database failed.
     Db(DbErr),
 }
@@ -41,7 +43,7 @@ pub fn allowed(from: SupplierStatus, to: SupplierStatus) -> bool {
     use SupplierStatus::*;
     matches!(
         (from, to),
-        (Pending | Draft, Approved | Rejected) | (Approved, Suspended | Removed) | (Suspended, Approved | Removed) | (Rejected, Removed)
+        (Pending, Approved | Rejected) | (Approved, Suspended | Removed) | (Suspended, Approved | Removed) | (Rejected | Draft, Removed)
     )
 }
 
@@ -70,6 +72,16 @@ pub async fn set_status(
     let from: SupplierStatus = current.status.into();
     if !allowed(from, new_status) {
         return Err(StatusError::NotAllowed);
+    }
+    // Approval checks the same list the supplier sees on its profile page: nothing is
+    // approved that the supplier itself is still told to complete.
+    if from == SupplierStatus::Pending && new_status == SupplierStatus::Approved {
+        let missing = crate::services::supplier::profile::missing_for(txn, &current)
+            .await
+            .map_err(|e| StatusError::Db(DbErr::Custom(e.code().to_owned())))?;
+        if !missing.is_empty() {
+            return Err(StatusError::Incomplete(missing));
+        }
     }
     let reason = reason.map(|r| r.trim().to_owned()).filter(|r| !r.is_empty());
     if !matches!(new_status, SupplierStatus::Approved) && reason.is_none() {
@@ -140,5 +152,7 @@ mod tests {
         assert!(!allowed(Removed, Approved), "removal is final");
         assert!(!allowed(Rejected, Approved), "a rejected supplier resubmits first");
         assert!(!allowed(Approved, Approved));
+        assert!(!allowed(Draft, Approved), "a supplier submits its application first");
+        assert!(!allowed(Draft, Rejected));
     }
 }

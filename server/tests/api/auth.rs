@@ -100,13 +100,13 @@ both!(entitlements_loaded_for_an_iin_appear_when_that_person_signs_up, |app: Tes
     assert_eq!(again.field_error("iin").as_deref(), Some("iin_taken"));
 });
 
-both!(a_supplier_account_starts_pending_approval, |app: TestApp| async move {
+both!(a_supplier_account_starts_as_a_draft_the_ministry_does_not_see_yet, |app: TestApp| async move {
     let token = app.sign_up_supplier("sales@medtech.kz", &bin(123)).await;
     let me = app.whoami(&token).await;
     assert_eq!(me["role"], "supplier");
-    assert_eq!(me["supplier_status"], "pending");
+    assert_eq!(me["supplier_status"], "draft");
     let s = suppliers::Entity::find().one(&app.db).await.unwrap().unwrap();
-    assert!(s.submitted_at.is_some());
+    assert!(s.submitted_at.is_none(), "submitted only when the supplier sends its application");
     let dup = app
         .call(None, "sign_up_supplier", &[
             ("email", "other@medtech.kz"),

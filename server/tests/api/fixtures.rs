@@ -42,15 +42,43 @@ pub async fn supplier(app: &TestApp, email: &str, serial: u32, status: DbSupplie
     if status == DbSupplierStatus::Approved {
         am.approved_at = Set(Some(Utc::now()));
     }
+    // A supplier that reached the ministry sent a complete application.
+    if status != DbSupplierStatus::Draft {
+        am.address = Set(Some("г. Астана, ул. Кенесары, 40".into()));
+        am.contact_person = Set(Some("Сейткали Айгерим".into()));
+        am.phone = Set(Some("+7 701 234 56 78".into()));
+        am.submitted_at = Set(Some(Utc::now()));
+    }
     am.update(&app.db).await.unwrap();
     supplier_regions::Entity::delete_many().filter(supplier_regions::Column::SupplierId.eq(id)).exec(&app.db).await.unwrap();
     for r in regions {
-        supplier_regions::ActiveModel { supplier_id: Set(id), region_code: Set((*r).into()) }.insert(&app.db).await.unwrap();
+        supplier_regions::ActiveModel { supplier_id: Set(id), region_code: Set((*r).into()), approved: Set(true) }.insert(&app.db).await.unwrap();
     }
     for c in categories::Entity::find().all(&app.db).await.unwrap() {
-        supplier_categories::ActiveModel { supplier_id: Set(id), category_id: Set(c.id) }.insert(&app.db).await.unwrap();
+        supplier_categories::ActiveModel { supplier_id: Set(id), category_id: Set(c.id), approved: Set(true) }.insert(&app.db).await.unwrap();
     }
     Supplier { id, account_id, token }
+}
+
+/// Adds the documents every category needs (rows only), so the application is complete and
+/// staff may approve it.
+pub async fn complete_application(app: &TestApp, supplier_id: i32) {
+    for kind in [DbDocumentKind::Registration, DbDocumentKind::Licence, DbDocumentKind::Certificate] {
+        supplier_documents::ActiveModel {
+            supplier_id: Set(supplier_id),
+            kind: Set(kind),
+            file_name: Set(format!("{}.pdf", sea_orm::ActiveEnum::to_value(&kind))),
+            content_type: Set("application/pdf".into()),
+            size_bytes: Set(100),
+            storage_key: Set(uuid::Uuid::new_v4().simple().to_string()),
+            sha256: Set("0".repeat(64)),
+            uploaded_at: Set(Utc::now()),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .unwrap();
+    }
 }
 
 /// A published offering of `code` at `price_tiyn`, available in `regions`.

@@ -75,18 +75,61 @@ async fn fresh_database(backend: Backend, dir: &std::path::Path) -> String {
     }
 }
 
+/// Everything the applications of this test process logged, so a test can prove what never
+/// reaches a log (typed e-mails, passwords, IINs).
+pub fn logged() -> String {
+    LOG.lock().map(|l| String::from_utf8_lossy(&l).into_owned()).unwrap_or_default()
+}
+
+static LOG: std::sync::Mutex<Vec<u8>> = std::sync::Mutex::new(Vec::new());
+
+/// Writes log lines to the in-memory log.
+struct Captured;
+
+impl std::io::Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if let Ok(mut l) = LOG.lock() {
+            l.extend_from_slice(buf);
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// Starts the application on a fresh database with the reference data loaded.
 pub async fn spawn(backend: Backend) -> (TestApp, TempDir) {
-    let _ = tracing_subscriber::fmt().with_env_filter("warn,server=info").with_test_writer().try_init();
+    spawn_with(backend, |_| {}).await
+}
+
+/// Like [`spawn`], with settings changed by `adjust` first (e.g. trusted proxies).
+pub async fn spawn_with(backend: Backend, adjust: impl FnOnce(&mut Settings)) -> (TestApp, TempDir) {
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter("warn,server=info,sign_in=info")
+        .with_ansi(false)
+        .with_writer(|| Captured)
+        .try_init();
     let dir = std::env::temp_dir().join(format!("ssp-test-{}", uuid::Uuid::new_v4().simple()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let url = fresh_database(backend, &dir).await;
-    let settings = Settings::for_test(url, dir.clone());
+    let mut settings = Settings::for_test(url, dir.clone());
+    adjust(&mut settings);
     let app = Application::build(settings.clone()).await.expect("build application");
     let base = format!("http://127.0.0.1:{}", app.port());
     let db = app.db().clone();
     tokio::spawn(app.run_until_stopped());
-    let client = Client::builder().redirect(redirect::Policy::none()).build().expect("client");
+    // A request that hangs fails its test after two minutes instead of stalling the suite.
+    // Connections idle for a few seconds are not reused: the server drops a kept-alive
+    // connection that waits too long for its next request, and a request sent on it just then
+    // would fail for no fault of the portal.
+    let client = Client::builder()
+        .redirect(redirect::Policy::none())
+        .timeout(std::time::Duration::from_secs(120))
+        .pool_idle_timeout(std::time::Duration::from_secs(5))
+        .build()
+        .expect("client");
     (TestApp { base, client, db, settings }, TempDir(dir))
 }
 
@@ -229,7 +272,42 @@ impl TestApp {
         )
         .await
         .expect("staff account");
-        self.sign_in(email, "steppe horses run at dawn").await.session_cookie().expect("staff session")
+        self.sign_in_staff(email, "steppe horses run at dawn").await
+    }
+
+    /// Signs a staff or admin account in with its password and second factor (setting the
+    /// factor up on the first sign-in), and returns the full session's token.
+    pub async fn sign_in_staff(&self, email: &str, password: &str) -> String {
+        let a = self.sign_in(email, password).await;
+        assert_eq!(a.status, StatusCode::OK, "sign-in refused: {}", a.body);
+        let pending = a.session_cookie().expect("waiting session");
+        self.second_factor(&pending, email).await
+    }
+
+    /// Completes a waiting session's second factor: set-up with the first code, or a fresh code.
+    pub async fn second_factor(&self, pending: &str, email: &str) -> String {
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let account = server::entities::accounts::Entity::find()
+            .filter(server::entities::accounts::Column::Email.eq(email))
+            .one(&self.db)
+            .await
+            .expect("account")
+            .expect("account exists");
+        let now = u64::try_from(chrono::Utc::now().timestamp()).expect("time");
+        let answer = match account.totp_secret {
+            None => {
+                let key = self.call(Some(pending), "second_factor_setup", &[]).await;
+                let secret = key.body["secret"].as_str().expect("secret").replace(' ', "");
+                let code = server::auth::second_factor::code_at(&secret, now).expect("code");
+                self.call(Some(pending), "second_factor_enrol", &[("code", &code)]).await
+            }
+            Some(secret) => {
+                let code = fresh_code(&secret, account.totp_last_step).await;
+                self.call(Some(pending), "second_factor_verify", &[("code", &code)]).await
+            }
+        };
+        assert_eq!(answer.status, StatusCode::OK, "second factor refused: {}", answer.body);
+        answer.session_cookie().expect("full session")
     }
 
     /// Who the server thinks this token belongs to.
@@ -254,4 +332,17 @@ pub fn iin(yymmdd: &str, century: u8, serial: u16) -> String {
 /// A valid BIN (check digit computed).
 pub fn bin(serial: u32) -> String {
     app::domain::iin::with_check_digit(&format!("05014{serial:06}")).unwrap_or_else(|| bin(serial + 1))
+}
+
+/// A code of `secret` for a step after `last_step` (a code is accepted once), waiting for the
+/// next step when the current and the next one are both used.
+pub async fn fresh_code(secret: &str, last_step: Option<i64>) -> String {
+    loop {
+        let now = chrono::Utc::now().timestamp();
+        let step = (now / 30).max(last_step.map_or(0, |l| l + 1));
+        if step <= now / 30 + 1 {
+            return server::auth::second_factor::code_at(secret, u64::try_from(step * 30).expect("time")).expect("code");
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    }
 }

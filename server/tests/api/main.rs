@@ -3,6 +3,7 @@
 mod fixtures;
 mod helpers;
 
+mod adversarial;
 mod auth;
 mod migrations;
 mod ordering;

@@ -33,9 +33,10 @@ both!(ordering_above_the_ceiling_shows_the_copay_and_spends_the_entitlement_once
     assert_eq!(split["state_share"], ceiling);
     assert_eq!(split["copay"], 2_500_000, "25,000 ₸ above the ceiling is the recipient's share");
     let key = check.body["idempotency_key"].as_str().unwrap().to_owned();
+    let terms = check.body["terms"].as_str().unwrap().to_owned();
     // Double click, reload, retry: the same key places one order.
     for _ in 0..3 {
-        let c = app.call(Some(&r.token), "order_confirm", &[("offering", &oid), ("for_recipient", ""), ("key", &key)]).await;
+        let c = app.call(Some(&r.token), "order_confirm", &[("offering", &oid), ("for_recipient", ""), ("key", &key), ("terms", &terms)]).await;
         assert_eq!(c.status, StatusCode::OK, "{}", c.body);
     }
     let placed = orders::Entity::find().all(&app.db).await.unwrap();
@@ -82,14 +83,14 @@ both!(many_concurrent_orders_never_spend_an_entitlement_twice, |app: TestApp| as
         let (oid, eid) = (o.id.to_string(), e.id.to_string());
         save(&app, &r.token, &[("offering", &oid), ("entitlement", &eid), ("quantity", "1"), ("address", "ул. Абая 1"), ("region", "ALA")]).await;
         let check = app.call(Some(&r.token), "order_check", &[("offering", &oid)]).await;
-        keys.push((oid, check.body["idempotency_key"].as_str().unwrap().to_owned()));
+        keys.push((oid, check.body["idempotency_key"].as_str().unwrap().to_owned(), check.body["terms"].as_str().unwrap().to_owned()));
     }
     let app = std::sync::Arc::new(app);
     let mut tasks = Vec::new();
-    for (oid, key) in keys {
+    for (oid, key, terms) in keys {
         let (app, token) = (app.clone(), r.token.clone());
         tasks.push(tokio::spawn(async move {
-            app.call(Some(&token), "order_confirm", &[("offering", &oid), ("for_recipient", ""), ("key", &key)]).await.status
+            app.call(Some(&token), "order_confirm", &[("offering", &oid), ("for_recipient", ""), ("key", &key), ("terms", &terms)]).await.status
         }));
     }
     let mut ok = 0;
@@ -158,14 +159,52 @@ both!(an_offering_withdrawn_or_a_supplier_suspended_before_confirming_cannot_be_
     let o = offering(&app, s.id, "walker", 3_000_000, &["ALA"]).await;
     let (oid, eid) = (o.id.to_string(), e.id.to_string());
     save(&app, &r.token, &[("offering", &oid), ("entitlement", &eid), ("quantity", "1"), ("address", "ул. Абая 1"), ("region", "ALA")]).await;
-    let key = app.call(Some(&r.token), "order_check", &[("offering", &oid)]).await.body["idempotency_key"].as_str().unwrap().to_owned();
+    let check = app.call(Some(&r.token), "order_check", &[("offering", &oid)]).await;
+    let (key, terms) = (check.body["idempotency_key"].as_str().unwrap().to_owned(), check.body["terms"].as_str().unwrap().to_owned());
     let supplier_row = server::entities::suppliers::Entity::find_by_id(s.id).one(&app.db).await.unwrap().unwrap();
     let mut am: server::entities::suppliers::ActiveModel = supplier_row.into();
     am.status = Set(DbSupplierStatus::Suspended);
     am.update(&app.db).await.unwrap();
-    let c = app.call(Some(&r.token), "order_confirm", &[("offering", &oid), ("for_recipient", ""), ("key", &key)]).await;
+    let c = app.call(Some(&r.token), "order_confirm", &[("offering", &oid), ("for_recipient", ""), ("key", &key), ("terms", &terms)]).await;
     assert_eq!(c.error_code().as_deref(), Some("offering_unavailable"));
     let search = app.call_json(None, "catalogue_search", serde_json::json!({ "query": { "region": "all" } })).await;
     assert_eq!(search.body["total"], 0, "hidden from the catalogue at once");
     assert!(orders::Entity::find().all(&app.db).await.unwrap().is_empty());
+});
+
+both!(a_price_raised_between_check_and_confirm_places_nothing_and_shows_the_new_figures, |app: TestApp| async move {
+    let s = supplier(&app, "s@x.kz", 1, DbSupplierStatus::Approved, &["ALA"]).await;
+    let ceiling = ceiling(&app, "wheelchair_manual").await;
+    let o = offering(&app, s.id, "wheelchair_manual", ceiling - 100_000, &["ALA"]).await;
+    let r = recipient(&app, "r@x.kz", 1).await;
+    let e = entitlement(&app, r.id, "wheelchair_manual", 1).await;
+    let (oid, eid) = (o.id.to_string(), e.id.to_string());
+    save(&app, &r.token, &[("offering", &oid), ("entitlement", &eid), ("quantity", "1"), ("address", "ул. Абая 1"), ("region", "ALA")]).await;
+    let check = app.call(Some(&r.token), "order_check", &[("offering", &oid)]).await;
+    assert_eq!(check.body["split"]["copay"], 0, "no co-payment at the shown price");
+    let (key, terms) = (check.body["idempotency_key"].as_str().unwrap().to_owned(), check.body["terms"].as_str().unwrap().to_owned());
+    // The supplier raises the price far above the guaranteed sum meanwhile.
+    let row = server::entities::offerings::Entity::find_by_id(o.id).one(&app.db).await.unwrap().unwrap();
+    let mut am: server::entities::offerings::ActiveModel = row.into();
+    am.price_tiyn = Set(ceiling + 68_528_100);
+    am.update(&app.db).await.unwrap();
+    let c = app.call(Some(&r.token), "order_confirm", &[("offering", &oid), ("for_recipient", ""), ("key", &key), ("terms", &terms)]).await;
+    assert_eq!(c.error_code().as_deref(), Some("price_changed"), "{}", c.body);
+    // Forged or missing figures are refused the same way.
+    for forged in ["", "1-1-1-0"] {
+        let c = app.call(Some(&r.token), "order_confirm", &[("offering", &oid), ("for_recipient", ""), ("key", &key), ("terms", forged)]).await;
+        assert_eq!(c.error_code().as_deref(), Some("price_changed"));
+    }
+    assert!(orders::Entity::find().all(&app.db).await.unwrap().is_empty(), "nothing placed");
+    let e_now = entitlements::Entity::find_by_id(e.id).one(&app.db).await.unwrap().unwrap();
+    assert_eq!(e_now.quantity_remaining, 1, "nothing spent");
+    // The check page shows the new figures; confirming them places the order at the new price.
+    let again = app.call(Some(&r.token), "order_check", &[("offering", &oid)]).await;
+    assert_eq!(again.body["split"]["copay"], 68_528_100);
+    let new_terms = again.body["terms"].as_str().unwrap().to_owned();
+    assert_ne!(new_terms, terms);
+    let c = app.call(Some(&r.token), "order_confirm", &[("offering", &oid), ("for_recipient", ""), ("key", &key), ("terms", &new_terms)]).await;
+    assert_eq!(c.status, StatusCode::OK, "{}", c.body);
+    let placed = orders::Entity::find().one(&app.db).await.unwrap().unwrap();
+    assert_eq!(placed.copay_tiyn, 68_528_100);
 });

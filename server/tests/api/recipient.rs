@@ -139,7 +139,8 @@ both!(a_representative_acts_only_for_the_people_they_represent, |app: TestApp| a
     assert_eq!(a.status, StatusCode::OK, "{}", a.body);
     let check = app.call(Some(&parent_token), "order_check", &[("offering", &oid), ("for_recipient", &for_child)]).await;
     let key = check.body["idempotency_key"].as_str().unwrap().to_owned();
-    let c = app.call(Some(&parent_token), "order_confirm", &[("offering", &oid), ("for_recipient", &for_child), ("key", &key)]).await;
+    let terms = check.body["terms"].as_str().unwrap().to_owned();
+    let c = app.call(Some(&parent_token), "order_confirm", &[("offering", &oid), ("for_recipient", &for_child), ("key", &key), ("terms", &terms)]).await;
     assert_eq!(c.status, StatusCode::OK, "{}", c.body);
     let placed = orders::Entity::find().one(&app.db).await.unwrap().unwrap();
     assert_eq!((placed.recipient_id, placed.placed_by, placed.on_behalf), (child.id, parent.id, true));

@@ -13,7 +13,7 @@ both!(a_new_supplier_sees_what_is_missing_before_the_ministry_can_decide, |app: 
     let token = app.sign_up_supplier("sales@medtech.kz", &bin(7)).await;
     let p = app.call(Some(&token), "supplier_profile", &[]).await;
     assert_eq!(p.status, StatusCode::OK, "{}", p.body);
-    assert_eq!(p.body["status"], "pending");
+    assert_eq!(p.body["status"], "draft");
     let missing: Vec<&str> = p.body["missing"].as_array().unwrap().iter().filter_map(|m| m.as_str()).collect();
     for key in ["missing-address", "missing-phone", "missing-categories", "missing-document-registration"] {
         assert!(missing.contains(&key), "{key} in {missing:?}");
@@ -53,7 +53,12 @@ both!(the_profile_form_reports_every_problem_at_once, |app: TestApp| async move 
 
 both!(a_rejected_supplier_sees_the_reason_completes_its_file_and_resubmits, |app: TestApp| async move {
     let token = app.sign_up_supplier("sales@medtech.kz", &bin(7)).await;
-    let id = suppliers::Entity::find().one(&app.db).await.unwrap().unwrap().id;
+    // An application that reached the ministry incomplete (as the demo data has some).
+    let row = suppliers::Entity::find().one(&app.db).await.unwrap().unwrap();
+    let id = row.id;
+    let mut am: suppliers::ActiveModel = row.into();
+    am.status = sea_orm::Set(DbSupplierStatus::Pending);
+    sea_orm::ActiveModelTrait::update(am, &app.db).await.unwrap();
     decide(&app, id, SupplierStatus::Rejected, Some("Не приложена лицензия")).await;
     let p = app.call(Some(&token), "supplier_profile", &[]).await;
     assert_eq!(p.body["status"], "rejected");
@@ -122,6 +127,7 @@ both!(suspension_hides_offerings_at_once_and_ends_sessions, |app: TestApp| async
 
 both!(the_ministry_needs_a_reason_to_reject_and_cannot_undo_a_removal, |app: TestApp| async move {
     let s = supplier(&app, "sales@medtech.kz", 7, DbSupplierStatus::Pending, &["ALA"]).await;
+    crate::fixtures::complete_application(&app, s.id).await;
     let none = server::services::supplier_status::set_status(&app.db, s.id, SupplierStatus::Rejected, Some("  ".into()), None).await;
     assert!(matches!(none, Err(server::services::supplier_status::StatusError::ReasonRequired)));
     decide(&app, s.id, SupplierStatus::Approved, None).await;

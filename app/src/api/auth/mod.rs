@@ -14,5 +14,5 @@ pub(crate) fn set_cookie_and_go(set_cookie: &str, to: &str) {
     ) {
         res.append_header(http::header::SET_COOKIE, v);
     }
-    leptos_axum::redirect(to);
+    crate::api::go(to);
 }

@@ -10,6 +10,6 @@ pub async fn admin_create_staff(staff_email: String, staff_name: String, staff_r
     let form = crate::ports::NewStaffForm { email: staff_email.clone(), name: staff_name.clone(), region: region.clone(), role: role.clone(), password: staff_password };
     let run = backend.staff_accounts.create(&caller, form);
     crate::api::typed::keeping_typed("admin_create_staff", &typed, run).await?;
-    leptos_axum::redirect(&format!("{}?done=staff_created", crate::routes::ADMIN_STAFF));
+    crate::api::go(&format!("{}?done=staff_created", crate::routes::ADMIN_STAFF));
     Ok(())
 }

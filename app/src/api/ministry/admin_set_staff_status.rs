@@ -8,6 +8,6 @@ pub async fn admin_set_staff_status(account_id: String, action: String) -> Resul
     let id = super::parse_id(&account_id)?;
     backend.staff_accounts.set_status(&caller, id, &action).await?;
     let done = if action == "enable" { "staff_enabled" } else { "staff_disabled" };
-    leptos_axum::redirect(&format!("{}?done={done}", crate::routes::ADMIN_STAFF));
+    crate::api::go(&format!("{}?done={done}", crate::routes::ADMIN_STAFF));
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! The ministry's server functions: supplier approval, offering moderation, catalogue and
 //! ceilings, import reports, the complaints desk, the provision dashboard and staff accounts.
 pub mod admin_create_staff;
+pub mod admin_reset_second_factor;
 pub mod admin_set_staff_status;
 pub mod admin_staff_accounts;
 pub mod staff_add_category;
@@ -11,6 +12,7 @@ pub mod staff_catalogue;
 pub mod staff_close_complaint;
 pub mod staff_complaint;
 pub mod staff_complaints;
+pub mod staff_decide_scope;
 pub mod staff_decide_supplier;
 pub mod staff_import;
 pub mod staff_imports;

@@ -13,6 +13,6 @@ pub async fn staff_add_category(cat_code: String, cat_name_kk: String, cat_name_
     let form = crate::dto::ministry::CategoryForm { code: cat_code.clone(), name_kk: cat_name_kk.clone(), name_ru: cat_name_ru.clone(), name_en: cat_name_en.clone(), unit: unit.clone() };
     let run = backend.catalogue_admin.add_category(&caller, form);
     crate::api::typed::keeping_typed("staff_add_category", &typed, run).await?;
-    leptos_axum::redirect(&format!("{}?done=category_added", crate::routes::STAFF_CATALOGUE));
+    crate::api::go(&format!("{}?done=category_added", crate::routes::STAFF_CATALOGUE));
     Ok(())
 }

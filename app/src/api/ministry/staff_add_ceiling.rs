@@ -9,6 +9,6 @@ pub async fn staff_add_ceiling(item_type_id: String, ceiling_amount: String, cei
     let typed = [("ceiling_amount", ceiling_amount.as_str()), ("ceiling_valid_from", ceiling_valid_from.as_str())];
     let run = backend.catalogue_admin.add_ceiling(&caller, id, &ceiling_amount, &ceiling_valid_from);
     crate::api::typed::keeping_typed("staff_add_ceiling", &typed, run).await?;
-    leptos_axum::redirect(&format!("{}/{id}?done=ceiling_added", crate::routes::STAFF_ITEM_TYPES));
+    crate::api::go(&format!("{}/{id}?done=ceiling_added", crate::routes::STAFF_ITEM_TYPES));
     Ok(())
 }

@@ -8,6 +8,6 @@ pub async fn staff_add_complaint_note(complaint_id: String, complaint_note: Stri
     let id = super::parse_id(&complaint_id)?;
     let run = backend.complaints_desk.add_note(&caller, id, &complaint_note);
     crate::api::typed::keeping_typed("staff_add_complaint_note", &[("complaint_note", complaint_note.as_str())], run).await?;
-    leptos_axum::redirect(&format!("{}/{id}?done=note_added", crate::routes::STAFF_COMPLAINTS));
+    crate::api::go(&format!("{}/{id}?done=note_added", crate::routes::STAFF_COMPLAINTS));
     Ok(())
 }

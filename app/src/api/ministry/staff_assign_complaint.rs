@@ -9,6 +9,6 @@ pub async fn staff_assign_complaint(complaint_id: String, complaint_officer: Opt
     let officer = complaint_officer.unwrap_or_default();
     let run = backend.complaints_desk.assign(&caller, id, &officer);
     crate::api::typed::keeping_typed("staff_assign_complaint", &[("complaint_officer", officer.as_str())], run).await?;
-    leptos_axum::redirect(&format!("{}/{id}?done=complaint_assigned", crate::routes::STAFF_COMPLAINTS));
+    crate::api::go(&format!("{}/{id}?done=complaint_assigned", crate::routes::STAFF_COMPLAINTS));
     Ok(())
 }

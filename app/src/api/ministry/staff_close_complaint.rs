@@ -8,6 +8,6 @@ pub async fn staff_close_complaint(complaint_id: String, complaint_outcome: Stri
     let id = super::parse_id(&complaint_id)?;
     let run = backend.complaints_desk.close(&caller, id, &complaint_outcome);
     crate::api::typed::keeping_typed("staff_close_complaint", &[("complaint_outcome", complaint_outcome.as_str())], run).await?;
-    leptos_axum::redirect(&format!("{}/{id}?done=complaint_closed", crate::routes::STAFF_COMPLAINTS));
+    crate::api::go(&format!("{}/{id}?done=complaint_closed", crate::routes::STAFF_COMPLAINTS));
     Ok(())
 }

@@ -10,6 +10,6 @@ pub async fn staff_decide_supplier(supplier_id: String, supplier_decision: Optio
     let typed = [("supplier_decision", decision.as_str()), ("decision_reason", decision_reason.as_str())];
     let run = backend.staff_suppliers.decide(&caller, id, &decision, &decision_reason);
     crate::api::typed::keeping_typed("staff_decide_supplier", &typed, run).await?;
-    leptos_axum::redirect(&format!("{}/{id}?done=supplier_{decision}", crate::routes::STAFF_SUPPLIERS));
+    crate::api::go(&format!("{}/{id}?done=supplier_{decision}", crate::routes::STAFF_SUPPLIERS));
     Ok(())
 }

@@ -10,6 +10,6 @@ pub async fn staff_moderate_offering(offering_id: String, offering_action: Optio
     let typed = [("offering_action", action.as_str()), ("moderation_reason", moderation_reason.as_str())];
     let run = backend.staff_suppliers.moderate_offering(&caller, id, &action, &moderation_reason);
     crate::api::typed::keeping_typed("staff_moderate_offering", &typed, run).await?;
-    leptos_axum::redirect(&format!("{}/{id}?done=offering_{action}ed", crate::routes::STAFF_OFFERINGS));
+    crate::api::go(&format!("{}/{id}?done=offering_{action}ed", crate::routes::STAFF_OFFERINGS));
     Ok(())
 }

@@ -41,6 +41,6 @@ pub async fn staff_save_item_type(
     ];
     let run = backend.catalogue_admin.save_item_type(&caller, id, form);
     let saved = crate::api::typed::keeping_typed("staff_save_item_type", &typed, run).await?;
-    leptos_axum::redirect(&format!("{}/{saved}?done=item_type_saved", crate::routes::STAFF_ITEM_TYPES));
+    crate::api::go(&format!("{}/{saved}?done=item_type_saved", crate::routes::STAFF_ITEM_TYPES));
     Ok(())
 }

@@ -6,6 +6,6 @@ use leptos::prelude::*;
 pub async fn notifications_read() -> Result<(), AppError> {
     let (backend, caller) = crate::ports::backend_and_caller()?;
     backend.notifications.mark_all_read(&caller).await?;
-    leptos_axum::redirect("/notifications?done=read");
+    crate::api::go("/notifications?done=read");
     Ok(())
 }

@@ -7,6 +7,6 @@ pub async fn order_cancel(order: String) -> Result<(), AppError> {
     let (backend, caller) = crate::ports::backend_and_caller()?;
     let id = super::order_id(&order)?;
     backend.my_orders.cancel(&caller, id).await?;
-    leptos_axum::redirect(&format!("/orders/{id}?done=cancelled"));
+    crate::api::go(&format!("/orders/{id}?done=cancelled"));
     Ok(())
 }

@@ -9,6 +9,6 @@ pub async fn order_receive(order: String, hours: Option<String>) -> Result<(), A
     let typed = [("hours", hours.as_deref().unwrap_or(""))];
     let run = backend.my_orders.confirm_receipt(&caller, id, hours.clone());
     crate::api::typed::keeping_typed("order_receive", &typed, run).await?;
-    leptos_axum::redirect(&format!("/orders/{id}?done=confirmed"));
+    crate::api::go(&format!("/orders/{id}?done=confirmed"));
     Ok(())
 }

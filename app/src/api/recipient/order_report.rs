@@ -8,6 +8,6 @@ pub async fn order_report(order: String, problem: String) -> Result<(), AppError
     let id = super::order_id(&order)?;
     let run = backend.my_orders.report_problem(&caller, id, problem.clone());
     crate::api::typed::keeping_typed("order_report", &[("problem", &problem)], run).await?;
-    leptos_axum::redirect(&format!("/orders/{id}?done=reported"));
+    crate::api::go(&format!("/orders/{id}?done=reported"));
     Ok(())
 }

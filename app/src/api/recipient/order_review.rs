@@ -8,6 +8,6 @@ pub async fn order_review(order: String, #[server(default)] rating: String, #[se
     let id = super::order_id(&order)?;
     let run = backend.my_orders.review(&caller, id, rating.clone(), review.clone());
     crate::api::typed::keeping_typed("order_review", &[("rating", &rating), ("review", &review)], run).await?;
-    leptos_axum::redirect(&format!("/orders/{id}?done=reviewed"));
+    crate::api::go(&format!("/orders/{id}?done=reviewed"));
     Ok(())
 }

@@ -8,6 +8,6 @@ pub async fn order_save(#[server(flatten)] form: OrderForm) -> Result<(), AppErr
     let (backend, caller) = crate::ports::backend_and_caller()?;
     backend.ordering.save(&caller, form.clone()).await?;
     let to = format!("/order/{}/check{}", form.offering.trim(), super::for_query(&form.for_recipient));
-    leptos_axum::redirect(&to);
+    crate::api::go(&to);
     Ok(())
 }

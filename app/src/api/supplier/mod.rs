@@ -33,5 +33,5 @@ pub mod complaints;
 /// Sends the browser to `to` after a successful form post.
 #[cfg(feature = "ssr")]
 pub(crate) fn go(to: &str) {
-    leptos_axum::redirect(to);
+    crate::api::go(to);
 }

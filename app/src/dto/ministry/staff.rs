@@ -21,4 +21,6 @@ pub struct StaffAccountRow {
     pub last_sign_in: Option<String>,
     /// The admin looking at the list (who cannot disable themself).
     pub is_me: bool,
+    /// Whether two-step sign-in is set up.
+    pub second_factor: bool,
 }

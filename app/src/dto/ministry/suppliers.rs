@@ -160,6 +160,10 @@ pub struct SupplierDetail {
     pub regions_served: Vec<String>,
     /// Categories offered, named.
     pub categories: Vec<String>,
+    /// Regions the supplier added since approval, waiting for a decision (names).
+    pub requested_regions: Vec<String>,
+    /// Categories the supplier added since approval, waiting for a decision (names).
+    pub requested_categories: Vec<String>,
     /// Contact person.
     pub contact_person: Option<String>,
     /// Phone.

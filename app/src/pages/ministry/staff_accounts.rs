@@ -1,4 +1,5 @@
 use crate::api::ministry::admin_create_staff::AdminCreateStaff;
+use crate::api::ministry::admin_reset_second_factor::AdminResetSecondFactor;
 use crate::api::ministry::admin_set_staff_status::AdminSetStaffStatus;
 use crate::api::ministry::admin_staff_accounts::admin_staff_accounts;
 use crate::api::reference::regions::regions;
@@ -54,6 +55,15 @@ fn accounts(list: Vec<StaffAccountRow>) -> impl IntoView {
                     </button>
                 </form>
             });
+            let second_factor = if a.second_factor { i18n.t("admin-second-factor-on") } else { i18n.t("admin-second-factor-off") };
+            let reset = (!a.is_me && a.second_factor).then(|| view! {
+                <form method="post" action=AdminResetSecondFactor::PATH class="app-nav__signout">
+                    <input type="hidden" name="account_id" value=a.id.to_string()/>
+                    <button type="submit" class="app-button app-button--secondary">
+                        {i18n.t("admin-reset-second-factor")}<span class="app-visually-hidden">" "{a.name.clone()}</span>
+                    </button>
+                </form>
+            });
             view! {
                 <tr>
                     <td>{a.name.clone()}</td>
@@ -62,7 +72,8 @@ fn accounts(list: Vec<StaffAccountRow>) -> impl IntoView {
                     <td>{a.region.unwrap_or_else(|| i18n.t("admin-central"))}</td>
                     <td>{status}</td>
                     <td class="app-nowrap">{a.last_sign_in.unwrap_or_else(|| "—".into())}</td>
-                    <td>{form}</td>
+                    <td>{second_factor}</td>
+                    <td>{form}{reset}</td>
                 </tr>
             }
         })
@@ -78,6 +89,7 @@ fn accounts(list: Vec<StaffAccountRow>) -> impl IntoView {
                     <th scope="col">{i18n.t("admin-region")}</th>
                     <th scope="col">{i18n.t("staff-status")}</th>
                     <th scope="col">{i18n.t("admin-last-sign-in")}</th>
+                    <th scope="col">{i18n.t("admin-second-factor")}</th>
                     <th scope="col"><span class="app-visually-hidden">{i18n.t("admin-actions")}</span></th>
                 </tr></thead>
                 <tbody>{rows}</tbody>

@@ -1,4 +1,5 @@
 use super::{offering_tone, supplier_tone};
+use crate::api::ministry::staff_decide_scope::StaffDecideScope;
 use crate::api::ministry::staff_decide_supplier::StaffDecideSupplier;
 use crate::api::ministry::staff_supplier::staff_supplier;
 use crate::components::form::{ErrorSummary, WithForm};
@@ -137,6 +138,9 @@ fn detail(s: SupplierDetail) -> impl IntoView {
             view! { <p>{i18n.t("staff-supplier-no-documents")}</p> }.into_any()
         }}
         {(!decisions.is_empty()).then(|| view! { <DecisionForm id decisions/> })}
+        {(!s.requested_regions.is_empty() || !s.requested_categories.is_empty()).then(|| view! {
+            <ScopeForm id regions=s.requested_regions.clone() categories=s.requested_categories.clone()/>
+        })}
         <h2>{i18n.t("staff-supplier-offerings")}</h2>
         {if has_offerings {
             view! {
@@ -194,6 +198,30 @@ fn DecisionForm(id: i32, decisions: Vec<crate::dto::ministry::SupplierDecision>)
                 <input type="hidden" name="supplier_id" value=id.to_string()/>
                 <RadiosField name="supplier_decision" legend="staff-decision-legend" options=options.clone() state=state.clone()/>
                 <TextAreaField name="decision_reason" label="staff-decision-reason" hint="staff-decision-reason-hint" state=state.clone()/>
+                <button type="submit" class="app-button">{i18n.t("staff-decision-submit")}</button>
+            </form>
+        </WithForm>
+    }
+}
+
+/// The regions and categories an approved supplier added, waiting for a decision.
+#[component]
+fn ScopeForm(id: i32, regions: Vec<String>, categories: Vec<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let options: Vec<(String, String)> = ["accept", "refuse"].iter().map(|d| ((*d).to_owned(), i18n.t(&format!("staff-scope-{d}")))).collect();
+    view! {
+        <h2 id="scope">{i18n.t("staff-scope-title")}</h2>
+        <p>{i18n.t("staff-scope-lead")}</p>
+        <dl class="app-summary-list">
+            {(!regions.is_empty()).then(|| summary_row(i18n.t("staff-supplier-served"), regions.join(", ")))}
+            {(!categories.is_empty()).then(|| summary_row(i18n.t("staff-supplier-categories"), categories.join(", ")))}
+        </dl>
+        <WithForm form="staff_decide_scope" path=StaffDecideScope::PATH let:state>
+            <ErrorSummary state=state.clone()/>
+            <form method="post" action=StaffDecideScope::PATH class="app-form" novalidate>
+                <input type="hidden" name="supplier_id" value=id.to_string()/>
+                <RadiosField name="scope_decision" legend="staff-scope-legend" options=options.clone() state=state.clone()/>
+                <TextAreaField name="scope_reason" label="staff-decision-reason" hint="staff-scope-reason-hint" state=state.clone()/>
                 <button type="submit" class="app-button">{i18n.t("staff-decision-submit")}</button>
             </form>
         </WithForm>

@@ -4,7 +4,7 @@ use crate::components::loaded::Loaded;
 use crate::dto::recipient::OfferingView;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::title::PageTitle;
 use leptos_router::hooks::use_params_map;
 
 /// An offering: price against the ceiling, parameters, supplier scorecard, reviews.
@@ -66,7 +66,7 @@ fn page(v: OfferingView) -> impl IntoView {
             .into_any()
     };
     view! {
-        <Title text=card.title.clone()/>
+        <PageTitle text=card.title.clone()/>
         <h1 class="app-heading">{card.title.clone()}</h1>
         <p class="app-lead">{card.item_type.clone()}" · "{card.supplier.clone()}</p>
         <div class="app-price">

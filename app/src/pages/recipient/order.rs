@@ -6,7 +6,7 @@ use crate::domain::OrderStatus;
 use crate::dto::orders::OrderView;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::title::PageTitle;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// One order: where it stands, what happens next and by when, its history, and what the
@@ -79,7 +79,7 @@ fn page(v: OrderView) -> impl IntoView {
         _ => None,
     };
     view! {
-        <Title text=title.clone()/>
+        <PageTitle text=title.clone()/>
         <h1 class="app-heading">{title}</h1>
         {placed.then(|| view! {
             <div class="app-notice app-notice--success" role="status">

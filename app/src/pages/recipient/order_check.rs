@@ -81,6 +81,7 @@ fn page(v: OrderCheckView) -> impl IntoView {
             <input type="hidden" name="offering" value=v.offering_id.to_string()/>
             <input type="hidden" name="for_recipient" value=v.for_recipient.clone()/>
             <input type="hidden" name="key" value=v.idempotency_key.clone()/>
+            <input type="hidden" name="terms" value=v.terms.clone()/>
             <button type="submit" class="app-button">{i18n.t("order-confirm")}</button>
         </form>
     }

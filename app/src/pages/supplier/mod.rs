@@ -20,19 +20,13 @@ pub mod statements;
 use crate::domain::{Lang, Unit};
 use crate::dto::supplier::Due;
 use crate::error::AppError;
-use crate::i18n::{use_i18n, I18n};
-use crate::routes;
+use crate::i18n::I18n;
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
 
 /// What a page shows when its data could not be loaded: the sign-in page for a visitor
 /// (coming back to `here` afterwards), otherwise the reason.
 pub fn failed(e: AppError, here: String) -> AnyView {
-    let i18n = use_i18n();
-    match e {
-        AppError::NotSignedIn => view! { <Redirect path=format!("{}?next={here}", routes::SIGN_IN)/> }.into_any(),
-        e => view! { <p class="app-notice app-notice--error" role="alert">{i18n.err(e.code())}</p> }.into_any(),
-    }
+    crate::components::loaded::refusal(e, here)
 }
 
 /// A deadline in words: "in 3 days", "today", "2 days overdue".
@@ -69,9 +63,5 @@ pub fn size_text(lang: Lang, bytes: i64) -> String {
 
 /// The page path with its query, for `next=` after signing in.
 pub fn here() -> String {
-    let loc = leptos_router::hooks::use_location();
-    let path = loc.pathname.get_untracked();
-    let search = loc.search.get_untracked();
-    let full = if search.is_empty() { path } else { format!("{path}?{search}") };
-    full.replace('&', "%26").replace('?', "%3F")
+    crate::components::loaded::here()
 }

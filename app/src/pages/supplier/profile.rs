@@ -119,8 +119,18 @@ fn form(i18n: I18n, p: &ProfileView, state: FormState) -> impl IntoView {
     };
     let regions = listed(&state, "regions", &p.regions);
     let categories = listed(&state, "categories", &p.categories);
+    let waiting: Vec<String> = p
+        .all_regions
+        .iter()
+        .filter(|n| p.pending_regions.contains(&n.code))
+        .chain(p.all_categories.iter().filter(|n| p.pending_categories.contains(&n.code)))
+        .map(|n| n.name.clone())
+        .collect();
     view! {
         <h2>{i18n.t("supplier-profile-form-title")}</h2>
+        {(!waiting.is_empty()).then(|| view! {
+            <div class="app-notice" role="note"><p>{i18n.t("supplier-scope-pending")}" "{waiting.join(", ")}</p></div>
+        })}
         <form method="post" action=SaveSupplierProfile::PATH class="app-form" novalidate>
             {identity}
             <Input spec=Spec::new("address", i18n.t("supplier-field-address")).value(v("address", &p.address)).error(e("address")).autocomplete("street-address").required()/>

@@ -8,7 +8,7 @@ use crate::entities::enums::{DbAccountStatus, DbRole};
 use crate::services::accounts::{insert_account, NewAccount};
 use crate::services::audit::{self, Entry};
 use crate::services::{text, Ctx, OrUnexpected};
-use app::domain::{Email, Password, Role};
+use app::domain::{Email, Role};
 use app::dto::ministry::StaffAccountRow;
 use app::error::{AppError, FieldErrors};
 use app::ports::{Caller, NewStaffForm, StaffAccounts};
@@ -43,6 +43,7 @@ impl StaffAccounts for StaffAccountService {
                 role: a.role.into(),
                 status: a.status.into(),
                 last_sign_in: a.last_sign_in_at.map(stamp),
+                second_factor: a.totp_secret.is_some(),
                 email: a.email,
                 name: a.display_name,
             })
@@ -69,7 +70,7 @@ impl StaffAccounts for StaffAccountService {
                 errors.add("staff_region", "admin_has_no_region");
             }
         }
-        let password = errors.check("staff_password", Password::parse(&form.password, email.as_ref().map(|e| e.as_str()).unwrap_or("")));
+        let password = errors.check("staff_password", crate::auth::strength::parse(&form.password, email.as_ref().map(|e| e.as_str()).unwrap_or(""), &[form.name.as_str()]));
         if let Some(e) = &email {
             let taken = accounts::Entity::find().filter(accounts::Column::Email.eq(e.as_str())).one(db).await.or_unexpected()?;
             if taken.is_some() {
@@ -80,7 +81,7 @@ impl StaffAccounts for StaffAccountService {
         let (Some(email), Some(name), Some(role), Some(password)) = (email, name, role, password) else {
             return Err(AppError::refused("bad_request"));
         };
-        let hash = password::hash(password.expose().to_owned()).await.or_unexpected()?;
+        let hash = password::hash(password.expose().to_owned()).await?;
         let txn = begin_write(db).await.or_unexpected()?;
         let account = insert_account(
             &txn,
@@ -139,6 +140,36 @@ impl StaffAccounts for StaffAccountService {
             Some(me),
             Entry {
                 action: &format!("staff.{action}"),
+                object_type: "account",
+                object_id: Some(target.id.to_string()),
+                reason: None,
+                details: Some(json!({ "email": target.email })),
+            },
+        )
+        .await
+        .or_unexpected()?;
+        txn.commit().await.or_unexpected()
+    }
+
+    async fn reset_second_factor(&self, caller: &Caller, account_id: i32) -> Result<(), AppError> {
+        let me = caller.require(&[Role::Admin])?;
+        if account_id == me.account_id {
+            // Resetting one's own factor would let a stolen admin session drop it.
+            return Err(AppError::refused("cannot_reset_own_second_factor"));
+        }
+        let txn = begin_write(&self.0.db).await.or_unexpected()?;
+        let target = accounts::Entity::find_by_id(account_id)
+            .filter(accounts::Column::Role.is_in([DbRole::Staff, DbRole::Admin]))
+            .one(&txn)
+            .await
+            .or_unexpected()?
+            .ok_or(AppError::NotFound)?;
+        crate::services::security::reset_second_factor(&txn, target.id).await.or_unexpected()?;
+        audit::record(
+            &txn,
+            Some(me),
+            Entry {
+                action: "staff.second_factor_reset",
                 object_type: "account",
                 object_id: Some(target.id.to_string()),
                 reason: None,

@@ -131,31 +131,26 @@ impl StaffSuppliers for StaffSupplierService {
             .or_unexpected()?
             .ok_or(AppError::NotFound)?;
         let names = region_names(db, caller.lang).await?;
-        let served: Vec<String> = supplier_regions::Entity::find()
-            .filter(supplier_regions::Column::SupplierId.eq(id))
-            .all(db)
-            .await
-            .or_unexpected()?
-            .into_iter()
-            .filter_map(|r| names.get(&r.region_code).cloned())
-            .collect();
-        let cat_ids: Vec<i32> = supplier_categories::Entity::find()
-            .filter(supplier_categories::Column::SupplierId.eq(id))
-            .all(db)
-            .await
-            .or_unexpected()?
-            .into_iter()
-            .map(|c| c.category_id)
-            .collect();
-        let cats: Vec<String> = categories::Entity::find()
-            .filter(categories::Column::Id.is_in(cat_ids))
+        let regions = supplier_regions::Entity::find().filter(supplier_regions::Column::SupplierId.eq(id)).all(db).await.or_unexpected()?;
+        let region_list = |approved: bool| -> Vec<String> {
+            regions.iter().filter(|r| r.approved == approved).filter_map(|r| names.get(&r.region_code).cloned()).collect()
+        };
+        let (served, requested_regions) = (region_list(true), region_list(false));
+        let chosen = supplier_categories::Entity::find().filter(supplier_categories::Column::SupplierId.eq(id)).all(db).await.or_unexpected()?;
+        let all_cats = categories::Entity::find()
+            .filter(categories::Column::Id.is_in(chosen.iter().map(|c| c.category_id)))
             .order_by_asc(categories::Column::Sort)
             .all(db)
             .await
-            .or_unexpected()?
-            .into_iter()
-            .map(|c| c.name(caller.lang).to_owned())
-            .collect();
+            .or_unexpected()?;
+        let cat_list = |approved: bool| -> Vec<String> {
+            all_cats
+                .iter()
+                .filter(|c| chosen.iter().any(|x| x.category_id == c.id && x.approved == approved))
+                .map(|c| c.name(caller.lang).to_owned())
+                .collect()
+        };
+        let (cats, requested_categories) = (cat_list(true), cat_list(false));
         let documents = supplier_documents::Entity::find()
             .filter(supplier_documents::Column::SupplierId.eq(id))
             .order_by_asc(supplier_documents::Column::UploadedAt)
@@ -189,6 +184,8 @@ impl StaffSuppliers for StaffSupplierService {
             region: s.home_region.as_ref().and_then(|r| names.get(r).cloned()).unwrap_or_default(),
             regions_served: served,
             categories: cats,
+            requested_regions,
+            requested_categories,
             contact_person: s.contact_person,
             phone: s.phone,
             email: s.email,
@@ -229,10 +226,95 @@ impl StaffSuppliers for StaffSupplierService {
             StatusError::NotFound => AppError::NotFound,
             StatusError::NotAllowed => AppError::refused("decision_not_open"),
             StatusError::ReasonRequired => AppError::field("decision_reason", "required"),
+            StatusError::Incomplete(_) => AppError::refused("supplier_incomplete"),
             StatusError::Db(e) => crate::services::unexpected(e),
         })?;
         txn.commit().await.or_unexpected()?;
         Ok(to)
+    }
+
+    async fn decide_scope(&self, caller: &Caller, id: i32, decision: &str, reason: &str) -> Result<(), AppError> {
+        let (actor, scope) = staff_scope(caller)?;
+        let accept = match decision {
+            "accept" => true,
+            "refuse" => false,
+            _ => return Err(AppError::field("scope_decision", "required")),
+        };
+        let reason = reason.trim();
+        if !accept && reason.is_empty() {
+            return Err(AppError::field("scope_reason", "required"));
+        }
+        if reason.chars().count() > REASON_MAX {
+            return Err(AppError::field("scope_reason", "too_long"));
+        }
+        let txn = begin_write(&self.0.db).await.or_unexpected()?;
+        let s = suppliers_in(&scope).filter(suppliers::Column::Id.eq(id)).one(&txn).await.or_unexpected()?.ok_or(AppError::NotFound)?;
+        let regions: Vec<String> = supplier_regions::Entity::find()
+            .filter(supplier_regions::Column::SupplierId.eq(s.id))
+            .filter(supplier_regions::Column::Approved.eq(false))
+            .all(&txn)
+            .await
+            .or_unexpected()?
+            .into_iter()
+            .map(|r| r.region_code)
+            .collect();
+        let cats: Vec<i32> = supplier_categories::Entity::find()
+            .filter(supplier_categories::Column::SupplierId.eq(s.id))
+            .filter(supplier_categories::Column::Approved.eq(false))
+            .all(&txn)
+            .await
+            .or_unexpected()?
+            .into_iter()
+            .map(|c| c.category_id)
+            .collect();
+        if regions.is_empty() && cats.is_empty() {
+            return Err(AppError::refused("no_scope_request"));
+        }
+        if accept {
+            supplier_regions::Entity::update_many()
+                .col_expr(supplier_regions::Column::Approved, Expr::value(true))
+                .filter(supplier_regions::Column::SupplierId.eq(s.id))
+                .exec(&txn)
+                .await
+                .or_unexpected()?;
+            supplier_categories::Entity::update_many()
+                .col_expr(supplier_categories::Column::Approved, Expr::value(true))
+                .filter(supplier_categories::Column::SupplierId.eq(s.id))
+                .exec(&txn)
+                .await
+                .or_unexpected()?;
+        } else {
+            supplier_regions::Entity::delete_many()
+                .filter(supplier_regions::Column::SupplierId.eq(s.id))
+                .filter(supplier_regions::Column::Approved.eq(false))
+                .exec(&txn)
+                .await
+                .or_unexpected()?;
+            supplier_categories::Entity::delete_many()
+                .filter(supplier_categories::Column::SupplierId.eq(s.id))
+                .filter(supplier_categories::Column::Approved.eq(false))
+                .exec(&txn)
+                .await
+                .or_unexpected()?;
+        }
+        let verb = if accept { "scope_accept" } else { "scope_refuse" };
+        crate::services::audit::record(
+            &txn,
+            Some(actor),
+            crate::services::audit::Entry {
+                action: &format!("supplier.{verb}"),
+                object_type: "supplier",
+                object_id: Some(s.id.to_string()),
+                reason: (!reason.is_empty()).then(|| reason.to_owned()),
+                details: Some(serde_json::json!({ "regions": regions, "category_ids": cats })),
+            },
+        )
+        .await
+        .or_unexpected()?;
+        crate::services::order_flow::notify(&txn, s.account_id, &format!("supplier_{verb}"), None, serde_json::json!({ "reason": reason }))
+            .await
+            .or_unexpected()?;
+        txn.commit().await.or_unexpected()
     }
 
     async fn offering(&self, caller: &Caller, id: i32) -> Result<StaffOfferingDetail, AppError> {

@@ -211,6 +211,7 @@ impl Ordering for OrderingService {
         let (_, draft) = read_draft(db, &acting, offering_id).await?.ok_or_else(|| AppError::refused("no_draft"))?;
         let valid = validate(&draft.form, &loaded.context(&acting))?;
         let split = price_split(db, &loaded.offering, valid.quantity).await?;
+        let terms = terms_of(db, &loaded.offering, valid.quantity, &split).await?;
         let my_region = acting.recipient.region_code.clone();
         let offering = cards(&self.0, caller.lang, std::slice::from_ref(&loaded.offering), my_region.as_deref()).await?.into_iter().next().ok_or(AppError::NotFound)?;
         Ok(OrderCheckView {
@@ -220,13 +221,14 @@ impl Ordering for OrderingService {
             split,
             details: valid.lines,
             idempotency_key: draft.key,
+            terms,
             offering_id,
             for_recipient: draft.form.for_recipient,
             acting_for: acting.view,
         })
     }
 
-    async fn confirm(&self, caller: &Caller, offering_id: i32, for_recipient: Option<i32>, key: &str) -> Result<i32, AppError> {
+    async fn confirm(&self, caller: &Caller, offering_id: i32, for_recipient: Option<i32>, key: &str, terms: &str) -> Result<i32, AppError> {
         let db = &self.0.db;
         let acting = resolve(db, caller, for_recipient).await?;
         let key = key.trim();
@@ -246,6 +248,13 @@ impl Ordering for OrderingService {
             return Err(AppError::refused("stale_form"));
         }
         let valid = validate(&draft.form, &loaded.context(&acting))?;
+        // The person agreed to the figures on the check page, nothing else: a price or a
+        // guaranteed sum that moved since then sends them back to see the new ones.
+        let split = price_split(&txn, &loaded.offering, valid.quantity).await?;
+        if terms_of(&txn, &loaded.offering, valid.quantity, &split).await? != terms.trim() {
+            txn.rollback().await.or_unexpected()?;
+            return Err(AppError::refused("price_changed"));
+        }
         let placed = place(&self.0, &txn, &acting, &loaded.offering, &valid, key).await;
         match placed {
             Ok(order) => {
@@ -273,6 +282,13 @@ async fn already_placed(db: &impl ConnectionTrait, acting: &Acting, key: &str) -
         Some(_) => Err(AppError::refused("stale_form")),
         None => Ok(None),
     }
+}
+
+/// The figures a check page shows and a confirmation must still find: unit price, guaranteed
+/// sum in force today, quantity and co-payment, all in tiyn.
+async fn terms_of(db: &impl ConnectionTrait, offering: &offerings::Model, quantity: i32, split: &CoPayment) -> Result<String, AppError> {
+    let ceiling = ceiling_on(db, offering.item_type_id, Utc::now().date_naive()).await.or_unexpected()?.unwrap_or(Money::ZERO);
+    Ok(format!("{}-{}-{}-{}", offering.price_tiyn, ceiling.tiyn(), quantity, split.copay.tiyn()))
 }
 
 /// The price split with today's ceiling.

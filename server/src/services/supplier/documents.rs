@@ -80,16 +80,15 @@ impl DocumentService {
 
     async fn store(&self, key: &str, bytes: &[u8]) -> Result<(), AppError> {
         let folder = self.folder();
-        tokio::fs::create_dir_all(&folder).await.or_unexpected()?;
         let path = self.path_of(key)?;
-        let part = folder.join(format!("{key}.part"));
-        tokio::fs::write(&part, bytes).await.or_unexpected()?;
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            tokio::fs::set_permissions(&part, std::fs::Permissions::from_mode(0o600)).await.or_unexpected()?;
-        }
-        tokio::fs::rename(&part, &path).await.or_unexpected()
+        let bytes = bytes.to_vec();
+        tokio::task::spawn_blocking(move || {
+            crate::private_files::private_dir(&folder)?;
+            crate::private_files::write_private(&path, &bytes)
+        })
+        .await
+        .or_unexpected()?
+        .or_unexpected()
     }
 }
 
@@ -193,7 +192,14 @@ impl SupplierDocuments for DocumentService {
         let db = &self.0.db;
         let actor = caller.signed_in()?;
         let doc = if actor.role.is_staff() {
-            let doc = supplier_documents::Entity::find_by_id(id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
+            // The same scope as the staff pages: a regional officer reaches only documents of
+            // suppliers registered in their region; anything else is simply not found.
+            let (_, scope) = crate::services::ministry::staff_scope(caller)?;
+            let mut find = supplier_documents::Entity::find_by_id(id);
+            if let Some(region) = scope.region() {
+                find = find.filter(supplier_documents::Column::SupplierId.in_subquery(crate::services::ministry::suppliers::supplier_ids_in(region)));
+            }
+            let doc = find.one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
             // Staff reading a supplier's documents is recorded, like any personal-data view.
             audit::record(db, Some(actor), Entry { action: "supplier_document.view", object_type: "supplier_document", object_id: Some(doc.id.to_string()), reason: None, details: None })
                 .await

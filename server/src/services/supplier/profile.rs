@@ -18,29 +18,43 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, Query
 /// Profile and approval.
 pub struct ProfileService(pub Ctx);
 
-/// Region codes a supplier serves.
-pub async fn region_codes(db: &impl ConnectionTrait, supplier_id: i32) -> Result<Vec<String>, AppError> {
+/// Region codes a supplier serves: those the ministry has reviewed (with `approved`), or
+/// those an approved supplier asked to add and that wait for review (with `!approved`).
+pub async fn region_codes_where(db: &impl ConnectionTrait, supplier_id: i32, approved: bool) -> Result<Vec<String>, AppError> {
     supplier_regions::Entity::find()
         .select_only()
         .column(supplier_regions::Column::RegionCode)
         .filter(supplier_regions::Column::SupplierId.eq(supplier_id))
+        .filter(supplier_regions::Column::Approved.eq(approved))
+        .order_by_asc(supplier_regions::Column::RegionCode)
         .into_tuple()
         .all(db)
         .await
         .or_unexpected()
 }
 
-/// Category codes a supplier offers.
-pub async fn category_codes(db: &impl ConnectionTrait, supplier_id: i32) -> Result<Vec<String>, AppError> {
+/// Category codes of a supplier, reviewed (`approved`) or waiting for review (`!approved`).
+pub async fn category_codes_where(db: &impl ConnectionTrait, supplier_id: i32, approved: bool) -> Result<Vec<String>, AppError> {
     let ids: Vec<i32> = supplier_categories::Entity::find()
         .select_only()
         .column(supplier_categories::Column::CategoryId)
         .filter(supplier_categories::Column::SupplierId.eq(supplier_id))
+        .filter(supplier_categories::Column::Approved.eq(approved))
         .into_tuple()
         .all(db)
         .await
         .or_unexpected()?;
     Ok(categories::Entity::find().filter(categories::Column::Id.is_in(ids)).order_by_asc(categories::Column::Sort).all(db).await.or_unexpected()?.into_iter().map(|c| c.code).collect())
+}
+
+/// Region codes a supplier may serve now (reviewed by the ministry).
+pub async fn region_codes(db: &impl ConnectionTrait, supplier_id: i32) -> Result<Vec<String>, AppError> {
+    region_codes_where(db, supplier_id, true).await
+}
+
+/// Category codes a supplier may offer now (reviewed by the ministry).
+pub async fn category_codes(db: &impl ConnectionTrait, supplier_id: i32) -> Result<Vec<String>, AppError> {
+    category_codes_where(db, supplier_id, true).await
 }
 
 /// Kinds of the documents a supplier has uploaded.
@@ -108,6 +122,8 @@ impl SupplierProfile for ProfileService {
             .map(|a| DecisionView { on: day(a.created_at), action: a.action.trim_start_matches("supplier.").to_owned(), reason: a.reason })
             .collect();
         let missing = missing_for(db, &s).await?;
+        let pending_regions = region_codes_where(db, s.id, false).await?;
+        let pending_categories = category_codes_where(db, s.id, false).await?;
         let status: SupplierStatus = s.status.into();
         let awaits = matches!(status, SupplierStatus::Draft | SupplierStatus::Rejected);
         Ok(ProfileView {
@@ -128,8 +144,10 @@ impl SupplierProfile for ProfileService {
             contact_person: s.contact_person.unwrap_or_default(),
             phone: s.phone.unwrap_or_default(),
             email: s.email.unwrap_or_default(),
-            regions: region_codes(db, s.id).await?,
-            categories: cats,
+            regions: [region_codes(db, s.id).await?, pending_regions.clone()].concat(),
+            categories: [cats, pending_categories.clone()].concat(),
+            pending_regions,
+            pending_categories,
             all_regions: all_regions.iter().map(|r| Named { code: r.code.clone(), name: r.name(lang).to_owned() }).collect(),
             all_categories: all_categories.iter().map(|c| Named { code: c.code.clone(), name: c.name(lang).to_owned() }).collect(),
             decisions,
@@ -138,7 +156,7 @@ impl SupplierProfile for ProfileService {
 
     async fn save(&self, caller: &Caller, form: ProfileForm) -> Result<(), AppError> {
         let db = &self.0.db;
-        let (_, s) = own_supplier(db, caller).await?;
+        let (actor, s) = own_supplier(db, caller).await?;
         require_active(&s)?;
         let mut errors = FieldErrors::new();
         let identity = if locked(&s) {
@@ -211,13 +229,67 @@ impl SupplierProfile for ProfileService {
             Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => AppError::field("bin", "bin_taken"),
             _ => crate::services::unexpected(e),
         })?;
-        supplier_regions::Entity::delete_many().filter(supplier_regions::Column::SupplierId.eq(s.id)).exec(&txn).await.or_unexpected()?;
-        for r in &chosen_regions {
-            supplier_regions::ActiveModel { supplier_id: Set(s.id), region_code: Set(r.clone()) }.insert(&txn).await.or_unexpected()?;
+        // Before its first approval, what a supplier chooses is part of its application and is
+        // reviewed with it. After, a region or category it adds waits for the ministry
+        // (`approved = false`) and cannot be used until staff accept it; dropping one applies at once.
+        let reviewed_later = locked(&current);
+        let had_regions: Vec<String> = supplier_regions::Entity::find()
+            .filter(supplier_regions::Column::SupplierId.eq(s.id))
+            .all(&txn)
+            .await
+            .or_unexpected()?
+            .into_iter()
+            .map(|r| r.region_code)
+            .collect();
+        supplier_regions::Entity::delete_many()
+            .filter(supplier_regions::Column::SupplierId.eq(s.id))
+            .filter(supplier_regions::Column::RegionCode.is_not_in(chosen_regions.clone()))
+            .exec(&txn)
+            .await
+            .or_unexpected()?;
+        let added_regions: Vec<String> = chosen_regions.iter().filter(|r| !had_regions.contains(r)).cloned().collect();
+        for r in &added_regions {
+            supplier_regions::ActiveModel { supplier_id: Set(s.id), region_code: Set(r.clone()), approved: Set(!reviewed_later) }
+                .insert(&txn)
+                .await
+                .or_unexpected()?;
         }
-        supplier_categories::Entity::delete_many().filter(supplier_categories::Column::SupplierId.eq(s.id)).exec(&txn).await.or_unexpected()?;
-        for c in &cat_ids {
-            supplier_categories::ActiveModel { supplier_id: Set(s.id), category_id: Set(*c) }.insert(&txn).await.or_unexpected()?;
+        let had_cats: Vec<i32> = supplier_categories::Entity::find()
+            .filter(supplier_categories::Column::SupplierId.eq(s.id))
+            .all(&txn)
+            .await
+            .or_unexpected()?
+            .into_iter()
+            .map(|c| c.category_id)
+            .collect();
+        supplier_categories::Entity::delete_many()
+            .filter(supplier_categories::Column::SupplierId.eq(s.id))
+            .filter(supplier_categories::Column::CategoryId.is_not_in(cat_ids.clone()))
+            .exec(&txn)
+            .await
+            .or_unexpected()?;
+        let added_cats: Vec<i32> = cat_ids.iter().filter(|c| !had_cats.contains(c)).copied().collect();
+        for c in &added_cats {
+            supplier_categories::ActiveModel { supplier_id: Set(s.id), category_id: Set(*c), approved: Set(!reviewed_later) }
+                .insert(&txn)
+                .await
+                .or_unexpected()?;
+        }
+        if reviewed_later && (!added_regions.is_empty() || !added_cats.is_empty()) {
+            let cat_codes: Vec<String> = known_cats.iter().filter(|c| added_cats.contains(&c.id)).map(|c| c.code.clone()).collect();
+            audit::record(
+                &txn,
+                Some(&actor),
+                Entry {
+                    action: "supplier.scope_request",
+                    object_type: "supplier",
+                    object_id: Some(s.id.to_string()),
+                    reason: None,
+                    details: Some(serde_json::json!({ "regions": added_regions, "categories": cat_codes })),
+                },
+            )
+            .await
+            .or_unexpected()?;
         }
         // An offering serves a subset of the supplier's regions: drop the ones no longer served.
         offering_regions::Entity::delete_many()

@@ -33,7 +33,7 @@ pub async fn admin(app: &TestApp, email: &str) -> String {
     )
     .await
     .unwrap();
-    app.sign_in(email, PASSWORD).await.session_cookie().unwrap()
+    app.sign_in_staff(email, PASSWORD).await
 }
 
 /// Audit entries with `action`, oldest first.

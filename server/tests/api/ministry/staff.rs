@@ -27,7 +27,7 @@ both!(an_admin_creates_a_regional_officer_who_works_in_that_region, |app: TestAp
     let a = create(&app, &root, "almaty@enbek.gov.kz", "ALA", "staff").await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.body);
     assert_eq!(create(&app, &root, "Almaty@enbek.gov.kz", "", "staff").await.field_error("staff_email").as_deref(), Some("email_taken"));
-    let officer = app.sign_in("almaty@enbek.gov.kz", PASSWORD).await.session_cookie().unwrap();
+    let officer = app.sign_in_staff("almaty@enbek.gov.kz", PASSWORD).await;
     let me = app.whoami(&officer).await;
     assert_eq!((me["role"].as_str(), me["staff_region"].as_str()), (Some("staff"), Some("ALA")));
     let list = app.call(Some(&root), "admin_staff_accounts", &[]).await;

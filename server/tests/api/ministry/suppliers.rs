@@ -75,6 +75,7 @@ both!(approving_a_pending_supplier_puts_its_offerings_in_the_catalogue_and_is_au
     let staff = app.staff("officer@enbek.gov.kz", None).await;
     let officer = account_id(&app, &staff).await;
     let s = supplier(&app, "sales@medtech.kz", 21, DbSupplierStatus::Pending, &["AST"]).await;
+    crate::fixtures::complete_application(&app, s.id).await;
     offering(&app, s.id, "walker", 3_000_000, &["AST"]).await;
     let before = tsr_offerings(&app).await;
     let a = decide(&app, &staff, s.id, "approve", "").await;
@@ -158,6 +159,7 @@ both!(a_decision_that_does_not_fit_the_status_is_refused, |app: TestApp| async m
 both!(a_regional_officer_sees_and_decides_only_for_suppliers_of_their_region, |app: TestApp| async move {
     // The helper registers suppliers in Astana (AST).
     let astana = supplier(&app, "sales@medtech.kz", 26, DbSupplierStatus::Pending, &["AST", "ALA"]).await;
+    crate::fixtures::complete_application(&app, astana.id).await;
     let almaty_officer = app.staff("almaty@enbek.gov.kz", Some("ALA")).await;
     let astana_officer = app.staff("astana@enbek.gov.kz", Some("AST")).await;
     let q = app.call(Some(&almaty_officer), "staff_supplier_queue", &[]).await;

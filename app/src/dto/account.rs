@@ -1,0 +1,48 @@
+//! What the account pages show: one's own sessions, the second factor, the account itself.
+use crate::domain::Role;
+use serde::{Deserialize, Serialize};
+
+/// What setting up the second factor shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SecondFactorKey {
+    /// The account the authenticator app will name.
+    pub account: String,
+    /// The secret in groups of four, to type by hand.
+    pub secret: String,
+    /// The QR code as an inline SVG element (drawn by the server, hidden from screen readers).
+    pub qr_svg: String,
+}
+
+/// One of one's own sessions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionView {
+    /// When it began (`YYYY-MM-DD HH:MM UTC`).
+    pub started: String,
+    /// When it was last renewed.
+    pub last_seen: String,
+    /// The address it began from.
+    pub ip: String,
+    /// The browser, as it named itself.
+    pub browser: String,
+    /// Whether it is the session reading the page.
+    pub current: bool,
+}
+
+/// The account page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountView {
+    /// Sign-in e-mail.
+    pub email: String,
+    /// Name.
+    pub display_name: String,
+    /// Role.
+    pub role: Role,
+    /// For staff and admins: when the second factor was set up (`None`: not yet).
+    pub second_factor_since: Option<String>,
+    /// Recovery codes not used yet.
+    pub recovery_codes_left: u32,
+    /// When the password was last changed.
+    pub password_changed: Option<String>,
+    /// Sessions open now, this one included.
+    pub open_sessions: u32,
+}

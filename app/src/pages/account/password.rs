@@ -1,0 +1,32 @@
+use crate::api::account::change_password::ChangePassword;
+use crate::components::form::{ErrorSummary, Field, TextField, WithForm};
+use crate::i18n::use_i18n;
+use crate::pages::PageHeading;
+use leptos::prelude::*;
+use server_fn::ServerFn;
+
+/// Changing one's password: the current one, then the new one; other sessions end.
+#[component]
+pub fn PasswordPage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <WithForm form="change_password" path=ChangePassword::PATH let:state>
+            {view! {
+                <ErrorSummary state=state.clone()/>
+                <PageHeading key="account-password-title"/>
+                <p>{i18n.t("account-password-lead")}</p>
+                <form method="post" action=ChangePassword::PATH class="app-form" novalidate>
+                    <TextField state=state.clone() field=Field {
+                        name: "current_password", label: "field-current-password", kind: "password",
+                        autocomplete: "current-password", required: true, ..Default::default()
+                    }/>
+                    <TextField state=state.clone() field=Field {
+                        name: "new_password", label: "field-new-password", hint: Some("field-new-password-hint"), kind: "password",
+                        autocomplete: "new-password", required: true, ..Default::default()
+                    }/>
+                    <button type="submit" class="app-button">{i18n.t("account-password-submit")}</button>
+                </form>
+            }}
+        </WithForm>
+    }
+}

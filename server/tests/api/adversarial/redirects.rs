@@ -1,0 +1,53 @@
+//! `next=` and the language switch follow only local paths, and no value can panic a request.
+use crate::both;
+use crate::helpers::{iin, TestApp};
+use reqwest::header::LOCATION;
+use reqwest::StatusCode;
+
+/// `next` values that would leave the site (the form sends them decoded: `%09` is a tab).
+const OFF_SITE: &[&str] = &[
+    "//evil.example/", "/\t/evil.example/", "/\n/evil.example/", "/\\evil.example", "\\\\evil.example", "https://evil.example/",
+    "/\r\n/evil.example", " //evil.example", "http:evil.example", "///evil.example", "//user@evil.example",
+    "/\u{1}", "/\u{7f}", "/каталог", "javascript:alert(1)",
+];
+
+fn lands_on_site(location: &str) -> bool {
+    location.starts_with('/') && !location.starts_with("//") && !location.contains(['\\', '\t', '\n', '\r'])
+}
+
+both!(sign_in_and_the_language_switch_never_send_anyone_off_the_site, |app: TestApp| async move {
+    app.sign_up_recipient("asel@mail.kz", &iin("870412", 4, 77)).await;
+    for next in OFF_SITE {
+        let res = app.post_form(None, "/api/sign_in", "/sign-in", &[("email", "asel@mail.kz"), ("password", "steppe horses run at dawn"), ("next", next)]).await;
+        assert!(res.status().is_redirection(), "{next:?}: {}", res.status());
+        let to = res.headers().get(LOCATION).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+        assert!(lands_on_site(&to), "sign-in with next={next:?} went to {to:?}");
+        let res = app.post_form(None, "/lang", "/", &[("lang", "ru"), ("next", next)]).await;
+        assert!(res.status().is_redirection(), "/lang {next:?}: {}", res.status());
+        let to = res.headers().get(LOCATION).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+        assert!(lands_on_site(&to), "/lang with next={next:?} went to {to:?}");
+    }
+    // A local path is still followed.
+    let res = app.post_form(None, "/lang", "/", &[("lang", "en"), ("next", "/catalogue?region=all")]).await;
+    assert_eq!(res.headers().get(LOCATION).unwrap(), "/catalogue?region=all");
+});
+
+both!(control_characters_in_a_next_value_never_panic_a_request, |app: TestApp| async move {
+    for raw in ["/%01", "/%00", "/%7F", "/%0D%0ASet-Cookie:%20x=1"] {
+        let page = app.get(None, &format!("/sign-in?next={raw}")).await;
+        assert_eq!(page.status(), StatusCode::OK, "sign-in page with next={raw}");
+        let res = app
+            .client
+            .post(format!("{}/lang", app.base))
+            .header("origin", &app.base)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(format!("lang=kk&next={raw}"))
+            .send()
+            .await
+            .expect("the connection stays up");
+        assert!(res.status().is_redirection(), "/lang next={raw}: {}", res.status());
+        assert!(res.headers().get("set-cookie").and_then(|v| v.to_str().ok()).is_none_or(|c| !c.contains("x=1")));
+    }
+    // The server is still there.
+    assert_eq!(app.get(None, "/healthz").await.status(), StatusCode::OK);
+});
