@@ -67,12 +67,15 @@ async function checkAndScan(page: Page, account: DemoAccount, path: string, lang
     await expectNoAxeViolations(page, `dashboard of ${account.email} [${lang}]`);
     return;
   }
-  await expect(page.locator('main h1')).toHaveText(t(lang, 'audit-title'));
   if (account.staff) {
+    await expect(page.locator('main h1')).toHaveText(t(lang, 'audit-title'));
     await expect(page.locator('main table')).toBeVisible();
     await expectNoAxeViolations(page, `audit log seen by ${account.email} [${lang}]`);
   } else {
+    // Refused before anything of the page renders: a heading that says so, and the reason.
+    await expect(page.locator('main h1')).toHaveText(t(lang, 'forbidden-title'));
     await expect(page.locator('main [role="alert"]')).toHaveText(t(lang, 'err-forbidden'));
+    await expect(page.locator('main table')).toHaveCount(0);
     await expectNoAxeViolations(page, `audit log refused to ${account.email} [${lang}]`);
   }
 }

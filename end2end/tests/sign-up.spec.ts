@@ -60,7 +60,7 @@ test('a recipient who mistypes the IIN sees the error beside it with the other a
   await expect(page.locator('main')).toContainText(t(lang, 'dashboard-open-entitlements'));
 });
 
-test('a supplier who mistypes the BIN and leaves out the region sees both errors, corrects them and waits for approval', async ({ page }) => {
+test('a supplier who mistypes the BIN and leaves out the region sees both errors, corrects them and starts its application as a draft', async ({ page }) => {
   const organisation = `ТОО «Тест ${Date.now().toString(36)}»`;
   const email = uniqueEmail('supplier');
   const bin = validBin();
@@ -93,5 +93,6 @@ test('a supplier who mistypes the BIN and leaves out the region sees both errors
 
   await expect(page).toHaveURL(/\/dashboard(\?|$)/);
   await expect(page.locator('header .app-nav__who')).toHaveText(organisation);
-  await expect(page.locator('main')).toContainText(t(lang, 'supplier_status-pending'));
+  // The ministry sees it once the supplier submits a complete application.
+  await expect(page.locator('main')).toContainText(t(lang, 'supplier_status-draft'));
 });

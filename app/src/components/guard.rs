@@ -1,7 +1,7 @@
 //! Who may open a page, decided before anything of it renders: a visitor goes to sign in
 //! (and comes back), a signed-in account of another role gets 403 with a page that says so,
 //! and no form or data of the page is ever rendered for them.
-use crate::components::loaded::refusal;
+use crate::components::loaded::refused_page;
 use crate::components::me::use_session;
 use crate::domain::Role;
 use crate::error::AppError;
@@ -28,8 +28,8 @@ pub fn Guard(
 ) -> impl IntoView {
     let here = crate::components::loaded::here();
     match use_session() {
-        None => refusal(AppError::NotSignedIn, here),
+        None => refused_page(AppError::NotSignedIn, here),
         Some(s) if roles.contains(&s.role) => children().into_any(),
-        Some(_) => refusal(AppError::Forbidden, here),
+        Some(_) => refused_page(AppError::Forbidden, here),
     }
 }

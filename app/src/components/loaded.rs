@@ -52,6 +52,23 @@ pub fn refusal(e: AppError, here: String) -> AnyView {
     .into_any()
 }
 
+/// A whole page refused before any of it rendered (see [`crate::components::guard::Guard`]):
+/// its one heading says why, then the reason in words.
+pub fn refused_page(e: AppError, here: String) -> AnyView {
+    let i18n = use_i18n();
+    let heading = match &e {
+        AppError::NotFound => Some(i18n.t("not-found-title")),
+        AppError::Forbidden => Some(i18n.t("forbidden-title")),
+        AppError::NotSignedIn => None,
+        _ => Some(i18n.t("refused-title")),
+    };
+    view! {
+        {heading.map(|h| view! { <h1 class="app-heading">{h}</h1> })}
+        {refusal(e, here)}
+    }
+    .into_any()
+}
+
 /// Renders `children` with the resource's value once loaded.
 #[component]
 pub fn Loaded<T, F, V>(resource: Resource<Result<T, AppError>>, children: F) -> impl IntoView

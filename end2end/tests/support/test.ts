@@ -10,13 +10,14 @@ export const test = base.extend<{ consoleWatch: void }>({
       const problems: string[] = [];
       const missingOnPurpose = new Set<string>();
       page.on('response', (res) => {
-        if (res.status() === 404 && res.request().resourceType() === 'document') missingOnPurpose.add(res.url());
+        // A page refused (403) or missing (404) on purpose: the browser logs its status.
+        if ([403, 404].includes(res.status()) && res.request().resourceType() === 'document') missingOnPurpose.add(res.url());
       });
       page.on('pageerror', (err) => problems.push(`uncaught error: ${err.message}`));
       page.on('console', (msg) => {
         if (msg.type() !== 'error') return;
         const where = msg.location().url;
-        if (/status of 404/.test(msg.text()) && missingOnPurpose.has(where)) return;
+        if (/status of 40[34]/.test(msg.text()) && missingOnPurpose.has(where)) return;
         problems.push(`console error at ${where}: ${msg.text()}`);
       });
       await use();

@@ -101,8 +101,15 @@ fn in_region(region: &str) -> Condition {
     let document_ids = text_ids(Expr::col(supplier_documents::Column::Id), supplier_documents::Entity.into_table_ref(), Condition::all().add(supplier_documents::Column::SupplierId.in_subquery(suppliers_here)));
     let recipient_ids = text_ids(Expr::col(recipients::Column::Id), recipients::Entity.into_table_ref(), Condition::all().add(recipients::Column::RegionCode.eq(region)));
     let complaint_ids = text_ids(Expr::col(complaints::Column::Id), complaints::Entity.into_table_ref(), Condition::all().add(complaints::Column::RegionCode.eq(region)));
+    // Entries about accounts are national when staff or admins wrote them (staff accounts,
+    // their second factor); a recipient's or a supplier's own (a password changed, signing
+    // out everywhere) are about that person alone and stay out of every regional view.
+    let staff_about_accounts = Condition::all()
+        .add(audit_log::Column::ObjectType.eq("account"))
+        .add(audit_log::Column::ActorRole.is_in(["staff", "admin", "system"]));
     Condition::any()
-        .add(audit_log::Column::ObjectType.is_not_in(["supplier", "offering", "supplier_document", "recipient", "complaint"]))
+        .add(audit_log::Column::ObjectType.is_not_in(["supplier", "offering", "supplier_document", "recipient", "complaint", "account"]))
+        .add(staff_about_accounts)
         .add(about("supplier", supplier_ids))
         .add(about("offering", offering_ids))
         .add(about("supplier_document", document_ids))

@@ -22,6 +22,10 @@ both!(changing_the_password_needs_the_current_one_and_ends_every_other_session, 
     assert_eq!(app.sign_in("asel@mail.kz", PASSWORD).await.error_code().as_deref(), Some("bad_credentials"));
     assert_eq!(app.sign_in("asel@mail.kz", "a brand new steppe passphrase").await.status, StatusCode::OK);
     assert_eq!(audit_entries(&app, "account.password_change").await.len(), 1);
+    // A person's own account entries are not read by every regional officer in the country.
+    let regional = app.staff("astana@enbek.gov.kz", Some("AST")).await;
+    let seen = app.call(Some(&regional), "audit_search", &[("query", ""), ("action", "account.password_change")]).await;
+    assert_eq!(seen.body, serde_json::json!([]), "{}", seen.body);
 });
 
 both!(one_sees_ones_own_sessions_and_can_end_them_all, |app: TestApp| async move {

@@ -5,6 +5,7 @@
 //! approvals, wrong statuses), and the role × route matrix generated from the router.
 mod account;
 mod documents;
+mod forgery;
 mod hashing;
 mod inputs;
 mod matrix;
