@@ -17,3 +17,4 @@ mod supplier_offerings;
 mod supplier_orders;
 mod supplier_profile;
 mod supplier_support;
+mod catalogue_data;
