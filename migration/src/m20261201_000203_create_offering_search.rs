@@ -6,8 +6,9 @@
 //! Russian ones (қ stays apart from к). PostgreSQL: a generated `tsvector` column with the
 //! `russian` configuration (stemming) for the Russian texts and `simple` for Kazakh and
 //! English, titles weighted above descriptions, and a GIN index; plus a trigram index on the
-//! titles (`pg_trgm`, where the server has it) for words typed with a mistake. Both sides
-//! fold ё to е, as people type it.
+//! titles (`pg_trgm`, where the server has it) for words typed with a mistake; both indexes
+//! hold only the offerings the catalogue shows (`listed`). Both sides fold ё to е, as people
+//! type it.
 use sea_orm_migration::prelude::*;
 
 #[derive(DeriveMigrationName)]
@@ -57,13 +58,14 @@ const POSTGRES_UP: &[&str] = &[
        setweight(to_tsvector('simple'::regconfig, translate(coalesce(description_kk, ''), 'ёЁ', 'еЕ')), 'B') || \
        setweight(to_tsvector('simple'::regconfig, translate(coalesce(description_en, ''), 'ёЁ', 'еЕ')), 'B')\
      ) STORED",
-    "CREATE INDEX ix_offerings_search ON offerings USING gin (search_doc)",
+    // Only what the catalogue shows is searched, so the index holds only that.
+    "CREATE INDEX ix_offerings_search ON offerings USING gin (search_doc) WHERE listed",
     // Trigram matching is optional: a server without the extension still searches words.
     "DO $$ BEGIN CREATE EXTENSION IF NOT EXISTS pg_trgm; \
      EXCEPTION WHEN OTHERS THEN RAISE NOTICE 'pg_trgm is not available; words typed with a mistake will find nothing'; END $$",
     "DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') THEN \
        EXECUTE 'CREATE INDEX ix_offerings_title_trgm ON offerings USING gin \
-         ((lower(title_kk || '' '' || title_ru || '' '' || coalesce(title_en, ''''))) gin_trgm_ops)'; \
+         ((lower(title_kk || '' '' || title_ru || '' '' || coalesce(title_en, ''''))) gin_trgm_ops) WHERE listed'; \
      END IF; END $$",
 ];
 
