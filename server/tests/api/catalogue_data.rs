@@ -278,6 +278,7 @@ pub async fn generate(db: &DatabaseConnection, shape: &Shape) -> Result<World, D
             created_at: Set(now),
             updated_at: Set(now),
             last_sign_in_at: Set(None),
+            ..Default::default()
         });
         suppliers_batch.push(suppliers::ActiveModel {
             id: Set(sid),
@@ -401,6 +402,7 @@ async fn orders_for(txn: &impl ConnectionTrait, world: &mut World, rng: &mut Std
         created_at: Set(now),
         updated_at: Set(now),
         last_sign_in_at: Set(None),
+        ..Default::default()
     }
     .insert(txn)
     .await?;

@@ -59,7 +59,7 @@ both!(catalogue_and_offering_page_queries_use_indexes_not_full_scans, |app: Test
         _ => "ANALYZE",
     };
     app.db.execute_unprepared(analyse).await.unwrap();
-    let visitor = Caller { actor: None, ip: "127.0.0.1".into(), lang: Lang::Ru, secure_cookies: false };
+    let visitor = Caller { actor: None, pending: None, ip: "127.0.0.1".into(), user_agent: None, lang: Lang::Ru, secure_cookies: false };
     let backend = app.db.get_database_backend();
     let mut statements: Vec<(String, Statement)> = Vec::new();
     for (name, q) in [
