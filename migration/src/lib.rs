@@ -11,6 +11,10 @@ mod m20261123_000007_create_records;
 mod m20261124_000101_protect_audit_log;
 mod m20261201_000101_add_account_security;
 mod m20261201_000102_add_scope_review;
+mod m20261201_000201_create_offering_params;
+mod m20261201_000202_add_offering_listed;
+mod m20261201_000203_create_offering_search;
+mod m20261201_000204_index_offering_page;
 
 /// Runs the portal's migrations in order.
 pub struct Migrator;
@@ -29,6 +33,10 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000101_protect_audit_log::Migration),
             Box::new(m20261201_000101_add_account_security::Migration),
             Box::new(m20261201_000102_add_scope_review::Migration),
+            Box::new(m20261201_000201_create_offering_params::Migration),
+            Box::new(m20261201_000202_add_offering_listed::Migration),
+            Box::new(m20261201_000203_create_offering_search::Migration),
+            Box::new(m20261201_000204_index_offering_page::Migration),
         ]
     }
 }

@@ -97,6 +97,15 @@ sort-price_asc = Price, lowest first
 sort-price_desc = Price, highest first
 sort-rating = Rating
 sort-lead_time = Fastest first
+sort-relevance = Best match first
+catalogue-similar = No offering has exactly these words. These have similar words in their titles.
+catalogue-previous = Previous page
+catalogue-next = Next page
+catalogue-filters-ignored = Some filters could not be used; fix them beside their fields.
+err-q-too_long = Use at most 200 characters.
+err-max_lead-out_of_range = Enter a number of days from 1.
+err-min_rating-not_a_number = Choose a rating from the list.
+err-params-too_long = The item's parameters are too long. Clear the filters and choose again.
 
 offering-price = Price:
 offering-ceiling = Guaranteed sum (paid by the state):

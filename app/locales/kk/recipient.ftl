@@ -85,6 +85,15 @@ sort-price_asc = Алдымен арзандары
 sort-price_desc = Алдымен қымбаттары
 sort-rating = Бағасы бойынша
 sort-lead_time = Алдымен жылдамдары
+sort-relevance = Алдымен ең сәйкестері
+catalogue-similar = Дәл осы сөздер ешбір ұсыныста жоқ. Атауында ұқсас сөздер бар ұсыныстар көрсетілді.
+catalogue-previous = Алдыңғы бет
+catalogue-next = Келесі бет
+catalogue-filters-ignored = Кейбір сүзгілер қолданылмады: оларды өрістердің жанында түзетіңіз.
+err-q-too_long = 200 таңбадан аспауы керек.
+err-max_lead-out_of_range = Күн санын 1-ден бастап енгізіңіз.
+err-min_rating-not_a_number = Тізімнен бағаны таңдаңыз.
+err-params-too_long = Параметрлер тым ұзын. Сүзгілерді тазартып, қайта таңдаңыз.
 
 offering-price = Бағасы:
 offering-ceiling = Кепілдендірілген сома (мемлекет төлейді):

@@ -101,6 +101,15 @@ sort-price_asc = Сначала дешёвые
 sort-price_desc = Сначала дорогие
 sort-rating = По оценке
 sort-lead_time = Сначала быстрые
+sort-relevance = Сначала наиболее подходящие
+catalogue-similar = Точно таких слов нет ни в одном предложении. Показаны предложения с похожими словами в названии.
+catalogue-previous = Предыдущая страница
+catalogue-next = Следующая страница
+catalogue-filters-ignored = Некоторые фильтры не применены: исправьте их рядом с полями.
+err-q-too_long = Не больше 200 символов.
+err-max_lead-out_of_range = Укажите число дней, начиная с 1.
+err-min_rating-not_a_number = Выберите оценку из списка.
+err-params-too_long = Параметры слишком длинные. Сбросьте фильтры и выберите заново.
 
 offering-price = Цена:
 offering-ceiling = Гарантированная сумма (платит государство):

@@ -99,7 +99,8 @@ pub struct CatalogueQuery {
     pub min_rating: String,
     /// Longest lead time in days.
     pub max_lead: String,
-    /// `price_asc`, `price_desc`, `rating`, `lead_time`.
+    /// `relevance` (the default with words), `price_asc` (the default without), `price_desc`,
+    /// `rating`, `lead_time`.
     pub sort: String,
     /// Page number from 1.
     pub page: u32,
@@ -183,6 +184,13 @@ pub struct CatalogueView {
     pub total: u32,
     /// Number of pages.
     pub pages: u32,
+    /// No offering has the words exactly; these have similar ones (a word typed with a mistake).
+    #[serde(default)]
+    pub similar: bool,
+    /// Filters that could not be understood and were left out (the page shows them beside
+    /// their fields); the server function itself refuses such a query.
+    #[serde(default)]
+    pub errors: Vec<crate::error::FieldError>,
 }
 
 /// A supplier as a recipient sees it.

@@ -17,3 +17,7 @@ mod supplier_offerings;
 mod supplier_orders;
 mod supplier_profile;
 mod supplier_support;
+mod catalogue;
+mod catalogue_data;
+mod catalogue_plans;
+mod catalogue_reference;

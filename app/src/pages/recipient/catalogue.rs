@@ -1,8 +1,10 @@
 use super::catalogue_filters::Filters;
 use super::money;
 use crate::api::recipient::catalogue_search::catalogue_search;
+use crate::components::form::{ErrorSummary, FormState};
 use crate::components::loaded::{encode, Loaded};
 use crate::dto::recipient::{CatalogueQuery, CatalogueView, OfferingCard};
+use crate::error::{AppError, FieldError};
 use crate::i18n::{use_i18n, I18n};
 use crate::pages::PageHeading;
 use crate::routes;
@@ -61,11 +63,81 @@ pub fn url_of(q: &CatalogueQuery, page: u32) -> String {
     format!("{}?{}", routes::CATALOGUE, query.join("&"))
 }
 
+/// The query without the filters the catalogue refused.
+fn without(mut q: CatalogueQuery, errors: &[FieldError]) -> CatalogueQuery {
+    for e in errors {
+        match e.field.as_str() {
+            "q" => q.q.clear(),
+            "category" => q.category.clear(),
+            "item_type" => q.item_type.clear(),
+            "region" => q.region.clear(),
+            "sort" => q.sort.clear(),
+            "price_min" => q.price_min.clear(),
+            "price_max" => q.price_max.clear(),
+            "min_rating" => q.min_rating.clear(),
+            "max_lead" => q.max_lead.clear(),
+            "params" => q.params.clear(),
+            other => {
+                if let Some(key) = other.strip_prefix("p_") {
+                    q.params.retain(|(k, _)| k != key);
+                }
+            }
+        }
+    }
+    q
+}
+
+/// Searches; filters the catalogue cannot understand (a price typed as words, a search text
+/// far too long) are left out and shown beside their fields, so the page still answers.
+/// What was typed comes back in the form, except a text too long to repeat.
+pub async fn search_leniently(query: CatalogueQuery) -> Result<CatalogueView, AppError> {
+    match catalogue_search(query.clone()).await {
+        Err(AppError::Invalid(errors)) => {
+            let mut view = catalogue_search(without(query.clone(), &errors)).await?;
+            for e in errors.iter().filter(|e| e.code != "too_long") {
+                match e.field.as_str() {
+                    "price_min" => view.query.price_min = query.price_min.clone(),
+                    "price_max" => view.query.price_max = query.price_max.clone(),
+                    "min_rating" => view.query.min_rating = query.min_rating.clone(),
+                    "max_lead" => view.query.max_lead = query.max_lead.clone(),
+                    other => {
+                        if let Some((key, value)) = other.strip_prefix("p_").and_then(|k| query.params.iter().find(|(q, _)| q == k)) {
+                            view.query.params.push((key.clone(), value.clone()));
+                        }
+                    }
+                }
+            }
+            view.errors = errors;
+            Ok(view)
+        }
+        other => other,
+    }
+}
+
+/// The page numbers to link: the first, the last, and two either side of the current one;
+/// `None` marks a gap. A search of 100,000 offerings has 5,000 pages.
+pub fn page_window(current: u32, pages: u32) -> Vec<Option<u32>> {
+    let mut shown: Vec<u32> = vec![1, pages];
+    shown.extend(current.saturating_sub(2).max(1)..=current.saturating_add(2).min(pages));
+    shown.sort_unstable();
+    shown.dedup();
+    let mut out = Vec::with_capacity(shown.len() + 2);
+    let mut last = 0;
+    for p in shown {
+        if p > last + 1 {
+            out.push(None);
+        }
+        out.push(Some(p));
+        last = p;
+    }
+    out
+}
+
 /// The catalogue: filters beside the results.
 #[component]
 pub fn CataloguePage() -> impl IntoView {
     let query = use_query_map();
-    let data = Resource::new(move || query_from(&query.get()), catalogue_search);
+    let data = Resource::new(move || query_from(&query.get()), search_leniently);
     view! {
         <PageHeading key="catalogue-title"/>
         <Loaded resource=data let:view>
@@ -76,8 +148,10 @@ pub fn CataloguePage() -> impl IntoView {
 
 fn results_page(view: CatalogueView) -> impl IntoView {
     let i18n = use_i18n();
-    let CatalogueView { query, item_types, params, my_region, results, total, pages } = view;
+    let CatalogueView { query, item_types, params, my_region, results, total, pages, similar, errors } = view;
     let summary = i18n.ta("catalogue-found", &[("count", total.to_string())]);
+    let summary_errors = (!errors.is_empty()).then(|| view! { <ErrorSummary state=FormState { error: Some(AppError::Invalid(errors.clone())), typed: Vec::new() }/> });
+    let similar = similar.then(|| view! { <p class="app-notice">{i18n.t("catalogue-similar")}</p> });
     let list = if results.is_empty() {
         view! { <p>{i18n.t("catalogue-nothing")}</p> }.into_any()
     } else {
@@ -85,24 +159,34 @@ fn results_page(view: CatalogueView) -> impl IntoView {
         view! { <ul class="app-results">{results.into_iter().map(|c| result(&i18n, c, who)).collect_view()}</ul> }.into_any()
     };
     let pager = (pages > 1).then(|| {
-        let links = (1..=pages)
-            .map(|p| {
-                if p == query.page {
-                    view! { <li><span class="app-pagination__current" aria-current="page">{p}</span></li> }.into_any()
-                } else {
+        let current = query.page;
+        let previous = (current > 1).then(|| {
+            view! { <li><a class="app-pagination__link" href=url_of(&query, current - 1) rel="prev">{i18n.t("catalogue-previous")}</a></li> }
+        });
+        let next = (current < pages).then(|| {
+            view! { <li><a class="app-pagination__link" href=url_of(&query, current + 1) rel="next">{i18n.t("catalogue-next")}</a></li> }
+        });
+        let links = page_window(current, pages)
+            .into_iter()
+            .map(|p| match p {
+                None => view! { <li class="app-pagination__gap" aria-hidden="true">"…"</li> }.into_any(),
+                Some(p) if p == current => view! { <li><span class="app-pagination__current" aria-current="page">{p}</span></li> }.into_any(),
+                Some(p) => {
                     let label = i18n.ta("catalogue-page", &[("page", p.to_string())]);
                     view! { <li><a class="app-pagination__link" href=url_of(&query, p) aria-label=label>{p}</a></li> }.into_any()
                 }
             })
             .collect_view();
-        view! { <nav class="app-pagination" aria-label=i18n.t("catalogue-pages")><ul>{links}</ul></nav> }
+        view! { <nav class="app-pagination" aria-label=i18n.t("catalogue-pages")><ul>{previous}{links}{next}</ul></nav> }
     });
     view! {
         <div class="app-layout-sidebar">
-            <Filters query=query.clone() item_types params my_region/>
+            <Filters query=query.clone() item_types params my_region errors/>
             <div>
+                {summary_errors}
                 <h2 class="app-visually-hidden">{i18n.t("catalogue-results")}</h2>
                 <p role="status">{summary}</p>
+                {similar}
                 {list}
                 {pager}
             </div>
@@ -137,5 +221,32 @@ fn result(i18n: &I18n, c: OfferingCard, who: Option<i32>) -> impl IntoView {
                 {region.map(|r| view! { <li>{r}</li> })}
             </ul>
         </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pager_shows_the_ends_and_two_pages_either_side() {
+        assert_eq!(page_window(1, 3), vec![Some(1), Some(2), Some(3)]);
+        assert_eq!(page_window(1, 5000), vec![Some(1), Some(2), Some(3), None, Some(5000)]);
+        assert_eq!(page_window(50, 5000), vec![Some(1), None, Some(48), Some(49), Some(50), Some(51), Some(52), None, Some(5000)]);
+        assert_eq!(page_window(5000, 5000), vec![Some(1), None, Some(4998), Some(4999), Some(5000)]);
+        assert_eq!(page_window(4, 7), vec![Some(1), Some(2), Some(3), Some(4), Some(5), Some(6), Some(7)]);
+    }
+
+    #[test]
+    fn refused_filters_are_left_out_of_the_second_search() {
+        let q = CatalogueQuery { q: "x".repeat(300), price_min: "abc".into(), params: vec![("size_min".into(), "big".into()), ("frame".into(), "steel".into())], ..Default::default() };
+        let errors = vec![
+            FieldError { field: "q".into(), code: "too_long".into() },
+            FieldError { field: "price_min".into(), code: "not_an_amount".into() },
+            FieldError { field: "p_size_min".into(), code: "not_a_number".into() },
+        ];
+        let cleaned = without(q, &errors);
+        assert_eq!((cleaned.q.as_str(), cleaned.price_min.as_str()), ("", ""));
+        assert_eq!(cleaned.params, vec![("frame".to_owned(), "steel".to_owned())]);
     }
 }

@@ -1,18 +1,18 @@
-//! The catalogue search: published offerings of approved suppliers, filtered in SQL where the
-//! databases agree (type, region, price, rating, lead time, words) and in Rust for the
-//! item-type parameters (stored as JSON) and the per-type ceiling.
+//! The catalogue search: published offerings of approved suppliers, filtered, sorted, counted
+//! and paged by the database (see [`super::catalogue_sql`]); only the page's offerings are
+//! read. A query is checked first: what cannot be understood is a field error, never a
+//! failure of the server.
+use super::catalogue_sql::{self, ParamFilter, Search, Sort, WordMatch};
 use super::{resolve, title};
 use crate::entities::{categories, item_types, offering_regions, offerings, suppliers};
-use crate::services::catalogue_rules::visible_offering_condition;
 use crate::services::{ceilings::ceilings_on, Ctx, OrUnexpected};
 use app::domain::{Lang, Money};
 use app::dto::recipient::{CatalogueQuery, CatalogueView, ItemTypeOption, OfferingCard, OfferingView, ParamField};
-use app::error::AppError;
+use app::error::{AppError, FieldErrors};
 use app::ports::{Caller, Catalogue};
 use async_trait::async_trait;
-use chrono::Utc;
-use sea_orm::sea_query::Query;
-use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QuerySelect};
+use chrono::{NaiveDate, Utc};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, TransactionTrait};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
@@ -42,25 +42,6 @@ pub fn param_fields(schema: &Value, lang: Lang) -> Vec<ParamField> {
             max: p["max"].as_i64().unwrap_or(0),
         })
         .collect()
-}
-
-/// Whether an offering's parameters satisfy the chosen filters.
-fn params_match(fields: &[ParamField], params: &Value, wanted: &HashMap<String, String>) -> bool {
-    fields.iter().all(|f| {
-        let value = &params[&f.key];
-        if f.options.is_empty() {
-            let n = value.as_i64();
-            let bound = |suffix: &str| wanted.get(&format!("{}_{suffix}", f.key)).and_then(|v| v.trim().parse::<i64>().ok());
-            let min_ok = bound("min").is_none_or(|m| n.is_some_and(|n| n >= m));
-            let max_ok = bound("max").is_none_or(|m| n.is_some_and(|n| n <= m));
-            min_ok && max_ok
-        } else {
-            match wanted.get(&f.key).filter(|v| !v.is_empty()) {
-                Some(v) => value.as_str() == Some(v.as_str()),
-                None => true,
-            }
-        }
-    })
 }
 
 /// Builds result cards for offerings, with names, ceilings and the region check.
@@ -122,107 +103,253 @@ pub async fn cards(
         .collect())
 }
 
+/// The longest search text, in characters.
+pub const MAX_SEARCH_TEXT: usize = 200;
+
+/// The longest value of any other filter, in characters.
+const MAX_FIELD: usize = 64;
+
+/// The most parameter filters a query may carry.
+const MAX_PARAMS: usize = 32;
+
+/// The page size as the database takes it.
+const PAGE_ROWS: u64 = PAGE_SIZE as u64;
+
+/// Word similarity (0–1) a title needs for a word typed with a mistake (`pg_trgm`).
+const SIMILARITY: &str = "0.5";
+
+/// Checks the parts of a query that are not tied to an item type; each problem is recorded.
+fn check_fields(query: &CatalogueQuery, errors: &mut FieldErrors) {
+    if query.q.chars().count() > MAX_SEARCH_TEXT {
+        errors.add("q", "too_long");
+    }
+    for (field, value) in [
+        ("category", &query.category),
+        ("item_type", &query.item_type),
+        ("region", &query.region),
+        ("sort", &query.sort),
+        ("price_min", &query.price_min),
+        ("price_max", &query.price_max),
+        ("min_rating", &query.min_rating),
+        ("max_lead", &query.max_lead),
+    ] {
+        if value.chars().count() > MAX_FIELD {
+            errors.add(field, "too_long");
+        }
+    }
+    if query.params.len() > MAX_PARAMS || query.params.iter().any(|(k, v)| k.chars().count() > MAX_FIELD || v.chars().count() > MAX_FIELD) {
+        errors.add("params", "too_long");
+    }
+}
+
+/// An optional amount in tenge, as tiyn.
+fn amount(field: &str, raw: &str, errors: &mut FieldErrors) -> Option<i64> {
+    if raw.trim().is_empty() || raw.chars().count() > MAX_FIELD {
+        return None;
+    }
+    errors.check(field, Money::parse(raw)).map(|m| m.tiyn())
+}
+
+/// An optional whole number.
+fn whole(field: &str, raw: &str, errors: &mut FieldErrors) -> Option<i64> {
+    if raw.trim().is_empty() || raw.chars().count() > MAX_FIELD {
+        return None;
+    }
+    errors.check(field, raw.trim().parse::<i64>().map_err(|_| "not_a_number"))
+}
+
+/// The filters on the chosen item type's parameters: a choice by its key, a number by
+/// `<key>_min` and `<key>_max`. Keys the type does not define are ignored.
+fn param_filters(fields: &[ParamField], given: &[(String, String)], errors: &mut FieldErrors) -> Vec<ParamFilter> {
+    let wanted: HashMap<&str, &str> = given.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let mut out = Vec::new();
+    for f in fields {
+        if f.options.is_empty() {
+            let bound = |suffix: &str, errors: &mut FieldErrors| {
+                let key = format!("{}_{suffix}", f.key);
+                wanted.get(key.as_str()).and_then(|raw| whole(&format!("p_{key}"), raw, errors))
+            };
+            let (min, max) = (bound("min", errors), bound("max", errors));
+            if min.is_some() || max.is_some() {
+                out.push(ParamFilter::Between { key: f.key.clone(), min, max });
+            }
+        } else if let Some(v) = wanted.get(f.key.as_str()).filter(|v| !v.is_empty()) {
+            out.push(ParamFilter::Is { key: f.key.clone(), value: (*v).to_owned() });
+        }
+    }
+    out
+}
+
+/// Runs a search's count and the offerings of one page (clamped to the last page).
+async fn run(db: &impl ConnectionTrait, search: &Search, page: u32) -> Result<(u64, u32, Vec<offerings::Model>), AppError> {
+    let backend = db.get_database_backend();
+    let total: i64 = db
+        .query_one_raw(search.count(backend))
+        .await
+        .or_unexpected()?
+        .map(|row| row.try_get::<i64>("", "n"))
+        .transpose()
+        .or_unexpected()?
+        .unwrap_or(0);
+    let total = u64::try_from(total).unwrap_or(0);
+    let pages = u32::try_from(total.div_ceil(PAGE_ROWS).max(1)).unwrap_or(u32::MAX);
+    let page = page.clamp(1, pages);
+    let rows = if total == 0 {
+        Vec::new()
+    } else {
+        offerings::Entity::find()
+            .from_raw_sql(search.page(backend, PAGE_ROWS, u64::from(page - 1) * PAGE_ROWS))
+            .all(db)
+            .await
+            .or_unexpected()?
+    };
+    Ok((total, page, rows))
+}
+
+/// When no offering has the words, PostgreSQL with `pg_trgm` looks for titles with similar
+/// words (a letter wrong, missing or swapped, к typed for қ). The threshold is set for this
+/// transaction only, so it holds behind a transaction-pooling proxy too.
+async fn run_similar(db: &sea_orm::DatabaseConnection, search: &Search, page: u32) -> Result<Option<(u64, u32, Vec<offerings::Model>)>, AppError> {
+    if db.get_database_backend() != DatabaseBackend::Postgres || search.words.is_empty() {
+        return Ok(None);
+    }
+    let txn = db.begin().await.or_unexpected()?;
+    let has_trgm = txn
+        .query_one_raw(sea_orm::Statement::from_string(DatabaseBackend::Postgres, "SELECT 1 AS y FROM pg_extension WHERE extname = 'pg_trgm'"))
+        .await
+        .or_unexpected()?
+        .is_some();
+    if !has_trgm {
+        return Ok(None);
+    }
+    txn.execute_unprepared(&format!("SET LOCAL pg_trgm.word_similarity_threshold = {SIMILARITY}")).await.or_unexpected()?;
+    let similar = Search { word_match: WordMatch::Similar, ..search.clone() };
+    let found = run(&txn, &similar, page).await?;
+    txn.commit().await.or_unexpected()?;
+    Ok((found.0 > 0).then_some(found))
+}
+
+/// The search a query asks for, on `today`, with the chosen item type's parameters.
+struct Planned {
+    search: Search,
+    fields: Vec<ParamField>,
+}
+
+fn plan(query: &mut CatalogueQuery, types: &[item_types::Model], cats: &HashMap<i32, String>, region: Option<String>, lang: Lang, today: NaiveDate) -> Result<Planned, AppError> {
+    let mut errors = FieldErrors::new();
+    check_fields(query, &mut errors);
+    let chosen = types.iter().find(|t| t.code == query.item_type);
+    if let Some(t) = chosen {
+        query.category = cats.get(&t.category_id).cloned().unwrap_or_default();
+    }
+    let item_types = match chosen {
+        Some(t) => Some(vec![t.id]),
+        None if !query.category.is_empty() => Some(types.iter().filter(|t| cats.get(&t.category_id) == Some(&query.category)).map(|t| t.id).collect()),
+        None => None,
+    };
+    let price_min = amount("price_min", &query.price_min, &mut errors);
+    let price_max = amount("price_max", &query.price_max, &mut errors);
+    let min_rating = whole("min_rating", &query.min_rating, &mut errors).map(|r| i32::try_from(r.clamp(1, 5)).unwrap_or(1) * 100);
+    let max_lead = match whole("max_lead", &query.max_lead, &mut errors) {
+        Some(d) if d < 1 => {
+            errors.add("max_lead", "out_of_range");
+            None
+        }
+        d => d.map(|d| i32::try_from(d).unwrap_or(i32::MAX)),
+    };
+    let fields = chosen.map(|t| param_fields(&t.param_schema, lang)).unwrap_or_default();
+    let params = if query.params.len() > MAX_PARAMS { Vec::new() } else { param_filters(&fields, &query.params, &mut errors) };
+    errors.finish()?;
+    let words = catalogue_sql::words(&query.q);
+    let sort = match Sort::parse(&query.sort) {
+        Some(Sort::Relevance) | None if !words.is_empty() => Sort::Relevance,
+        Some(Sort::Relevance) | None => Sort::PriceAsc,
+        Some(s) => s,
+    };
+    query.sort = sort.code().to_owned();
+    Ok(Planned {
+        search: Search {
+            item_types,
+            region,
+            price_min,
+            price_max,
+            no_copay_on: query.no_copay.then_some(today),
+            min_rating_x100: min_rating,
+            max_lead_days: max_lead,
+            params,
+            words,
+            word_match: WordMatch::Exact,
+            sort,
+        },
+        fields,
+    })
+}
+
+/// A query made ready to run: the search itself, and what the page shows around it.
+pub struct Prepared {
+    /// The search the database runs.
+    pub search: Search,
+    /// The query with its defaults filled in (region, sort, category of the item type).
+    pub query: CatalogueQuery,
+    /// The chosen item type's parameters.
+    pub fields: Vec<ParamField>,
+    /// The recipient's own region.
+    pub my_region: Option<String>,
+    /// Active item types.
+    pub item_types: Vec<item_types::Model>,
+    /// Category codes by id.
+    pub categories: HashMap<i32, String>,
+}
+
+/// Checks a query and turns it into the search the service runs (the EXPLAIN test plans
+/// exactly this). Anyone may browse; a recipient sees their own region by default.
+pub async fn prepare(db: &impl ConnectionTrait, caller: &Caller, mut query: CatalogueQuery) -> Result<Prepared, AppError> {
+    let my_region = match &caller.actor {
+        Some(_) => resolve(db, caller, query.for_recipient).await.ok().and_then(|a| a.recipient.region_code),
+        None => None,
+    };
+    let item_types = item_types::Entity::find().filter(item_types::Column::Active.eq(true)).all(db).await.or_unexpected()?;
+    let categories: HashMap<i32, String> = categories::Entity::find().all(db).await.or_unexpected()?.into_iter().map(|c| (c.id, c.code)).collect();
+    let region = match query.region.as_str() {
+        "" => my_region.clone(),
+        "all" => None,
+        r => Some(r.to_owned()),
+    };
+    let Planned { search, fields } = plan(&mut query, &item_types, &categories, region.clone(), caller.lang, Utc::now().date_naive())?;
+    if query.region.is_empty() {
+        query.region = region.unwrap_or_else(|| "all".into());
+    }
+    Ok(Prepared { search, query, fields, my_region, item_types, categories })
+}
+
 #[async_trait]
 impl Catalogue for CatalogueService {
-    async fn search(&self, caller: &Caller, mut query: CatalogueQuery) -> Result<CatalogueView, AppError> {
+    async fn search(&self, caller: &Caller, query: CatalogueQuery) -> Result<CatalogueView, AppError> {
         let db = &self.0.db;
         let lang = caller.lang;
-        // Anyone may browse; a recipient sees their own region by default.
-        let my_region = match &caller.actor {
-            Some(_) => resolve(db, caller, query.for_recipient).await.ok().and_then(|a| a.recipient.region_code),
-            None => None,
-        };
-        let all_types = item_types::Entity::find().filter(item_types::Column::Active.eq(true)).all(db).await.or_unexpected()?;
-        let cats: HashMap<i32, String> = categories::Entity::find().all(db).await.or_unexpected()?.into_iter().map(|c| (c.id, c.code)).collect();
-        let chosen_type = all_types.iter().find(|t| t.code == query.item_type);
-        if let Some(t) = chosen_type {
-            query.category = cats.get(&t.category_id).cloned().unwrap_or_default();
-        }
-        let mut cond = visible_offering_condition();
-        if let Some(t) = chosen_type {
-            cond = cond.add(offerings::Column::ItemTypeId.eq(t.id));
-        } else if !query.category.is_empty() {
-            let ids: Vec<i32> = all_types.iter().filter(|t| cats.get(&t.category_id) == Some(&query.category)).map(|t| t.id).collect();
-            cond = cond.add(offerings::Column::ItemTypeId.is_in(ids));
-        }
-        let region = match query.region.as_str() {
-            "" => my_region.clone(),
-            "all" => None,
-            r => Some(r.to_owned()),
-        };
-        if query.region.is_empty() {
-            query.region = region.clone().unwrap_or_else(|| "all".into());
-        }
-        if let Some(r) = &region {
-            cond = cond.add(
-                offerings::Column::Id.in_subquery(
-                    Query::select()
-                        .column(offering_regions::Column::OfferingId)
-                        .from(offering_regions::Entity)
-                        .and_where(offering_regions::Column::RegionCode.eq(r.clone()))
-                        .to_owned(),
-                ),
-            );
-        }
-        if let Ok(m) = Money::parse(&query.price_min) {
-            cond = cond.add(offerings::Column::PriceTiyn.gte(m.tiyn()));
-        }
-        if let Ok(m) = Money::parse(&query.price_max) {
-            cond = cond.add(offerings::Column::PriceTiyn.lte(m.tiyn()));
-        }
-        if let Ok(r) = query.min_rating.trim().parse::<i32>() {
-            cond = cond.add(offerings::Column::RatingAvgX100.gte(r.clamp(1, 5) * 100));
-        }
-        if let Ok(d) = query.max_lead.trim().parse::<i32>() {
-            cond = cond.add(offerings::Column::LeadTimeDays.lte(d));
-        }
-        let search_col = match lang {
-            Lang::Kk => offerings::Column::SearchKk,
-            Lang::Ru => offerings::Column::SearchRu,
-            Lang::En => offerings::Column::SearchEn,
-        };
-        for word in query.q.to_lowercase().split_whitespace().take(8) {
-            let word: String = word.chars().filter(|c| *c != '%' && *c != '_').collect();
-            if !word.is_empty() {
-                cond = cond.add(Condition::any().add(search_col.contains(&word)).add(offerings::Column::SearchRu.contains(&word)));
+        let Prepared { search, mut query, fields, my_region, item_types, categories } = prepare(db, caller, query).await?;
+        let (mut total, mut page, mut rows) = run(db, &search, query.page).await?;
+        let mut similar = false;
+        if total == 0 {
+            if let Some(found) = run_similar(db, &search, query.page).await? {
+                (total, page, rows) = found;
+                similar = true;
             }
         }
-        let mut found = offerings::Entity::find().filter(cond).limit(5000).all(db).await.or_unexpected()?;
-        let today = Utc::now().date_naive();
-        let ceilings = ceilings_on(db, today).await.or_unexpected()?;
-        if query.no_copay {
-            found.retain(|o| ceilings.get(&o.item_type_id).is_some_and(|c| o.price_tiyn <= c.tiyn()));
-        }
-        let fields = chosen_type.map(|t| param_fields(&t.param_schema, lang)).unwrap_or_default();
-        let wanted: HashMap<String, String> = query.params.iter().cloned().collect();
-        if !fields.is_empty() {
-            found.retain(|o| params_match(&fields, &o.params, &wanted));
-        }
-        match query.sort.as_str() {
-            "price_desc" => found.sort_by_key(|o| (std::cmp::Reverse(o.price_tiyn), o.id)),
-            "rating" => found.sort_by_key(|o| (std::cmp::Reverse(o.rating_avg_x100), std::cmp::Reverse(o.review_count), o.id)),
-            "lead_time" => found.sort_by_key(|o| (o.lead_time_days, o.price_tiyn, o.id)),
-            _ => {
-                query.sort = "price_asc".into();
-                found.sort_by_key(|o| (o.price_tiyn, o.id));
-            }
-        }
-        let total = found.len();
-        let pages = total.div_ceil(PAGE_SIZE).max(1);
-        let page = usize::try_from(query.page).unwrap_or(1).clamp(1, pages);
-        query.page = u32::try_from(page).unwrap_or(1);
-        let slice: Vec<offerings::Model> = found.into_iter().skip((page - 1) * PAGE_SIZE).take(PAGE_SIZE).collect();
-        let results = cards(&self.0, lang, &slice, my_region.as_deref()).await?;
+        query.page = page;
+        let results = cards(&self.0, lang, &rows, my_region.as_deref()).await?;
         Ok(CatalogueView {
-            item_types: all_types
+            item_types: item_types
                 .iter()
-                .map(|t| ItemTypeOption { code: t.code.clone(), name: t.name(lang).to_owned(), category: cats.get(&t.category_id).cloned().unwrap_or_default() })
+                .map(|t| ItemTypeOption { code: t.code.clone(), name: t.name(lang).to_owned(), category: categories.get(&t.category_id).cloned().unwrap_or_default() })
                 .collect(),
             params: fields,
             my_region,
             results,
             total: u32::try_from(total).unwrap_or(u32::MAX),
-            pages: u32::try_from(pages).unwrap_or(1),
+            pages: u32::try_from(total.div_ceil(PAGE_ROWS).max(1)).unwrap_or(u32::MAX),
+            similar,
+            errors: Vec::new(),
             query,
         })
     }

@@ -1,5 +1,6 @@
 //! The recipient journey: entitlements, catalogue, ordering, orders, notifications.
 pub mod catalogue;
+pub mod catalogue_sql;
 pub mod entitlements;
 pub mod my_orders;
 pub mod notifications;

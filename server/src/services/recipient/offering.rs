@@ -9,25 +9,58 @@ use app::domain::Role;
 use app::dto::recipient::{OfferingView, ReviewView, SupplierCard};
 use app::error::AppError;
 use app::ports::Caller;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select};
 
-/// A supplier's public scorecard: deliveries, the share on time, complaints.
-pub async fn supplier_card(db: &impl ConnectionTrait, s: &suppliers::Model, lang: app::domain::Lang) -> Result<SupplierCard, AppError> {
-    let delivered: Vec<orders::Model> = orders::Entity::find()
-        .filter(orders::Column::SupplierId.eq(s.id))
+/// A supplier's delivery record, as the offering page shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Scorecard {
+    /// Orders delivered or rendered (returned ones left out).
+    pub delivered: u64,
+    /// Of those, delivered by their deadline (or without one).
+    pub on_time: u64,
+    /// Complaints about the supplier.
+    pub complaints: u64,
+}
+
+/// Counts a supplier's record in the database: two counts, whatever the number of orders (the
+/// orders' index by supplier holds the delivery dates and status, so no order row is read).
+/// Kept apart so it can read a maintained per-supplier summary instead.
+pub async fn scorecard(db: &impl ConnectionTrait, supplier_id: i32) -> Result<Scorecard, AppError> {
+    let (delivered, on_time): (i64, Option<i64>) = scorecard_query(supplier_id)
+        .into_tuple()
+        .one(db)
+        .await
+        .or_unexpected()?
+        .unwrap_or((0, None));
+    let complaints = complaints::Entity::find().filter(complaints::Column::SupplierId.eq(supplier_id)).count(db).await.or_unexpected()?;
+    Ok(Scorecard { delivered: u64::try_from(delivered).unwrap_or(0), on_time: u64::try_from(on_time.unwrap_or(0)).unwrap_or(0), complaints })
+}
+
+/// The orders part of [`scorecard`]: delivered, and delivered on time.
+pub fn scorecard_query(supplier_id: i32) -> Select<orders::Entity> {
+    orders::Entity::find()
+        .select_only()
+        .column_as(Expr::cust("COUNT(*)"), "delivered")
+        .column_as(Expr::cust("SUM(CASE WHEN deliver_by IS NULL OR delivered_at <= deliver_by THEN 1 ELSE 0 END)"), "on_time")
+        .filter(orders::Column::SupplierId.eq(supplier_id))
         .filter(orders::Column::DeliveredAt.is_not_null())
         .filter(orders::Column::Status.ne(DbOrderStatus::Returned))
-        .all(db)
-        .await
-        .or_unexpected()?;
-    let on_time = delivered
-        .iter()
-        .filter(|o| match (o.delivered_at, o.deliver_by) {
-            (Some(d), Some(by)) => d <= by,
-            _ => true,
-        })
-        .count();
-    let complaints = complaints::Entity::find().filter(complaints::Column::SupplierId.eq(s.id)).count(db).await.or_unexpected()?;
+}
+
+/// The newest reviews of an offering, as its page shows them.
+pub fn reviews_query(offering_id: i32) -> Select<reviews::Entity> {
+    reviews::Entity::find().filter(reviews::Column::OfferingId.eq(offering_id)).order_by_desc(reviews::Column::CreatedAt).limit(30)
+}
+
+/// An offering the catalogue shows, by id.
+pub fn visible_offering_query(id: i32) -> Select<offerings::Entity> {
+    offerings::Entity::find_by_id(id).filter(visible_offering_condition())
+}
+
+/// A supplier's public card: name, approval, regions and the [`scorecard`].
+pub async fn supplier_card(db: &impl ConnectionTrait, s: &suppliers::Model, lang: app::domain::Lang) -> Result<SupplierCard, AppError> {
+    let score = scorecard(db, s.id).await?;
     let codes: Vec<String> = crate::entities::supplier_regions::Entity::find()
         .filter(crate::entities::supplier_regions::Column::SupplierId.eq(s.id))
         .all(db)
@@ -40,9 +73,9 @@ pub async fn supplier_card(db: &impl ConnectionTrait, s: &suppliers::Model, lang
         name: s.legal_name.clone(),
         approved_on: s.approved_at.map(day),
         regions: region_names(db, &codes, lang).await?,
-        delivered: u32::try_from(delivered.len()).unwrap_or(0),
-        on_time_percent: (!delivered.is_empty()).then(|| u32::try_from(on_time * 100 / delivered.len()).unwrap_or(0)),
-        complaints: u32::try_from(complaints).unwrap_or(0),
+        delivered: u32::try_from(score.delivered).unwrap_or(u32::MAX),
+        on_time_percent: (score.delivered > 0).then(|| u32::try_from(score.on_time * 100 / score.delivered).unwrap_or(0)),
+        complaints: u32::try_from(score.complaints).unwrap_or(u32::MAX),
     })
 }
 
@@ -63,8 +96,7 @@ pub async fn region_names(db: &impl ConnectionTrait, codes: &[String], lang: app
 pub async fn offering_view(ctx: &Ctx, caller: &Caller, id: i32) -> Result<OfferingView, AppError> {
     let db = &ctx.db;
     let lang = caller.lang;
-    let o = offerings::Entity::find_by_id(id)
-        .filter(visible_offering_condition())
+    let o = visible_offering_query(id)
         .one(db)
         .await
         .or_unexpected()?
@@ -94,10 +126,7 @@ pub async fn offering_view(ctx: &Ctx, caller: &Caller, id: i32) -> Result<Offeri
         .await
         .or_unexpected()?;
     let supplier = suppliers::Entity::find_by_id(o.supplier_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
-    let reviews = reviews::Entity::find()
-        .filter(reviews::Column::OfferingId.eq(o.id))
-        .order_by_desc(reviews::Column::CreatedAt)
-        .limit(30)
+    let reviews = reviews_query(o.id)
         .all(db)
         .await
         .or_unexpected()?
