@@ -90,3 +90,20 @@ both!(pages_answer_missing_things_with_404_and_refusals_with_403_each_with_a_tit
     let plain = app.get(None, "/orders").await;
     assert_eq!(plain.status(), StatusCode::UNAUTHORIZED);
 });
+
+both!(a_session_that_cannot_be_checked_is_an_error_not_a_sign_out, |app: TestApp| async move {
+    let token = app.sign_up_recipient("asel@mail.kz", &crate::helpers::iin("870412", 4, 77)).await;
+    // The database goes away under the running portal.
+    app.db.clone().close().await.unwrap();
+    let res = app
+        .client
+        .get(format!("{}/dashboard", app.base))
+        .header("accept", "text/html")
+        .header("cookie", format!("ssp_session={token}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SERVICE_UNAVAILABLE, "not a silent sign-out");
+    let body = res.text().await.unwrap();
+    assert!(body.contains("<title>503</title>") && body.contains("lang=\"en\""), "a page that says so in three languages");
+});
