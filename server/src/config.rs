@@ -74,6 +74,19 @@ pub struct Settings {
     /// header is believed, so nobody can pose as another address.
     #[serde(default)]
     pub trusted_proxies: Vec<String>,
+    /// A read replica of the PostgreSQL database (`DATABASE_READ_URL`): the provision
+    /// dashboard's heavy reads go there. Unset: everything reads the primary.
+    #[serde(default)]
+    pub database_read_url: Option<String>,
+    /// Connections each instance keeps to the database (`APP_DB_POOL_SIZE`; default 16 on
+    /// PostgreSQL, 8 on SQLite).
+    #[serde(default)]
+    pub db_pool_size: Option<u32>,
+    /// Prepared statements cached per PostgreSQL connection (`APP_DB_STATEMENT_CACHE`, default
+    /// 100). 0 behind PgBouncer in transaction pooling, where a connection may serve another
+    /// transaction's prepared statements.
+    #[serde(default)]
+    pub db_statement_cache: Option<usize>,
 }
 
 impl Settings {
@@ -97,6 +110,9 @@ impl Settings {
                     .list_separator(",")
                     .with_list_parse_key("trusted_proxies"),
             );
+        if let Ok(url) = std::env::var("DATABASE_READ_URL") {
+            builder = builder.set_override("database_read_url", url)?;
+        }
         if let Ok(url) = std::env::var("DATABASE_URL") {
             builder = builder.set_override("database_url", url)?;
         }
@@ -139,6 +155,9 @@ impl Settings {
             complaint_working_days: 10,
             ipr_api_key: Some(SecretString::from("test-ipr-key-that-is-long-enough-0123456789")),
             trusted_proxies: Vec::new(),
+            database_read_url: None,
+            db_pool_size: None,
+            db_statement_cache: None,
         }
     }
 

@@ -57,7 +57,12 @@ impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
         settings.check()?;
         crate::private_files::private_dir(&settings.data_dir).with_context(|| format!("creating {}", settings.data_dir.display()))?;
-        let db = crate::db::connect_and_migrate(&settings.database_url()).await?;
+        let pool = crate::db::Pool::of(&settings);
+        let db = crate::db::connect_and_migrate_with(&settings.database_url(), pool).await?;
+        let read_db = match &settings.database_read_url {
+            Some(url) => crate::db::connect_replica(url, pool).await?,
+            None => db.clone(),
+        };
         if settings.environment == crate::config::Environment::Production {
             crate::seed::demo::refuse_demo_accounts(&db).await?;
         }
@@ -66,12 +71,13 @@ impl Application {
             crate::seed::demo::load_if_empty(&db).await.context("loading demo data")?;
             crate::seed::demo::write_demo_documents(&db, &settings.data_dir).await.context("writing the demo documents")?;
         }
+        crate::services::ministry::provision_summary::spawn_job(db.clone(), read_db.clone());
         let secret = jwt_secret(&settings)?;
         let tokens = Arc::new(Tokens::new(&secret, settings.session_minutes));
         crate::auth::password::warm_up();
         let listener = TcpListener::bind((settings.host.as_str(), settings.port)).await.context("binding the listener")?;
         let addr = listener.local_addr()?;
-        let ctx = Ctx { db: db.clone(), settings: Arc::new(settings), tokens };
+        let ctx = Ctx { db: db.clone(), read_db, settings: Arc::new(settings), tokens };
         let router = router(ctx, addr);
         Ok(Self { listener, router, port: addr.port(), db })
     }

@@ -270,6 +270,7 @@ provision-from = From
 provision-to = To
 provision-show = Show
 provision-period = Period: { $from } to { $to }.
+provision-computed-at = Figures as of { $at }; they follow changes within a minute.
 provision-csv = Download as CSV (Excel)
 provision-total-country = Kazakhstan
 provision-total-region = The whole region

@@ -248,6 +248,7 @@ provision-from = Басы
 provision-to = Соңы
 provision-show = Көрсету
 provision-period = Кезең: { $from } – { $to }.
+provision-computed-at = Деректер { $at } бойынша; өзгерістер бір минут ішінде көрсетіледі.
 provision-csv = CSV жүктеп алу (Excel)
 provision-total-country = Қазақстан
 provision-total-region = Бүкіл өңір

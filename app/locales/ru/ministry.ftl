@@ -284,6 +284,7 @@ provision-from = С
 provision-to = По
 provision-show = Показать
 provision-period = Период: с { $from } по { $to }.
+provision-computed-at = Данные на { $at }; изменения отражаются в течение минуты.
 provision-csv = Скачать CSV (Excel)
 provision-total-country = Казахстан
 provision-total-region = Весь регион

@@ -3,11 +3,13 @@ pub mod enums;
 mod people;
 mod records;
 mod reference;
+mod summaries;
 mod supplier;
 mod trade;
 
 pub use people::{accounts, entitlements, login_attempts, recipients, recovery_codes, representatives, sessions, throttle_counters};
 pub use records::{audit_log, drafts, ipr_imports, notifications};
 pub use reference::{categories, ceilings, item_types, regions};
+pub use summaries::{provision_periods, provision_summaries, supplier_scores};
 pub use supplier::{supplier_categories, supplier_documents, supplier_regions, suppliers};
 pub use trade::{complaint_notes, complaints, offering_regions, offering_slots, offerings, order_events, orders, reviews};

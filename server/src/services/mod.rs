@@ -24,6 +24,8 @@ use std::sync::Arc;
 pub struct Ctx {
     /// The database.
     pub db: DatabaseConnection,
+    /// Where heavy reads go: a read replica when one is configured, else the database.
+    pub read_db: DatabaseConnection,
     /// Settings.
     pub settings: Arc<Settings>,
     /// Session tokens.

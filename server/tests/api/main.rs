@@ -5,6 +5,7 @@ mod helpers;
 
 mod adversarial;
 mod auth;
+mod instances;
 mod migrations;
 mod ordering;
 mod recipient;

@@ -71,6 +71,8 @@ pub struct ProvisionView {
     pub from: String,
     /// Last day (YYYY-MM-DD).
     pub to: String,
+    /// When the figures were computed (they follow changes within a minute).
+    pub computed_at: String,
     /// For regional staff, their region (named); central staff see the country.
     pub own_region: Option<String>,
     /// The whole scope.

@@ -116,7 +116,8 @@ fn dashboard(v: ProvisionView) -> impl IntoView {
     };
     let chart_rows: Vec<ProvisionRow> = v.regions.iter().filter(|r| r.code != "-").cloned().collect();
     view! {
-        <p>{scope}" "{i18n.ta("provision-period", &[("from", v.from.clone()), ("to", v.to.clone())])}</p>
+        <p>{scope}" "{i18n.ta("provision-period", &[("from", v.from.clone()), ("to", v.to.clone())])}" "
+            {i18n.ta("provision-computed-at", &[("at", v.computed_at.clone())])}</p>
         {period_form(v.from.clone(), v.to.clone())}
         <p><a href=csv download="" rel="external">{i18n.t("provision-csv")}</a></p>
         <h2>{t.name.clone()}</h2>

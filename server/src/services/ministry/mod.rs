@@ -12,6 +12,7 @@ pub mod imports;
 pub mod ipr_lines;
 pub mod provision;
 pub mod provision_csv;
+pub mod provision_summary;
 pub mod staff;
 pub mod supplier_offerings;
 pub mod suppliers;

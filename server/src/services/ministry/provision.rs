@@ -59,11 +59,13 @@ pub struct Period {
 }
 
 impl Period {
-    fn start(&self) -> DateTime<Utc> {
+    /// The first moment of the period.
+    pub fn start(&self) -> DateTime<Utc> {
         self.from.and_time(NaiveTime::MIN).and_utc()
     }
 
-    fn end(&self) -> DateTime<Utc> {
+    /// The moment after the period's last day.
+    pub fn end(&self) -> DateTime<Utc> {
         (self.to + Duration::days(1)).and_time(NaiveTime::MIN).and_utc()
     }
 }
@@ -80,17 +82,36 @@ struct Acc {
     paid: i64,
 }
 
-impl Acc {
-    fn row(mut self, code: &str, name: &str) -> ProvisionRow {
-        let entitled = self.people.len() as u64;
-        let provided = self.provided.len() as u64;
-        self.days.sort_unstable();
-        let n = self.days.len();
-        let median = match n {
-            0 => None,
-            _ if n % 2 == 1 => Some(self.days[n / 2] as f64),
-            _ => Some((self.days[n / 2 - 1] + self.days[n / 2]) as f64 / 2.0),
-        };
+/// Order statuses that count as delivered.
+pub const DELIVERED: [&str; 3] = ["delivered", "rendered", "confirmed"];
+/// Order statuses that never led anywhere.
+pub const DROPPED: [&str; 2] = ["rejected", "cancelled"];
+
+/// A group's figures before they become a row of the dashboard.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    /// People with an entitlement valid in the period.
+    pub people_entitled: u64,
+    /// Such entitlements.
+    pub entitlements: u64,
+    /// Of those, ordered by the period's end.
+    pub ordered: u64,
+    /// Of those, delivered by the period's end.
+    pub delivered: u64,
+    /// People with at least one of those delivered.
+    pub people_provided: u64,
+    /// Twice the median number of days from the entitlement to its first delivery.
+    pub median_days_x2: Option<i64>,
+    /// Orders placed in the period and past a deadline now.
+    pub overdue: u64,
+    /// What the state paid for deliveries within the period.
+    pub state_paid_tiyn: i64,
+}
+
+impl Counts {
+    /// The dashboard's row.
+    pub fn row(&self, code: &str, name: &str) -> ProvisionRow {
+        let (entitled, provided) = (self.people_entitled, self.people_provided);
         ProvisionRow {
             code: code.into(),
             name: name.into(),
@@ -101,9 +122,31 @@ impl Acc {
             people_provided: provided,
             // Rounded half up, in tenths of a percent.
             rate_permille: (entitled > 0).then(|| u32::try_from((provided * 1000 + entitled / 2) / entitled).unwrap_or(u32::MAX)),
-            median_days: median,
+            median_days: self.median_days_x2.map(|m| m as f64 / 2.0),
             overdue: self.overdue,
-            state_paid: Money::from_tiyn(self.paid),
+            state_paid: Money::from_tiyn(self.state_paid_tiyn),
+        }
+    }
+}
+
+impl Acc {
+    fn counts(mut self) -> Counts {
+        self.days.sort_unstable();
+        let n = self.days.len();
+        let median_days_x2 = match n {
+            0 => None,
+            _ if n % 2 == 1 => Some(2 * self.days[n / 2]),
+            _ => Some(self.days[n / 2 - 1] + self.days[n / 2]),
+        };
+        Counts {
+            people_entitled: self.people.len() as u64,
+            entitlements: self.entitlements,
+            ordered: self.ordered,
+            delivered: self.delivered,
+            people_provided: self.provided.len() as u64,
+            median_days_x2,
+            overdue: self.overdue,
+            state_paid_tiyn: self.paid,
         }
     }
 }
@@ -124,10 +167,10 @@ fn tally(
     by_entitlement: &HashMap<i32, Vec<&OrderFact>>,
     period: Period,
     now: DateTime<Utc>,
-    group: impl Fn(&EntitlementFact) -> String,
-) -> HashMap<String, Acc> {
+    group: impl Fn(&EntitlementFact) -> (String, i32),
+) -> HashMap<(String, i32), Acc> {
     let (start, end) = (period.start(), period.end());
-    let mut out: HashMap<String, Acc> = HashMap::new();
+    let mut out: HashMap<(String, i32), Acc> = HashMap::new();
     for e in ents {
         let acc = out.entry(group(e)).or_default();
         acc.people.insert(e.recipient_id);
@@ -153,39 +196,51 @@ fn tally(
     out
 }
 
-/// The dashboard's numbers from the facts: the total, rows per region (every region in
-/// `regions`, worst provision rate first, then the unknown region if any) and per category.
-pub fn compute(
-    ents: &[EntitlementFact],
-    orders: &[OrderFact],
-    period: Period,
-    now: DateTime<Utc>,
-    regions: &[(String, String)],
-    categories: &[(i32, String, String)],
-    unknown_region: &str,
-) -> (ProvisionRow, Vec<ProvisionRow>, Vec<ProvisionRow>) {
+/// Every group's figures recomputed from the raw facts, held in memory: the reference the
+/// summaries are tested against (see `provision_summary` for what the dashboard reads).
+pub fn compute(ents: &[EntitlementFact], orders: &[OrderFact], period: Period, now: DateTime<Utc>) -> HashMap<(String, i32), Counts> {
     let mut by_entitlement: HashMap<i32, Vec<&OrderFact>> = HashMap::new();
     for o in orders {
         by_entitlement.entry(o.entitlement_id).or_default().push(o);
     }
-    let total = tally(ents, &by_entitlement, period, now, |_| String::new()).remove("").unwrap_or_default().row("", "");
-    let mut by_region = tally(ents, &by_entitlement, period, now, |e| e.region.clone().unwrap_or_else(|| "-".into()));
-    let mut region_rows: Vec<ProvisionRow> =
-        regions.iter().map(|(code, name)| by_region.remove(code).unwrap_or_default().row(code, name)).collect();
+    let region = |e: &EntitlementFact| e.region.clone().unwrap_or_else(|| "-".into());
+    let mut out = HashMap::new();
+    let groupings: [&dyn Fn(&EntitlementFact) -> (String, i32); 4] =
+        [&|_| (String::new(), 0), &|e| (region(e), 0), &|e| (String::new(), e.category_id), &|e| (region(e), e.category_id)];
+    for group in groupings {
+        for (key, acc) in tally(ents, &by_entitlement, period, now, group) {
+            out.insert(key, acc.counts());
+        }
+    }
+    out
+}
+
+/// The dashboard's rows from every group's figures: the total, rows per region (every region
+/// in `regions`, worst provision rate first, then the unknown region if any) and per category;
+/// for regional staff (`scope`), their region alone and its categories.
+pub fn assemble(
+    figures: &HashMap<(String, i32), Counts>,
+    scope: Option<&str>,
+    regions: &[(String, String)],
+    categories: &[(i32, String, String)],
+    unknown_region: &str,
+) -> (ProvisionRow, Vec<ProvisionRow>, Vec<ProvisionRow>) {
+    let get = |region: &str, category: i32| figures.get(&(region.to_owned(), category)).copied().unwrap_or_default();
+    let within = scope.unwrap_or("");
+    let total = get(within, 0).row("", "");
+    let mut region_rows: Vec<ProvisionRow> = regions.iter().map(|(code, name)| get(code, 0).row(code, name)).collect();
     region_rows.sort_by(|a, b| match (a.rate_permille, b.rate_permille) {
         (Some(x), Some(y)) => x.cmp(&y).then_with(|| a.name.cmp(&b.name)),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => a.name.cmp(&b.name),
     });
-    if let Some(acc) = by_region.remove("-") {
-        region_rows.push(acc.row("-", unknown_region));
+    if scope.is_none() {
+        if let Some(c) = figures.get(&("-".to_owned(), 0)) {
+            region_rows.push(c.row("-", unknown_region));
+        }
     }
-    let mut by_category = tally(ents, &by_entitlement, period, now, |e| e.category_id.to_string());
-    let category_rows = categories
-        .iter()
-        .map(|(id, code, name)| by_category.remove(&id.to_string()).unwrap_or_default().row(code, name))
-        .collect();
+    let category_rows = categories.iter().map(|(id, code, name)| get(within, *id).row(code, name)).collect();
     (total, region_rows, category_rows)
 }
 
@@ -208,70 +263,75 @@ pub fn period(from: &str, to: &str, today: NaiveDate) -> Result<Period, AppError
     }
 }
 
+/// The raw facts of a period (in a region, or the whole country), held in memory: what
+/// [`compute`] recomputes the figures from when the summaries are checked.
+pub async fn facts(db: &impl sea_orm::ConnectionTrait, period: Period, region: Option<&str>) -> Result<(Vec<EntitlementFact>, Vec<OrderFact>), sea_orm::DbErr> {
+    let mut ents = entitlements::Entity::find()
+        .select_only()
+        .column(entitlements::Column::Id)
+        .column(entitlements::Column::RecipientId)
+        .column(recipients::Column::RegionCode)
+        .column(item_types::Column::CategoryId)
+        .column(entitlements::Column::ValidFrom)
+        .join(JoinType::InnerJoin, entitlements::Entity::belongs_to(recipients::Entity).from(entitlements::Column::RecipientId).to(recipients::Column::Id).into())
+        .join(JoinType::InnerJoin, entitlements::Entity::belongs_to(item_types::Entity).from(entitlements::Column::ItemTypeId).to(item_types::Column::Id).into())
+        .filter(entitlements::Column::ValidFrom.lte(period.to))
+        .filter(entitlements::Column::ValidTo.gte(period.from));
+    let mut ords = orders::Entity::find()
+        .select_only()
+        .column(orders::Column::EntitlementId)
+        .column(orders::Column::Status)
+        .column(orders::Column::CreatedAt)
+        .column(orders::Column::DeliveredAt)
+        .column(orders::Column::AcceptBy)
+        .column(orders::Column::DeliverBy)
+        .column(orders::Column::StateShareTiyn)
+        .join(JoinType::InnerJoin, orders::Entity::belongs_to(entitlements::Entity).from(orders::Column::EntitlementId).to(entitlements::Column::Id).into())
+        .join(JoinType::InnerJoin, entitlements::Entity::belongs_to(recipients::Entity).from(entitlements::Column::RecipientId).to(recipients::Column::Id).into())
+        .filter(entitlements::Column::ValidFrom.lte(period.to))
+        .filter(entitlements::Column::ValidTo.gte(period.from));
+    if let Some(r) = region {
+        ents = ents.filter(recipients::Column::RegionCode.eq(r));
+        ords = ords.filter(recipients::Column::RegionCode.eq(r));
+    }
+    type E = (i32, i32, Option<String>, i32, NaiveDate);
+    type O = (i32, DbOrderStatus, DateTime<Utc>, Option<DateTime<Utc>>, DateTime<Utc>, Option<DateTime<Utc>>, i64);
+    let ents: Vec<EntitlementFact> = ents
+        .into_tuple::<E>()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|(id, recipient_id, region, category_id, valid_from)| EntitlementFact { id, recipient_id, region, category_id, valid_from })
+        .collect();
+    let ords: Vec<OrderFact> = ords
+        .into_tuple::<O>()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|(entitlement_id, status, created_at, delivered_at, accept_by, deliver_by, share)| OrderFact {
+            entitlement_id,
+            status,
+            created_at,
+            delivered_at,
+            accept_by,
+            deliver_by,
+            state_share: Money::from_tiyn(share),
+        })
+        .collect();
+    Ok((ents, ords))
+}
+
 /// The provision dashboard.
 pub struct ProvisionService(pub Ctx);
 
 impl ProvisionService {
-    /// The view for a period in the caller's scope.
+    /// The view for a period in the caller's scope, from the period's summary.
     pub async fn view(&self, caller: &Caller, from: &str, to: &str) -> Result<ProvisionView, AppError> {
         let (_, scope) = staff_scope(caller)?;
         let db = &self.0.db;
         let now = Utc::now();
         let period = period(from, to, now.date_naive())?;
-        let mut ents = entitlements::Entity::find()
-            .select_only()
-            .column(entitlements::Column::Id)
-            .column(entitlements::Column::RecipientId)
-            .column(recipients::Column::RegionCode)
-            .column(item_types::Column::CategoryId)
-            .column(entitlements::Column::ValidFrom)
-            .join(JoinType::InnerJoin, entitlements::Entity::belongs_to(recipients::Entity).from(entitlements::Column::RecipientId).to(recipients::Column::Id).into())
-            .join(JoinType::InnerJoin, entitlements::Entity::belongs_to(item_types::Entity).from(entitlements::Column::ItemTypeId).to(item_types::Column::Id).into())
-            .filter(entitlements::Column::ValidFrom.lte(period.to))
-            .filter(entitlements::Column::ValidTo.gte(period.from));
-        let mut ords = orders::Entity::find()
-            .select_only()
-            .column(orders::Column::EntitlementId)
-            .column(orders::Column::Status)
-            .column(orders::Column::CreatedAt)
-            .column(orders::Column::DeliveredAt)
-            .column(orders::Column::AcceptBy)
-            .column(orders::Column::DeliverBy)
-            .column(orders::Column::StateShareTiyn)
-            .join(JoinType::InnerJoin, orders::Entity::belongs_to(entitlements::Entity).from(orders::Column::EntitlementId).to(entitlements::Column::Id).into())
-            .join(JoinType::InnerJoin, entitlements::Entity::belongs_to(recipients::Entity).from(entitlements::Column::RecipientId).to(recipients::Column::Id).into())
-            .filter(entitlements::Column::ValidFrom.lte(period.to))
-            .filter(entitlements::Column::ValidTo.gte(period.from));
-        if let Some(r) = scope.region() {
-            ents = ents.filter(recipients::Column::RegionCode.eq(r));
-            ords = ords.filter(recipients::Column::RegionCode.eq(r));
-        }
-        type E = (i32, i32, Option<String>, i32, NaiveDate);
-        type O = (i32, DbOrderStatus, DateTime<Utc>, Option<DateTime<Utc>>, DateTime<Utc>, Option<DateTime<Utc>>, i64);
-        let ents: Vec<EntitlementFact> = ents
-            .into_tuple::<E>()
-            .all(db)
-            .await
-            .or_unexpected()?
-            .into_iter()
-            .map(|(id, recipient_id, region, category_id, valid_from)| EntitlementFact { id, recipient_id, region, category_id, valid_from })
-            .collect();
-        let ords: Vec<OrderFact> = ords
-            .into_tuple::<O>()
-            .all(db)
-            .await
-            .or_unexpected()?
-            .into_iter()
-            .map(|(entitlement_id, status, created_at, delivered_at, accept_by, deliver_by, share)| OrderFact {
-                entitlement_id,
-                status,
-                created_at,
-                delivered_at,
-                accept_by,
-                deliver_by,
-                state_share: Money::from_tiyn(share),
-            })
-            .collect();
+        let (figures, computed_at) = super::provision_summary::figures(db, &self.0.read_db, period, now).await.or_unexpected()?;
         let names = region_names(db, caller.lang).await?;
         let regions: Vec<(String, String)> = match scope.region() {
             Some(r) => vec![(r.to_owned(), names.get(r).cloned().unwrap_or_default())],
@@ -287,15 +347,15 @@ impl ProvisionService {
             .await
             .or_unexpected()?
             .into_iter()
-            .map(|c| (c.id, c.name(caller.lang).to_owned(), c.code))
-            .map(|(id, name, code)| (id, code, name))
+            .map(|c| (c.id, c.code.clone(), c.name(caller.lang).to_owned()))
             .collect();
         let unknown = app::i18n::tr(caller.lang, "provision-region-unknown");
-        let (mut total, regions, categories) = compute(&ents, &ords, period, now, &regions, &cats, &unknown);
+        let (mut total, regions, categories) = assemble(&figures, scope.region(), &regions, &cats, &unknown);
         total.name = app::i18n::tr(caller.lang, if scope.region().is_some() { "provision-total-region" } else { "provision-total-country" });
         Ok(ProvisionView {
             from: period.from.to_string(),
             to: period.to.to_string(),
+            computed_at: computed_at.format("%Y-%m-%d %H:%M UTC").to_string(),
             own_region: scope.region().and_then(|r| names.get(r).cloned()),
             total,
             regions,

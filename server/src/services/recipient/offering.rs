@@ -1,16 +1,14 @@
 //! An offering's page: description, parameters, the supplier's scorecard and verified reviews.
 use super::catalogue::{cards, param_fields};
 use super::{day, description, resolve};
-use crate::entities::enums::DbOrderStatus;
-use crate::entities::{complaints, item_types, offering_regions, offerings, orders, regions, reviews, suppliers};
+use crate::entities::{item_types, offering_regions, offerings, regions, reviews, supplier_scores, suppliers};
 use crate::services::catalogue_rules::visible_offering_condition;
 use crate::services::{Ctx, OrUnexpected};
 use app::domain::Role;
 use app::dto::recipient::{OfferingView, ReviewView, SupplierCard};
 use app::error::AppError;
 use app::ports::Caller;
-use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select};
 
 /// A supplier's delivery record, as the offering page shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -23,29 +21,20 @@ pub struct Scorecard {
     pub complaints: u64,
 }
 
-/// Counts a supplier's record in the database: two counts, whatever the number of orders (the
-/// orders' index by supplier holds the delivery dates and status, so no order row is read).
-/// Kept apart so it can read a maintained per-supplier summary instead.
+/// A supplier's record from its maintained scorecard counters: one row by key, whatever the
+/// number of orders (see `supplier_scores`).
 pub async fn scorecard(db: &impl ConnectionTrait, supplier_id: i32) -> Result<Scorecard, AppError> {
-    let (delivered, on_time): (i64, Option<i64>) = scorecard_query(supplier_id)
-        .into_tuple()
-        .one(db)
-        .await
-        .or_unexpected()?
-        .unwrap_or((0, None));
-    let complaints = complaints::Entity::find().filter(complaints::Column::SupplierId.eq(supplier_id)).count(db).await.or_unexpected()?;
-    Ok(Scorecard { delivered: u64::try_from(delivered).unwrap_or(0), on_time: u64::try_from(on_time.unwrap_or(0)).unwrap_or(0), complaints })
+    let row = scorecard_query(supplier_id).one(db).await.or_unexpected()?;
+    Ok(row.map_or_else(Scorecard::default, |r| Scorecard {
+        delivered: u64::try_from(r.delivered).unwrap_or(0),
+        on_time: u64::try_from(r.on_time).unwrap_or(0),
+        complaints: u64::try_from(r.complaints).unwrap_or(0),
+    }))
 }
 
-/// The orders part of [`scorecard`]: delivered, and delivered on time.
-pub fn scorecard_query(supplier_id: i32) -> Select<orders::Entity> {
-    orders::Entity::find()
-        .select_only()
-        .column_as(Expr::cust("COUNT(*)"), "delivered")
-        .column_as(Expr::cust("SUM(CASE WHEN deliver_by IS NULL OR delivered_at <= deliver_by THEN 1 ELSE 0 END)"), "on_time")
-        .filter(orders::Column::SupplierId.eq(supplier_id))
-        .filter(orders::Column::DeliveredAt.is_not_null())
-        .filter(orders::Column::Status.ne(DbOrderStatus::Returned))
+/// The scorecard counters of a supplier.
+pub fn scorecard_query(supplier_id: i32) -> Select<supplier_scores::Entity> {
+    supplier_scores::Entity::find_by_id(supplier_id)
 }
 
 /// The newest reviews of an offering, as its page shows them.

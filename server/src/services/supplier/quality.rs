@@ -2,7 +2,7 @@
 use super::{day, id_of, own_supplier, pick_text, require_active};
 use crate::db::begin_write;
 use crate::entities::enums::DbComplaintStatus;
-use crate::entities::{complaints, offerings, orders, reviews};
+use crate::entities::{complaints, offerings, orders, reviews, supplier_scores};
 use crate::services::order_flow::{notify, recipient_side_accounts};
 use crate::services::{text, Ctx, OrUnexpected};
 use app::dto::supplier::{ReviewRow, ScorecardView};
@@ -67,12 +67,16 @@ impl SupplierQuality for QualityService {
         let db = &self.0.db;
         let (_, s) = own_supplier(db, caller).await?;
         require_active(&s)?;
-        let delivered: Vec<orders::Model> =
-            orders::Entity::find().filter(orders::Column::SupplierId.eq(s.id)).filter(orders::Column::DeliveredAt.is_not_null()).all(db).await.or_unexpected()?;
-        let with_deadline: Vec<&orders::Model> = delivered.iter().filter(|o| o.deliver_by.is_some()).collect();
-        let on_time = with_deadline.iter().filter(|o| matches!((o.delivered_at, o.deliver_by), (Some(d), Some(by)) if d <= by)).count();
-        let on_time_percent = (!with_deadline.is_empty()).then(|| u32::try_from(on_time * 100 / with_deadline.len()).unwrap_or(0));
-        let all_complaints = complaints::Entity::find().filter(complaints::Column::SupplierId.eq(s.id)).count(db).await.or_unexpected()?;
+        let score = supplier_scores::Entity::find_by_id(s.id).one(db).await.or_unexpected()?.unwrap_or(supplier_scores::Model {
+            supplier_id: s.id,
+            delivered: 0,
+            on_time: 0,
+            delivered_any: 0,
+            with_deadline: 0,
+            met_deadline: 0,
+            complaints: 0,
+        });
+        let on_time_percent = (score.with_deadline > 0).then(|| u32::try_from(score.met_deadline * 100 / score.with_deadline).unwrap_or(0));
         let open = complaints::Entity::find()
             .filter(complaints::Column::SupplierId.eq(s.id))
             .filter(complaints::Column::Status.eq(DbComplaintStatus::Open))
@@ -86,9 +90,9 @@ impl SupplierQuality for QualityService {
             sum * 100 / i32::try_from(list.len()).unwrap_or(i32::MAX)
         });
         Ok(ScorecardView {
-            delivered: u32::try_from(delivered.len()).unwrap_or(u32::MAX),
+            delivered: u32::try_from(score.delivered_any).unwrap_or(u32::MAX),
             on_time_percent,
-            complaints: u32::try_from(all_complaints).unwrap_or(u32::MAX),
+            complaints: u32::try_from(score.complaints).unwrap_or(u32::MAX),
             open_complaints: u32::try_from(open).unwrap_or(u32::MAX),
             rating_x100,
             reviews: rows(db, caller.lang, list).await?,

@@ -6,6 +6,7 @@ mod complaints;
 mod imports;
 mod provision;
 mod staff;
+mod summaries;
 mod suppliers;
 
 use crate::helpers::TestApp;

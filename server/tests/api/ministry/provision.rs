@@ -9,15 +9,15 @@ use serde_json::Value;
 use server::entities::enums::{DbOrderStatus, DbSupplierStatus};
 use server::entities::{entitlements, offerings, orders, recipients};
 
-fn at(y: i32, m: u32, d: u32) -> DateTime<Utc> {
+pub fn at(y: i32, m: u32, d: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(y, m, d, 10, 0, 0).unwrap()
 }
 
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+pub fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
-async fn person(app: &TestApp, serial: u16, region: Option<&str>) -> i32 {
+pub async fn person(app: &TestApp, serial: u16, region: Option<&str>) -> i32 {
     recipients::ActiveModel {
         account_id: Set(None),
         iin: Set(iin("800101", 3, serial)),
@@ -35,7 +35,7 @@ async fn person(app: &TestApp, serial: u16, region: Option<&str>) -> i32 {
     .id
 }
 
-async fn grant(app: &TestApp, recipient: i32, code: &str, from: NaiveDate, to: NaiveDate) -> entitlements::Model {
+pub async fn grant(app: &TestApp, recipient: i32, code: &str, from: NaiveDate, to: NaiveDate) -> entitlements::Model {
     entitlements::ActiveModel {
         recipient_id: Set(recipient),
         item_type_id: Set(item_type(app, code).await.id),
@@ -54,16 +54,16 @@ async fn grant(app: &TestApp, recipient: i32, code: &str, from: NaiveDate, to: N
     .unwrap()
 }
 
-struct Placed {
-    status: DbOrderStatus,
-    created: DateTime<Utc>,
-    accept_by: DateTime<Utc>,
-    deliver_by: Option<DateTime<Utc>>,
-    delivered: Option<DateTime<Utc>>,
-    state_share: i64,
+pub struct Placed {
+    pub status: DbOrderStatus,
+    pub created: DateTime<Utc>,
+    pub accept_by: DateTime<Utc>,
+    pub deliver_by: Option<DateTime<Utc>>,
+    pub delivered: Option<DateTime<Utc>>,
+    pub state_share: i64,
 }
 
-async fn place(app: &TestApp, e: &entitlements::Model, o: &offerings::Model, p: Placed) {
+pub async fn place(app: &TestApp, e: &entitlements::Model, o: &offerings::Model, p: Placed) {
     orders::ActiveModel {
         number: Set(format!("P-{}", &uuid::Uuid::new_v4().simple().to_string()[..20])),
         recipient_id: Set(e.recipient_id),
@@ -113,7 +113,7 @@ async fn place(app: &TestApp, e: &entitlements::Model, o: &offerings::Model, p: 
 /// Worked out by hand: 5 people entitled, 7 entitlements, 5 ordered (E1 E2 E3 E6 E8), 2
 /// delivered (E1 E3), 2 people provided (R1 R2): 40.0 %; median of 50 and 20 days = 35;
 /// 2 overdue (E2's and E6's orders); the state paid 150,000.00.
-async fn fixture(app: &TestApp) {
+pub async fn fixture(app: &TestApp) {
     let s = supplier(app, "sales@medtech.kz", 51, DbSupplierStatus::Approved, &["ALA", "AST"]).await;
     let offer = |code: &'static str| offering(app, s.id, code, 1_000_000, &["ALA", "AST"]);
     let (r1, r2, r3, r4, r5) = (person(app, 1, Some("ALA")).await, person(app, 2, Some("ALA")).await, person(app, 3, Some("AST")).await, person(app, 4, Some("AST")).await, person(app, 5, None).await);
