@@ -351,6 +351,10 @@ fn unique_number(taken: &mut HashSet<u64>, date: NaiveDate, kind: u32, serial: &
     }
 }
 
+/// A supplier that may own offerings: id, whether its offerings can be published, the
+/// indexes of the regions it serves.
+type Owner = (i32, bool, Vec<usize>);
+
 struct OfferingRow {
     id: i32,
     supplier_id: i32,
@@ -478,7 +482,7 @@ pub async fn seed(db: &DatabaseConnection, plan: &Plan, progress: &(dyn Fn(&str)
     let mut supplier_categories = Table::new("supplier_categories", "supplier_id, category_id, approved", 2000, backend);
     let first_supplier = next("suppliers").await?;
     // Per category: (supplier id, approved, regions served).
-    let mut by_cat: HashMap<&str, Vec<(i32, bool, Vec<usize>)>> = HashMap::new();
+    let mut by_cat: HashMap<&str, Vec<Owner>> = HashMap::new();
     let mut sid = first_supplier;
     for (ci, count) in shares.iter().enumerate() {
         let cat = supplier_cats[ci];
@@ -961,7 +965,7 @@ pub async fn seed(db: &DatabaseConnection, plan: &Plan, progress: &(dyn Fn(&str)
                                     V::I(oid.into()),
                                     V::I(rid),
                                     V::I(rating),
-                                    V::T(*pick(&mut rng, REVIEWS)),
+                                    V::T(REVIEWS[rng.gen_range(0..REVIEWS.len())]),
                                     if replied { V::T("Спасибо за отзыв!") } else { V::N },
                                     if replied { V::Ts(created) } else { V::N },
                                     V::Ts(created),
@@ -986,7 +990,7 @@ pub async fn seed(db: &DatabaseConnection, plan: &Plan, progress: &(dyn Fn(&str)
                                     V::I(rid),
                                     V::I(supplier.into()),
                                     V::T(region),
-                                    V::T(*pick(&mut rng, COMPLAINTS)),
+                                    V::T(COMPLAINTS[rng.gen_range(0..COMPLAINTS.len())]),
                                     V::T(state),
                                     V::Ts(due),
                                     if response.is_some() { V::T("Готовы заменить товар или вернуть деньги.") } else { V::N },
