@@ -45,6 +45,18 @@ enum Command {
         #[arg(long)]
         email: String,
     },
+    /// Fill a freshly migrated database with national-size generated data (development only).
+    SeedNational {
+        /// 1.0 is the country: 732,100 recipients, 100,000 offerings, 2 million orders.
+        #[arg(long, default_value_t = 1.0)]
+        scale: f64,
+        /// The generator's seed: the same seed, day and scale write the same rows.
+        #[arg(long, default_value_t = 2024)]
+        seed: u64,
+        /// The password of every generated account; without it they get one nobody knows.
+        #[arg(long, env = "PORTAL_SEED_PASSWORD", hide_env_values = true)]
+        password: Option<String>,
+    },
 }
 
 /// Runs the command.
@@ -106,6 +118,38 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             crate::services::audit::record(&db, None, entry).await?;
             println!("disabled {email}; its sessions are ended");
         }
+        Command::SeedNational { scale, seed, password } => seed_national(&settings, scale, seed, password).await?,
     }
+    Ok(())
+}
+
+/// Generated data never goes near real users; the refusal comes before the database is
+/// touched.
+async fn seed_national(settings: &Settings, scale: f64, seed: u64, password: Option<String>) -> anyhow::Result<()> {
+    if settings.environment == crate::config::Environment::Production {
+        bail!("seed-national refuses to run in production");
+    }
+    if !(scale > 0.0 && scale <= 10.0) {
+        bail!("--scale must be above 0 and at most 10");
+    }
+    let db = crate::db::connect_and_migrate(&settings.database_url()).await?;
+    crate::seed::reference::load(&db).await?;
+    crate::seed::national::refuse_if_not_empty(&db).await?;
+    // One hash for every generated account: hashing hundreds of thousands would take hours.
+    let password = match password {
+        Some(p) => p,
+        None => {
+            use rand::Rng;
+            let bytes: [u8; 32] = rand::thread_rng().gen();
+            hex::encode(bytes)
+        }
+    };
+    let hash = crate::auth::password::hash(password).await.map_err(|e| anyhow::anyhow!("hashing the password: {}", e.code()))?;
+    let now = chrono::Utc::now();
+    let now = now - chrono::Duration::nanoseconds(i64::from(chrono::Timelike::nanosecond(&now)));
+    let plan = crate::seed::national::Plan { scale, seed, now, password_hash: hash };
+    println!("seeding national data at scale {scale} (seed {seed}) into {}", if settings.database_url().starts_with("postgres") { "PostgreSQL" } else { "SQLite" });
+    let report = crate::seed::national::seed(&db, &plan, &|line| println!("{line}")).await?;
+    println!("done in {:.1} s", report.total_seconds);
     Ok(())
 }

@@ -2,4 +2,5 @@
 //! empty database.
 pub mod demo;
 mod demo_names;
+pub mod national;
 pub mod reference;

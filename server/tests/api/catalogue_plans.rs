@@ -13,7 +13,7 @@ use server::services::recipient::catalogue::prepare;
 use server::services::recipient::offering::{reviews_query, scorecard_query, visible_offering_query};
 
 /// The plan's lines: PostgreSQL's `EXPLAIN`, SQLite's `EXPLAIN QUERY PLAN` details.
-async fn plan(app: &TestApp, stmt: Statement) -> Vec<String> {
+pub async fn plan(app: &TestApp, stmt: Statement) -> Vec<String> {
     let backend = app.db.get_database_backend();
     let sql = match backend {
         DatabaseBackend::Postgres => format!("EXPLAIN {}", stmt.sql),
@@ -30,7 +30,7 @@ async fn plan(app: &TestApp, stmt: Statement) -> Vec<String> {
 
 /// Lines that read a large table from end to end: `Seq Scan` on PostgreSQL, a `SCAN` without
 /// an index on SQLite (the catalogue names offerings `o`).
-fn full_scans(lines: &[String]) -> Vec<String> {
+pub fn full_scans(lines: &[String]) -> Vec<String> {
     const TABLES: &[&str] = &["offerings", "o", "orders", "entitlements"];
     lines
         .iter()

@@ -22,3 +22,4 @@ mod catalogue;
 mod catalogue_data;
 mod catalogue_plans;
 mod catalogue_reference;
+mod national;

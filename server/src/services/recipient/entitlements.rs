@@ -1,6 +1,6 @@
 //! "My entitlements": what the state owes the person, and what has been ordered against it.
 use super::{day, resolve};
-use crate::entities::{categories, entitlements, item_types, orders};
+use crate::entities::{categories, entitlements, item_types};
 use crate::services::{ceilings::ceilings_on, Ctx, OrUnexpected};
 use app::dto::recipient::{EntitlementView, EntitlementsView, OrderLine};
 use app::error::AppError;
@@ -13,15 +13,19 @@ use std::collections::HashMap;
 /// Entitlements of the person acted for.
 pub struct EntitlementService(pub Ctx);
 
+/// A person's entitlements, the one ending soonest first: the statement behind "my
+/// entitlements" (public so the EXPLAIN test plans the very same statement).
+pub fn entitlements_query(recipient_id: i32) -> sea_orm::Select<entitlements::Entity> {
+    entitlements::Entity::find().filter(entitlements::Column::RecipientId.eq(recipient_id)).order_by_asc(entitlements::Column::ValidTo)
+}
+
 #[async_trait]
 impl Entitlements for EntitlementService {
     async fn list(&self, caller: &Caller, for_recipient: Option<i32>) -> Result<EntitlementsView, AppError> {
         let db = &self.0.db;
         let acting = resolve(db, caller, for_recipient).await?;
         let today = Utc::now().date_naive();
-        let rows = entitlements::Entity::find()
-            .filter(entitlements::Column::RecipientId.eq(acting.recipient.id))
-            .order_by_asc(entitlements::Column::ValidTo)
+        let rows = entitlements_query(acting.recipient.id)
             .all(db)
             .await
             .or_unexpected()?;
@@ -31,9 +35,7 @@ impl Entitlements for EntitlementService {
             categories::Entity::find().all(db).await.or_unexpected()?.into_iter().map(|c| (c.id, c.code)).collect();
         let ceilings = ceilings_on(db, today).await.or_unexpected()?;
         let mut by_entitlement: HashMap<i32, Vec<OrderLine>> = HashMap::new();
-        for o in orders::Entity::find()
-            .filter(orders::Column::RecipientId.eq(acting.recipient.id))
-            .order_by_desc(orders::Column::CreatedAt)
+        for o in super::my_orders::orders_query(acting.recipient.id)
             .all(db)
             .await
             .or_unexpected()?

@@ -146,23 +146,30 @@ async fn numbers(db: &impl ConnectionTrait, ids: Vec<i32>) -> Result<HashMap<i32
         .collect())
 }
 
+/// The supplier's incoming orders for a status filter (`all`, one status code, or the open
+/// ones), newest first: the statement behind the inbox (public so the EXPLAIN test plans the
+/// very same statement). An inactive supplier sees only what is still open.
+pub fn inbox_query(s: &suppliers::Model, status: &str) -> sea_orm::Select<orders::Entity> {
+    let mut q = orders::Entity::find().filter(orders::Column::SupplierId.eq(s.id));
+    let wanted = OrderStatus::from_code(status.trim()).map(DbOrderStatus::from);
+    q = match (status.trim(), wanted) {
+        (_, Some(one)) => q.filter(orders::Column::Status.eq(one)),
+        ("all", None) if !inactive(s) => q,
+        _ => q.filter(orders::Column::Status.is_in(OPEN)),
+    };
+    if inactive(s) {
+        q = q.filter(orders::Column::Status.is_in(OPEN));
+    }
+    q.order_by_desc(orders::Column::CreatedAt).limit(1000)
+}
+
 #[async_trait]
 impl SupplierOrders for OrderService {
     async fn inbox(&self, caller: &Caller, filter: InboxFilter) -> Result<InboxView, AppError> {
         let db = &self.0.db;
         let (_, s) = own_supplier(db, caller).await?;
         let lang = caller.lang;
-        let mut q = orders::Entity::find().filter(orders::Column::SupplierId.eq(s.id));
-        let wanted = OrderStatus::from_code(filter.status.trim()).map(DbOrderStatus::from);
-        q = match (filter.status.trim(), wanted) {
-            (_, Some(one)) => q.filter(orders::Column::Status.eq(one)),
-            ("all", None) if !inactive(&s) => q,
-            _ => q.filter(orders::Column::Status.is_in(OPEN)),
-        };
-        if inactive(&s) {
-            q = q.filter(orders::Column::Status.is_in(OPEN));
-        }
-        let rows = q.order_by_desc(orders::Column::CreatedAt).limit(1000).all(db).await.or_unexpected()?;
+        let rows = inbox_query(&s, &filter.status).all(db).await.or_unexpected()?;
         let offers: HashMap<i32, offerings::Model> =
             offerings::Entity::find().filter(offerings::Column::Id.is_in(rows.iter().map(|o| o.offering_id))).all(db).await.or_unexpected()?.into_iter().map(|o| (o.id, o)).collect();
         let units: HashMap<i32, Unit> = item_types::Entity::find().all(db).await.or_unexpected()?.into_iter().map(|t| (t.id, t.unit.into())).collect();
