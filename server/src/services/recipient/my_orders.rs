@@ -7,6 +7,7 @@ use crate::db::begin_write;
 use crate::entities::enums::{DbComplaintStatus, DbOrderStatus};
 use crate::entities::{accounts, categories, complaints, item_types, offerings, order_events, orders, recipients, reviews, suppliers};
 use crate::services::order_flow::{notify, restore_entitlement, supplier_account, transition, working_days_after, TransitionError};
+use crate::services::paging::one_page;
 use crate::services::{text, Ctx, OrUnexpected};
 use app::domain::{CoPayment, Money, OrderStatus, Role};
 use app::dto::orders::{ComplaintSummary, OrderEventView, OrderSummary, OrderView, OrdersView};
@@ -71,15 +72,14 @@ fn detail_lines(details: &serde_json::Value) -> Vec<(String, String)> {
 
 #[async_trait]
 impl MyOrders for MyOrderService {
-    async fn list(&self, caller: &Caller, for_recipient: Option<i32>) -> Result<OrdersView, AppError> {
+    async fn list(&self, caller: &Caller, for_recipient: Option<i32>, page: u32) -> Result<OrdersView, AppError> {
         let db = &self.0.db;
         let acting = resolve(db, caller, for_recipient).await?;
-        let rows = orders::Entity::find()
+        let find = orders::Entity::find()
             .filter(orders::Column::RecipientId.eq(acting.recipient.id))
             .order_by_desc(orders::Column::CreatedAt)
-            .all(db)
-            .await
-            .or_unexpected()?;
+            .order_by_desc(orders::Column::Id);
+        let (rows, page) = one_page(db, find, page).await?;
         let offers: HashMap<i32, offerings::Model> = offerings::Entity::find()
             .filter(offerings::Column::Id.is_in(rows.iter().map(|o| o.offering_id)))
             .all(db)
@@ -117,7 +117,7 @@ impl MyOrders for MyOrderService {
                 }
             })
             .collect();
-        Ok(OrdersView { acting_for: acting.view, orders })
+        Ok(OrdersView { acting_for: acting.view, orders, page })
     }
 
     async fn get(&self, caller: &Caller, order_id: i32) -> Result<OrderView, AppError> {
