@@ -7,6 +7,7 @@ mod adversarial;
 mod auth;
 mod migrations;
 mod ordering;
+mod paging;
 mod recipient;
 mod ministry;
 mod security;
