@@ -7,7 +7,7 @@ use crate::entities::enums::{DbComplaintStatus, DbOrderStatus, DbSupplierStatus}
 use crate::entities::{accounts, categories, complaints, item_types, offerings, order_events, orders, recipients, regions, suppliers};
 use crate::services::paging::one_page;
 use crate::services::{Ctx, OrUnexpected};
-use app::domain::{CoPayment, ComplaintStatus, Lang, Money, OrderStatus, Unit};
+use app::domain::{CoPayment, Lang, Money, OrderStatus, Unit};
 use app::dto::supplier::{ComplaintRow, InboxRow, InboxView, OrderEventRow, SessionRow, SupplierComplaintsView, SupplierOrderView};
 use app::error::AppError;
 use app::i18n::{tr, tr_args};
