@@ -15,7 +15,6 @@ pub use staff::*;
 pub use suppliers::*;
 
 pub use crate::dto::PageInfo;
-use serde::{Deserialize, Serialize};
 
 /// `(value, text)` for a drop-down.
 pub type Choice = (String, String);

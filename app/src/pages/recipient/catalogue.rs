@@ -141,7 +141,7 @@ fn results_page(view: CatalogueView) -> impl IntoView {
         let who = query.for_recipient;
         view! { <ul class="app-results">{results.into_iter().map(|c| result(&i18n, c, who)).collect_view()}</ul> }.into_any()
     };
-    let page = PageInfo { page: query.page, pages, total };
+    let page = PageInfo { page: query.page, pages, total: u64::from(total) };
     let href: PageHref = {
         let query = query.clone();
         std::sync::Arc::new(move |p| url_of(&query, p))
