@@ -15,16 +15,20 @@ pub type PageHref = Arc<dyn Fn(u32) -> String + Send + Sync>;
 
 /// The page asked for in the address: a missing or malformed `page` means the first page.
 pub fn page_param(q: &ParamsMap) -> u32 {
-    q.get("page").and_then(|p| p.trim().parse().ok()).unwrap_or(1).max(1)
+    page_number(q.get("page").as_deref())
 }
 
-/// `path?query` with `page` set to `page` and every other parameter kept as it was.
-pub fn with_page(path: &str, q: &ParamsMap, page: u32) -> String {
-    let mut parts: Vec<String> = q
-        .clone()
+/// A page number as typed in an address: anything but a positive whole number is page 1.
+pub fn page_number(raw: Option<&str>) -> u32 {
+    raw.and_then(|p| p.trim().parse().ok()).unwrap_or(1).max(1)
+}
+
+/// `path?query` with `page` set to `page` and every other parameter of `query` kept as it was.
+pub fn with_page(path: &str, query: impl IntoIterator<Item = (String, String)>, page: u32) -> String {
+    let mut parts: Vec<String> = query
         .into_iter()
-        .filter(|(k, v)| k.to_string() != "page" && !v.is_empty())
-        .map(|(k, v)| format!("{}={}", encode(&k.to_string()), encode(&v)))
+        .filter(|(k, v)| k != "page" && !v.is_empty())
+        .map(|(k, v)| format!("{}={}", encode(&k), encode(&v)))
         .collect();
     parts.push(format!("page={page}"));
     format!("{path}?{}", parts.join("&"))
@@ -63,8 +67,8 @@ pub fn Pager(
     let href: PageHref = href.unwrap_or_else(|| {
         let location = use_location();
         let path = location.pathname.get_untracked();
-        let query = location.query.get_untracked();
-        Arc::new(move |p| with_page(&path, &query, p))
+        let query: Vec<(String, String)> = location.query.get_untracked().into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+        Arc::new(move |p| with_page(&path, query.clone(), p))
     });
     let PageInfo { page: current, pages, .. } = page;
     (pages > 1).then(|| {
@@ -110,18 +114,19 @@ mod tests {
 
     #[test]
     fn a_malformed_or_missing_page_is_the_first() {
-        let q = |v: &str| ParamsMap::from_iter([("page".to_string(), v.to_string())]);
-        assert_eq!(page_param(&q("3")), 3);
-        assert_eq!(page_param(&q("abc")), 1);
-        assert_eq!(page_param(&q("-2")), 1);
-        assert_eq!(page_param(&q("0")), 1);
-        assert_eq!(page_param(&ParamsMap::new()), 1);
+        assert_eq!(page_number(Some("3")), 3);
+        assert_eq!(page_number(Some(" 3 ")), 3);
+        assert_eq!(page_number(Some("abc")), 1);
+        assert_eq!(page_number(Some("-2")), 1);
+        assert_eq!(page_number(Some("0")), 1);
+        assert_eq!(page_number(Some("4294967296")), 1);
+        assert_eq!(page_number(None), 1);
     }
 
     #[test]
     fn page_links_keep_the_other_parameters() {
-        let q = ParamsMap::from_iter([("status".to_string(), "all".to_string()), ("page".to_string(), "2".to_string()), ("q".to_string(), "Алма ты".to_string())]);
-        let href = with_page("/supplier/orders", &q, 3);
+        let q = [("status", "all"), ("page", "2"), ("q", "Алма ты")].map(|(k, v)| (k.to_owned(), v.to_owned()));
+        let href = with_page("/supplier/orders", q, 3);
         assert!(href.starts_with("/supplier/orders?"), "{href}");
         assert!(href.contains("status=all") && href.contains("q=%D0%90"), "{href}");
         assert!(href.ends_with("&page=3") && href.matches("page=").count() == 1, "{href}");
