@@ -175,3 +175,34 @@ test('the admin page passes axe in every language', async ({ page }) => {
     await restoreRussian(page);
   }
 });
+
+test('a long list is paged by plain links that keep its filter, with and without JavaScript', async ({ page }) => {
+  await signIn(page, 'staff@demo.kz');
+  // The demo data has more approved suppliers than a page holds.
+  await open(page, '/staff/suppliers?status=approved');
+  const lang = await pageLang(page);
+  const position = (n: number, of: number) => tr(lang, 'pager-position').replace('{ $page }', String(n)).replace('{ $pages }', String(of));
+  const pager = page.getByRole('navigation', { name: tr(lang, 'pager-label') });
+  await expect(pager).toBeVisible();
+  const numbers = (await pager.locator('li').allInnerTexts()).map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
+  const pages = Math.max(...numbers);
+  expect(pages, 'more than one page').toBeGreaterThan(1);
+  await expect(pager.locator('.app-pagination__position'), 'page N of M in words').toHaveText(position(1, pages));
+  await expect(pager.locator('a[rel="prev"]'), 'no previous page on the first').toHaveCount(0);
+  const first = (await page.locator('main table tbody tr a').first().innerText()).trim();
+  await pager.locator('a[rel="next"]').click();
+  await settle(page);
+  await expect(page).toHaveURL(/[?&]status=approved(&|$)/);
+  await expect(page).toHaveURL(/[?&]page=2(&|$)/);
+  await expect(pager.locator('.app-pagination__position')).toHaveText(position(2, pages));
+  await expect(pager.locator('[aria-current="page"]')).toHaveText('2');
+  await expect(pager.locator('a[rel="prev"]')).toHaveText(tr(lang, 'pager-previous'));
+  await expect(page.locator('main table tbody tr a').first(), 'the second page shows other suppliers').not.toHaveText(first);
+  await scan(page, 'the second page of approved suppliers');
+  // A page past the end answers with the last page, never an error; a malformed one, the first.
+  await open(page, '/staff/suppliers?status=approved&page=999');
+  await expect(pager.locator('.app-pagination__position')).toHaveText(position(pages, pages));
+  await expect(pager.locator('a[rel="next"]'), 'no next page on the last').toHaveCount(0);
+  await open(page, '/staff/suppliers?status=approved&page=two');
+  await expect(pager.locator('.app-pagination__position')).toHaveText(position(1, pages));
+});

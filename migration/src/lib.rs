@@ -15,6 +15,7 @@ mod m20261201_000201_create_offering_params;
 mod m20261201_000202_add_offering_listed;
 mod m20261201_000203_create_offering_search;
 mod m20261201_000204_index_offering_page;
+mod m20261201_000301_index_long_lists;
 mod m20261201_000302_create_summaries;
 
 /// Runs the portal's migrations in order.
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000202_add_offering_listed::Migration),
             Box::new(m20261201_000203_create_offering_search::Migration),
             Box::new(m20261201_000204_index_offering_page::Migration),
+            Box::new(m20261201_000301_index_long_lists::Migration),
             Box::new(m20261201_000302_create_summaries::Migration),
         ]
     }

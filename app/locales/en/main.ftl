@@ -132,3 +132,9 @@ err-iin-required = Enter your IIN.
 err-region-required = Choose a region.
 err-organisation-required = Enter the name of the organisation.
 err-bin-required = Enter the BIN or IIN.
+
+pager-label = Pages
+pager-previous = Previous page
+pager-next = Next page
+pager-page = Page { $page }
+pager-position = Page { $page } of { $pages }

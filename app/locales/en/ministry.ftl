@@ -12,8 +12,6 @@ staff-scope-country = You see the whole country.
 staff-scope-region = You see { $region } only.
 staff-status = Status
 staff-reason = Reason
-staff-pages = Pages
-staff-page-n = Page { $n }
 staff-days = { $count ->
     [one] { $count } day
    *[other] { $count } days

@@ -129,3 +129,9 @@ err-iin-required = ЖСН-ді енгізіңіз.
 err-region-required = Өңірді таңдаңыз.
 err-organisation-required = Ұйымның атауын енгізіңіз.
 err-bin-required = БСН-ді немесе ЖСН-ді енгізіңіз.
+
+pager-label = Беттер
+pager-previous = Алдыңғы бет
+pager-next = Келесі бет
+pager-page = { $page }-бет
+pager-position = { $pages } беттің { $page }-беті

@@ -133,3 +133,9 @@ err-iin-required = Введите ИИН.
 err-region-required = Выберите регион.
 err-organisation-required = Введите наименование организации.
 err-bin-required = Введите БИН или ИИН.
+
+pager-label = Страницы
+pager-previous = Предыдущая страница
+pager-next = Следующая страница
+pager-page = Страница { $page }
+pager-position = Страница { $page } из { $pages }

@@ -12,8 +12,6 @@ staff-scope-country = Вы видите всю страну.
 staff-scope-region = Вы видите только: { $region }.
 staff-status = Статус
 staff-reason = Причина
-staff-pages = Страницы
-staff-page-n = Страница { $n }
 staff-days = { $count ->
     [one] { $count } день
     [few] { $count } дня

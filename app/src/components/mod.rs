@@ -5,6 +5,7 @@ pub mod guard;
 pub mod layout;
 pub mod loaded;
 pub mod me;
+pub mod pager;
 pub mod region_select;
 pub mod supplier_fields;
 pub mod staff;

@@ -113,30 +113,6 @@ pub fn RadiosField(
     }
 }
 
-/// Links to the pages of a list; `href(page)` builds each link with the current filters.
-#[component]
-pub fn Pagination(page: u32, pages: u32, href: std::sync::Arc<dyn Fn(u32) -> String + Send + Sync>) -> impl IntoView {
-    let i18n = use_i18n();
-    (pages > 1).then(|| {
-        let items = (1..=pages)
-            .filter(|p| *p == 1 || *p == pages || p.abs_diff(page) <= 2)
-            .map(|p| {
-                if p == page {
-                    view! { <li><span class="app-pagination__current" aria-current="page">{p}</span></li> }.into_any()
-                } else {
-                    let label = i18n.ta("staff-page-n", &[("n", p.to_string())]);
-                    view! { <li><a class="app-pagination__link" href=href(p) aria-label=label>{p}</a></li> }.into_any()
-                }
-            })
-            .collect_view();
-        view! {
-            <nav class="app-pagination" aria-label=i18n.t("staff-pages")>
-                <ul>{items}</ul>
-            </nav>
-        }
-    })
-}
-
 /// What a page shows when its data could not be loaded: the sign-in page for a visitor,
 /// otherwise the translated reason.
 pub fn load_error(e: AppError, here: String) -> AnyView {

@@ -238,8 +238,19 @@ pub struct OrderSummary {
 pub struct OrdersView {
     /// Whose.
     pub acting_for: ActingFor,
-    /// Newest first.
+    /// One page of them, newest first.
     pub orders: Vec<OrderSummary>,
+    /// Where that page stands.
+    pub page: crate::dto::PageInfo,
+}
+
+/// One page of one's notifications, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotificationsView {
+    /// The notifications of this page.
+    pub items: Vec<NotificationView>,
+    /// Where that page stands.
+    pub page: crate::dto::PageInfo,
 }
 
 /// An in-app notification.

@@ -253,10 +253,12 @@ pub struct OfferingRow {
 pub struct OfferingsView {
     /// Where the supplier stands (a pending supplier prepares drafts).
     pub supplier_status: SupplierStatus,
-    /// Offerings, newest first.
+    /// One page of the offerings, newest first.
     pub offerings: Vec<OfferingRow>,
     /// Counts by status code, for the filter.
     pub counts: Vec<(OfferingStatus, u32)>,
+    /// Where that page stands.
+    pub page: crate::dto::PageInfo,
 }
 
 /// How one line of an uploaded CSV file went.
@@ -328,8 +330,10 @@ pub struct InboxRow {
 pub struct InboxView {
     /// Where the supplier stands; suspended and removed suppliers only see open orders.
     pub supplier_status: SupplierStatus,
-    /// Orders, overdue first, then by deadline.
+    /// One page of the orders, overdue first, then by deadline, then newest first.
     pub rows: Vec<InboxRow>,
+    /// Where that page stands.
+    pub page: crate::dto::PageInfo,
 }
 
 /// One entry of an order's history.
@@ -352,6 +356,15 @@ pub struct SessionRow {
     pub date: String,
     /// Hours.
     pub hours: i32,
+}
+
+/// One page of the complaints about the supplier's orders, unanswered first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SupplierComplaintsView {
+    /// The complaints of this page.
+    pub rows: Vec<ComplaintRow>,
+    /// Where that page stands.
+    pub page: crate::dto::PageInfo,
 }
 
 /// A complaint about one of the supplier's orders.

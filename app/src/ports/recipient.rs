@@ -2,7 +2,7 @@
 //! notifications. `for_recipient` is the person a representative acts for (ignored for a
 //! recipient, who always acts for themself).
 use super::Caller;
-use crate::dto::orders::{NotificationView, OrderCheckView, OrderForm, OrderStartView, OrderView, OrdersView};
+use crate::dto::orders::{NotificationsView, OrderCheckView, OrderForm, OrderStartView, OrderView, OrdersView};
 use crate::dto::recipient::{CatalogueQuery, CatalogueView, EntitlementsView, OfferingView};
 use crate::error::AppError;
 use async_trait::async_trait;
@@ -41,7 +41,7 @@ pub trait Ordering: Send + Sync {
 #[async_trait]
 pub trait MyOrders: Send + Sync {
     /// The orders of the person acted for, newest first.
-    async fn list(&self, caller: &Caller, for_recipient: Option<i32>) -> Result<OrdersView, AppError>;
+    async fn list(&self, caller: &Caller, for_recipient: Option<i32>, page: u32) -> Result<OrdersView, AppError>;
     /// One order with its timeline.
     async fn get(&self, caller: &Caller, order_id: i32) -> Result<OrderView, AppError>;
     /// Cancels before the supplier accepts; the entitlement is given back.
@@ -57,8 +57,8 @@ pub trait MyOrders: Send + Sync {
 /// In-app notifications.
 #[async_trait]
 pub trait Notifications: Send + Sync {
-    /// Newest first.
-    async fn list(&self, caller: &Caller) -> Result<Vec<NotificationView>, AppError>;
+    /// One page of them, newest first.
+    async fn list(&self, caller: &Caller, page: u32) -> Result<NotificationsView, AppError>;
     /// Marks all as read.
     async fn mark_all_read(&self, caller: &Caller) -> Result<(), AppError>;
 }

@@ -55,6 +55,8 @@ pub struct InboxFilter {
     pub status: String,
     /// `overdue`, `soon` (within three days) or empty for any.
     pub deadline: String,
+    /// The page asked for, from 1.
+    pub page: u32,
 }
 
 /// The organisation's profile and its approval.
@@ -85,7 +87,7 @@ pub trait SupplierDocuments: Send + Sync {
 #[async_trait]
 pub trait SupplierOfferings: Send + Sync {
     /// The caller's offerings, optionally of one status.
-    async fn list(&self, caller: &Caller, status: &str) -> Result<OfferingsView, AppError>;
+    async fn list(&self, caller: &Caller, status: &str, page: u32) -> Result<OfferingsView, AppError>;
     /// Item types of the caller's categories, with their ceilings.
     async fn item_types(&self, caller: &Caller) -> Result<Vec<ItemTypeChoice>, AppError>;
     /// An empty form (or the unsaved draft) for a new offering of an item type.
@@ -125,8 +127,8 @@ pub trait SupplierOrders: Send + Sync {
     async fn mark(&self, caller: &Caller, id: &str, step: &str) -> Result<(), AppError>;
     /// Records a service session and its hours.
     async fn record_session(&self, caller: &Caller, id: &str, date: &str, hours: &str) -> Result<(), AppError>;
-    /// Complaints about the caller's orders, open first.
-    async fn complaints(&self, caller: &Caller) -> Result<Vec<ComplaintRow>, AppError>;
+    /// One page of the complaints about the caller's orders, unanswered first.
+    async fn complaints(&self, caller: &Caller, page: u32) -> Result<SupplierComplaintsView, AppError>;
     /// One complaint.
     async fn complaint(&self, caller: &Caller, id: i32) -> Result<ComplaintRow, AppError>;
     /// Answers a complaint before its deadline.

@@ -7,6 +7,7 @@ pub mod ceilings;
 pub mod dashboards;
 pub mod ministry;
 pub mod order_flow;
+pub mod paging;
 pub mod recipient;
 pub mod reference;
 pub mod security;

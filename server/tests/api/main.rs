@@ -8,6 +8,7 @@ mod auth;
 mod instances;
 mod migrations;
 mod ordering;
+mod paging;
 mod recipient;
 mod ministry;
 mod security;

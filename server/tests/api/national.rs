@@ -173,9 +173,9 @@ both!(recipient_and_supplier_pages_use_indexes_on_national_data, |app: TestApp| 
     let mut statements: Vec<(String, Statement)> = vec![
         ("my orders".into(), orders_query(recipient).build(backend)),
         ("my entitlements".into(), entitlements_query(recipient).build(backend)),
-        ("inbox: open orders".into(), inbox_query(&supplier, "").build(backend)),
-        ("inbox: all orders".into(), inbox_query(&supplier, "all").build(backend)),
-        ("inbox: delivered".into(), inbox_query(&supplier, "delivered").build(backend)),
+        ("inbox: open orders".into(), inbox_query(&supplier, "", "", Utc::now()).build(backend)),
+        ("inbox: all orders".into(), inbox_query(&supplier, "all", "", Utc::now()).build(backend)),
+        ("inbox: delivered".into(), inbox_query(&supplier, "delivered", "", Utc::now()).build(backend)),
         ("offering page: the offering".into(), visible_offering_query(offering).build(backend)),
         ("offering page: supplier's record".into(), scorecard_query(offering_supplier).build(backend)),
         ("offering page: reviews".into(), reviews_query(offering).build(backend)),

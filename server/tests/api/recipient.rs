@@ -208,13 +208,13 @@ both!(notifications_tell_the_recipient_of_each_status_change, |app: TestApp| asy
     let supplier_actor = app::ports::Actor { account_id: s.account_id, role: app::domain::Role::Supplier, display_name: "S".into(), session_id: "x".into(), staff_region: None, unread: 0 };
     server::services::order_flow::transition(&app.db, &placed, DbOrderStatus::Accepted, Some(&supplier_actor), None, 30).await.unwrap();
     let list = app.call(Some(&r.token), "notifications_list", &[]).await;
-    assert_eq!(list.body[0]["kind"], "order_status");
-    assert_eq!(list.body[0]["unread"], true);
-    assert!(list.body[0]["args"].as_array().unwrap().iter().any(|a| a[0] == "status" && a[1] == "accepted"));
+    assert_eq!(list.body["items"][0]["kind"], "order_status");
+    assert_eq!(list.body["items"][0]["unread"], true);
+    assert!(list.body["items"][0]["args"].as_array().unwrap().iter().any(|a| a[0] == "status" && a[1] == "accepted"));
     let read = app.call(Some(&r.token), "notifications_read", &[]).await;
     assert_eq!(read.status, StatusCode::OK);
     let list = app.call(Some(&r.token), "notifications_list", &[]).await;
-    assert_eq!(list.body[0]["unread"], false);
+    assert_eq!(list.body["items"][0]["unread"], false);
     let view = app.call(Some(&r.token), "order_get", &[("id", &placed.id.to_string())]).await;
     assert!(view.body["deliver_by"].is_string(), "a delivery deadline once accepted");
 });

@@ -66,9 +66,10 @@ both!(a_complaint_is_answered_before_its_deadline_and_the_recipient_is_told, |ap
     let open = add_complaint(&app, &placed, Utc::now() + Duration::days(4)).await;
     let late = add_complaint(&app, &placed, Utc::now() - Duration::hours(1)).await;
     let list = app.call(Some(&s.token), "supplier_complaints", &[]).await;
-    assert_eq!(list.body.as_array().unwrap().len(), 2);
-    assert_eq!(list.body[0]["id"], late, "the most urgent first");
-    assert_eq!(list.body[0]["can_answer"], false);
+    assert_eq!(list.body["rows"].as_array().unwrap().len(), 2);
+    assert_eq!(list.body["page"]["total"], 2);
+    assert_eq!(list.body["rows"][0]["id"], late, "the most urgent first");
+    assert_eq!(list.body["rows"][0]["can_answer"], false);
     let empty = app.call(Some(&s.token), "supplier_answer_complaint", &[("id", &open.to_string()), ("answer", "")]).await;
     assert_eq!(empty.field_error("answer").as_deref(), Some("required"));
     let ok = app.call(Some(&s.token), "supplier_answer_complaint", &[("id", &open.to_string()), ("answer", "Заменим на размер больше за наш счёт.")]).await;

@@ -1,10 +1,11 @@
-use crate::dto::orders::NotificationView;
+use crate::dto::orders::NotificationsView;
 use crate::error::AppError;
 use leptos::prelude::*;
 
-/// The account's notifications, newest first.
+/// One page of the account's notifications, newest first (the first page when `page` is
+/// left out).
 #[server(prefix = "/api", endpoint = "notifications_list")]
-pub async fn notifications_list() -> Result<Vec<NotificationView>, AppError> {
+pub async fn notifications_list(page: Option<u32>) -> Result<NotificationsView, AppError> {
     let (backend, caller) = crate::ports::backend_and_caller()?;
-    backend.notifications.list(&caller).await
+    backend.notifications.list(&caller, page.unwrap_or(1)).await
 }

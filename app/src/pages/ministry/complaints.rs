@@ -1,5 +1,6 @@
 use crate::api::ministry::staff_complaints::staff_complaints;
-use crate::components::staff::{load_error, query_string, tag, Pagination, SubNav};
+use crate::components::staff::{load_error, query_string, tag, SubNav};
+use crate::components::pager::Pager;
 use crate::domain::ComplaintStatus;
 use crate::dto::ministry::{ComplaintList, ComplaintRow};
 use crate::i18n::use_i18n;
@@ -127,6 +128,6 @@ fn list(v: ComplaintList) -> impl IntoView {
                 </table>
             </div>
         })}
-        <Pagination page=page.page pages=page.pages href/>
+        <Pager page href/>
     }
 }

@@ -1,6 +1,7 @@
 use super::supplier_tone;
 use crate::api::ministry::staff_supplier_queue::staff_supplier_queue;
-use crate::components::staff::{load_error, query_string, tag, Pagination, SubNav};
+use crate::components::staff::{load_error, query_string, tag, SubNav};
+use crate::components::pager::Pager;
 use crate::domain::SupplierStatus;
 use crate::dto::ministry::SupplierQueue;
 use crate::i18n::use_i18n;
@@ -128,6 +129,6 @@ fn queue_view(v: SupplierQueue) -> impl IntoView {
                 </table>
             </div>
         })}
-        <Pagination page=page.page pages=page.pages href/>
+        <Pager page href/>
     }
 }

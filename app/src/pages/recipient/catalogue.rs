@@ -3,7 +3,9 @@ use super::money;
 use crate::api::recipient::catalogue_search::catalogue_search;
 use crate::components::form::{ErrorSummary, FormState};
 use crate::components::loaded::{encode, Loaded};
+use crate::components::pager::{PageHref, Pager};
 use crate::dto::recipient::{CatalogueQuery, CatalogueView, OfferingCard};
+use crate::dto::PageInfo;
 use crate::error::{AppError, FieldError};
 use crate::i18n::{use_i18n, I18n};
 use crate::pages::PageHeading;
@@ -27,7 +29,7 @@ pub fn query_from(q: &ParamsMap) -> CatalogueQuery {
         min_rating: get("min_rating"),
         max_lead: get("max_lead"),
         sort: get("sort"),
-        page: q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1),
+        page: crate::components::pager::page_param(q),
         params: q
             .clone()
             .into_iter()
@@ -114,25 +116,6 @@ pub async fn search_leniently(query: CatalogueQuery) -> Result<CatalogueView, Ap
     }
 }
 
-/// The page numbers to link: the first, the last, and two either side of the current one;
-/// `None` marks a gap. A search of 100,000 offerings has 5,000 pages.
-pub fn page_window(current: u32, pages: u32) -> Vec<Option<u32>> {
-    let mut shown: Vec<u32> = vec![1, pages];
-    shown.extend(current.saturating_sub(2).max(1)..=current.saturating_add(2).min(pages));
-    shown.sort_unstable();
-    shown.dedup();
-    let mut out = Vec::with_capacity(shown.len() + 2);
-    let mut last = 0;
-    for p in shown {
-        if p > last + 1 {
-            out.push(None);
-        }
-        out.push(Some(p));
-        last = p;
-    }
-    out
-}
-
 /// The catalogue: filters beside the results.
 #[component]
 pub fn CataloguePage() -> impl IntoView {
@@ -158,27 +141,11 @@ fn results_page(view: CatalogueView) -> impl IntoView {
         let who = query.for_recipient;
         view! { <ul class="app-results">{results.into_iter().map(|c| result(&i18n, c, who)).collect_view()}</ul> }.into_any()
     };
-    let pager = (pages > 1).then(|| {
-        let current = query.page;
-        let previous = (current > 1).then(|| {
-            view! { <li><a class="app-pagination__link" href=url_of(&query, current - 1) rel="prev">{i18n.t("catalogue-previous")}</a></li> }
-        });
-        let next = (current < pages).then(|| {
-            view! { <li><a class="app-pagination__link" href=url_of(&query, current + 1) rel="next">{i18n.t("catalogue-next")}</a></li> }
-        });
-        let links = page_window(current, pages)
-            .into_iter()
-            .map(|p| match p {
-                None => view! { <li class="app-pagination__gap" aria-hidden="true">"…"</li> }.into_any(),
-                Some(p) if p == current => view! { <li><span class="app-pagination__current" aria-current="page">{p}</span></li> }.into_any(),
-                Some(p) => {
-                    let label = i18n.ta("catalogue-page", &[("page", p.to_string())]);
-                    view! { <li><a class="app-pagination__link" href=url_of(&query, p) aria-label=label>{p}</a></li> }.into_any()
-                }
-            })
-            .collect_view();
-        view! { <nav class="app-pagination" aria-label=i18n.t("catalogue-pages")><ul>{previous}{links}{next}</ul></nav> }
-    });
+    let page = PageInfo { page: query.page, pages, total: u64::from(total) };
+    let href: PageHref = {
+        let query = query.clone();
+        std::sync::Arc::new(move |p| url_of(&query, p))
+    };
     view! {
         <div class="app-layout-sidebar">
             <Filters query=query.clone() item_types params my_region errors/>
@@ -188,7 +155,7 @@ fn results_page(view: CatalogueView) -> impl IntoView {
                 <p role="status">{summary}</p>
                 {similar}
                 {list}
-                {pager}
+                <Pager page href/>
             </div>
         </div>
     }
@@ -227,15 +194,6 @@ fn result(i18n: &I18n, c: OfferingCard, who: Option<i32>) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_pager_shows_the_ends_and_two_pages_either_side() {
-        assert_eq!(page_window(1, 3), vec![Some(1), Some(2), Some(3)]);
-        assert_eq!(page_window(1, 5000), vec![Some(1), Some(2), Some(3), None, Some(5000)]);
-        assert_eq!(page_window(50, 5000), vec![Some(1), None, Some(48), Some(49), Some(50), Some(51), Some(52), None, Some(5000)]);
-        assert_eq!(page_window(5000, 5000), vec![Some(1), None, Some(4998), Some(4999), Some(5000)]);
-        assert_eq!(page_window(4, 7), vec![Some(1), Some(2), Some(3), Some(4), Some(5), Some(6), Some(7)]);
-    }
 
     #[test]
     fn refused_filters_are_left_out_of_the_second_search() {

@@ -3,16 +3,20 @@ use crate::api::recipient::notifications_read::NotificationsRead;
 use crate::components::loaded::Loaded;
 use crate::components::me::use_session;
 use crate::domain::Role;
-use crate::dto::orders::NotificationView;
+use crate::components::pager::{page_param, Pager};
+use crate::dto::orders::NotificationsView;
 use crate::i18n::use_i18n;
 use crate::pages::{DoneBanner, PageHeading};
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 use server_fn::ServerFn;
 
 /// Notifications: readable without JavaScript; marked read only when asked.
 #[component]
 pub fn NotificationsPage() -> impl IntoView {
-    let data = Resource::new(|| (), |_| notifications_list());
+    let query = use_query_map();
+    let page_no = Memo::new(move |_| query.with(page_param));
+    let data = Resource::new(move || page_no.get(), |page| notifications_list(Some(page)));
     view! {
         <DoneBanner/>
         <PageHeading key="notifications-title"/>
@@ -22,8 +26,9 @@ pub fn NotificationsPage() -> impl IntoView {
     }
 }
 
-fn page(list: Vec<NotificationView>) -> impl IntoView {
+fn page(view: NotificationsView) -> impl IntoView {
     let i18n = use_i18n();
+    let NotificationsView { items: list, page } = view;
     let role = use_session().map(|s| s.role);
     if list.is_empty() {
         return view! { <p>{i18n.t("notifications-none")}</p> }.into_any();
@@ -64,6 +69,7 @@ fn page(list: Vec<NotificationView>) -> impl IntoView {
             </form>
         })}
         <ul class="app-results">{items}</ul>
+        <Pager page/>
     }
     .into_any()
 }

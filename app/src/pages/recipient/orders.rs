@@ -2,17 +2,21 @@ use super::{money, status_tag};
 use crate::api::recipient::orders_list::orders_list;
 use crate::components::acting_for::{for_param, ActingForSwitch};
 use crate::components::loaded::Loaded;
+use crate::components::pager::{page_param, Pager};
 use crate::dto::orders::OrdersView;
 use crate::i18n::use_i18n;
 use crate::pages::{DoneBanner, PageHeading};
 use crate::routes;
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 /// "My orders": each order's status and the deadline that matters now.
 #[component]
 pub fn OrdersPage() -> impl IntoView {
     let who = for_param();
-    let data = Resource::new(move || who.get(), orders_list);
+    let query = use_query_map();
+    let page_no = Memo::new(move |_| query.with(page_param));
+    let data = Resource::new(move || (who.get(), page_no.get()), |(who, page)| orders_list(who, Some(page)));
     view! {
         <DoneBanner/>
         <PageHeading key="orders-title"/>
@@ -24,6 +28,7 @@ pub fn OrdersPage() -> impl IntoView {
 
 fn page(v: OrdersView) -> impl IntoView {
     let i18n = use_i18n();
+    let page = v.page;
     let list = if v.orders.is_empty() {
         view! { <p>{i18n.t("orders-none")}" "<a href=routes::CATALOGUE>{i18n.t("nav-catalogue")}</a></p> }.into_any()
     } else {
@@ -65,5 +70,6 @@ fn page(v: OrdersView) -> impl IntoView {
     view! {
         <ActingForSwitch acting=v.acting_for action=routes::ORDERS/>
         {list}
+        <Pager page/>
     }
 }

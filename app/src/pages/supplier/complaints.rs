@@ -1,11 +1,13 @@
 use super::{due_view, failed, here};
 use crate::api::supplier::complaints::supplier_complaints;
+use crate::components::pager::{page_param, Pager};
 use crate::domain::ComplaintStatus;
 use crate::dto::supplier::ComplaintRow;
 use crate::i18n::{use_i18n, I18n};
 use crate::pages::{DoneBanner, PageHeading};
 use crate::routes::supplier as r;
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 /// The tag colour of a complaint status (the text always names it).
 pub fn complaint_tone(s: ComplaintStatus) -> &'static str {
@@ -20,7 +22,9 @@ pub fn complaint_tone(s: ComplaintStatus) -> &'static str {
 #[component]
 pub fn SupplierComplaintsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let data = Resource::new(|| (), |_| supplier_complaints());
+    let query = use_query_map();
+    let page_no = Memo::new(move |_| query.with(page_param));
+    let data = Resource::new(move || page_no.get(), |p| supplier_complaints(Some(p)));
     let here = here();
     view! {
         <DoneBanner/>
@@ -31,8 +35,11 @@ pub fn SupplierComplaintsPage() -> impl IntoView {
                 let here = here.clone();
                 Suspend::new(async move {
                     match data.await {
-                        Ok(list) if list.is_empty() => view! { <p>{i18n.t("supplier-complaints-empty")}</p> }.into_any(),
-                        Ok(list) => table(i18n, list).into_any(),
+                        Ok(list) if list.rows.is_empty() => view! { <p>{i18n.t("supplier-complaints-empty")}</p> }.into_any(),
+                        Ok(list) => {
+                            let page = list.page;
+                            view! { {table(i18n, list.rows)}<Pager page/> }.into_any()
+                        }
                         Err(e) => failed(e, here),
                     }
                 })

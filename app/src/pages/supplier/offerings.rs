@@ -1,5 +1,6 @@
 use super::{failed, here};
 use crate::api::supplier::offerings::supplier_offerings;
+use crate::components::pager::{page_param, Pager};
 use crate::domain::{OfferingStatus, SupplierStatus};
 use crate::dto::supplier::{OfferingRow, OfferingsView};
 use crate::i18n::{use_i18n, I18n};
@@ -23,7 +24,8 @@ pub fn SupplierOfferingsPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let status = move || query.with(|q| q.get("status").unwrap_or_default());
-    let data = Resource::new(status, supplier_offerings);
+    let page_no = Memo::new(move |_| query.with(page_param));
+    let data = Resource::new(move || (status(), page_no.get()), |(s, p)| supplier_offerings(s, Some(p)));
     let here = here();
     view! {
         <DoneBanner/>
@@ -47,6 +49,7 @@ pub fn SupplierOfferingsPage() -> impl IntoView {
 }
 
 fn page(i18n: I18n, v: OfferingsView, chosen: String) -> impl IntoView {
+    let page = v.page;
     let total: u32 = v.counts.iter().map(|(_, n)| n).sum();
     let options = v
         .counts
@@ -76,6 +79,7 @@ fn page(i18n: I18n, v: OfferingsView, chosen: String) -> impl IntoView {
         } else {
             table(i18n, v.offerings).into_any()
         }}
+        <Pager page/>
     }
 }
 

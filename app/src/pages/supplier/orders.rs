@@ -1,5 +1,6 @@
 use super::{due_view, failed, here, quantity_text};
 use crate::api::supplier::inbox::supplier_inbox;
+use crate::components::pager::{page_param, Pager};
 use crate::domain::{OrderStatus, SupplierStatus};
 use crate::dto::supplier::InboxView;
 use crate::i18n::{use_i18n, I18n};
@@ -24,7 +25,8 @@ pub fn SupplierOrdersPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let filter = move || query.with(|q| (q.get("status").unwrap_or_default(), q.get("deadline").unwrap_or_default()));
-    let data = Resource::new(filter, |(s, d)| supplier_inbox(s, d));
+    let page_no = Memo::new(move |_| query.with(page_param));
+    let data = Resource::new(move || (filter(), page_no.get()), |((s, d), p)| supplier_inbox(s, d, Some(p)));
     let here = here();
     view! {
         <DoneBanner/>
@@ -78,7 +80,8 @@ fn page(i18n: I18n, v: InboxView, status: String, deadline: String) -> impl Into
 }
 
 fn table(i18n: I18n, v: InboxView) -> impl IntoView {
-    let count = v.rows.len();
+    let page = v.page;
+    let count = page.total;
     let rows = v
         .rows
         .into_iter()
@@ -111,5 +114,6 @@ fn table(i18n: I18n, v: InboxView) -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
         </div>
+        <Pager page/>
     }
 }

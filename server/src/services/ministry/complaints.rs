@@ -7,6 +7,7 @@ use crate::entities::enums::{DbAccountStatus, DbComplaintStatus, DbRole};
 use crate::entities::{accounts, complaint_notes, complaints, item_types, orders, recipients, suppliers};
 use crate::services::audit::{self, Entry};
 use crate::services::order_flow::{notify, recipient_side_accounts, supplier_account};
+use crate::services::paging::one_page;
 use crate::services::{text, Ctx, OrUnexpected};
 use app::domain::ComplaintStatus;
 use app::dto::ministry::*;
@@ -15,7 +16,7 @@ use app::ports::{Caller, ComplaintsDesk};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Func, Query};
-use sea_orm::{ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Select, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, Order, PaginatorTrait, QueryFilter, QueryOrder, Select, Set};
 use serde_json::json;
 use std::collections::HashMap;
 
@@ -123,15 +124,15 @@ impl ComplaintsDesk for ComplaintsDeskService {
                 .to_owned();
             find = find.filter(complaints::Column::OrderId.in_subquery(matching));
         }
-        let mut all = find.all(db).await.or_unexpected()?;
         // Overdue first (the longest overdue at the top), then the nearest deadline.
-        all.sort_by_key(|c| (!(c.status != DbComplaintStatus::Closed && c.due_at < now), c.due_at, c.id));
-        let page = PageInfo::of(all.len() as u64, filter.page);
-        let shown: Vec<complaints::Model> = all
-            .into_iter()
-            .skip(usize::try_from(page.offset()).unwrap_or(0))
-            .take(usize::try_from(PageInfo::SIZE).unwrap_or(25))
-            .collect();
+        let overdue_first: Expr = Expr::case(
+            Condition::all().add(complaints::Column::Status.ne(DbComplaintStatus::Closed)).add(complaints::Column::DueAt.lt(now)),
+            0,
+        )
+        .finally(1)
+        .into();
+        let find = find.order_by(overdue_first, Order::Asc).order_by_asc(complaints::Column::DueAt).order_by_asc(complaints::Column::Id);
+        let (shown, page) = one_page(db, find, filter.page).await?;
         let (numbers, supplier_names, names) = lookups(db, &shown).await?;
         let regions = region_names(db, caller.lang).await?;
         let overdue = complaints_in(&scope)

@@ -11,6 +11,7 @@ use crate::entities::enums::{DbOfferingStatus, DbSupplierStatus};
 use crate::entities::{categories, item_types, offerings, supplier_categories, supplier_documents, supplier_regions, suppliers};
 use crate::services::audit::{self, Entry};
 use crate::services::order_flow::notify;
+use crate::services::paging::one_page;
 use crate::services::{text, Ctx, OrUnexpected};
 use app::domain::{Lang, OfferingStatus, SupplierStatus};
 use app::dto::ministry::*;
@@ -70,24 +71,29 @@ impl StaffSuppliers for StaffSupplierService {
         if let (Scope::Central, Some(r)) = (&scope, filter.region.as_ref().filter(|r| !r.is_empty())) {
             find = find.filter(suppliers::Column::HomeRegion.eq(r.clone()));
         }
-        // Names are Cyrillic and SQLite's LOWER() folds ASCII only, so the text filter runs
-        // here; suppliers number in the hundreds, not millions.
+        let find = find.order_by_asc(suppliers::Column::SubmittedAt).order_by_asc(suppliers::Column::Id);
         let q = filter.q.trim().to_lowercase();
-        let all: Vec<suppliers::Model> = find
-            .order_by_asc(suppliers::Column::SubmittedAt)
-            .order_by_asc(suppliers::Column::Id)
-            .all(db)
-            .await
-            .or_unexpected()?
-            .into_iter()
-            .filter(|s| q.is_empty() || s.bin.contains(&q) || s.legal_name.to_lowercase().contains(&q))
-            .collect();
-        let page = PageInfo::of(all.len() as u64, filter.page);
-        let rows: Vec<suppliers::Model> = all
-            .into_iter()
-            .skip(usize::try_from(page.offset()).unwrap_or(0))
-            .take(usize::try_from(PageInfo::SIZE).unwrap_or(25))
-            .collect();
+        let (rows, page) = if q.is_empty() {
+            one_page(db, find, filter.page).await?
+        } else {
+            // Names are Cyrillic and SQLite's LOWER() folds ASCII only, so a text search
+            // reads just the ids, BINs and names of the suppliers in scope (tens of thousands
+            // of short rows at most), matches them here, and loads the page's rows alone.
+            let names: Vec<(i32, String, String)> = find
+                .clone()
+                .select_only()
+                .column(suppliers::Column::Id)
+                .column(suppliers::Column::Bin)
+                .column(suppliers::Column::LegalName)
+                .into_tuple()
+                .all(db)
+                .await
+                .or_unexpected()?;
+            let matching: Vec<i32> = names.into_iter().filter(|(_, bin, name)| bin.contains(&q) || name.to_lowercase().contains(&q)).map(|(id, _, _)| id).collect();
+            let page = PageInfo::of(matching.len() as u64, filter.page);
+            let ids: Vec<i32> = matching.into_iter().skip(usize::try_from(page.offset()).unwrap_or(0)).take(usize::try_from(PageInfo::SIZE).unwrap_or(25)).collect();
+            (find.filter(suppliers::Column::Id.is_in(ids)).all(db).await.or_unexpected()?, page)
+        };
         let ids: Vec<i32> = rows.iter().map(|s| s.id).collect();
         let docs: Vec<i32> = supplier_documents::Entity::find()
             .select_only()

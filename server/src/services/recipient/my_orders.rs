@@ -7,6 +7,7 @@ use crate::db::begin_write;
 use crate::entities::enums::{DbComplaintStatus, DbOrderStatus};
 use crate::entities::{accounts, categories, complaints, item_types, offerings, order_events, orders, recipients, reviews, suppliers};
 use crate::services::order_flow::{notify, restore_entitlement, supplier_account, transition, working_days_after, TransitionError};
+use crate::services::paging::one_page;
 use crate::services::{text, Ctx, OrUnexpected};
 use app::domain::{CoPayment, Money, OrderStatus, Role};
 use app::dto::orders::{ComplaintSummary, OrderEventView, OrderSummary, OrderView, OrdersView};
@@ -72,18 +73,18 @@ fn detail_lines(details: &serde_json::Value) -> Vec<(String, String)> {
 /// A person's orders, newest first: the statement behind "my orders" and the order lines of
 /// "my entitlements" (public so the EXPLAIN test plans the very same statement).
 pub fn orders_query(recipient_id: i32) -> sea_orm::Select<orders::Entity> {
-    orders::Entity::find().filter(orders::Column::RecipientId.eq(recipient_id)).order_by_desc(orders::Column::CreatedAt)
+    orders::Entity::find()
+        .filter(orders::Column::RecipientId.eq(recipient_id))
+        .order_by_desc(orders::Column::CreatedAt)
+        .order_by_desc(orders::Column::Id)
 }
 
 #[async_trait]
 impl MyOrders for MyOrderService {
-    async fn list(&self, caller: &Caller, for_recipient: Option<i32>) -> Result<OrdersView, AppError> {
+    async fn list(&self, caller: &Caller, for_recipient: Option<i32>, page: u32) -> Result<OrdersView, AppError> {
         let db = &self.0.db;
         let acting = resolve(db, caller, for_recipient).await?;
-        let rows = orders_query(acting.recipient.id)
-            .all(db)
-            .await
-            .or_unexpected()?;
+        let (rows, page) = one_page(db, orders_query(acting.recipient.id), page).await?;
         let offers: HashMap<i32, offerings::Model> = offerings::Entity::find()
             .filter(offerings::Column::Id.is_in(rows.iter().map(|o| o.offering_id)))
             .all(db)
@@ -121,7 +122,7 @@ impl MyOrders for MyOrderService {
                 }
             })
             .collect();
-        Ok(OrdersView { acting_for: acting.view, orders })
+        Ok(OrdersView { acting_for: acting.view, orders, page })
     }
 
     async fn get(&self, caller: &Caller, order_id: i32) -> Result<OrderView, AppError> {

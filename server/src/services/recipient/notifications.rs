@@ -1,13 +1,14 @@
 //! In-app notifications: readable without JavaScript, marked read on request.
 use crate::entities::notifications;
+use crate::services::paging::one_page;
 use crate::services::{Ctx, OrUnexpected};
-use app::dto::orders::NotificationView;
+use app::dto::orders::{NotificationView, NotificationsView};
 use app::error::AppError;
 use app::ports::{Caller, Notifications};
 use async_trait::async_trait;
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 
 /// Notifications of the signed-in account.
 pub struct NotificationService(pub Ctx);
@@ -23,16 +24,11 @@ pub async fn unread(db: &impl ConnectionTrait, account_id: i32) -> Result<u64, s
 
 #[async_trait]
 impl Notifications for NotificationService {
-    async fn list(&self, caller: &Caller) -> Result<Vec<NotificationView>, AppError> {
+    async fn list(&self, caller: &Caller, page: u32) -> Result<NotificationsView, AppError> {
         let actor = caller.signed_in()?;
-        let rows = notifications::Entity::find()
-            .filter(notifications::Column::AccountId.eq(actor.account_id))
-            .order_by_desc(notifications::Column::Id)
-            .limit(100)
-            .all(&self.0.db)
-            .await
-            .or_unexpected()?;
-        Ok(rows
+        let find = notifications::Entity::find().filter(notifications::Column::AccountId.eq(actor.account_id)).order_by_desc(notifications::Column::Id);
+        let (rows, page) = one_page(&self.0.db, find, page).await?;
+        let items = rows
             .into_iter()
             .map(|n| NotificationView {
                 id: n.id,
@@ -48,7 +44,8 @@ impl Notifications for NotificationService {
                 at: n.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
                 unread: n.read_at.is_none(),
             })
-            .collect())
+            .collect();
+        Ok(NotificationsView { items, page })
     }
 
     async fn mark_all_read(&self, caller: &Caller) -> Result<(), AppError> {

@@ -5,6 +5,7 @@ use super::{id_of, own_supplier, pick_text, require_active, require_approved};
 use crate::db::begin_write;
 use crate::entities::enums::{DbOfferingStatus, DbOrderStatus};
 use crate::entities::{categories, drafts, item_types, offering_regions, offering_slots, offerings, orders, regions};
+use crate::services::paging::one_page;
 use crate::services::{Ctx, OrUnexpected};
 use app::domain::{OfferingStatus, SupplierStatus};
 use app::dto::supplier::{ImportReport, ItemTypeChoice, Named, OfferingEditView, OfferingForm, OfferingRow, OfferingsView, ParamField, SlotRow};
@@ -13,7 +14,7 @@ use app::ports::{Caller, Download, SupplierOfferings};
 use async_trait::async_trait;
 use chrono::{Duration, NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use std::collections::HashMap;
 
 /// Offerings of suppliers.
@@ -225,18 +226,30 @@ impl OfferingService {
 
 #[async_trait]
 impl SupplierOfferings for OfferingService {
-    async fn list(&self, caller: &Caller, status: &str) -> Result<OfferingsView, AppError> {
+    async fn list(&self, caller: &Caller, status: &str, page: u32) -> Result<OfferingsView, AppError> {
         let db = &self.0.db;
         let (_, s) = own_supplier(db, caller).await?;
         require_active(&s)?;
         let lang = caller.lang;
-        let all = offerings::Entity::find().filter(offerings::Column::SupplierId.eq(s.id)).order_by_desc(offerings::Column::Id).all(db).await.or_unexpected()?;
+        let by_status: Vec<(DbOfferingStatus, i64)> = offerings::Entity::find()
+            .select_only()
+            .column(offerings::Column::Status)
+            .column_as(Expr::col(offerings::Column::Id).count(), "n")
+            .filter(offerings::Column::SupplierId.eq(s.id))
+            .group_by(offerings::Column::Status)
+            .into_tuple()
+            .all(db)
+            .await
+            .or_unexpected()?;
         let counts = OfferingStatus::ALL
             .iter()
-            .map(|st| (*st, u32::try_from(all.iter().filter(|o| OfferingStatus::from(o.status) == *st).count()).unwrap_or(0)))
+            .map(|st| (*st, by_status.iter().find(|(db_status, _)| OfferingStatus::from(*db_status) == *st).map_or(0, |(_, n)| u32::try_from(*n).unwrap_or(u32::MAX))))
             .collect();
-        let wanted = OfferingStatus::from_code(status.trim());
-        let rows: Vec<offerings::Model> = all.into_iter().filter(|o| wanted.is_none_or(|w| OfferingStatus::from(o.status) == w)).collect();
+        let mut find = offerings::Entity::find().filter(offerings::Column::SupplierId.eq(s.id)).order_by_desc(offerings::Column::Id);
+        if let Some(wanted) = OfferingStatus::from_code(status.trim()) {
+            find = find.filter(offerings::Column::Status.eq(DbOfferingStatus::from(wanted)));
+        }
+        let (rows, page) = one_page(db, find, page).await?;
         let type_ids: Vec<i32> = rows.iter().map(|o| o.item_type_id).collect();
         let ceilings = ceilings_on(db, type_ids.clone(), Utc::now().date_naive()).await.or_unexpected()?;
         let types: HashMap<i32, item_types::Model> = item_types::Entity::find().filter(item_types::Column::Id.is_in(type_ids)).all(db).await.or_unexpected()?.into_iter().map(|t| (t.id, t)).collect();
@@ -262,6 +275,7 @@ impl SupplierOfferings for OfferingService {
                     }
                 })
                 .collect(),
+            page,
         })
     }
 

@@ -5,15 +5,17 @@ use super::offerings::OPEN;
 use super::{day, due, moment, own_supplier, pick_text, require_approved};
 use crate::entities::enums::{DbComplaintStatus, DbOrderStatus, DbSupplierStatus};
 use crate::entities::{accounts, categories, complaints, item_types, offerings, order_events, orders, recipients, regions, suppliers};
+use crate::services::paging::one_page;
 use crate::services::{Ctx, OrUnexpected};
-use app::domain::{CoPayment, ComplaintStatus, Lang, Money, OrderStatus, Unit};
-use app::dto::supplier::{ComplaintRow, InboxRow, InboxView, OrderEventRow, SessionRow, SupplierOrderView};
+use app::domain::{CoPayment, Lang, Money, OrderStatus, Unit};
+use app::dto::supplier::{ComplaintRow, InboxRow, InboxView, OrderEventRow, SessionRow, SupplierComplaintsView, SupplierOrderView};
 use app::error::AppError;
 use app::i18n::{tr, tr_args};
 use app::ports::{Caller, InboxFilter, SupplierOrders};
 use async_trait::async_trait;
 use chrono::Utc;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, Order, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 
 /// Orders and complaints of suppliers.
@@ -147,9 +149,11 @@ async fn numbers(db: &impl ConnectionTrait, ids: Vec<i32>) -> Result<HashMap<i32
 }
 
 /// The supplier's incoming orders for a status filter (`all`, one status code, or the open
-/// ones), newest first: the statement behind the inbox (public so the EXPLAIN test plans the
-/// very same statement). An inactive supplier sees only what is still open.
-pub fn inbox_query(s: &suppliers::Model, status: &str) -> sea_orm::Select<orders::Entity> {
+/// ones) and a deadline filter (`overdue`, `soon`, or none), overdue first, then the nearest
+/// deadline, orders without one newest first: the statement behind the inbox (public so the
+/// EXPLAIN test plans the very same statement). An inactive supplier sees only what is still
+/// open.
+pub fn inbox_query(s: &suppliers::Model, status: &str, deadline_filter: &str, now: chrono::DateTime<Utc>) -> sea_orm::Select<orders::Entity> {
     let mut q = orders::Entity::find().filter(orders::Column::SupplierId.eq(s.id));
     let wanted = OrderStatus::from_code(status.trim()).map(DbOrderStatus::from);
     q = match (status.trim(), wanted) {
@@ -160,7 +164,23 @@ pub fn inbox_query(s: &suppliers::Model, status: &str) -> sea_orm::Select<orders
     if inactive(s) {
         q = q.filter(orders::Column::Status.is_in(OPEN));
     }
-    q.order_by_desc(orders::Column::CreatedAt).limit(1000)
+    // The deadline that matters now, as the database sees it, so that the deadline
+    // filter, the order and the page are all done there.
+    let deadline: Expr = Expr::case(orders::Column::Status.eq(DbOrderStatus::Placed), Expr::col(orders::Column::AcceptBy))
+        .case(orders::Column::Status.is_in([DbOrderStatus::Accepted, DbOrderStatus::Scheduled, DbOrderStatus::InDelivery]), Expr::col(orders::Column::DeliverBy))
+        .into();
+    let today = now.date_naive();
+    let midnight = |d: chrono::NaiveDate| d.and_time(chrono::NaiveTime::MIN).and_utc();
+    q = match deadline_filter {
+        "overdue" => q.filter(deadline.clone().lt(midnight(today))),
+        "soon" => q.filter(deadline.clone().gte(midnight(today))).filter(deadline.clone().lt(midnight(today + chrono::Duration::days(4)))),
+        _ => q,
+    };
+    // Overdue first, then the nearest deadline; orders with no deadline newest first.
+    q.order_by(deadline.clone().is_null(), Order::Asc)
+        .order_by(deadline, Order::Asc)
+        .order_by_desc(orders::Column::CreatedAt)
+        .order_by_desc(orders::Column::Id)
 }
 
 #[async_trait]
@@ -169,14 +189,15 @@ impl SupplierOrders for OrderService {
         let db = &self.0.db;
         let (_, s) = own_supplier(db, caller).await?;
         let lang = caller.lang;
-        let rows = inbox_query(&s, &filter.status).all(db).await.or_unexpected()?;
+        let now = Utc::now();
+        let today = now.date_naive();
+        let q = inbox_query(&s, &filter.status, filter.deadline.as_str(), now);
+        let (rows, page) = one_page(db, q, filter.page).await?;
         let offers: HashMap<i32, offerings::Model> =
             offerings::Entity::find().filter(offerings::Column::Id.is_in(rows.iter().map(|o| o.offering_id))).all(db).await.or_unexpected()?.into_iter().map(|o| (o.id, o)).collect();
         let units: HashMap<i32, Unit> = item_types::Entity::find().all(db).await.or_unexpected()?.into_iter().map(|t| (t.id, t.unit.into())).collect();
         let region_names: HashMap<String, String> = regions::Entity::find().all(db).await.or_unexpected()?.into_iter().map(|r| (r.code.clone(), r.name(lang).to_owned())).collect();
-        let now = Utc::now();
-        let today = now.date_naive();
-        let mut out: Vec<InboxRow> = rows
+        let out: Vec<InboxRow> = rows
             .into_iter()
             .map(|o| {
                 let status: OrderStatus = o.status.into();
@@ -197,15 +218,8 @@ impl SupplierOrders for OrderService {
                     number: o.number,
                 }
             })
-            .filter(|r| match filter.deadline.as_str() {
-                "overdue" => r.due.as_ref().is_some_and(|d| d.days_left < 0),
-                "soon" => r.due.as_ref().is_some_and(|d| (0..=3).contains(&d.days_left)),
-                _ => true,
-            })
             .collect();
-        // Overdue first, then the nearest deadline; orders with no deadline keep newest first.
-        out.sort_by_key(|r| (r.due.is_none(), r.due.as_ref().map(|d| d.days_left).unwrap_or(0)));
-        Ok(InboxView { supplier_status: s.status.into(), rows: out })
+        Ok(InboxView { supplier_status: s.status.into(), rows: out, page })
     }
 
     async fn order(&self, caller: &Caller, id: i32) -> Result<SupplierOrderView, AppError> {
@@ -289,15 +303,26 @@ impl SupplierOrders for OrderService {
         super::order_actions::record_session(&self.0, caller, id, date, hours).await
     }
 
-    async fn complaints(&self, caller: &Caller) -> Result<Vec<ComplaintRow>, AppError> {
+    async fn complaints(&self, caller: &Caller, page: u32) -> Result<SupplierComplaintsView, AppError> {
         let db = &self.0.db;
         let (_, s) = own_supplier(db, caller).await?;
         super::require_active(&s)?;
-        let rows = complaints::Entity::find().filter(complaints::Column::SupplierId.eq(s.id)).order_by_asc(complaints::Column::DueAt).limit(500).all(db).await.or_unexpected()?;
+        // Those still waiting for an answer first, then by the deadline.
+        let unanswered_first: Expr = Expr::case(
+            Condition::all().add(complaints::Column::Status.eq(DbComplaintStatus::Open)).add(complaints::Column::SupplierResponse.is_null()),
+            0,
+        )
+        .finally(1)
+        .into();
+        let find = complaints::Entity::find()
+            .filter(complaints::Column::SupplierId.eq(s.id))
+            .order_by(unanswered_first, Order::Asc)
+            .order_by_asc(complaints::Column::DueAt)
+            .order_by_asc(complaints::Column::Id);
+        let (rows, page) = one_page(db, find, page).await?;
         let nums = numbers(db, rows.iter().map(|c| c.order_id).collect()).await?;
-        let mut out: Vec<ComplaintRow> = rows.into_iter().map(|c| { let n = nums.get(&c.order_id).cloned().unwrap_or_default(); complaint_row(c, n, true) }).collect();
-        out.sort_by_key(|c| (c.status != ComplaintStatus::Open || c.response.is_some(), c.due.days_left));
-        Ok(out)
+        let rows = rows.into_iter().map(|c| { let n = nums.get(&c.order_id).cloned().unwrap_or_default(); complaint_row(c, n, true) }).collect();
+        Ok(SupplierComplaintsView { rows, page })
     }
 
     async fn complaint(&self, caller: &Caller, id: i32) -> Result<ComplaintRow, AppError> {
