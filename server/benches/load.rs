@@ -107,15 +107,18 @@ struct BareQuery {
 
 /// The bare handler: 100 listed offerings serving a region under a price, as a small page.
 async fn bare(State(db): State<DatabaseConnection>, Query(q): Query<BareQuery>) -> Html<String> {
-    let sql = "SELECT o.id, o.title_ru, o.price_tiyn FROM offerings o WHERE o.listed AND o.price_tiyn <= $2 \
+    const POSTGRES: &str = "SELECT o.id, o.title_ru, o.price_tiyn FROM offerings o WHERE o.listed AND o.price_tiyn <= $2 \
                AND EXISTS (SELECT 1 FROM offering_regions r WHERE r.offering_id = o.id AND r.region_code = $1) \
+               ORDER BY o.price_tiyn, o.id LIMIT 100";
+    const SQLITE: &str = "SELECT o.id, o.title_ru, o.price_tiyn FROM offerings o WHERE o.listed AND o.price_tiyn <= ?2 \
+               AND EXISTS (SELECT 1 FROM offering_regions r WHERE r.offering_id = o.id AND r.region_code = ?1) \
                ORDER BY o.price_tiyn, o.id LIMIT 100";
     let mut out = String::from("<ul>");
     let rows: Vec<(i32, String, i64)> = match db.get_database_backend() {
         DbBackend::Postgres => {
-            sea_orm::sqlx::query_as(sql).bind(&q.region).bind(q.max).fetch_all(db.get_postgres_connection_pool()).await.unwrap_or_default()
+            sea_orm::sqlx::query_as(POSTGRES).bind(&q.region).bind(q.max).fetch_all(db.get_postgres_connection_pool()).await.unwrap_or_default()
         }
-        _ => sea_orm::sqlx::query_as(&sql.replace("$2", "?2").replace("$1", "?1"))
+        _ => sea_orm::sqlx::query_as(SQLITE)
             .bind(&q.region)
             .bind(q.max)
             .fetch_all(db.get_sqlite_connection_pool())
@@ -143,8 +146,7 @@ async fn start_server(bin: &str, url: &str, dir: &std::path::Path, port: u16) ->
         .env("APP_DATA_DIR", dir)
         .env("APP_DEMO_DATA", "false")
         .env("APP_JWT_SECRET", SECRET)
-        .env("LEPTOS_SITE_ROOT", "target/site")
-        .env("APP_SITE_ROOT", "target/site")
+        .env("APP_SITE_ROOT", std::env::var("LEPTOS_SITE_ROOT").unwrap_or_else(|_| "../target/site".into()))
         .env("RUST_LOG", "warn")
         .stdout(Stdio::null())
         .spawn()
@@ -190,8 +192,9 @@ async fn main() {
     let scale: f64 = env_num("BENCH_SCALE", 1.0);
     let seconds: f64 = env_num("BENCH_SECONDS", 8.0);
     let connections: usize = env_num("BENCH_CONNECTIONS", 64);
-    let bin = std::env::var("PORTAL_BIN").unwrap_or_else(|_| "target/release/server".into());
-    let bench_dir = std::path::PathBuf::from("target/bench");
+    // `cargo bench` runs this in `server/`; the workspace's target folder is one level up.
+    let bin = std::env::var("PORTAL_BIN").unwrap_or_else(|_| "../target/server-release/server".into());
+    let bench_dir = std::path::PathBuf::from(std::env::var("BENCH_DIR").unwrap_or_else(|_| "../target/bench".into()));
     std::fs::create_dir_all(&bench_dir).expect("bench folder");
     let url = std::env::var("BENCH_DATABASE_URL")
         .unwrap_or_else(|_| format!("sqlite://{}?mode=rwc", std::fs::canonicalize(&bench_dir).expect("folder").join(format!("national-{scale}.db")).display()));
@@ -209,7 +212,7 @@ async fn main() {
     let count = |sql: &'static str| {
         let db = db.clone();
         async move {
-            db.query_one(Statement::from_string(db.get_database_backend(), sql)).await.ok().flatten().and_then(|r| r.try_get_by_index::<i64>(0).ok()).unwrap_or(0)
+            db.query_one_raw(Statement::from_string(db.get_database_backend(), sql)).await.ok().flatten().and_then(|r| r.try_get_by_index::<i64>(0).ok()).unwrap_or(0)
         }
     };
     println!(
@@ -271,9 +274,8 @@ async fn main() {
         .expect("item type")
         .expect("walker");
     let for_orders = offerings::Entity::find()
-        .filter(offerings::Column::Listed.eq(true))
+        .filter(sea_orm::sea_query::Expr::cust("offerings.listed"))
         .filter(offerings::Column::ItemTypeId.eq(wheelchair.id))
-        .filter(offerings::Column::Capacity.is_null())
         .join(sea_orm::JoinType::InnerJoin, offerings::Entity::belongs_to(offering_regions::Entity).from(offerings::Column::Id).to(offering_regions::Column::OfferingId).into())
         .filter(offering_regions::Column::RegionCode.eq("ALA"))
         .order_by_asc(offerings::Column::PriceTiyn)
@@ -281,6 +283,13 @@ async fn main() {
         .await
         .expect("offering")
         .expect("a walker offered in Almaty");
+    // Enough stock for every order the run places.
+    offerings::Entity::update_many()
+        .col_expr(offerings::Column::Capacity, sea_orm::sea_query::Expr::value(Some(100_000_000)))
+        .filter(offerings::Column::Id.eq(for_orders.id))
+        .exec(&db)
+        .await
+        .expect("stock");
     let mut buyers = Vec::new();
     for n in 0..16 {
         let account_id = account(&db, app::domain::Role::Recipient, &format!("bench.buyer{n}@mail.kz")).await;
