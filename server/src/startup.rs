@@ -32,6 +32,8 @@ pub struct Application {
     router: Router,
     port: u16,
     db: DatabaseConnection,
+    read_db: DatabaseConnection,
+    warm_summaries: bool,
 }
 
 /// The session-signing secret: configured, or (development only) generated once and kept
@@ -71,15 +73,14 @@ impl Application {
             crate::seed::demo::load_if_empty(&db).await.context("loading demo data")?;
             crate::seed::demo::write_demo_documents(&db, &settings.data_dir).await.context("writing the demo documents")?;
         }
-        crate::services::ministry::provision_summary::spawn_job(db.clone(), read_db.clone());
         let secret = jwt_secret(&settings)?;
         let tokens = Arc::new(Tokens::new(&secret, settings.session_minutes));
         crate::auth::password::warm_up();
         let listener = TcpListener::bind((settings.host.as_str(), settings.port)).await.context("binding the listener")?;
         let addr = listener.local_addr()?;
-        let ctx = Ctx { db: db.clone(), read_db, settings: Arc::new(settings), tokens };
+        let ctx = Ctx { db: db.clone(), read_db: read_db.clone(), settings: Arc::new(settings), tokens };
         let router = router(ctx, addr);
-        Ok(Self { listener, router, port: addr.port(), db })
+        Ok(Self { listener, router, port: addr.port(), db, read_db, warm_summaries: false })
     }
 
     /// The port the application listens on.
@@ -92,8 +93,15 @@ impl Application {
         &self.db
     }
 
-    /// Serves until the process is asked to stop.
+    /// Computes the dashboard's default period as soon as the server runs, when it never was.
+    pub fn warm_summaries(mut self) -> Self {
+        self.warm_summaries = true;
+        self
+    }
+
+    /// Starts the background jobs and serves until the process is asked to stop.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        crate::services::ministry::provision_summary::spawn_job(self.db.clone(), self.read_db.clone(), self.warm_summaries);
         axum::serve(self.listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(async {
                 let _ = tokio::signal::ctrl_c().await;

@@ -13,6 +13,8 @@ use app::ports::Caller;
 use chrono::{DateTime, Utc};
 use sea_orm::{ConnectionTrait, DatabaseBackend, DatabaseConnection, EntityTrait, QueryTrait, Statement};
 use server::seed::national::{seed, Plan, ENTITLEMENTS, OFFERINGS, ORDERS, RECIPIENTS, SUPPLIERS};
+use server::services::ministry::provision::period;
+use server::services::ministry::provision_summary::summary_rows;
 use server::services::recipient::catalogue::prepare;
 use server::services::recipient::entitlements::entitlements_query;
 use server::services::recipient::my_orders::orders_query;
@@ -179,6 +181,7 @@ both!(recipient_and_supplier_pages_use_indexes_on_national_data, |app: TestApp| 
         ("offering page: the offering".into(), visible_offering_query(offering).build(backend)),
         ("offering page: supplier's record".into(), scorecard_query(offering_supplier).build(backend)),
         ("offering page: reviews".into(), reviews_query(offering).build(backend)),
+        ("provision dashboard and its CSV: this year's summary".into(), summary_rows(period("", "", Utc::now().date_naive()).unwrap()).build(backend)),
     ];
     for (name, q) in [("catalogue: all regions", serde_json::json!({ "region": "all" })), ("catalogue: one word", serde_json::json!({ "region": "all", "q": "коляска" }))] {
         let q: CatalogueQuery = serde_json::from_value(q).unwrap();

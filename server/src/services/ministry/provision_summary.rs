@@ -254,12 +254,28 @@ pub async fn figures(
             .exec(db)
             .await?;
     }
-    let rows = provision_summaries::Entity::find()
+    let rows = summary_rows(period).all(db).await?;
+    Ok((rows.iter().map(|m| ((m.region_code.clone(), m.category_id), counts_of(m))).collect(), known.computed_at))
+}
+
+/// The summary rows of a period: what the dashboard reads on every request.
+pub fn summary_rows(period: Period) -> sea_orm::Select<provision_summaries::Entity> {
+    provision_summaries::Entity::find()
         .filter(provision_summaries::Column::PeriodFrom.eq(period.from))
         .filter(provision_summaries::Column::PeriodTo.eq(period.to))
-        .all(db)
-        .await?;
-    Ok((rows.iter().map(|m| ((m.region_code.clone(), m.category_id), counts_of(m))).collect(), known.computed_at))
+}
+
+/// Computes the dashboard's default period (this year) at start-up when it has never been
+/// computed, so that the first person to open the dashboard does not wait for it. Of several
+/// instances starting together, the one holding the job's lease computes.
+pub async fn warm(db: &DatabaseConnection, source: &DatabaseConnection, holder: &str, now: DateTime<Utc>) -> Result<bool, DbErr> {
+    let period = super::provision::period("", "", now.date_naive()).map_err(|e| DbErr::Custom(format!("{e:?}")))?;
+    if provision_periods::Entity::find_by_id((period.from, period.to)).one(db).await?.is_some() || !lease(db, holder, now).await? {
+        return Ok(false);
+    }
+    let built = rebuild(db, source, period, now).await.map(|_| true);
+    release(db, holder).await?;
+    built
 }
 
 /// Takes the job's lease for a while, so that of several instances one computes at a time.
@@ -350,9 +366,17 @@ async fn round(db: &DatabaseConnection, source: &DatabaseConnection, now: DateTi
 }
 
 /// Runs [`catch_up`] every [`INTERVAL`] for as long as the process lives.
-pub fn spawn_job(db: DatabaseConnection, source: DatabaseConnection) {
+pub fn spawn_job(db: DatabaseConnection, source: DatabaseConnection, warm_first: bool) {
     let holder = uuid::Uuid::new_v4().simple().to_string();
     tokio::spawn(async move {
+        if warm_first {
+            let started = std::time::Instant::now();
+            match warm(&db, &source, &holder, Utc::now()).await {
+                Ok(true) => tracing::info!(seconds = started.elapsed().as_secs_f64(), "provision summaries: this year computed"),
+                Ok(false) => {}
+                Err(e) => tracing::warn!(error = %e, "provision summaries: this year could not be computed at start-up; the dashboard computes it when asked"),
+            }
+        }
         let mut tick = tokio::time::interval(INTERVAL);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {

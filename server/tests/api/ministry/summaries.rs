@@ -211,3 +211,29 @@ both!(a_change_outside_a_period_leaves_its_figures_alone, |app: TestApp| async m
     assert_eq!(after[&(String::new(), 0)].entitlements, before[&(String::new(), 0)].entitlements + 1);
     assert_eq!(after[&("ALA".to_owned(), 0)].people_entitled, before[&("ALA".to_owned(), 0)].people_entitled + 1, "{e:?}");
 });
+
+both!(the_dashboards_default_period_is_computed_at_start_up_once, |app: TestApp| async move {
+    use server::services::ministry::provision::period;
+    use server::services::ministry::provision_summary::{aggregate, warm};
+    fixture(&app).await;
+    let this_year = period("", "", Utc::now().date_naive()).unwrap();
+    let stored = || provision_periods::Entity::find_by_id((this_year.from, this_year.to)).one(&app.db);
+    assert!(stored().await.unwrap().is_none());
+    // The test server's own job may hold the lease for a moment: the start-up computation
+    // then waits for its next chance, as it does on an instance that starts beside another.
+    let mut computed = false;
+    for _ in 0..100 {
+        if warm(&app.db, &app.db, "starting instance", Utc::now()).await.unwrap() {
+            computed = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(computed, "this year was never computed");
+    let row = stored().await.unwrap().expect("this year's period");
+    assert!(!warm(&app.db, &app.db, "another instance", Utc::now()).await.unwrap(), "computed once, not at every start");
+    // The first person to open the dashboard reads those figures, and they are right.
+    let (read, computed_at) = figures(&app.db, &app.db, this_year, Utc::now()).await.unwrap();
+    assert_eq!(computed_at, row.computed_at);
+    assert_eq!(read, aggregate(&app.db, this_year, Utc::now()).await.unwrap());
+});
