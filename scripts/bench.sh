@@ -8,4 +8,4 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 cargo build --profile server-release -p server --bin server
 export PORTAL_BIN="$ROOT/target/server-release/server" BENCH_DIR="$ROOT/target/bench" LEPTOS_SITE_ROOT="$ROOT/target/site"
-exec cargo bench -p server --bench load
+exec cargo bench --profile server-release -p server --bench load

@@ -106,11 +106,13 @@ struct BareQuery {
 }
 
 /// The bare handler: 100 listed offerings serving a region under a price, as a small page.
+/// `listed = TRUE`, not `listed` alone: SQLite uses the (listed, price) index in order only
+/// for an equality, and sorts every listed offering otherwise.
 async fn bare(State(db): State<DatabaseConnection>, Query(q): Query<BareQuery>) -> Html<String> {
-    const POSTGRES: &str = "SELECT o.id, o.title_ru, o.price_tiyn FROM offerings o WHERE o.listed AND o.price_tiyn <= $2 \
+    const POSTGRES: &str = "SELECT o.id, o.title_ru, o.price_tiyn FROM offerings o WHERE o.listed = TRUE AND o.price_tiyn <= $2 \
                AND EXISTS (SELECT 1 FROM offering_regions r WHERE r.offering_id = o.id AND r.region_code = $1) \
                ORDER BY o.price_tiyn, o.id LIMIT 100";
-    const SQLITE: &str = "SELECT o.id, o.title_ru, o.price_tiyn FROM offerings o WHERE o.listed AND o.price_tiyn <= ?2 \
+    const SQLITE: &str = "SELECT o.id, o.title_ru, o.price_tiyn FROM offerings o WHERE o.listed = TRUE AND o.price_tiyn <= ?2 \
                AND EXISTS (SELECT 1 FROM offering_regions r WHERE r.offering_id = o.id AND r.region_code = ?1) \
                ORDER BY o.price_tiyn, o.id LIMIT 100";
     let mut out = String::from("<ul>");

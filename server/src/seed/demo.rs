@@ -175,7 +175,16 @@ impl Demo<'_> {
             "assistant" | "sign_language" => Some(self.rng.gen_range(40..200)),
             _ => None,
         };
-        let rating = if self.rng.gen_bool(0.6) { self.rng.gen_range(320..500) } else { 0 };
+        // Ratings come from the demo's reviews (`recount_ratings` once they are written); the
+        // dice for a rating are still thrown so the rest of the demo data stays as it was.
+        let rated = self.rng.gen_bool(0.6);
+        if rated {
+            let _ = self.rng.gen_range(320..500);
+        }
+        let lead_time = if category == "tsr" { self.rng.gen_range(3..30) } else { self.rng.gen_range(1..10) };
+        if rated {
+            let _ = self.rng.gen_range(1..40);
+        }
         let o = offerings::ActiveModel {
             supplier_id: Set(supplier),
             item_type_id: Set(it.id),
@@ -191,12 +200,12 @@ impl Demo<'_> {
             description_en: Set(Some(d_en)),
             price_tiyn: Set(price),
             params: Set(params),
-            lead_time_days: Set(if category == "tsr" { self.rng.gen_range(3..30) } else { self.rng.gen_range(1..10) }),
+            lead_time_days: Set(lead_time),
             capacity: Set(capacity),
             status: Set(status),
             status_reason: Set(None),
-            rating_avg_x100: Set(rating),
-            review_count: Set(if rating > 0 { self.rng.gen_range(1..40) } else { 0 }),
+            rating_avg_x100: Set(0),
+            review_count: Set(0),
             published_at: Set(Some(self.now - Duration::days(self.rng.gen_range(5..300)))),
             created_at: Set(self.now - Duration::days(320)),
             updated_at: Set(self.now),
@@ -500,6 +509,7 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> anyhow::Result<()> {
             place_demo_order(&mut d, &now, &o, asel_account, "ALA", DbOrderStatus::Delivered, order_no).await?;
         }
     }
+    super::recount_ratings(&txn).await?;
     txn.commit().await?;
     tracing::info!(orders = order_no, "demo data loaded");
     Ok(())

@@ -40,4 +40,23 @@ both!(demo_data_is_realistic_and_loads_once, |app: TestApp| async move {
     // Some offerings are priced above their ceiling, so co-payments can be shown.
     let above = orders::Entity::find().filter(orders::Column::CopayTiyn.gt(0)).count(&app.db).await.unwrap();
     assert!(above >= 1);
+    // An offering's rating and review count are its reviews': the catalogue card and the
+    // offering page tell the same story.
+    use server::entities::reviews;
+    for o in offerings::Entity::find().all(&app.db).await.unwrap() {
+        let ratings: Vec<i32> = reviews::Entity::find().filter(reviews::Column::OfferingId.eq(o.id)).all(&app.db).await.unwrap().into_iter().map(|r| i32::from(r.rating)).collect();
+        let mean = if ratings.is_empty() { 0 } else { ratings.iter().sum::<i32>() * 100 / ratings.len() as i32 };
+        assert_eq!((o.review_count as usize, o.rating_avg_x100), (ratings.len(), mean), "offering {}", o.id);
+    }
+    let reviewed = offerings::Entity::find()
+        .filter(offerings::Column::ReviewCount.gt(0))
+        .filter(sea_orm::sea_query::Expr::cust("listed"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .expect("a listed offering with reviews");
+    let page = app.call(None, "offering_get", &[("id", &reviewed.id.to_string())]).await;
+    assert_eq!(page.status, reqwest::StatusCode::OK, "{}", page.body);
+    let shown = page.body["reviews"].as_array().map_or(0, Vec::len);
+    assert_eq!(shown, (reviewed.review_count as usize).min(30), "the page shows the reviews the card counts");
 });
