@@ -48,3 +48,29 @@ fn every_key_exists_in_all_three_languages() {
         assert!(missing.is_empty(), "{name}: {missing:?}");
     }
 }
+
+/// A unit reads as a word in every sentence that uses it: "per item" on the offering form,
+/// and in Russian the genitive after «из» on the entitlements page.
+#[test]
+fn units_read_right_in_every_sentence() {
+    use app::domain::{Lang, Unit};
+    use app::i18n::{tr, tr_args};
+    for lang in Lang::ALL {
+        for unit in Unit::ALL {
+            for key in [format!("unit_each-{}", unit.code()), format!("unit_of-{}", unit.code())] {
+                let text = tr_args(*lang, &key, &[("count", "2".into())]);
+                assert!(!text.is_empty() && !text.contains(&key) && !text.contains("Unknown"), "{lang}: {key} reads {text:?}");
+            }
+            let hint = tr_args(*lang, "supplier-price-hint", &[("ceiling", "1".into()), ("unit", tr(*lang, &format!("unit_each-{}", unit.code())))]);
+            assert!(!hint.contains("Unknown") && !hint.contains("unit"), "{lang}: {hint}");
+        }
+    }
+    let of = |remaining: &str, granted: &str| {
+        let whole = tr_args(Lang::Ru, "unit_of-piece", &[("count", granted.into())]);
+        tr_args(Lang::Ru, "entitlements-remaining-of", &[("remaining", remaining.into()), ("granted", whole)])
+    };
+    assert_eq!(of("1", "1"), "1 из 1 штуки");
+    assert_eq!(of("0", "2"), "0 из 2 штук");
+    assert_eq!(of("3", "21"), "3 из 21 штуки");
+    assert_eq!(tr(Lang::Ru, "unit_each-piece"), "штуку");
+}

@@ -62,6 +62,26 @@ test.describe('the recipient journey', () => {
     await expect(page.locator('#f-item_type')).toHaveValue('wheelchair_manual');
   });
 
+  test('refining a search keeps the kind of help it was narrowed to', async ({ page }) => {
+    const found = async (): Promise<number> => Number((await page.locator('main p[role="status"]').first().innerText()).replace(/\D/g, ''));
+    await page.goto('/catalogue?region=all');
+    const everything = await found();
+    await page.goto('/catalogue?category=tsr&region=all');
+    await expect(page.locator('#f-category')).toHaveValue('tsr');
+    const rehabilitation = await found();
+    expect(rehabilitation).toBeLessThan(everything);
+    await page.locator('#f-no_copay').check();
+    await page.locator('aside form button[type="submit"]').click();
+    await page.waitForLoadState('load');
+    await expect(page).toHaveURL(/category=tsr/);
+    await expect(page.locator('#f-category')).toHaveValue('tsr');
+    const refined = await found();
+    expect(refined).toBeGreaterThan(0);
+    expect(refined).toBeLessThanOrEqual(rehabilitation);
+    await page.goto('/catalogue?region=all&no_copay=on');
+    expect(refined, 'the refined search is still within the kind of help').toBeLessThan(await found());
+  });
+
   test('ordering a wheelchair above the ceiling shows what the recipient pays before confirming, and cancelling gives the entitlement back', async ({ page }) => {
     await signIn(page, 'recipient@demo.kz');
     await startOrder(page, 'item_type=wheelchair_manual&sort=price_desc', '.app-result:has(.app-result__copay)');
@@ -74,6 +94,8 @@ test.describe('the recipient journey', () => {
     await expect(summary).toBeVisible();
     await expect(summary.locator('a[href="#f-address"]')).toHaveCount(1);
     await expect(page.locator('#f-address-error')).toBeVisible();
+    await summary.locator('a[href="#f-address"]').click();
+    await expect(page.locator('#f-address'), 'the summary link moves focus to its field').toBeFocused();
     await expect(page.locator('#f-quantity'), 'what was typed is kept').toHaveValue('1');
     await page.locator('#f-address').fill('ул. Абая, 10, кв. 5');
     await page.locator('#f-region').selectOption('ALA');

@@ -23,6 +23,21 @@ unit-course = { $count ->
     [one] { $count } course
    *[other] { $count } courses
 }
+unit_of-piece = { $count ->
+    [one] { $count } item
+   *[other] { $count } items
+}
+unit_of-hour = { $count ->
+    [one] { $count } hour
+   *[other] { $count } hours
+}
+unit_of-course = { $count ->
+    [one] { $count } course
+   *[other] { $count } courses
+}
+unit_each-piece = item
+unit_each-hour = hour
+unit_each-course = course
 order_status-placed = Placed
 order_status-accepted = Accepted
 order_status-scheduled = Scheduled
@@ -76,6 +91,7 @@ catalogue-serves-you = Serves your region
 catalogue-not-your-region = Does not serve your region
 filters-title = Filter
 filter-words = Words
+filter-category = Kind of help
 filter-item-type = What
 filter-any = Any
 filter-region = Region served

@@ -26,6 +26,21 @@ unit-course = { $count ->
     [few] { $count } курса
    *[many] { $count } курсов
 }
+unit_of-piece = { $count ->
+    [one] { $count } штуки
+   *[other] { $count } штук
+}
+unit_of-hour = { $count ->
+    [one] { $count } часа
+   *[other] { $count } часов
+}
+unit_of-course = { $count ->
+    [one] { $count } курса
+   *[other] { $count } курсов
+}
+unit_each-piece = штуку
+unit_each-hour = час
+unit_each-course = курс
 order_status-placed = Оформлен
 order_status-accepted = Принят поставщиком
 order_status-scheduled = Запланирован
@@ -80,6 +95,7 @@ catalogue-serves-you = Работает в вашем регионе
 catalogue-not-your-region = Не работает в вашем регионе
 filters-title = Фильтры
 filter-words = Слова
+filter-category = Вид помощи
 filter-item-type = Что
 filter-any = Любое
 filter-region = Регион обслуживания

@@ -104,7 +104,9 @@ pub fn ErrorSummary(state: FormState) -> impl IntoView {
             .map(|f| {
                 let href = format!("#{}", field_id(&f.field));
                 let msg = field_message(&i18n, &f.field, &f.code);
-                view! { <li><a href=href>{msg}</a></li> }.into_any()
+                // `rel="external"`: the browser, not the client-side router, follows the link,
+                // so focus moves to the field as it does without JavaScript.
+                view! { <li><a href=href rel="external">{msg}</a></li> }.into_any()
             })
             .collect()
     };

@@ -227,7 +227,7 @@ pub fn UploadErrorSummary(field_for: fn(&str) -> &'static str) -> impl IntoView 
             view! {
                 <div class="app-error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" autofocus>
                     <h2 id="error-summary-title" class="app-error-summary__title">{i18n.t("error-summary-title")}</h2>
-                    <ul class="app-error-summary__list"><li><a href=format!("#{}", field_id(field))>{msg}</a></li></ul>
+                    <ul class="app-error-summary__list"><li><a href=format!("#{}", field_id(field)) rel="external">{msg}</a></li></ul>
                 </div>
             }
         })

@@ -11,6 +11,7 @@ use crate::entities::{offerings, suppliers};
 use crate::services::audit::{self, Entry};
 use crate::services::order_flow::notify;
 use app::domain::SupplierStatus;
+use app::dto::ministry::SupplierDecision;
 use app::ports::Actor;
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
@@ -38,26 +39,6 @@ impl From<DbErr> for StatusError {
     }
 }
 
-/// Whether the ministry may move a supplier from `from` to `to`.
-pub fn allowed(from: SupplierStatus, to: SupplierStatus) -> bool {
-    use SupplierStatus::*;
-    matches!(
-        (from, to),
-        (Pending, Approved | Rejected) | (Approved, Suspended | Removed) | (Suspended, Approved | Removed) | (Rejected | Draft, Removed)
-    )
-}
-
-fn action(from: SupplierStatus, to: SupplierStatus) -> &'static str {
-    match (from, to) {
-        (SupplierStatus::Suspended, SupplierStatus::Approved) => "reinstate",
-        (_, SupplierStatus::Approved) => "approve",
-        (_, SupplierStatus::Rejected) => "reject",
-        (_, SupplierStatus::Suspended) => "suspend",
-        (_, SupplierStatus::Removed) => "remove",
-        _ => "decide",
-    }
-}
-
 /// Records a decision on a supplier inside the caller's transaction: the status, reason,
 /// who and when; the audit entry; a notification to the supplier; and, when suspended or
 /// removed, the end of all its sessions. Returns the supplier as it now is.
@@ -70,9 +51,10 @@ pub async fn set_status(
 ) -> Result<suppliers::Model, StatusError> {
     let current = suppliers::Entity::find_by_id(supplier_id).one(txn).await?.ok_or(StatusError::NotFound)?;
     let from: SupplierStatus = current.status.into();
-    if !allowed(from, new_status) {
+    // The one table of supplier moves: the decisions the staff form offers.
+    let Some(decision) = SupplierDecision::between(from, new_status) else {
         return Err(StatusError::NotAllowed);
-    }
+    };
     // Approval checks the same list the supplier sees on its profile page: nothing is
     // approved that the supplier itself is still told to complete.
     if from == SupplierStatus::Pending && new_status == SupplierStatus::Approved {
@@ -104,7 +86,7 @@ pub async fn set_status(
         // Someone else decided in the meantime.
         return Err(StatusError::NotAllowed);
     }
-    let verb = action(from, new_status);
+    let verb = decision.code();
     audit::record(
         txn,
         decided_by,
@@ -136,23 +118,4 @@ pub async fn set_status(
             .await?;
     }
     suppliers::Entity::find_by_id(supplier_id).one(txn).await?.ok_or(StatusError::NotFound)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use SupplierStatus::*;
-
-    #[test]
-    fn only_the_decisions_the_ministry_takes_are_allowed() {
-        assert!(allowed(Pending, Approved));
-        assert!(allowed(Pending, Rejected));
-        assert!(allowed(Approved, Suspended));
-        assert!(allowed(Suspended, Approved), "reinstating");
-        assert!(!allowed(Removed, Approved), "removal is final");
-        assert!(!allowed(Rejected, Approved), "a rejected supplier resubmits first");
-        assert!(!allowed(Approved, Approved));
-        assert!(!allowed(Draft, Approved), "a supplier submits its application first");
-        assert!(!allowed(Draft, Rejected));
-    }
 }

@@ -50,6 +50,12 @@ impl SupplierDecision {
         }
     }
 
+    /// The decision that moves a supplier from `from` to `to`, if the ministry may take one:
+    /// the only table of supplier moves, read by the staff form and by the service alike.
+    pub fn between(from: SupplierStatus, to: SupplierStatus) -> Option<SupplierDecision> {
+        Self::ALL.iter().copied().find(|d| d.moves().0.contains(&from) && d.moves().1 == to)
+    }
+
     /// The decisions open for a supplier in `status`.
     pub fn open_for(status: SupplierStatus) -> Vec<SupplierDecision> {
         Self::ALL.iter().copied().filter(|d| d.moves().0.contains(&status)).collect()
@@ -201,4 +207,37 @@ pub struct StaffOfferingDetail {
     pub params: Vec<(String, String)>,
     /// Regions it is offered in, named.
     pub regions: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use SupplierStatus::*;
+
+    #[test]
+    fn only_the_decisions_the_ministry_takes_are_allowed() {
+        let allowed = |from, to| SupplierDecision::between(from, to).is_some();
+        assert_eq!(SupplierDecision::between(Pending, Approved), Some(SupplierDecision::Approve));
+        assert_eq!(SupplierDecision::between(Suspended, Approved), Some(SupplierDecision::Reinstate));
+        assert!(allowed(Pending, Rejected));
+        assert!(allowed(Approved, Suspended));
+        assert!(allowed(Approved, Removed) && allowed(Suspended, Removed));
+        assert!(!allowed(Removed, Approved), "removal is final");
+        assert!(!allowed(Rejected, Approved), "a rejected supplier resubmits first");
+        assert!(!allowed(Rejected, Removed), "a rejected applicant corrects and applies again");
+        assert!(!allowed(Approved, Approved));
+        assert!(!allowed(Draft, Approved), "a supplier submits its application first");
+        assert!(!allowed(Draft, Rejected));
+    }
+
+    #[test]
+    fn the_form_offers_exactly_the_moves_the_service_takes() {
+        let all = [Draft, Pending, Approved, Rejected, Suspended, Removed];
+        for from in all {
+            for to in all {
+                let offered = SupplierDecision::open_for(from).into_iter().any(|d| d.moves().1 == to);
+                assert_eq!(offered, SupplierDecision::between(from, to).is_some(), "{from:?} → {to:?}");
+            }
+        }
+    }
 }

@@ -61,6 +61,11 @@ pub fn Filters(
             view! { <optgroup label=label>{options}</optgroup> }
         })
         .collect_view();
+    // The kind of help stays chosen while the other filters are refined.
+    let category_options = categories
+        .iter()
+        .map(|cat| view! { <option value=*cat selected=query.category == *cat>{i18n.t(&format!("category-{cat}"))}</option> })
+        .collect_view();
     let chosen_region = query.region.clone();
     let mine = my_region.clone();
     let param_fields = params
@@ -128,6 +133,13 @@ pub fn Filters(
                     {q_problem.message}
                     <input class="app-input" type="search" id="f-q" name="q" maxlength="200" value=query.q.clone()
                         aria-describedby=q_problem.described_by aria-invalid=q_problem.invalid/>
+                </div>
+                <div class="app-field">
+                    <label class="app-field__label" for="f-category">{i18n.t("filter-category")}</label>
+                    <select class="app-select" id="f-category" name="category">
+                        <option value="">{i18n.t("filter-any")}</option>
+                        {category_options}
+                    </select>
                 </div>
                 <div class="app-field">
                     <label class="app-field__label" for="f-item_type">{i18n.t("filter-item-type")}</label>

@@ -1,4 +1,4 @@
-use super::{for_suffix, money, quantity, status_tag};
+use super::{for_suffix, money, quantity, quantity_of, status_tag};
 use crate::api::recipient::entitlements_list::entitlements_list;
 use crate::components::acting_for::{for_param, ActingForSwitch};
 use crate::components::loaded::Loaded;
@@ -86,7 +86,7 @@ fn card(e: EntitlementView, usable: bool, who: Option<i32>) -> impl IntoView {
                 <div class="app-summary-list__row">
                     <dt class="app-summary-list__key">{i18n.t("entitlements-remaining")}</dt>
                     <dd class="app-summary-list__value">
-                        {i18n.ta("entitlements-remaining-of", &[("remaining", quantity(&i18n, e.remaining, e.unit)), ("granted", quantity(&i18n, e.granted, e.unit))])}
+                        {i18n.ta("entitlements-remaining-of", &[("remaining", e.remaining.to_string()), ("granted", quantity_of(&i18n, e.granted, e.unit))])}
                     </dd>
                 </div>
                 <div class="app-summary-list__row">

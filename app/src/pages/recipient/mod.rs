@@ -25,6 +25,12 @@ pub fn quantity(i18n: &I18n, n: i32, unit: Unit) -> String {
     i18n.ta(&format!("unit-{}", unit.code()), &[("count", n.to_string())])
 }
 
+/// A quantity as the whole a part is counted out of ("3 of 5 items"; Russian needs the
+/// genitive after «из»: «1 из 1 штуки», «0 из 2 штук»).
+pub fn quantity_of(i18n: &I18n, n: i32, unit: Unit) -> String {
+    i18n.ta(&format!("unit_of-{}", unit.code()), &[("count", n.to_string())])
+}
+
 /// A status as a tag: text, with a colour that only repeats it.
 pub fn status_tag(i18n: &I18n, status: OrderStatus) -> impl IntoView {
     let tone = match status {

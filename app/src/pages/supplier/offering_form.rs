@@ -19,7 +19,7 @@ pub fn OfferingFormView(v: OfferingEditView, back: String) -> impl IntoView {
     let e = |field: &str| refusal.as_ref().and_then(|r| r.field_code(field)).map(str::to_owned);
     let f = v.form.clone();
     let it = v.item_type.clone();
-    let unit_name = i18n.code("unit", it.unit.code());
+    let unit_name = i18n.code("unit_each", it.unit.code());
     let mut price_hint = i18n.ta("supplier-price-hint", &[("ceiling", it.ceiling.format(lang)), ("unit", unit_name)]);
     if let Some(c) = v.copay_at_price {
         price_hint.push(' ');
