@@ -365,7 +365,8 @@ async fn round(db: &DatabaseConnection, source: &DatabaseConnection, now: DateTi
     Ok(due.len())
 }
 
-/// Runs [`catch_up`] every [`INTERVAL`] for as long as the process lives.
+/// Runs [`catch_up`] every [`INTERVAL`] for as long as the process lives, after [`warm`] when
+/// `warm_first` (the served portal; test servers leave the summaries to their tests).
 pub fn spawn_job(db: DatabaseConnection, source: DatabaseConnection, warm_first: bool) {
     let holder = uuid::Uuid::new_v4().simple().to_string();
     tokio::spawn(async move {
