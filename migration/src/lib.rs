@@ -17,6 +17,7 @@ mod m20261201_000203_create_offering_search;
 mod m20261201_000204_index_offering_page;
 mod m20261201_000301_index_long_lists;
 mod m20261201_000302_create_summaries;
+mod m20261202_000401_add_supplier_name_folded;
 
 /// Runs the portal's migrations in order.
 pub struct Migrator;
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000204_index_offering_page::Migration),
             Box::new(m20261201_000301_index_long_lists::Migration),
             Box::new(m20261201_000302_create_summaries::Migration),
+            Box::new(m20261202_000401_add_supplier_name_folded::Migration),
         ]
     }
 }

@@ -1,5 +1,6 @@
 //! What the recipient journey shows: entitlements and the catalogue.
 use crate::domain::{Money, OrderStatus, Unit};
+use crate::dto::PageInfo;
 use serde::{Deserialize, Serialize};
 
 /// Someone a representative may act for (or the recipient themself).
@@ -71,10 +72,12 @@ pub struct EntitlementView {
 pub struct EntitlementsView {
     /// Whose.
     pub acting_for: ActingFor,
-    /// Valid today.
+    /// Valid today (on this page).
     pub current: Vec<EntitlementView>,
-    /// Past their end date (or not yet started).
+    /// Past their end date or not yet started (on this page, after the current ones).
     pub other: Vec<EntitlementView>,
+    /// Where this page stands in the whole list.
+    pub page: PageInfo,
 }
 
 /// The catalogue's filters, as in the page URL (a plain GET form).

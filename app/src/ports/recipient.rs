@@ -10,8 +10,9 @@ use async_trait::async_trait;
 /// Entitlements of the recipient (or of whom a representative acts for).
 #[async_trait]
 pub trait Entitlements: Send + Sync {
-    /// Every entitlement with its orders; valid ones first, others apart.
-    async fn list(&self, caller: &Caller, for_recipient: Option<i32>) -> Result<EntitlementsView, AppError>;
+    /// One page of the entitlements with their orders: those valid today first, the one
+    /// ending soonest first, then the others.
+    async fn list(&self, caller: &Caller, for_recipient: Option<i32>, page: u32) -> Result<EntitlementsView, AppError>;
 }
 
 /// The public catalogue.

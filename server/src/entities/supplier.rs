@@ -16,6 +16,8 @@ pub mod suppliers {
         pub bin: String,
         pub kind: DbSupplierKind,
         pub legal_name: String,
+        /// The legal name lower-cased, for the staff queue's search (kept by `before_save`).
+        pub name_folded: String,
         pub address: Option<String>,
         pub home_region: Option<String>,
         pub contact_person: Option<String>,
@@ -34,7 +36,19 @@ pub mod suppliers {
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
     pub enum Relation {}
 
-    impl ActiveModelBehavior for ActiveModel {}
+    #[async_trait::async_trait]
+    impl ActiveModelBehavior for ActiveModel {
+        /// Whenever the legal name is written, its folded copy is written with it.
+        async fn before_save<C>(mut self, _db: &C, _insert: bool) -> Result<Self, DbErr>
+        where
+            C: ConnectionTrait,
+        {
+            if let sea_orm::ActiveValue::Set(name) = &self.legal_name {
+                self.name_folded = sea_orm::ActiveValue::Set(name.to_lowercase());
+            }
+            Ok(self)
+        }
+    }
 }
 
 /// Regions a supplier serves.

@@ -10,7 +10,7 @@ use chrono::{Datelike, Duration, NaiveDate, Utc};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use sha2::Digest;
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, Set};
 use serde_json::{json, Value};
 use std::collections::HashMap;
 
@@ -310,7 +310,7 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> anyhow::Result<()> {
         return Ok(());
     }
     let hash = crate::auth::password::hash(DEMO_PASSWORD.into()).await?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let item_types = item_types::Entity::find().all(&txn).await?;
     let categories: HashMap<i32, String> = categories::Entity::find().all(&txn).await?.into_iter().map(|c| (c.id, c.code)).collect();
     let mut ceilings: HashMap<i32, i64> = HashMap::new();

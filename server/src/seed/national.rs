@@ -475,7 +475,7 @@ pub async fn seed(db: &DatabaseConnection, plan: &Plan, progress: &(dyn Fn(&str)
     let mut accounts = Table::new("accounts", "id, email, password_hash, role, language, status, display_name, created_at, updated_at", 1000, backend);
     let mut suppliers = Table::new(
         "suppliers",
-        "id, account_id, bin, kind, legal_name, address, home_region, contact_person, phone, email, status, status_reason, decided_at, submitted_at, approved_at, created_at, updated_at",
+        "id, account_id, bin, kind, legal_name, name_folded, address, home_region, contact_person, phone, email, status, status_reason, decided_at, submitted_at, approved_at, created_at, updated_at",
         1000, backend,
     );
     let mut supplier_regions = Table::new("supplier_regions", "supplier_id, region_code, approved", 2000, backend);
@@ -555,6 +555,7 @@ pub async fn seed(db: &DatabaseConnection, plan: &Plan, progress: &(dyn Fn(&str)
                     V::T(&bin),
                     V::T(if entrepreneur { "entrepreneur" } else { "legal_entity" }),
                     V::T(&name),
+                    V::T(&name.to_lowercase()),
                     V::T(&address),
                     V::T(region),
                     V::T(&contact),

@@ -117,8 +117,8 @@ fn in_region(region: &str) -> Condition {
         .add(about("complaint", complaint_ids))
 }
 
-/// `%text%` for LIKE, without the caller's own wildcards.
-fn contains_pattern(text: &str) -> String {
+/// `%text%` for LIKE, lower-cased, without the caller's own wildcards.
+pub fn contains_pattern(text: &str) -> String {
     format!("%{}%", text.trim().to_lowercase().replace(['%', '_', '\\'], ""))
 }
 

@@ -9,7 +9,6 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use sea_orm::{
     ActiveModelTrait, ConnectionTrait, DatabaseBackend, DatabaseConnection, DbErr, EntityTrait, QueryOrder, Set, Statement,
-    TransactionTrait,
 };
 use serde_json::{json, Map, Value};
 use server::entities::enums::*;
@@ -256,7 +255,7 @@ pub async fn generate(db: &DatabaseConnection, shape: &Shape) -> Result<World, D
         offerings: Vec::new(),
         busiest_offering: None,
     };
-    let txn = db.begin().await?;
+    let txn = server::db::begin_write(db).await?;
     // Suppliers, each with an account.
     let first_account = next_id(&txn, "accounts").await?;
     let first_supplier = next_id(&txn, "suppliers").await?;
@@ -286,6 +285,7 @@ pub async fn generate(db: &DatabaseConnection, shape: &Shape) -> Result<World, D
             bin: Set(format!("{:012}", 900_000_000_000_i64 + i64::from(sid))),
             kind: Set(DbSupplierKind::LegalEntity),
             legal_name: Set(format!("ТОО «Поставщик {sid}»")),
+            name_folded: Set(format!("тоо «поставщик {sid}»")),
             address: Set(None),
             home_region: Set(Some(regions[rng.gen_range(0..regions.len())].clone())),
             contact_person: Set(None),

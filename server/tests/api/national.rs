@@ -174,7 +174,7 @@ both!(recipient_and_supplier_pages_use_indexes_on_national_data, |app: TestApp| 
     let supplier = server::entities::suppliers::Entity::find_by_id(supplier_id).one(db).await.unwrap().unwrap();
     let mut statements: Vec<(String, Statement)> = vec![
         ("my orders".into(), orders_query(recipient).build(backend)),
-        ("my entitlements".into(), entitlements_query(recipient).build(backend)),
+        ("my entitlements".into(), entitlements_query(recipient, Utc::now().date_naive()).build(backend)),
         ("inbox: open orders".into(), inbox_query(&supplier, "", "", Utc::now()).build(backend)),
         ("inbox: all orders".into(), inbox_query(&supplier, "all", "", Utc::now()).build(backend)),
         ("inbox: delivered".into(), inbox_query(&supplier, "delivered", "", Utc::now()).build(backend)),

@@ -7,9 +7,9 @@ use crate::helpers::TestApp;
 use crate::supplier_support::add_complaint;
 use chrono::{Duration, Utc};
 use reqwest::StatusCode;
-use sea_orm::{ActiveModelTrait, Set};
+use sea_orm::{ActiveModelTrait, EntityTrait, Set};
 use server::entities::enums::{DbOfferingStatus, DbOrderStatus, DbSupplierStatus};
-use server::entities::{notifications, offerings, orders};
+use server::entities::{entitlements, notifications, offerings, orders};
 use std::collections::HashSet;
 
 /// Rows on a full page.
@@ -18,6 +18,18 @@ const PAGE: usize = 25;
 /// Calls `function` for every page, checking each page's size and where it stands; returns
 /// the ids in the order shown.
 async fn walk(app: &TestApp, token: &str, function: &str, args: &[(&str, &str)], rows: &str, total: usize) -> Vec<i64> {
+    walk_lists(app, token, function, args, &[rows], total).await
+}
+
+/// As [`walk`], for an answer that shows one page in several lists (`lists`, in their order).
+async fn walk_lists(app: &TestApp, token: &str, function: &str, args: &[(&str, &str)], lists: &[&str], total: usize) -> Vec<i64> {
+    let ids = |body: &serde_json::Value| -> Option<Vec<i64>> {
+        let mut out = Vec::new();
+        for key in lists {
+            out.extend(body[*key].as_array()?.iter().map(|r| r["id"].as_i64().unwrap_or_default()));
+        }
+        Some(out)
+    };
     let pages = total.div_ceil(PAGE).max(1);
     let mut seen = Vec::new();
     for p in 1..=pages {
@@ -26,13 +38,13 @@ async fn walk(app: &TestApp, token: &str, function: &str, args: &[(&str, &str)],
         form.push(("page", &page));
         let a = app.call(Some(token), function, &form).await;
         assert_eq!(a.status, StatusCode::OK, "{function} page {p}: {}", a.body);
-        let list = a.body[rows].as_array().unwrap_or_else(|| panic!("{function}: {}", a.body));
+        let list = ids(&a.body).unwrap_or_else(|| panic!("{function}: {}", a.body));
         let expected = if p < pages { PAGE } else { total - PAGE * (pages - 1) };
         assert_eq!(list.len(), expected, "{function} page {p} holds a page of rows, never more");
         assert_eq!(a.body["page"]["page"].as_u64(), Some(p as u64), "{function}");
         assert_eq!(a.body["page"]["pages"].as_u64(), Some(pages as u64), "{function}");
         assert_eq!(a.body["page"]["total"].as_u64(), Some(total as u64), "{function} counts every row");
-        seen.extend(list.iter().map(|r| r["id"].as_i64().unwrap_or_default()));
+        seen.extend(list);
     }
     let unique: HashSet<i64> = seen.iter().copied().collect();
     assert_eq!(unique.len(), seen.len(), "{function}: no row on two pages");
@@ -42,7 +54,7 @@ async fn walk(app: &TestApp, token: &str, function: &str, args: &[(&str, &str)],
     let past = app.call(Some(token), function, &form).await;
     assert_eq!(past.status, StatusCode::OK, "{function} past the end");
     assert_eq!(past.body["page"]["page"].as_u64(), Some(pages as u64), "{function} past the end is the last page");
-    let last: Vec<i64> = past.body[rows].as_array().map(|l| l.iter().map(|r| r["id"].as_i64().unwrap_or_default()).collect()).unwrap_or_default();
+    let last: Vec<i64> = ids(&past.body).unwrap_or_default();
     assert_eq!(last, seen[PAGE * (pages - 1)..].to_vec(), "{function}: the order is stable");
     seen
 }
@@ -68,6 +80,54 @@ both!(my_orders_come_a_page_at_a_time_newest_first_each_once, |app: TestApp| asy
     assert_eq!(html.status(), StatusCode::OK);
     let html = app.get(Some(&r.token), "/orders?page=2").await.text().await.unwrap_or_default();
     assert!(html.contains("href=\"/orders?page=1\"") && html.contains("href=\"/orders?page=3\""), "the pager links the neighbours");
+});
+
+both!(my_entitlements_come_a_page_at_a_time_those_in_force_first_each_once, |app: TestApp| async move {
+    let s = supplier(&app, "sales@medtech.kz", 7, DbSupplierStatus::Approved, &["ALA"]).await;
+    let o = offering(&app, s.id, "walker", 3_000_000, &["ALA"]).await;
+    let r = recipient(&app, "asel@mail.kz", 77).await;
+    let today = Utc::now().date_naive();
+    // 30 in force, ending on shuffled days; 20 ended and 5 not yet begun.
+    let (mut in_force, mut others): (Vec<(i64, i64)>, Vec<(i64, i64)>) = (Vec::new(), Vec::new());
+    for i in 0..55i64 {
+        let e = entitlement(&app, r.id, "walker", 2).await;
+        let (from, to) = match i {
+            0..30 => (today - Duration::days(10), today + Duration::days((i * 7) % 30 + 1)),
+            30..50 => (today - Duration::days(400), today - Duration::days((i * 3) % 20 + 1)),
+            _ => (today + Duration::days(10), today + Duration::days(i * 5)),
+        };
+        let mut am: entitlements::ActiveModel = e.clone().into();
+        am.valid_from = Set(from);
+        am.valid_to = Set(to);
+        am.update(&app.db).await.unwrap();
+        let key = ((to - today).num_days(), i64::from(e.id));
+        if i < 30 { in_force.push(key) } else { others.push(key) }
+    }
+    in_force.sort_unstable();
+    others.sort_unstable();
+    let expected: Vec<i64> = in_force.iter().chain(&others).map(|(_, id)| *id).collect();
+    let seen = walk_lists(&app, &r.token, "entitlements_list", &[], &["current", "other"], 55).await;
+    assert_eq!(seen, expected, "those in force first, each group the one ending soonest first");
+    // A page shows the orders of its own entitlements only.
+    let last_in_force = entitlements::Entity::find_by_id(i32::try_from(in_force[29].1).unwrap()).one(&app.db).await.unwrap().unwrap();
+    let placed = order(&app, &r, &last_in_force, &o, 1, DbOrderStatus::Placed).await;
+    let second = app.call(Some(&r.token), "entitlements_list", &[("page", "2")]).await;
+    let current = second.body["current"].as_array().unwrap();
+    assert_eq!(current.len(), 5, "{}", second.body);
+    let with_orders: Vec<(i64, i64)> = current
+        .iter()
+        .flat_map(|e| e["orders"].as_array().unwrap().iter().map(|o| (e["id"].as_i64().unwrap_or_default(), o["id"].as_i64().unwrap_or_default())).collect::<Vec<_>>())
+        .collect();
+    assert_eq!(with_orders, vec![(in_force[29].1, i64::from(placed.id))]);
+    // The page: the pager links the neighbours, and the last page does not claim there is
+    // nothing in force.
+    let html = app.get(Some(&r.token), "/entitlements?page=2").await.text().await.unwrap_or_default();
+    assert!(html.contains("href=\"/entitlements?page=1\"") && html.contains("href=\"/entitlements?page=3\""), "the pager links the neighbours");
+    let last = app.get(Some(&r.token), "/entitlements?page=3").await.text().await.unwrap_or_default();
+    assert!(last.contains("/entitlements?page=2"), "page 3 is the last page");
+    for none in ["You have no valid entitlements", "Сейчас у вас нет действующих прав", "Қазір сізде қолданыстағы құқық жоқ"] {
+        assert!(!last.contains(none), "page 3 has none in force, but the person has some");
+    }
 });
 
 both!(notifications_come_a_page_at_a_time_newest_first_each_once, |app: TestApp| async move {

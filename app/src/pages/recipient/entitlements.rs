@@ -2,17 +2,21 @@ use super::{for_suffix, money, quantity, quantity_of, status_tag};
 use crate::api::recipient::entitlements_list::entitlements_list;
 use crate::components::acting_for::{for_param, ActingForSwitch};
 use crate::components::loaded::Loaded;
+use crate::components::pager::{page_param, Pager};
 use crate::dto::recipient::{EntitlementView, EntitlementsView};
 use crate::i18n::use_i18n;
 use crate::pages::PageHeading;
 use crate::routes;
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 /// "My entitlements": what the state owes, what is left, and the orders placed against it.
 #[component]
 pub fn EntitlementsPage() -> impl IntoView {
     let who = for_param();
-    let data = Resource::new(move || who.get(), entitlements_list);
+    let query = use_query_map();
+    let page_no = Memo::new(move |_| query.with(page_param));
+    let data = Resource::new(move || (who.get(), page_no.get()), |(who, page)| entitlements_list(who, Some(page)));
     view! {
         <PageHeading key="entitlements-title"/>
         <Loaded resource=data let:view>
@@ -23,9 +27,10 @@ pub fn EntitlementsPage() -> impl IntoView {
 
 fn page(view: EntitlementsView, who: Option<i32>) -> impl IntoView {
     let i18n = use_i18n();
-    let EntitlementsView { acting_for, current, other } = view;
+    let EntitlementsView { acting_for, current, other, page } = view;
+    // Entitlements in force come first, so a later page without any simply has none left.
     let current_list = if current.is_empty() {
-        view! { <p>{i18n.t("entitlements-none")}</p> }.into_any()
+        (page.page == 1).then(|| view! { <p>{i18n.t("entitlements-none")}</p> }).into_any()
     } else {
         current.into_iter().map(|e| card(e, true, who)).collect_view().into_any()
     };
@@ -37,6 +42,7 @@ fn page(view: EntitlementsView, who: Option<i32>) -> impl IntoView {
             <h2>{i18n.t("entitlements-other")}</h2>
             {other.into_iter().map(|e| card(e, false, who)).collect_view()}
         })}
+        <Pager page/>
     }
 }
 

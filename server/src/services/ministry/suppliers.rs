@@ -1,15 +1,13 @@
 //! Supplier approval: the queue, the profile staff review, and the decisions. Each decision
 //! changes the supplier, ends its sessions when it loses access, hides or withdraws its
 //! offerings, writes the audit entry and tells the supplier, in one transaction.
-//! (Issue 4's `supplier_status::set_status` does the same for the supplier side; the owner
-//! merges the two.)
 use super::supplier_offerings::{describe_params, offering_rows};
 use super::{count32, day, region_choices, region_names, staff_scope, Scope};
 use crate::db::begin_write;
 use crate::services::supplier_status::StatusError;
 use crate::entities::enums::{DbOfferingStatus, DbSupplierStatus};
 use crate::entities::{categories, item_types, offerings, supplier_categories, supplier_documents, supplier_regions, suppliers};
-use crate::services::audit::{self, Entry};
+use crate::services::audit::{self, contains_pattern, Entry};
 use crate::services::order_flow::notify;
 use crate::services::paging::one_page;
 use crate::services::{text, Ctx, OrUnexpected};
@@ -20,7 +18,7 @@ use app::ports::{Caller, StaffSuppliers};
 use async_trait::async_trait;
 use chrono::Utc;
 use sea_orm::sea_query::{Expr, Query, SelectStatement};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select};
 use serde_json::json;
 
 /// Supplier approval and offering moderation.
@@ -72,28 +70,16 @@ impl StaffSuppliers for StaffSupplierService {
             find = find.filter(suppliers::Column::HomeRegion.eq(r.clone()));
         }
         let find = find.order_by_asc(suppliers::Column::SubmittedAt).order_by_asc(suppliers::Column::Id);
-        let q = filter.q.trim().to_lowercase();
-        let (rows, page) = if q.is_empty() {
-            one_page(db, find, filter.page).await?
+        // Part of the name in any case (the folded copy) or of the BIN, counted and paged by
+        // the database.
+        let q = filter.q.trim();
+        let find = if q.is_empty() {
+            find
         } else {
-            // Names are Cyrillic and SQLite's LOWER() folds ASCII only, so a text search
-            // reads just the ids, BINs and names of the suppliers in scope (tens of thousands
-            // of short rows at most), matches them here, and loads the page's rows alone.
-            let names: Vec<(i32, String, String)> = find
-                .clone()
-                .select_only()
-                .column(suppliers::Column::Id)
-                .column(suppliers::Column::Bin)
-                .column(suppliers::Column::LegalName)
-                .into_tuple()
-                .all(db)
-                .await
-                .or_unexpected()?;
-            let matching: Vec<i32> = names.into_iter().filter(|(_, bin, name)| bin.contains(&q) || name.to_lowercase().contains(&q)).map(|(id, _, _)| id).collect();
-            let page = PageInfo::of(matching.len() as u64, filter.page);
-            let ids: Vec<i32> = matching.into_iter().skip(usize::try_from(page.offset()).unwrap_or(0)).take(usize::try_from(PageInfo::SIZE).unwrap_or(25)).collect();
-            (find.filter(suppliers::Column::Id.is_in(ids)).all(db).await.or_unexpected()?, page)
+            let pattern = contains_pattern(q);
+            find.filter(Condition::any().add(suppliers::Column::NameFolded.like(pattern.clone())).add(suppliers::Column::Bin.like(pattern)))
         };
+        let (rows, page) = one_page(db, find, filter.page).await?;
         let ids: Vec<i32> = rows.iter().map(|s| s.id).collect();
         let docs: Vec<i32> = supplier_documents::Entity::find()
             .select_only()
