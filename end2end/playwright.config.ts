@@ -17,6 +17,11 @@ Object.assign(env, {
   LEPTOS_SITE_ROOT: process.env.LEPTOS_SITE_ROOT ?? path.join(repo, 'target/site'),
 });
 
+// scripts/test.sh keeps the server's log (JSON lines) to check it for personal data after
+// the run; run by hand, the log is dropped.
+const serverLog = process.env.E2E_SERVER_LOG;
+const command = serverLog ? `exec ${JSON.stringify(serverBin)} > ${JSON.stringify(serverLog)}` : JSON.stringify(serverBin);
+
 export default defineConfig({
   testDir: './tests',
   // Two cores: one browser at a time, and the server beside it.
@@ -52,7 +57,7 @@ export default defineConfig({
     { name: 'nojs', use: { javaScriptEnabled: false } },
   ],
   webServer: {
-    command: JSON.stringify(serverBin),
+    command,
     url: `${baseURL}/healthz`,
     env,
     reuseExistingServer: false,

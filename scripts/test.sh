@@ -31,8 +31,12 @@ cargo leptos build
 
 say "end-to-end tests in Chromium (JavaScript on and off, axe on every page)"
 E2E_DATA="$ROOT/end2end/.data"
-rm -rf "$E2E_DATA"
+E2E_SERVER_LOG="$ROOT/end2end/server-log.jsonl"
+rm -rf "$E2E_DATA" "$E2E_SERVER_LOG"
 export APP_DATA_DIR="$E2E_DATA" APP_PORT="${E2E_PORT:-3123}" LEPTOS_SITE_ROOT="$ROOT/target/site"
-export PORTAL_BIN="$ROOT/target/debug/server"
+export PORTAL_BIN="$ROOT/target/debug/server" APP_LOG_FORMAT=json E2E_SERVER_LOG
 (cd "$ROOT/end2end" && npx playwright test)
+
+say "the run's log: JSON lines, each request with its id, no e-mail, IIN or name of anyone in the database"
+python3 "$ROOT/scripts/check-logs.py" "$E2E_SERVER_LOG" "$E2E_DATA/portal.db"
 say "all tests passed"

@@ -87,6 +87,19 @@ pub struct Settings {
     /// transaction's prepared statements.
     #[serde(default)]
     pub db_statement_cache: Option<usize>,
+    /// Addresses or CIDR blocks that may read `/metrics` without a token
+    /// (`APP_METRICS_ALLOW`, comma-separated; default the loopback addresses). The client
+    /// address is the one the sign-in throttle sees (trusted proxies apply); empty allows none.
+    #[serde(default = "loopback")]
+    pub metrics_allow: Vec<String>,
+    /// A bearer token that opens `/metrics` from anywhere (`APP_METRICS_TOKEN`, at least 32
+    /// bytes). Unset: only the allowed addresses read it.
+    #[serde(default)]
+    pub metrics_token: Option<SecretString>,
+}
+
+fn loopback() -> Vec<String> {
+    vec!["127.0.0.1/32".into(), "::1/128".into()]
 }
 
 impl Settings {
@@ -108,7 +121,8 @@ impl Settings {
                 config::Environment::with_prefix("APP")
                     .try_parsing(true)
                     .list_separator(",")
-                    .with_list_parse_key("trusted_proxies"),
+                    .with_list_parse_key("trusted_proxies")
+                    .with_list_parse_key("metrics_allow"),
             );
         if let Ok(url) = std::env::var("DATABASE_READ_URL") {
             builder = builder.set_override("database_read_url", url)?;
@@ -158,6 +172,8 @@ impl Settings {
             database_read_url: None,
             db_pool_size: None,
             db_statement_cache: None,
+            metrics_allow: loopback(),
+            metrics_token: None,
         }
     }
 
@@ -185,6 +201,14 @@ impl Settings {
                 bail!("APP_TRUSTED_PROXIES: {p} is neither an address nor a CIDR block");
             }
         }
+        for p in self.metrics_allow.iter().filter(|p| !p.trim().is_empty()) {
+            if parse_net(p).is_none() {
+                bail!("APP_METRICS_ALLOW: {p} is neither an address nor a CIDR block");
+            }
+        }
+        if self.metrics_token.as_ref().is_some_and(|t| t.expose_secret().len() < 32) {
+            bail!("APP_METRICS_TOKEN must be at least 32 bytes");
+        }
         if !(5..=60).contains(&self.session_minutes) {
             bail!("session_minutes must be between 5 and 60");
         }
@@ -201,6 +225,11 @@ impl Settings {
     /// The trusted proxies, parsed.
     pub fn trusted_proxy_nets(&self) -> Vec<ipnet::IpNet> {
         self.trusted_proxies.iter().filter_map(|p| parse_net(p)).collect()
+    }
+
+    /// The addresses allowed to read `/metrics`, parsed.
+    pub fn metrics_nets(&self) -> Vec<ipnet::IpNet> {
+        self.metrics_allow.iter().filter_map(|p| parse_net(p)).collect()
     }
 
     /// Whether cookies carry `Secure`.

@@ -10,3 +10,4 @@ pub mod private_files;
 pub mod seed;
 pub mod services;
 pub mod startup;
+pub mod telemetry;

@@ -76,6 +76,7 @@ impl Application {
         let secret = jwt_secret(&settings)?;
         let tokens = Arc::new(Tokens::new(&secret, settings.session_minutes));
         crate::auth::password::warm_up();
+        crate::http::metrics::handle();
         let listener = TcpListener::bind((settings.host.as_str(), settings.port)).await.context("binding the listener")?;
         let addr = listener.local_addr()?;
         let ctx = Ctx { db: db.clone(), read_db: read_db.clone(), settings: Arc::new(settings), tokens };
@@ -141,6 +142,8 @@ fn router(ctx: Ctx, addr: SocketAddr) -> Router {
         .fallback(not_found.with_state(state.clone()));
     Router::new()
         .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .route("/metrics", get(crate::http::metrics::scrape))
         .route(app::routes::SET_LANGUAGE, post(language::set))
         .merge(crate::http::supplier_files::routes())
         // An IPR file may be up to 5 MB; axum's own default stops extractors at 2 MB.
@@ -162,7 +165,7 @@ fn router(ctx: Ctx, addr: SocketAddr) -> Router {
         // answers are not compressed: they hold personal data next to what the visitor typed,
         // the mix a compression side channel (BREACH) reads.
         .layer(tower_http::compression::CompressionLayer::new().gzip(true).compress_when(SizeAbove::default().and(site_code)))
-        .layer(tower_http::trace::TraceLayer::new_for_http())
+        .layer(axum::middleware::from_fn(crate::http::observe::observe))
         .with_state(state)
 }
 

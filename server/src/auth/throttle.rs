@@ -149,6 +149,9 @@ pub async fn record<C: ConnectionTrait>(
         Some(account) => tracing::info!(target: "sign_in", account, client = client_key, outcome = outcome.code(), "sign-in attempt"),
         None => tracing::info!(target: "sign_in", email_key, client = client_key, outcome = outcome.code(), "sign-in attempt"),
     }
+    if outcome != Outcome::Success {
+        crate::telemetry::sign_in_failed(outcome.code());
+    }
     login_attempts::ActiveModel {
         email: Set(email_key.chars().take(254).collect()),
         account_id: Set(account_id),

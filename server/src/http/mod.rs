@@ -4,7 +4,9 @@ pub mod guard;
 pub mod health;
 pub mod identify;
 pub mod language;
+pub mod metrics;
 pub mod ministry;
+pub mod observe;
 pub mod status;
 pub mod supplier_files;
 

@@ -186,9 +186,3 @@ both!(pages_answer_in_the_chosen_language_and_unknown_pages_are_404, |app: TestA
     assert_eq!(off.headers()["location"], "/");
 });
 
-both!(the_health_check_reports_the_database, |app: TestApp| async move {
-    let res = app.get(None, "/healthz").await;
-    assert_eq!(res.status(), StatusCode::OK);
-    let body: serde_json::Value = res.json().await.unwrap();
-    assert_eq!(body["database"], "ok");
-});

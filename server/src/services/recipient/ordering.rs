@@ -260,6 +260,7 @@ impl Ordering for OrderingService {
             Ok(order) => {
                 drafts::Entity::delete_by_id(draft_row.id).exec(&txn).await.or_unexpected()?;
                 txn.commit().await.or_unexpected()?;
+                crate::telemetry::order_placed();
                 Ok(order.id)
             }
             Err(e) => {
