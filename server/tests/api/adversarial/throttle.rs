@@ -48,8 +48,7 @@ proxied!(twenty_parallel_guesses_reach_the_password_check_at_most_five_times, |a
     let mut tasks = Vec::new();
     for i in 0..20 {
         let app = app.clone();
-        let password = if i == 19 { RIGHT.to_owned() } else { format!("wrong guess number {i}") };
-        tasks.push(tokio::spawn(async move { sign_in_from(&app, "203.0.113.7", "asel@mail.kz", &password).await }));
+        tasks.push(tokio::spawn(async move { sign_in_from(&app, "203.0.113.7", "asel@mail.kz", &format!("wrong guess number {i}")).await }));
     }
     let mut statuses = Vec::new();
     for t in tasks {
@@ -57,7 +56,11 @@ proxied!(twenty_parallel_guesses_reach_the_password_check_at_most_five_times, |a
     }
     let checked = statuses.iter().filter(|s| **s != StatusCode::TOO_MANY_REQUESTS).count();
     assert!(checked <= 5, "only five attempts may be checked, {checked} were: {statuses:?}");
-    assert!(statuses.iter().all(|s| [StatusCode::OK, StatusCode::CONFLICT, StatusCode::TOO_MANY_REQUESTS].contains(s)), "{statuses:?}");
+    assert!(statuses.iter().all(|s| [StatusCode::CONFLICT, StatusCode::TOO_MANY_REQUESTS].contains(s)), "{statuses:?}");
+    // The right password, guessed next from the same client, waits too. (A right password
+    // among the parallel guesses would start the count again once it is checked, as it does
+    // for the owner: the guesser would then simply be in.)
+    assert_eq!(sign_in_from(&app, "203.0.113.7", "asel@mail.kz", RIGHT).await, StatusCode::TOO_MANY_REQUESTS);
 });
 
 proxied!(failures_from_one_address_never_lock_the_owner_out_from_another, |app: TestApp| async move {
