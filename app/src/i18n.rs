@@ -69,6 +69,12 @@ impl I18n {
         tr_args(self.0, key, args)
     }
 
+    /// The text for `key`, when there is one (a text kept only for some values, such as the
+    /// description of the reference categories but not of those staff create).
+    pub fn t_if(&self, key: &str) -> Option<String> {
+        has(self.0, key).then(|| tr(self.0, key))
+    }
+
     /// The translated message for an error code.
     pub fn err(&self, code: &str) -> String {
         let key = format!("err-{code}");

@@ -74,3 +74,17 @@ fn units_read_right_in_every_sentence() {
     assert_eq!(of("3", "21"), "3 из 21 штуки");
     assert_eq!(tr(Lang::Ru, "unit_each-piece"), "штуку");
 }
+
+/// Every kind of help a category can be has a name in every language, for the staff form.
+#[test]
+fn every_category_kind_is_named_in_every_language() {
+    use app::domain::{CategoryKind, Lang};
+    use app::i18n::tr;
+    for lang in Lang::ALL {
+        for kind in CategoryKind::ALL {
+            let key = format!("category_kind-{}", kind.code());
+            let text = tr(*lang, &key);
+            assert!(!text.is_empty() && !text.contains(&key) && !text.contains("Unknown"), "{lang}: {key} reads {text:?}");
+        }
+    }
+}

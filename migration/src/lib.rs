@@ -18,6 +18,7 @@ mod m20261201_000204_index_offering_page;
 mod m20261201_000301_index_long_lists;
 mod m20261201_000302_create_summaries;
 mod m20261202_000401_add_supplier_name_folded;
+mod m20261202_000402_add_category_kind;
 
 /// Runs the portal's migrations in order.
 pub struct Migrator;
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000301_index_long_lists::Migration),
             Box::new(m20261201_000302_create_summaries::Migration),
             Box::new(m20261202_000401_add_supplier_name_folded::Migration),
+            Box::new(m20261202_000402_add_category_kind::Migration),
         ]
     }
 }

@@ -65,7 +65,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => {
             let app = crate::startup::Application::build(settings.clone()).await?.warm_summaries();
-            println!("Social Services Portal is running at http://{}:{}/", settings.host, app.port());
+            crate::telemetry::announce(&format!("http://{}:{}/", settings.host, app.port()));
             app.run_until_stopped().await?;
         }
         Command::CreateStaff { email, name, region, admin, password } => {

@@ -24,10 +24,27 @@ impl LogFormat {
     }
 }
 
+impl LogFormat {
+    /// The format `APP_LOG_FORMAT` asks for (text when it is unset or unreadable).
+    pub fn from_env() -> Self {
+        Self::parse(std::env::var("APP_LOG_FORMAT").ok().as_deref()).unwrap_or(Self::Text)
+    }
+}
+
+/// Says where the portal answers: a plain line for a person at a terminal, a JSON line
+/// like every other when the logs are JSON.
+pub fn announce(url: &str) {
+    match LogFormat::from_env() {
+        LogFormat::Text => println!("Social Services Portal is running at {url}"),
+        LogFormat::Json => tracing::info!(url, "Social Services Portal is running"),
+    }
+}
+
 /// Starts logging for the process: `RUST_LOG` chooses what is written (by default the
 /// portal's own lines at info, one per request, and only warnings from the libraries).
 pub fn init_logging() -> anyhow::Result<()> {
     let format = LogFormat::parse(std::env::var("APP_LOG_FORMAT").ok().as_deref()).map_err(anyhow::Error::msg)?;
+    // Everything the process writes is then a log line of that format.
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,sqlx=warn,sea_orm=warn,tower_http=warn".into());
     let builder = tracing_subscriber::fmt().with_env_filter(filter);
     match format {

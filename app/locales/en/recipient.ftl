@@ -7,10 +7,6 @@ acting-for-now = You are acting for { $name }.
 acting-for-switch = Act for
 acting-for-show = Show
 
-category-tsr = Technical means of rehabilitation
-category-assistant = Personal assistant
-category-sign_language = Sign language specialist
-category-sanatorium = Sanatorium treatment
 unit-piece = { $count ->
     [one] { $count } item
    *[other] { $count } items

@@ -7,10 +7,6 @@ acting-for-now = Сіз { $name } атынан әрекет етесіз.
 acting-for-switch = Кімнің атынан
 acting-for-show = Көрсету
 
-category-tsr = Техникалық оңалту құралдары
-category-assistant = Жеке көмекші
-category-sign_language = Ымдау тілі маманы
-category-sanatorium = Санаторийлік-курорттық емдеу
 unit-piece = { $count } дана
 unit-hour = { $count } сағат
 unit-course = { $count } курс

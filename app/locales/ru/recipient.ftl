@@ -7,10 +7,6 @@ acting-for-now = Вы действуете от имени: { $name }.
 acting-for-switch = Действовать от имени
 acting-for-show = Показать
 
-category-tsr = Технические средства реабилитации
-category-assistant = Персональный ассистент
-category-sign_language = Специалист жестового языка
-category-sanatorium = Санаторно-курортное лечение
 unit-piece = { $count ->
     [one] { $count } штука
     [few] { $count } штуки

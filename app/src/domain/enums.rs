@@ -110,6 +110,28 @@ code_enum! {
 }
 
 code_enum! {
+    /// What kind of help a category gives, chosen by staff when they create it. The kind, not
+    /// the category's code, decides how an offering is described, ordered and fulfilled.
+    CategoryKind {
+        /// Goods delivered to an address, from stock (technical means of rehabilitation).
+        Goods = "goods",
+        /// A person's hours on a weekly schedule, up to a weekly capacity (personal assistant).
+        Hours = "hours",
+        /// Dated sessions, in person or online (sign language specialist).
+        Sessions = "sessions",
+        /// A stay from an arrival date, with places on set dates (sanatorium treatment).
+        Course = "course",
+    }
+}
+
+impl CategoryKind {
+    /// Services counted by the hour, whose offering's capacity is hours a week.
+    pub const fn weekly_hours(self) -> bool {
+        matches!(self, Self::Hours | Self::Sessions)
+    }
+}
+
+code_enum! {
     /// Disability group as set by the medical-social examination.
     DisabilityGroup { First = "1", Second = "2", Third = "3", Child = "child" }
 }

@@ -1,6 +1,6 @@
 //! What the recipient journey shows: ordering, orders and notifications.
 use super::recipient::{ActingFor, OfferingCard, ReviewView};
-use crate::domain::{CoPayment, Money, OrderStatus, Unit};
+use crate::domain::{CategoryKind, CoPayment, Money, OrderStatus, Unit};
 use serde::{Deserialize, Serialize};
 
 /// A sanatorium course start with free places.
@@ -88,6 +88,8 @@ pub struct OrderForm {
 pub struct OrderStartView {
     /// The offering.
     pub offering: OfferingCard,
+    /// What kind of help it is: which questions the form asks.
+    pub kind: CategoryKind,
     /// For whom.
     pub acting_for: ActingFor,
     /// Entitlements that fit (valid, same item type, something remaining).

@@ -175,6 +175,9 @@ pub struct OfferingCard {
 pub struct CatalogueView {
     /// The filters as understood (with defaults filled in).
     pub query: CatalogueQuery,
+    /// Active categories in catalogue order: (code, name), for the filter.
+    #[serde(default)]
+    pub categories: Vec<(String, String)>,
     /// Item types for the filter.
     pub item_types: Vec<ItemTypeOption>,
     /// Parameters of the chosen item type.

@@ -1,7 +1,7 @@
 //! What the supplier journey shows: the organisation's profile and status, documents,
 //! offerings, incoming orders, complaints, reimbursement statements and the scorecard.
 //! Everything is already in the reader's language.
-use crate::domain::{CoPayment, ComplaintStatus, DocumentKind, Money, OfferingStatus, OrderStatus, SupplierKind, SupplierStatus, Unit};
+use crate::domain::{CategoryKind, CoPayment, ComplaintStatus, DocumentKind, Money, OfferingStatus, OrderStatus, SupplierKind, SupplierStatus, Unit};
 use crate::error::FieldError;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -124,6 +124,8 @@ pub struct ItemTypeChoice {
     pub category: String,
     /// Localised category name.
     pub category_name: String,
+    /// What kind of help its category gives.
+    pub kind: CategoryKind,
     /// What it is counted in.
     pub unit: Unit,
     /// The guaranteed sum per unit today.
@@ -246,6 +248,8 @@ pub struct OfferingRow {
     pub unit: Unit,
     /// Category code.
     pub category: String,
+    /// What kind of help its category gives.
+    pub kind: CategoryKind,
 }
 
 /// The supplier's offerings.

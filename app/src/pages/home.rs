@@ -21,12 +21,12 @@ pub fn HomePage() -> impl IntoView {
                     Ok(list) => view! {
                         <ul class="app-cards">
                             {list.into_iter().map(|c| {
-                                let desc = i18n.t(&format!("category-{}-about", c.code));
+                                let desc = i18n.t_if(&format!("category-{}-about", c.code)).map(|d| view! { <p>{d}</p> });
                                 let count = i18n.ta("home-offerings-count", &[("count", c.offerings.to_string())]);
                                 view! {
                                     <li class="app-card">
                                         <h3 class="app-card__title"><a href=format!("{}?category={}&region=all", routes::CATALOGUE, c.code)>{c.name}</a></h3>
-                                        <p>{desc}</p>
+                                        {desc}
                                         <p class="app-card__meta">{count}</p>
                                     </li>
                                 }

@@ -36,6 +36,7 @@ db_enum!(DbOrderStatus => OrderStatus {
     Rendered = "rendered", Confirmed = "confirmed", Rejected = "rejected", Cancelled = "cancelled", Returned = "returned",
 });
 db_enum!(DbUnit => Unit { Piece = "piece", Hour = "hour", Course = "course" });
+db_enum!(DbCategoryKind => CategoryKind { Goods = "goods", Hours = "hours", Sessions = "sessions", Course = "course" });
 db_enum!(DbDisabilityGroup => DisabilityGroup { First = "1", Second = "2", Third = "3", Child = "child" });
 db_enum!(DbComplaintStatus => ComplaintStatus { Open = "open", Answered = "answered", Closed = "closed" });
 db_enum!(DbDocumentKind => DocumentKind { Registration = "registration", Licence = "licence", Certificate = "certificate", Other = "other" });
@@ -63,6 +64,7 @@ mod tests {
         same_codes!(DbOfferingStatus, OfferingStatus);
         same_codes!(DbOrderStatus, OrderStatus);
         same_codes!(DbUnit, Unit);
+        same_codes!(DbCategoryKind, CategoryKind);
         same_codes!(DbDisabilityGroup, DisabilityGroup);
         same_codes!(DbComplaintStatus, ComplaintStatus);
         same_codes!(DbDocumentKind, DocumentKind);

@@ -46,6 +46,8 @@ pub mod categories {
         pub sort: i32,
         pub active: bool,
         pub created_at: DateTimeUtc,
+        /// What kind of help it gives: how its offerings are ordered and fulfilled.
+        pub kind: crate::entities::enums::DbCategoryKind,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -26,6 +26,7 @@ struct Demo<'a> {
     hash: String,
     item_types: Vec<item_types::Model>,
     categories: HashMap<i32, String>,
+    kinds: HashMap<String, app::domain::CategoryKind>,
     ceilings: HashMap<i32, i64>,
     now: chrono::DateTime<Utc>,
     serial: u32,
@@ -312,13 +313,15 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> anyhow::Result<()> {
     let hash = crate::auth::password::hash(DEMO_PASSWORD.into()).await?;
     let txn = crate::db::begin_write(db).await?;
     let item_types = item_types::Entity::find().all(&txn).await?;
-    let categories: HashMap<i32, String> = categories::Entity::find().all(&txn).await?.into_iter().map(|c| (c.id, c.code)).collect();
+    let category_rows = categories::Entity::find().all(&txn).await?;
+    let kinds: HashMap<String, app::domain::CategoryKind> = category_rows.iter().map(|c| (c.code.clone(), c.kind.into())).collect();
+    let categories: HashMap<i32, String> = category_rows.into_iter().map(|c| (c.id, c.code)).collect();
     let mut ceilings: HashMap<i32, i64> = HashMap::new();
     for c in ceilings::Entity::find().all(&txn).await? {
         let e = ceilings.entry(c.item_type_id).or_insert(0);
         *e = (*e).max(c.amount_tiyn);
     }
-    let mut d = Demo { rng: StdRng::seed_from_u64(2020), txn: &txn, hash, item_types, categories, ceilings, now: Utc::now(), serial: 0 };
+    let mut d = Demo { rng: StdRng::seed_from_u64(2020), txn: &txn, hash, item_types, categories, kinds, ceilings, now: Utc::now(), serial: 0 };
     let region_codes: Vec<String> = REGIONS.iter().map(|r| r.0.to_owned()).collect();
 
     // Staff.
@@ -379,7 +382,8 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> anyhow::Result<()> {
         // Every supplier that reached the ministry sent the documents its category needs
         // (the files themselves are written by `write_demo_documents`).
         if !matches!(p.status, DbSupplierStatus::Draft) {
-            for kind in crate::services::supplier::requirements::documents_needed(&[p.category.to_owned()]) {
+            let category_kinds: Vec<app::domain::CategoryKind> = d.kinds.get(p.category).copied().into_iter().collect();
+            for kind in crate::services::supplier::requirements::documents_needed(&category_kinds) {
                 let file_name = format!("{}-{}.pdf", kind.code(), s.id);
                 let bytes = demo_pdf(&file_name);
                 supplier_documents::ActiveModel {

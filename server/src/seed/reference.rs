@@ -1,7 +1,7 @@
 //! Reference data every installation needs: the 20 regions, the four categories, their item
 //! types with parameter schemas, and the guaranteed sums. Inserted when missing, never changed
 //! afterwards (the ministry manages them in the portal).
-use crate::entities::enums::DbUnit;
+use crate::entities::enums::{DbCategoryKind, DbUnit};
 use crate::entities::{categories, ceilings, item_types, regions};
 use chrono::{NaiveDate, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
@@ -35,13 +35,14 @@ struct Cat {
     code: &'static str,
     names: [&'static str; 3],
     unit: DbUnit,
+    kind: DbCategoryKind,
 }
 
 const CATEGORIES: [Cat; 4] = [
-    Cat { code: "tsr", names: ["Техникалық оңалту құралдары", "Технические средства реабилитации", "Technical means of rehabilitation"], unit: DbUnit::Piece },
-    Cat { code: "assistant", names: ["Жеке көмекші қызметтері", "Услуги персонального ассистента", "Personal assistant services"], unit: DbUnit::Hour },
-    Cat { code: "sign_language", names: ["Ымдау тілі маманының қызметтері", "Услуги специалиста жестового языка", "Sign language specialist services"], unit: DbUnit::Hour },
-    Cat { code: "sanatorium", names: ["Санаторийлік-курорттық емдеу", "Санаторно-курортное лечение", "Sanatorium-resort treatment"], unit: DbUnit::Course },
+    Cat { code: "tsr", names: ["Техникалық оңалту құралдары", "Технические средства реабилитации", "Technical means of rehabilitation"], unit: DbUnit::Piece, kind: DbCategoryKind::Goods },
+    Cat { code: "assistant", names: ["Жеке көмекші қызметтері", "Услуги персонального ассистента", "Personal assistant services"], unit: DbUnit::Hour, kind: DbCategoryKind::Hours },
+    Cat { code: "sign_language", names: ["Ымдау тілі маманының қызметтері", "Услуги специалиста жестового языка", "Sign language specialist services"], unit: DbUnit::Hour, kind: DbCategoryKind::Sessions },
+    Cat { code: "sanatorium", names: ["Санаторийлік-курорттық емдеу", "Санаторно-курортное лечение", "Sanatorium-resort treatment"], unit: DbUnit::Course, kind: DbCategoryKind::Course },
 ];
 
 /// An item type: category, code, names, unit, replacement period, parameters, ceilings
@@ -172,6 +173,7 @@ pub async fn load(db: &DatabaseConnection) -> Result<(), sea_orm::DbErr> {
                 name_ru: Set(c.names[1].into()),
                 name_en: Set(c.names[2].into()),
                 unit: Set(c.unit),
+                kind: Set(c.kind),
                 sort: Set(i32::try_from(i).unwrap_or(0)),
                 active: Set(true),
                 created_at: Set(now),

@@ -1,5 +1,5 @@
 //! Categories, item types and their guaranteed sums as the ministry manages them.
-use crate::domain::{Money, Unit};
+use crate::domain::{CategoryKind, Money, Unit};
 use serde::{Deserialize, Serialize};
 
 /// An item type in the catalogue overview.
@@ -34,6 +34,8 @@ pub struct CategoryAdminRow {
     pub name: String,
     /// Counted in.
     pub unit: Unit,
+    /// What kind of help it gives.
+    pub kind: CategoryKind,
     /// Whether it shows in the catalogue.
     pub active: bool,
     /// Its item types.
@@ -135,4 +137,6 @@ pub struct CategoryForm {
     pub name_en: String,
     /// `piece`, `hour` or `course`.
     pub unit: String,
+    /// `goods`, `hours`, `sessions` or `course`.
+    pub kind: String,
 }

@@ -2,7 +2,7 @@ use crate::api::ministry::staff_add_category::StaffAddCategory;
 use crate::api::ministry::staff_catalogue::staff_catalogue;
 use crate::components::form::{ErrorSummary, Field, TextField, WithForm};
 use crate::components::staff::{load_error, tag, RadiosField};
-use crate::domain::Unit;
+use crate::domain::{CategoryKind, Unit};
 use crate::dto::ministry::{CatalogueOverview, CategoryAdminRow};
 use crate::i18n::use_i18n;
 use crate::pages::{DoneBanner, PageHeading};
@@ -35,6 +35,12 @@ pub fn unit_options() -> Vec<(String, String)> {
     Unit::ALL.iter().map(|u| (u.code().to_owned(), i18n.code("staff-unit", u.code()))).collect()
 }
 
+/// The kinds of help, each described by what it means for ordering.
+fn kind_options() -> Vec<(String, String)> {
+    let i18n = use_i18n();
+    CategoryKind::ALL.iter().map(|k| (k.code().to_owned(), i18n.code("category_kind", k.code()))).collect()
+}
+
 fn category_table(c: CategoryAdminRow) -> impl IntoView {
     let i18n = use_i18n();
     let lang = i18n.lang();
@@ -61,6 +67,7 @@ fn category_table(c: CategoryAdminRow) -> impl IntoView {
         .collect_view();
     view! {
         <h2 id=caption.clone()>{c.name}" "<span class="app-muted">"("<code>{c.code.clone()}</code>")"</span></h2>
+        <p class="app-muted">{i18n.t("staff-kind-label")}": "{i18n.code("category_kind", c.kind.code())}</p>
         <div class="app-table-wrap" role="region" tabindex="0" aria-labelledby=caption.clone()>
             <table class="app-table">
                 <thead><tr>
@@ -106,6 +113,7 @@ fn NewCategoryForm() -> impl IntoView {
                 <TextField state=state.clone() field=Field { name: "cat_name_ru", label: "staff-name-ru", autocomplete: "off", required: true, ..Default::default() }/>
                 <TextField state=state.clone() field=Field { name: "cat_name_en", label: "staff-name-en", autocomplete: "off", required: true, ..Default::default() }/>
                 <RadiosField name="cat_unit" legend="staff-unit-label" options=unit_options() state=state.clone()/>
+                <RadiosField name="cat_kind" legend="staff-kind-label" options=kind_options() state=state.clone()/>
                 <button type="submit" class="app-button">{i18n.t("staff-add-category-submit")}</button>
             </form>
         </WithForm>

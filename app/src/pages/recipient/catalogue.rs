@@ -131,7 +131,7 @@ pub fn CataloguePage() -> impl IntoView {
 
 fn results_page(view: CatalogueView) -> impl IntoView {
     let i18n = use_i18n();
-    let CatalogueView { query, item_types, params, my_region, results, total, pages, similar, errors } = view;
+    let CatalogueView { query, categories, item_types, params, my_region, results, total, pages, similar, errors } = view;
     let summary = i18n.ta("catalogue-found", &[("count", total.to_string())]);
     let summary_errors = (!errors.is_empty()).then(|| view! { <ErrorSummary state=FormState { error: Some(AppError::Invalid(errors.clone())), typed: Vec::new() }/> });
     let similar = similar.then(|| view! { <p class="app-notice">{i18n.t("catalogue-similar")}</p> });
@@ -148,7 +148,7 @@ fn results_page(view: CatalogueView) -> impl IntoView {
     };
     view! {
         <div class="app-layout-sidebar">
-            <Filters query=query.clone() item_types params my_region errors/>
+            <Filters query=query.clone() categories item_types params my_region errors/>
             <div>
                 {summary_errors}
                 <h2 class="app-visually-hidden">{i18n.t("catalogue-results")}</h2>

@@ -41,6 +41,8 @@ fn problem(i18n: &I18n, errors: &[FieldError], name: &str) -> Problem {
 #[component]
 pub fn Filters(
     query: CatalogueQuery,
+    /// Active categories: (code, name).
+    categories: Vec<(String, String)>,
     item_types: Vec<ItemTypeOption>,
     params: Vec<ParamField>,
     my_region: Option<String>,
@@ -48,11 +50,10 @@ pub fn Filters(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let region_list = Resource::new(|| (), |_| regions());
-    let categories = ["tsr", "assistant", "sign_language", "sanatorium"];
     let type_groups = categories
         .iter()
-        .map(|cat| {
-            let label = i18n.t(&format!("category-{cat}"));
+        .map(|(cat, name)| {
+            let label = name.clone();
             let options = item_types
                 .iter()
                 .filter(|t| t.category == *cat)
@@ -64,7 +65,7 @@ pub fn Filters(
     // The kind of help stays chosen while the other filters are refined.
     let category_options = categories
         .iter()
-        .map(|cat| view! { <option value=*cat selected=query.category == *cat>{i18n.t(&format!("category-{cat}"))}</option> })
+        .map(|(cat, name)| view! { <option value=cat.clone() selected=query.category == *cat>{name.clone()}</option> })
         .collect_view();
     let chosen_region = query.region.clone();
     let mine = my_region.clone();

@@ -1,5 +1,6 @@
 //! The category-specific questions of the order form.
 use crate::components::form::{Field, FormState, RadioField, SelectField, TextField};
+use crate::domain::CategoryKind;
 use crate::dto::orders::{OrderForm, OrderStartView};
 use crate::i18n::I18n;
 use leptos::prelude::*;
@@ -11,14 +12,14 @@ fn text(state: &FormState, name: &'static str, label: &'static str, kind: &'stat
 /// The questions for the offering's category.
 pub fn fields(i18n: &I18n, v: &OrderStartView, state: &FormState) -> AnyView {
     let d: &OrderForm = &v.draft;
-    match v.offering.category.as_str() {
-        "tsr" => view! {
+    match v.kind {
+        CategoryKind::Goods => view! {
             {text(state, "quantity", "order-field-quantity", "number", &d.quantity)}
             <TextField state=state.clone() field=Field { name: "address", label: "order-field-address", hint: Some("order-field-address-hint"), autocomplete: "street-address", value: d.address.clone(), required: true, ..Default::default() }/>
             <SelectField state=state.clone() field=Field { name: "region", label: "order-field-region", value: d.region.clone(), required: true, ..Default::default() } options=v.regions.clone()/>
         }
         .into_any(),
-        "assistant" => {
+        CategoryKind::Hours => {
             let days = [("hours_mon", "weekday-mon", &d.hours_mon), ("hours_tue", "weekday-tue", &d.hours_tue), ("hours_wed", "weekday-wed", &d.hours_wed), ("hours_thu", "weekday-thu", &d.hours_thu), ("hours_fri", "weekday-fri", &d.hours_fri), ("hours_sat", "weekday-sat", &d.hours_sat), ("hours_sun", "weekday-sun", &d.hours_sun)];
             view! {
                 {text(state, "start_date", "order-field-start-date", "date", &d.start_date)}
@@ -35,7 +36,7 @@ pub fn fields(i18n: &I18n, v: &OrderStartView, state: &FormState) -> AnyView {
             }
             .into_any()
         }
-        "sign_language" => {
+        CategoryKind::Sessions => {
             let sessions = [
                 ("s1_date", "s1_time", "s1_hours", &d.s1_date, &d.s1_time, &d.s1_hours, 1),
                 ("s2_date", "s2_time", "s2_hours", &d.s2_date, &d.s2_time, &d.s2_hours, 2),
@@ -56,7 +57,7 @@ pub fn fields(i18n: &I18n, v: &OrderStartView, state: &FormState) -> AnyView {
             }
             .into_any()
         }
-        _ => {
+        CategoryKind::Course => {
             let slots: Vec<(String, String)> = v
                 .slots
                 .iter()

@@ -6,6 +6,7 @@ use crate::api::supplier::set_offering_slot::SetOfferingSlot;
 use crate::api::supplier::set_offering_status::SetOfferingStatus;
 use crate::components::form::{ErrorSummary, WithForm};
 use crate::components::supplier_fields::{Input, Spec};
+use crate::domain::CategoryKind;
 use crate::dto::supplier::OfferingEditView;
 use crate::i18n::{use_i18n, I18n};
 use crate::pages::{DoneBanner, PageHeading};
@@ -44,7 +45,7 @@ fn page(v: OfferingEditView) -> impl IntoView {
     let i18n = use_i18n();
     let id = v.id.unwrap_or_default();
     let back = r::offering(id);
-    let sanatorium = v.item_type.category == "sanatorium";
+    let sanatorium = v.item_type.kind == CategoryKind::Course;
     view! {
         {status_panel(i18n, &v)}
         <h2>{i18n.t("supplier-offering-edit-title")}</h2>

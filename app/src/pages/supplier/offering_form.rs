@@ -2,6 +2,7 @@ use crate::api::supplier::discard_offering_draft::DiscardOfferingDraft;
 use crate::api::supplier::save_offering::SaveOffering;
 use crate::components::form::{refusal_for, ErrorSummary, FormState};
 use crate::components::supplier_fields::{Checkboxes, Choice, Input, LongText, Spec};
+use crate::domain::CategoryKind;
 use crate::dto::supplier::OfferingEditView;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
@@ -42,12 +43,12 @@ pub fn OfferingFormView(v: OfferingEditView, back: String) -> impl IntoView {
             }
         })
         .collect_view();
-    let capacity = match it.category.as_str() {
-        "sanatorium" => view! { <p class="app-field__hint">{i18n.t("supplier-capacity-sanatorium-hint")}</p> }.into_any(),
-        "assistant" | "sign_language" => view! {
+    let capacity = match it.kind {
+        CategoryKind::Course => view! { <p class="app-field__hint">{i18n.t("supplier-capacity-sanatorium-hint")}</p> }.into_any(),
+        CategoryKind::Hours | CategoryKind::Sessions => view! {
             <Input spec=Spec::new("capacity", i18n.t("supplier-field-capacity-hours")).hint(i18n.t("supplier-field-capacity-hours-hint")).value(f.capacity.clone()).error(e("capacity")).numeric().required()/>
         }.into_any(),
-        _ => view! {
+        CategoryKind::Goods => view! {
             <Input spec=Spec::new("capacity", i18n.t("supplier-field-capacity-stock")).hint(i18n.t("supplier-field-capacity-stock-hint")).value(f.capacity.clone()).error(e("capacity")).numeric().required()/>
         }.into_any(),
     };

@@ -91,7 +91,7 @@ fn table(i18n: I18n, rows: Vec<OfferingRow>) -> impl IntoView {
             let over = o.price > o.ceiling;
             let copay = over.then(|| i18n.ta("supplier-copay-per-unit", &[("amount", (o.price - o.ceiling).format(lang))]));
             let capacity = o.capacity.map(|c| super::quantity_text(i18n, c, o.unit)).unwrap_or_else(|| i18n.t("supplier-capacity-by-dates"));
-            let capacity = if o.category == "assistant" || o.category == "sign_language" { i18n.ta("supplier-capacity-per-week", &[("value", capacity)]) } else { capacity };
+            let capacity = if o.kind.weekly_hours() { i18n.ta("supplier-capacity-per-week", &[("value", capacity)]) } else { capacity };
             view! {
                 <tr>
                     <td><a href=r::offering(o.id)>{o.title}</a></td>

@@ -8,7 +8,7 @@ use crate::entities::enums::DbUnit;
 use crate::entities::{categories, ceilings, item_types};
 use crate::services::audit::{self, Entry};
 use crate::services::{text, Ctx, OrUnexpected};
-use app::domain::Money;
+use app::domain::{CategoryKind, Money};
 use app::dto::ministry::*;
 use app::error::{AppError, FieldErrors};
 use app::ports::{Caller, CatalogueAdmin};
@@ -112,6 +112,7 @@ impl CatalogueAdmin for CatalogueAdminService {
                 id: c.id,
                 name: c.name(lang).to_owned(),
                 unit: c.unit.into(),
+                kind: c.kind.into(),
                 active: c.active,
                 code: c.code,
             })
@@ -303,6 +304,7 @@ impl CatalogueAdmin for CatalogueAdminService {
         let ru = errors.check("cat_name_ru", text(&form.name_ru, 200));
         let en = errors.check("cat_name_en", text(&form.name_en, 200));
         let unit = errors.check("cat_unit", unit(&form.unit));
+        let kind = errors.check("cat_kind", CategoryKind::from_code(form.kind.trim()).ok_or("required"));
         let txn = begin_write(&self.0.db).await.or_unexpected()?;
         if let Some(c) = &code {
             if categories::Entity::find().filter(categories::Column::Code.eq(c)).one(&txn).await.or_unexpected()?.is_some() {
@@ -310,7 +312,7 @@ impl CatalogueAdmin for CatalogueAdminService {
             }
         }
         errors.finish()?;
-        let (Some(code), Some(kk), Some(ru), Some(en), Some(unit)) = (code, kk, ru, en, unit) else {
+        let (Some(code), Some(kk), Some(ru), Some(en), Some(unit), Some(kind)) = (code, kk, ru, en, unit, kind) else {
             return Err(AppError::refused("bad_request"));
         };
         let sort = categories::Entity::find().all(&txn).await.or_unexpected()?.iter().map(|c| c.sort).max().unwrap_or(0) + 1;
@@ -320,6 +322,7 @@ impl CatalogueAdmin for CatalogueAdminService {
             name_ru: Set(ru.clone()),
             name_en: Set(en),
             unit: Set(DbUnit::from(unit)),
+            kind: Set(kind.into()),
             sort: Set(sort),
             active: Set(true),
             created_at: Set(Utc::now()),
@@ -336,7 +339,7 @@ impl CatalogueAdmin for CatalogueAdminService {
                 object_type: "category",
                 object_id: Some(cat.id.to_string()),
                 reason: None,
-                details: Some(json!({ "code": code, "name": ru, "unit": unit.code() })),
+                details: Some(json!({ "code": code, "name": ru, "unit": unit.code(), "kind": kind.code() })),
             },
         )
         .await

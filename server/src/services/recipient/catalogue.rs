@@ -12,7 +12,7 @@ use app::error::{AppError, FieldErrors};
 use app::ports::{Caller, Catalogue};
 use async_trait::async_trait;
 use chrono::{NaiveDate, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, QueryOrder, TransactionTrait};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
@@ -338,7 +338,18 @@ impl Catalogue for CatalogueService {
         }
         query.page = page;
         let results = cards(&self.0, lang, &rows, my_region.as_deref()).await?;
+        let kinds_of_help = categories::Entity::find()
+            .filter(categories::Column::Active.eq(true))
+            .order_by_asc(categories::Column::Sort)
+            .all(db)
+            .await
+            .or_unexpected()?
+            .into_iter()
+            .map(|c| (c.name(lang).to_owned(), c.code))
+            .map(|(name, code)| (code, name))
+            .collect();
         Ok(CatalogueView {
+            categories: kinds_of_help,
             item_types: item_types
                 .iter()
                 .map(|t| ItemTypeOption { code: t.code.clone(), name: t.name(lang).to_owned(), category: categories.get(&t.category_id).cloned().unwrap_or_default() })

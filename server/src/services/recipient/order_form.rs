@@ -2,6 +2,7 @@
 //! check runs when the draft is saved and again, inside the transaction, when the order is
 //! confirmed: the form is never trusted.
 use crate::entities::{entitlements, offering_slots, offerings};
+use app::domain::CategoryKind;
 use app::dto::orders::OrderForm;
 use app::error::{AppError, FieldErrors};
 use chrono::{NaiveDate, NaiveTime};
@@ -12,8 +13,8 @@ pub const MAX_HOURS_A_DAY: i64 = 8;
 
 /// What the form is checked against.
 pub struct OrderContext<'a> {
-    /// `tsr`, `assistant`, `sign_language` or `sanatorium`.
-    pub category: &'a str,
+    /// What kind of help the offering's category gives.
+    pub kind: CategoryKind,
     /// The offering.
     pub offering: &'a offerings::Model,
     /// Regions the offering is available in.
@@ -104,8 +105,8 @@ pub fn validate(form: &OrderForm, cx: &OrderContext<'_>) -> Result<ValidOrder, A
     let mut details = json!({});
     let mut arrival = None;
     let mut region = cx.recipient_region.unwrap_or_default().to_owned();
-    let quantity: i64 = match cx.category {
-        "tsr" => {
+    let quantity: i64 = match cx.kind {
+        CategoryKind::Goods => {
             let q = errors.check("quantity", int(&form.quantity).and_then(|q| if q < 1 { Err("at_least_one") } else { Ok(q) }));
             if let Some(q) = q {
                 if q > remaining {
@@ -126,7 +127,7 @@ pub fn validate(form: &OrderForm, cx: &OrderContext<'_>) -> Result<ValidOrder, A
             }
             q.unwrap_or(0)
         }
-        "assistant" => {
+        CategoryKind::Hours => {
             if !cx.recipient_region.is_some_and(served) {
                 errors.add("entitlement", "region_not_served");
             }
@@ -164,7 +165,7 @@ pub fn validate(form: &OrderForm, cx: &OrderContext<'_>) -> Result<ValidOrder, A
             }
             total
         }
-        "sign_language" => {
+        CategoryKind::Sessions => {
             if !cx.recipient_region.is_some_and(served) && form.mode != "online" {
                 errors.add("mode", "region_not_served");
             }
@@ -215,7 +216,7 @@ pub fn validate(form: &OrderForm, cx: &OrderContext<'_>) -> Result<ValidOrder, A
             }
             total
         }
-        "sanatorium" => {
+        CategoryKind::Course => {
             if form.arrival.trim().is_empty() {
                 errors.add("arrival", "required");
             } else {
@@ -229,10 +230,6 @@ pub fn validate(form: &OrderForm, cx: &OrderContext<'_>) -> Result<ValidOrder, A
                 }
             }
             1
-        }
-        _ => {
-            errors.add("entitlement", "entitlement_not_available");
-            0
         }
     };
     errors.finish()?;

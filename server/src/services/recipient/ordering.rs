@@ -11,7 +11,7 @@ use crate::entities::{categories, drafts, entitlements, item_types, offering_reg
 use crate::services::catalogue_rules::visible_offering_condition;
 use crate::services::order_flow::{notify, supplier_account, working_days_after};
 use crate::services::{ceilings::ceiling_on, Ctx, OrUnexpected};
-use app::domain::{CoPayment, Money, Role};
+use app::domain::{CategoryKind, CoPayment, Money, Role};
 use app::dto::orders::{EntitlementChoice, OrderCheckView, OrderForm, OrderStartView, SlotView};
 use app::error::AppError;
 use app::ports::{Caller, Ordering};
@@ -26,7 +26,7 @@ pub struct OrderingService(pub Ctx);
 /// Everything an order form is checked against, loaded for one offering and one person.
 struct Loaded {
     offering: offerings::Model,
-    category: String,
+    kind: CategoryKind,
     regions: Vec<String>,
     slots: Vec<offering_slots::Model>,
     usable: Vec<entitlements::Model>,
@@ -41,7 +41,7 @@ async fn load(db: &impl ConnectionTrait, acting: &Acting, offering_id: i32) -> R
         .or_unexpected()?
         .ok_or_else(|| AppError::refused("offering_unavailable"))?;
     let t = item_types::Entity::find_by_id(offering.item_type_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
-    let category = categories::Entity::find_by_id(t.category_id).one(db).await.or_unexpected()?.map(|c| c.code).unwrap_or_default();
+    let kind: CategoryKind = categories::Entity::find_by_id(t.category_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?.kind.into();
     let regions = offering_regions::Entity::find()
         .filter(offering_regions::Column::OfferingId.eq(offering.id))
         .all(db)
@@ -68,7 +68,7 @@ async fn load(db: &impl ConnectionTrait, acting: &Acting, offering_id: i32) -> R
         .filter(|e| e.valid_from <= today && today <= e.valid_to && e.quantity_remaining > 0)
         .cloned()
         .collect();
-    Ok(Loaded { offering, category, regions, slots, usable, all_of_type })
+    Ok(Loaded { offering, kind, regions, slots, usable, all_of_type })
 }
 
 fn draft_key(offering_id: i32, recipient_id: i32) -> String {
@@ -96,7 +96,7 @@ async fn read_draft(db: &impl ConnectionTrait, acting: &Acting, offering_id: i32
 impl Loaded {
     fn context<'a>(&'a self, acting: &'a Acting) -> OrderContext<'a> {
         OrderContext {
-            category: &self.category,
+            kind: self.kind,
             offering: &self.offering,
             offering_regions: &self.regions,
             slots: &self.slots,
@@ -152,6 +152,7 @@ impl Ordering for OrderingService {
         let today = Utc::now().date_naive();
         Ok(OrderStartView {
             offering,
+            kind: loaded.kind,
             none_fits: loaded.none_fits(),
             entitlements: loaded
                 .usable

@@ -116,7 +116,7 @@ impl SupplierDocuments for DocumentService {
             .await
             .or_unexpected()?;
         let kinds: Vec<DocumentKind> = docs.iter().map(|d| d.kind.into()).collect();
-        let cats = super::profile::category_codes(db, s.id).await?;
+        let cats = super::profile::category_kinds(db, s.id).await?;
         let still_needed = super::requirements::documents_needed(&cats).into_iter().filter(|k| !kinds.contains(k)).collect();
         Ok(DocumentsView {
             documents: docs.into_iter().map(view).collect(),

@@ -10,6 +10,7 @@ use crate::db::begin_write;
 use crate::entities::enums::{DbOfferingStatus, DbSupplierStatus};
 use crate::entities::{drafts, offering_slots, offerings};
 use crate::services::{Ctx, OrUnexpected};
+use app::domain::CategoryKind;
 use app::dto::supplier::{ImportLine, ImportReport, OfferingForm};
 use app::error::{AppError, FieldError, FieldErrors};
 use app::ports::{Caller, Download};
@@ -185,14 +186,14 @@ pub async fn import(ctx: &Ctx, caller: &Caller, file_name: &str, bytes: &[u8]) -
             regions: list(&cell("regions")),
             params: param_values,
         };
-        let valid = found.and_then(|(t, c)| offering_rules::validate(&form, &c.code, &t.param_schema, &served, true, &mut errors).map(|v| (t, c, v)));
+        let valid = found.and_then(|(t, c)| offering_rules::validate(&form, c.kind.into(), &t.param_schema, &served, true, &mut errors).map(|v| (t, c, v)));
         if let Some(w) = wanted.filter(|w| *w == DbOfferingStatus::Published) {
             if !approved {
                 errors.add("status", "supplier_not_approved");
             } else if before.is_some_and(|o| o.status == DbOfferingStatus::Blocked && w != o.status) {
                 errors.add("status", "offering_blocked");
             } else if let Some((_, c, _)) = &valid {
-                if c.code == "sanatorium" && !has_free_dates(&txn, before.map(|o| o.id)).await? {
+                if CategoryKind::from(c.kind) == CategoryKind::Course && !has_free_dates(&txn, before.map(|o| o.id)).await? {
                     errors.add("status", "no_course_dates");
                 }
             }
@@ -304,10 +305,10 @@ pub async fn template(ctx: &Ctx, caller: &Caller) -> Result<Download, AppError> 
                 format!("{key}={value}")
             })
             .collect();
-        let capacity = match c.code.as_str() {
-            "sanatorium" => "",
-            "assistant" | "sign_language" => "40",
-            _ => "10",
+        let capacity = match CategoryKind::from(c.kind) {
+            CategoryKind::Course => "",
+            CategoryKind::Hours | CategoryKind::Sessions => "40",
+            CategoryKind::Goods => "10",
         };
         let price = ceilings.get(&t.id).copied().unwrap_or_default().to_input();
         let row = [

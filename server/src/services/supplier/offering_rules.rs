@@ -5,7 +5,7 @@
 use crate::entities::enums::DbOfferingStatus;
 use crate::entities::{ceilings, item_types, offering_regions, offerings};
 use crate::services::text;
-use app::domain::Money;
+use app::domain::{CategoryKind, Money};
 use app::dto::supplier::OfferingForm;
 use app::error::FieldErrors;
 use chrono::{NaiveDate, Utc};
@@ -162,7 +162,7 @@ pub fn params(schema: &Value, given: &BTreeMap<String, String>, strict: bool, er
 
 /// Checks a whole offering form for an item type of `category`, against the regions the
 /// supplier serves. Every problem is recorded in `errors`.
-pub fn validate(form: &OfferingForm, category: &str, schema: &Value, served: &[String], strict: bool, errors: &mut FieldErrors) -> Option<ValidOffering> {
+pub fn validate(form: &OfferingForm, kind: CategoryKind, schema: &Value, served: &[String], strict: bool, errors: &mut FieldErrors) -> Option<ValidOffering> {
     let sku = errors.check("sku", sku(&form.sku));
     let title_kk = errors.check("title_kk", text(&form.title_kk, 200));
     let title_ru = errors.check("title_ru", text(&form.title_ru, 200));
@@ -172,10 +172,10 @@ pub fn validate(form: &OfferingForm, category: &str, schema: &Value, served: &[S
     let description_en = errors.check("description_en", optional(&form.description_en, 4000));
     let price = errors.check("price", Money::parse(&form.price).and_then(|m| if m.tiyn() > 0 { Ok(m) } else { Err("must_be_positive") }));
     let lead = errors.check("lead_time_days", int_in(&form.lead_time_days, 1, 365, "lead_time_out_of_range"));
-    let capacity = match category {
-        "sanatorium" => Some(None),
-        "assistant" | "sign_language" => errors.check("capacity", int_in(&form.capacity, 1, 5000, "capacity_out_of_range")).map(Some),
-        _ => errors.check("capacity", int_in(&form.capacity, 0, 1_000_000, "capacity_out_of_range")).map(Some),
+    let capacity = match kind {
+        CategoryKind::Course => Some(None),
+        CategoryKind::Hours | CategoryKind::Sessions => errors.check("capacity", int_in(&form.capacity, 1, 5000, "capacity_out_of_range")).map(Some),
+        CategoryKind::Goods => errors.check("capacity", int_in(&form.capacity, 0, 1_000_000, "capacity_out_of_range")).map(Some),
     };
     let mut regions: Vec<String> = form.regions.iter().map(|r| r.trim().to_owned()).filter(|r| !r.is_empty()).collect();
     regions.sort();
@@ -358,7 +358,7 @@ mod tests {
     #[test]
     fn a_complete_form_is_valid() {
         let mut errors = FieldErrors::new();
-        let v = validate(&good(), "tsr", &schema(), &["ALA".into()], true, &mut errors);
+        let v = validate(&good(), CategoryKind::Goods, &schema(), &["ALA".into()], true, &mut errors);
         assert!(errors.finish().is_ok());
         let v = v.map(|v| (v.price, v.capacity, v.params));
         assert_eq!(v, Some((Money::from_tenge(185_000), Some(5), json!({ "seat_width_cm": 45, "frame": "steel" }))));
@@ -369,7 +369,7 @@ mod tests {
         let mut form = good();
         form.params = [("seat_width_cm".to_owned(), "90".to_owned()), ("frame".to_owned(), "wood".to_owned()), ("colour".to_owned(), "red".to_owned())].into();
         let mut errors = FieldErrors::new();
-        assert!(validate(&form, "tsr", &schema(), &["ALA".into()], true, &mut errors).is_none());
+        assert!(validate(&form, CategoryKind::Goods, &schema(), &["ALA".into()], true, &mut errors).is_none());
         let e = errors.finish().err().unwrap_or(app::error::AppError::NotFound);
         assert_eq!(e.field_code("param_seat_width_cm"), Some("out_of_range"));
         assert_eq!(e.field_code("param_frame"), Some("not_an_option"));
@@ -382,7 +382,7 @@ mod tests {
         form.regions = vec!["AST".into()];
         form.capacity = String::new();
         let mut errors = FieldErrors::new();
-        assert!(validate(&form, "assistant", &json!({ "params": [] }), &["ALA".into()], false, &mut errors).is_none());
+        assert!(validate(&form, CategoryKind::Hours, &json!({ "params": [] }), &["ALA".into()], false, &mut errors).is_none());
         let e = errors.finish().err().unwrap_or(app::error::AppError::NotFound);
         assert_eq!(e.field_code("regions"), Some("region_not_yours"));
         assert_eq!(e.field_code("capacity"), Some("required"));

@@ -7,7 +7,7 @@ use crate::entities::enums::{DbOfferingStatus, DbOrderStatus};
 use crate::entities::{categories, drafts, item_types, offering_regions, offering_slots, offerings, orders, regions};
 use crate::services::paging::one_page;
 use crate::services::{Ctx, OrUnexpected};
-use app::domain::{OfferingStatus, SupplierStatus};
+use app::domain::{CategoryKind, OfferingStatus, SupplierStatus};
 use app::dto::supplier::{ImportReport, ItemTypeChoice, Named, OfferingEditView, OfferingForm, OfferingRow, OfferingsView, ParamField, SlotRow};
 use app::error::{AppError, FieldErrors};
 use app::ports::{Caller, Download, SupplierOfferings};
@@ -44,6 +44,7 @@ fn choice(t: &item_types::Model, c: &categories::Model, lang: app::domain::Lang,
         name: t.name(lang).to_owned(),
         category: c.code.clone(),
         category_name: c.name(lang).to_owned(),
+        kind: c.kind.into(),
         unit: t.unit.into(),
         ceiling: ceilings.get(&t.id).copied().unwrap_or_default(),
     }
@@ -140,7 +141,7 @@ impl OfferingService {
         offerings::Entity::find_by_id(id).filter(offerings::Column::SupplierId.eq(supplier_id)).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)
     }
 
-    async fn blockers(&self, db: &impl ConnectionTrait, s: &crate::entities::suppliers::Model, o: &offerings::Model, category: &str) -> Result<Vec<String>, AppError> {
+    async fn blockers(&self, db: &impl ConnectionTrait, s: &crate::entities::suppliers::Model, o: &offerings::Model, kind: CategoryKind) -> Result<Vec<String>, AppError> {
         let mut out = Vec::new();
         if s.status != crate::entities::enums::DbSupplierStatus::Approved {
             out.push("supplier_not_approved".to_owned());
@@ -152,7 +153,7 @@ impl OfferingService {
         if regions == 0 {
             out.push("no_regions".to_owned());
         }
-        if category == "sanatorium" {
+        if kind == CategoryKind::Course {
             let today = Utc::now().date_naive();
             let free = offering_slots::Entity::find()
                 .filter(offering_slots::Column::OfferingId.eq(o.id))
@@ -199,7 +200,7 @@ impl OfferingService {
                     .map(|x| SlotRow { starts_on: x.starts_on.to_string(), ends_on: (x.starts_on + Duration::days(13)).to_string(), places: x.places, taken: x.taken })
                     .collect();
                 let open = orders::Entity::find().filter(orders::Column::OfferingId.eq(o.id)).filter(orders::Column::Status.is_in(OPEN)).count(db).await.or_unexpected()?;
-                (slots, self.blockers(db, s, o, &cat.code).await?, u32::try_from(open).unwrap_or(u32::MAX))
+                (slots, self.blockers(db, s, o, cat.kind.into()).await?, u32::try_from(open).unwrap_or(u32::MAX))
             }
             None => (Vec::new(), Vec::new(), 0),
         };
@@ -253,7 +254,7 @@ impl SupplierOfferings for OfferingService {
         let type_ids: Vec<i32> = rows.iter().map(|o| o.item_type_id).collect();
         let ceilings = ceilings_on(db, type_ids.clone(), Utc::now().date_naive()).await.or_unexpected()?;
         let types: HashMap<i32, item_types::Model> = item_types::Entity::find().filter(item_types::Column::Id.is_in(type_ids)).all(db).await.or_unexpected()?.into_iter().map(|t| (t.id, t)).collect();
-        let cats: HashMap<i32, String> = categories::Entity::find().all(db).await.or_unexpected()?.into_iter().map(|c| (c.id, c.code)).collect();
+        let cats: HashMap<i32, categories::Model> = categories::Entity::find().all(db).await.or_unexpected()?.into_iter().map(|c| (c.id, c)).collect();
         Ok(OfferingsView {
             supplier_status: SupplierStatus::from(s.status),
             counts,
@@ -261,6 +262,7 @@ impl SupplierOfferings for OfferingService {
                 .into_iter()
                 .map(|o| {
                     let t = types.get(&o.item_type_id);
+                    let cat = t.and_then(|t| cats.get(&t.category_id));
                     OfferingRow {
                         id: o.id,
                         title: pick_text(lang, &o.title_kk, &o.title_ru, o.title_en.as_deref()),
@@ -271,7 +273,8 @@ impl SupplierOfferings for OfferingService {
                         status: o.status.into(),
                         capacity: o.capacity,
                         unit: t.map(|t| t.unit.into()).unwrap_or(app::domain::Unit::Piece),
-                        category: t.and_then(|t| cats.get(&t.category_id).cloned()).unwrap_or_default(),
+                        category: cat.map(|c| c.code.clone()).unwrap_or_default(),
+                        kind: cat.map_or(CategoryKind::Goods, |c| c.kind.into()),
                     }
                 })
                 .collect(),
@@ -324,7 +327,7 @@ impl SupplierOfferings for OfferingService {
         let key = existing.as_ref().map(|o| o.id.to_string()).unwrap_or_else(|| format!("new-{}", it.code));
         let served = super::profile::region_codes(db, s.id).await?;
         let mut errors = FieldErrors::new();
-        let valid = offering_rules::validate(&form, &cat.code, &it.param_schema, &served, false, &mut errors);
+        let valid = offering_rules::validate(&form, cat.kind.into(), &it.param_schema, &served, false, &mut errors);
         if let Some(sku) = valid.as_ref().and_then(|v| v.sku.clone()) {
             let mut q = offerings::Entity::find().filter(offerings::Column::SupplierId.eq(s.id)).filter(offerings::Column::Sku.eq(sku));
             if let Some(o) = &existing {
@@ -366,8 +369,8 @@ impl SupplierOfferings for OfferingService {
             "publish" => {
                 require_approved(&s)?;
                 let it = item_types::Entity::find_by_id(o.item_type_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
-                let cat = categories::Entity::find_by_id(it.category_id).one(db).await.or_unexpected()?.map(|c| c.code).unwrap_or_default();
-                if let Some(first) = self.blockers(db, &s, &o, &cat).await?.first() {
+                let cat = categories::Entity::find_by_id(it.category_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
+                if let Some(first) = self.blockers(db, &s, &o, cat.kind.into()).await?.first() {
                     return Err(AppError::refused(first));
                 }
                 (DbOfferingStatus::Published, vec![DbOfferingStatus::Draft, DbOfferingStatus::Withdrawn])
@@ -396,8 +399,8 @@ impl SupplierOfferings for OfferingService {
         require_active(&s)?;
         let o = self.own(db, s.id, id_of(id)?).await?;
         let it = item_types::Entity::find_by_id(o.item_type_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
-        let cat = categories::Entity::find_by_id(it.category_id).one(db).await.or_unexpected()?.map(|c| c.code).unwrap_or_default();
-        if cat != "sanatorium" {
+        let cat = categories::Entity::find_by_id(it.category_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
+        if CategoryKind::from(cat.kind) != CategoryKind::Course {
             return Err(AppError::refused("not_a_sanatorium"));
         }
         let today = Utc::now().date_naive();

@@ -11,7 +11,7 @@ use crate::entities::enums::{DbComplaintStatus, DbOrderStatus};
 use crate::entities::{complaints, offering_slots, offerings, order_events, orders};
 use crate::services::order_flow::{notify, recipient_side_accounts, restore_entitlement, transition, TransitionError};
 use crate::services::{text, Ctx, OrUnexpected};
-use app::domain::Unit;
+use app::domain::{CategoryKind, Unit};
 use app::error::{AppError, FieldErrors};
 use app::ports::{Actor, Caller};
 use chrono::{Duration, NaiveDate, Utc};
@@ -49,9 +49,9 @@ async fn note_event(db: &impl ConnectionTrait, o: &orders::Model, actor: &Actor,
     Ok(())
 }
 
-async fn check_capacity(db: &impl ConnectionTrait, o: &orders::Model, offering: &offerings::Model, category: &str) -> Result<(), AppError> {
-    match category {
-        "tsr" => {
+async fn check_capacity(db: &impl ConnectionTrait, o: &orders::Model, offering: &offerings::Model, kind: CategoryKind) -> Result<(), AppError> {
+    match kind {
+        CategoryKind::Goods => {
             if offering.capacity.is_some() {
                 let res = offerings::Entity::update_many()
                     .col_expr(offerings::Column::Capacity, Expr::col(offerings::Column::Capacity).sub(o.quantity))
@@ -65,7 +65,7 @@ async fn check_capacity(db: &impl ConnectionTrait, o: &orders::Model, offering: 
                 }
             }
         }
-        "sanatorium" => {
+        CategoryKind::Course => {
             let arrival = capacity::arrival(&o.details).ok_or_else(|| AppError::refused("no_arrival_date"))?;
             let slot = offering_slots::Entity::find()
                 .filter(offering_slots::Column::OfferingId.eq(offering.id))
@@ -87,7 +87,7 @@ async fn check_capacity(db: &impl ConnectionTrait, o: &orders::Model, offering: 
                 return Err(AppError::refused("no_places"));
             }
         }
-        _ => {
+        CategoryKind::Hours | CategoryKind::Sessions => {
             if let Some(weekly) = offering.capacity {
                 let others: Vec<Load> = orders::Entity::find()
                     .filter(orders::Column::OfferingId.eq(offering.id))
@@ -121,7 +121,7 @@ pub async fn accept(ctx: &Ctx, caller: &Caller, id: &str) -> Result<(), AppError
     }
     let offering = locked_offering(&txn, o.offering_id).await?;
     let (_, category) = category_of(&txn, o.item_type_id).await?;
-    check_capacity(&txn, &o, &offering, &category).await?;
+    check_capacity(&txn, &o, &offering, category.kind.into()).await?;
     transition(&txn, &o, DbOrderStatus::Accepted, Some(&actor), None, ctx.settings.deliver_working_days).await.map_err(changed)?;
     txn.commit().await.or_unexpected()
 }
@@ -139,10 +139,10 @@ pub async fn reject(ctx: &Ctx, caller: &Caller, id: &str, reason: &str) -> Resul
     if !matches!(o.status, DbOrderStatus::Placed | DbOrderStatus::Accepted) {
         return Err(AppError::refused("cannot_reject_now"));
     }
-    let (_, category) = category_of(&txn, o.item_type_id).await?;
+    let kind: CategoryKind = category_of(&txn, o.item_type_id).await?.1.kind.into();
     transition(&txn, &o, DbOrderStatus::Rejected, Some(&actor), Some(reason), ctx.settings.deliver_working_days).await.map_err(changed)?;
     restore_entitlement(&txn, &o).await.or_unexpected()?;
-    if o.status == DbOrderStatus::Accepted && category == "tsr" {
+    if o.status == DbOrderStatus::Accepted && kind == CategoryKind::Goods {
         offerings::Entity::update_many()
             .col_expr(offerings::Column::Capacity, Expr::col(offerings::Column::Capacity).add(o.quantity))
             .filter(offerings::Column::Id.eq(o.offering_id))
@@ -151,7 +151,7 @@ pub async fn reject(ctx: &Ctx, caller: &Caller, id: &str, reason: &str) -> Resul
             .await
             .or_unexpected()?;
     }
-    if category == "sanatorium" {
+    if kind == CategoryKind::Course {
         crate::services::order_flow::release_place(&txn, &o).await.or_unexpected()?;
     }
     txn.commit().await.or_unexpected()
@@ -187,8 +187,8 @@ pub async fn schedule(ctx: &Ctx, caller: &Caller, id: &str, date: &str) -> Resul
     let id = id_of(id)?;
     let txn = begin_write(db).await.or_unexpected()?;
     let o = own_order(&txn, &s, id).await?;
-    let (_, category) = category_of(&txn, o.item_type_id).await?;
-    if category == "sanatorium" || !matches!(o.status, DbOrderStatus::Accepted | DbOrderStatus::Scheduled) {
+    let kind: CategoryKind = category_of(&txn, o.item_type_id).await?.1.kind.into();
+    if kind == CategoryKind::Course || !matches!(o.status, DbOrderStatus::Accepted | DbOrderStatus::Scheduled) {
         return Err(AppError::refused("cannot_schedule_now"));
     }
     let mut details = if o.details.is_object() { o.details.clone() } else { json!({}) };
@@ -221,7 +221,8 @@ pub async fn mark(ctx: &Ctx, caller: &Caller, id: &str, step: &str) -> Result<()
     let txn = begin_write(db).await.or_unexpected()?;
     let o = own_order(&txn, &s, id).await?;
     let (it, category) = category_of(&txn, o.item_type_id).await?;
-    let goods = category == "tsr";
+    let kind: CategoryKind = category.kind.into();
+    let goods = kind == CategoryKind::Goods;
     let to = match (step.trim(), goods) {
         ("shipped", true) => DbOrderStatus::InDelivery,
         ("delivered", true) => DbOrderStatus::Delivered,
@@ -232,7 +233,7 @@ pub async fn mark(ctx: &Ctx, caller: &Caller, id: &str, step: &str) -> Result<()
                     return Err(AppError::refused("hours_not_all_rendered"));
                 }
             }
-            if category == "sanatorium" && capacity::arrival(&o.details).is_some_and(|a| a > Utc::now().date_naive()) {
+            if kind == CategoryKind::Course && capacity::arrival(&o.details).is_some_and(|a| a > Utc::now().date_naive()) {
                 return Err(AppError::refused("course_not_started"));
             }
             DbOrderStatus::Rendered

@@ -7,7 +7,7 @@ use crate::entities::enums::{DbComplaintStatus, DbOrderStatus, DbSupplierStatus}
 use crate::entities::{accounts, categories, complaints, item_types, offerings, order_events, orders, recipients, regions, suppliers};
 use crate::services::paging::one_page;
 use crate::services::{Ctx, OrUnexpected};
-use app::domain::{CoPayment, Lang, Money, OrderStatus, Unit};
+use app::domain::{CategoryKind, CoPayment, Lang, Money, OrderStatus, Unit};
 use app::dto::supplier::{ComplaintRow, InboxRow, InboxView, OrderEventRow, SessionRow, SupplierComplaintsView, SupplierOrderView};
 use app::error::AppError;
 use app::i18n::{tr, tr_args};
@@ -36,21 +36,21 @@ pub async fn own_order(db: &impl ConnectionTrait, s: &suppliers::Model, id: i32)
 }
 
 /// The category code of an item type.
-pub async fn category_of(db: &impl ConnectionTrait, item_type_id: i32) -> Result<(item_types::Model, String), AppError> {
+pub async fn category_of(db: &impl ConnectionTrait, item_type_id: i32) -> Result<(item_types::Model, categories::Model), AppError> {
     let it = item_types::Entity::find_by_id(item_type_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
-    let cat = categories::Entity::find_by_id(it.category_id).one(db).await.or_unexpected()?.map(|c| c.code).unwrap_or_default();
+    let cat = categories::Entity::find_by_id(it.category_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
     Ok((it, cat))
 }
 
 /// What the supplier may do with an order now.
-pub fn actions(status: OrderStatus, category: &str, unit: Unit) -> Vec<String> {
-    let goods = category == "tsr";
+pub fn actions(status: OrderStatus, kind: CategoryKind, unit: Unit) -> Vec<String> {
+    let goods = kind == CategoryKind::Goods;
     let hourly = unit == Unit::Hour;
     let mut out: Vec<&str> = Vec::new();
     match status {
         OrderStatus::Placed => out.extend(["accept", "reject"]),
         OrderStatus::Accepted | OrderStatus::Scheduled => {
-            if category != "sanatorium" {
+            if kind != CategoryKind::Course {
                 out.push("schedule");
             }
             if goods {
@@ -229,6 +229,7 @@ impl SupplierOrders for OrderService {
         let o = own_order(db, &s, id).await?;
         let offering = offerings::Entity::find_by_id(o.offering_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
         let (it, category) = category_of(db, o.item_type_id).await?;
+        let kind: CategoryKind = category.kind.into();
         let recipient = recipients::Entity::find_by_id(o.recipient_id).one(db).await.or_unexpected()?.and_then(|r| r.full_name).unwrap_or_default();
         let region = regions::Entity::find_by_id(o.region_code.clone()).one(db).await.or_unexpected()?.map(|r| r.name(lang).to_owned()).unwrap_or_else(|| o.region_code.clone());
         let events = order_events::Entity::find().filter(order_events::Column::OrderId.eq(o.id)).order_by_asc(order_events::Column::Id).all(db).await.or_unexpected()?;
@@ -278,8 +279,8 @@ impl SupplierOrders for OrderService {
             hours_rendered: sessions.iter().map(|x| x.hours).sum(),
             sessions,
             complaints,
-            actions: if require_approved(&s).is_ok() { actions(status, &category, unit) } else { Vec::new() },
-            category,
+            actions: if require_approved(&s).is_ok() { actions(status, kind, unit) } else { Vec::new() },
+            category: category.code,
         })
     }
 

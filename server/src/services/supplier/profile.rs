@@ -47,6 +47,20 @@ pub async fn category_codes_where(db: &impl ConnectionTrait, supplier_id: i32, a
     Ok(categories::Entity::find().filter(categories::Column::Id.is_in(ids)).order_by_asc(categories::Column::Sort).all(db).await.or_unexpected()?.into_iter().map(|c| c.code).collect())
 }
 
+/// Kinds of the categories a supplier may offer now (reviewed by the ministry).
+pub async fn category_kinds(db: &impl ConnectionTrait, supplier_id: i32) -> Result<Vec<app::domain::CategoryKind>, AppError> {
+    let ids: Vec<i32> = supplier_categories::Entity::find()
+        .select_only()
+        .column(supplier_categories::Column::CategoryId)
+        .filter(supplier_categories::Column::SupplierId.eq(supplier_id))
+        .filter(supplier_categories::Column::Approved.eq(true))
+        .into_tuple()
+        .all(db)
+        .await
+        .or_unexpected()?;
+    Ok(categories::Entity::find().filter(categories::Column::Id.is_in(ids)).all(db).await.or_unexpected()?.into_iter().map(|c| c.kind.into()).collect())
+}
+
 /// Region codes a supplier may serve now (reviewed by the ministry).
 pub async fn region_codes(db: &impl ConnectionTrait, supplier_id: i32) -> Result<Vec<String>, AppError> {
     region_codes_where(db, supplier_id, true).await
@@ -74,7 +88,7 @@ pub async fn missing_for(db: &impl ConnectionTrait, s: &suppliers::Model) -> Res
     if !matches!(s.status, DbSupplierStatus::Draft | DbSupplierStatus::Pending | DbSupplierStatus::Rejected) {
         return Ok(Vec::new());
     }
-    let (regions, cats, kinds) = (region_codes(db, s.id).await?, category_codes(db, s.id).await?, uploaded_kinds(db, s.id).await?);
+    let (regions, cats, kinds) = (region_codes(db, s.id).await?, category_kinds(db, s.id).await?, uploaded_kinds(db, s.id).await?);
     Ok(requirements::missing(&Completeness {
         address: s.address.as_deref(),
         contact_person: s.contact_person.as_deref(),
@@ -137,7 +151,7 @@ impl SupplierProfile for ProfileService {
             can_submit: awaits && missing.is_empty(),
             awaits_submission: awaits,
             missing,
-            required_documents: requirements::documents_needed(&cats),
+            required_documents: requirements::documents_needed(&category_kinds(db, s.id).await?),
             bin: s.bin,
             legal_name: s.legal_name,
             address: s.address.unwrap_or_default(),

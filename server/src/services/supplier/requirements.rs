@@ -1,27 +1,27 @@
 //! What a supplier must have before the ministry looks at it: a complete profile and the
-//! documents its categories need. Which category needs which document is our assumption
-//! from the licensing rules (medical goods and sanatorium treatment are licensed; a sign
-//! language specialist holds a certificate; personal assistance needs neither); it is kept
-//! in this one table so it is easy to change.
-use app::domain::DocumentKind;
+//! documents its kinds of help need. Which kind needs which document is our assumption from
+//! the licensing rules (medical goods and sanatorium treatment are licensed; a sign language
+//! specialist holds a certificate; personal assistance needs neither); it is kept in this
+//! one table, by the category's kind, so a category staff create needs what its kind needs.
+use app::domain::{CategoryKind, DocumentKind};
 
 /// Documents every supplier provides.
 pub const ALWAYS: [DocumentKind; 1] = [DocumentKind::Registration];
 
-/// Documents a category needs, by category code.
-pub fn for_category(code: &str) -> &'static [DocumentKind] {
-    match code {
-        "tsr" | "sanatorium" => &[DocumentKind::Licence],
-        "sign_language" => &[DocumentKind::Certificate],
-        _ => &[],
+/// Documents a kind of help needs.
+pub fn for_kind(kind: CategoryKind) -> &'static [DocumentKind] {
+    match kind {
+        CategoryKind::Goods | CategoryKind::Course => &[DocumentKind::Licence],
+        CategoryKind::Sessions => &[DocumentKind::Certificate],
+        CategoryKind::Hours => &[],
     }
 }
 
-/// The documents needed for these categories, without repeats, in a stable order.
-pub fn documents_needed(categories: &[String]) -> Vec<DocumentKind> {
+/// The documents needed for these kinds of help, without repeats, in a stable order.
+pub fn documents_needed(kinds: &[CategoryKind]) -> Vec<DocumentKind> {
     let mut out: Vec<DocumentKind> = ALWAYS.to_vec();
-    for c in categories {
-        for k in for_category(c) {
+    for kind in kinds {
+        for k in for_kind(*kind) {
             if !out.contains(k) {
                 out.push(*k);
             }
@@ -42,8 +42,8 @@ pub struct Completeness<'a> {
     pub email: Option<&'a str>,
     /// Regions served.
     pub regions: usize,
-    /// Category codes.
-    pub categories: &'a [String],
+    /// Kinds of the categories chosen.
+    pub categories: &'a [CategoryKind],
     /// Kinds of the documents uploaded.
     pub uploaded: &'a [DocumentKind],
 }
@@ -77,13 +77,13 @@ mod tests {
 
     #[test]
     fn goods_need_a_licence_and_sign_language_a_certificate() {
-        let needed = documents_needed(&["tsr".into(), "sign_language".into(), "assistant".into()]);
+        let needed = documents_needed(&[CategoryKind::Goods, CategoryKind::Sessions, CategoryKind::Hours]);
         assert_eq!(needed, vec![DocumentKind::Registration, DocumentKind::Licence, DocumentKind::Certificate]);
     }
 
     #[test]
     fn a_complete_profile_misses_nothing_and_an_empty_one_misses_everything() {
-        let cats = vec!["assistant".to_owned()];
+        let cats = vec![CategoryKind::Hours];
         let full = Completeness {
             address: Some("Абая 1"), contact_person: Some("Асель"), phone: Some("+77010000000"), email: Some("a@b.kz"),
             regions: 1, categories: &cats, uploaded: &[DocumentKind::Registration],

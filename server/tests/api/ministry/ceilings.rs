@@ -84,7 +84,7 @@ both!(only_central_staff_change_the_catalogue, |app: TestApp| async move {
 both!(central_staff_create_an_item_type_with_its_first_ceiling_and_change_its_parameters, |app: TestApp| async move {
     let staff = app.staff("officer@enbek.gov.kz", None).await;
     let cat = app
-        .call(Some(&staff), "staff_add_category", &[("cat_code", "invataxi"), ("cat_name_kk", "Инватакси"), ("cat_name_ru", "Инватакси"), ("cat_name_en", "InvaTaxi"), ("cat_unit", "hour")])
+        .call(Some(&staff), "staff_add_category", &[("cat_code", "invataxi"), ("cat_name_kk", "Инватакси"), ("cat_name_ru", "Инватакси"), ("cat_name_en", "InvaTaxi"), ("cat_unit", "hour"), ("cat_kind", "hours")])
         .await;
     assert_eq!(cat.status, StatusCode::OK, "{}", cat.body);
     assert!(categories::Entity::find().filter(categories::Column::Code.eq("invataxi")).one(&app.db).await.unwrap().is_some());

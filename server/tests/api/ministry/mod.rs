@@ -1,6 +1,7 @@
 //! The ministry's journey: supplier approval, ceilings, IPR imports, complaints, the
 //! provision dashboard, staff accounts and the audit log.
 mod audit;
+mod category_kinds;
 mod ceilings;
 mod complaints;
 mod imports;
