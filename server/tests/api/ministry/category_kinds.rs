@@ -10,6 +10,12 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use server::entities::enums::{DbCategoryKind, DbOrderStatus, DbSupplierStatus};
 use server::entities::{categories, offerings, orders};
 
+/// The home page's count of listed offerings in the new category.
+async fn home_count(app: &TestApp) -> Option<Option<u64>> {
+    let list = app.call(None, "categories", &[]).await;
+    list.body.as_array().unwrap().iter().find(|c| c["code"] == "hearing").map(|c| c["offerings"].as_u64())
+}
+
 both!(a_category_staff_create_works_from_item_type_to_dashboard, |app: TestApp| async move {
     let staff = app.staff("officer@enbek.gov.kz", None).await;
     // The kind is required, beside its field.
@@ -51,8 +57,10 @@ both!(a_category_staff_create_works_from_item_type_to_dashboard, |app: TestApp| 
     assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
     let o = offerings::Entity::find().filter(offerings::Column::Sku.eq("HA-1")).one(&app.db).await.unwrap().unwrap();
     assert_eq!(o.capacity, Some(3));
+    assert_eq!(home_count(&app).await, Some(Some(0)), "the home page lists the new category, nothing listed yet");
     let published = app.call(Some(&s.token), "supplier_set_offering_status", &[("id", &o.id.to_string()), ("action", "publish")]).await;
     assert_eq!(published.status, StatusCode::OK, "{}", published.body);
+    assert_eq!(home_count(&app).await, Some(Some(1)), "the published offering is counted");
 
     // A person with an entitlement orders it with the questions for goods.
     let r = recipient(&app, "asel@mail.kz", 77).await;
