@@ -1,5 +1,6 @@
 //! The one error type that crosses from the backend to the UI. It carries stable snake_case
 //! codes, never prose: the UI translates them (`err-<code>`) in the reader's language.
+use crate::domain::RefusalCode;
 use serde::{Deserialize, Serialize};
 use server_fn::codec::JsonEncoding;
 use server_fn::error::{FromServerFnError, ServerFnErrorErr};
@@ -19,9 +20,9 @@ pub enum AppError {
     /// Some fields need fixing; shown beside each field and in the summary.
     #[error("invalid input")]
     Invalid(Vec<FieldError>),
-    /// A business rule refused the request (a code such as `entitlement_used_up`).
+    /// A business rule refused the request (a code such as `price_changed`).
     #[error("refused: {0}")]
-    Refused(String),
+    Refused(RefusalCode),
     /// The request needs a signed-in account.
     #[error("not signed in")]
     NotSignedIn,
@@ -52,15 +53,15 @@ impl AppError {
     }
 
     /// A refusal by a business rule.
-    pub fn refused(code: &str) -> Self {
-        Self::Refused(code.into())
+    pub fn refused(code: RefusalCode) -> Self {
+        Self::Refused(code)
     }
 
     /// The code the UI translates for the page-level message.
     pub fn code(&self) -> &str {
         match self {
             Self::Invalid(_) => "invalid",
-            Self::Refused(code) => code,
+            Self::Refused(code) => code.code(),
             Self::NotSignedIn => "not_signed_in",
             Self::Forbidden => "forbidden",
             Self::NotFound => "not_found",

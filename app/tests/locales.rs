@@ -88,3 +88,20 @@ fn every_category_kind_is_named_in_every_language() {
         }
     }
 }
+
+/// Every reason a request can be refused reads as a sentence in every language.
+#[test]
+fn every_refusal_is_explained_in_every_language() {
+    use app::domain::{Lang, RefusalCode};
+    for lang in ["kk", "ru", "en"] {
+        let keys: BTreeSet<String> = keys_by_file(lang).into_values().flatten().collect();
+        for code in RefusalCode::ALL {
+            assert!(keys.contains(&format!("err-{}", code.code())), "{lang}: err-{} is missing", code.code());
+        }
+    }
+    // The UI's own lookup finds them too.
+    for code in RefusalCode::ALL {
+        let text = app::i18n::tr(Lang::En, &format!("err-{}", code.code()));
+        assert!(!text.contains("Unknown"), "{code}: {text}");
+    }
+}

@@ -4,7 +4,7 @@ use crate::auth::{password, session, throttle};
 use crate::db::begin_write;
 use crate::entities::enums::{DbAccountStatus, DbLang, DbRole, DbSupplierKind, DbSupplierStatus};
 use crate::entities::{accounts, recipients, regions, supplier_regions, suppliers};
-use app::domain::{Email, Iin, Lang, Role, TaxId};
+use app::domain::{Email, Iin, Lang, RefusalCode, Role, TaxId};
 use app::dto::Me;
 use app::error::{AppError, FieldErrors};
 use app::ports::{Accounts, Caller, NextStep, RecipientSignUp, SignedIn, SupplierSignUp};
@@ -181,7 +181,7 @@ impl Accounts for AccountService {
                 throttle::failed(db, &client_key).await.or_unexpected()?;
                 let disabled = other.as_ref().is_some_and(|a| ok && a.status != DbAccountStatus::Active);
                 throttle::record(db, &email_key, other.map(|a| a.id), &client_key, throttle::Outcome::Failure).await.or_unexpected()?;
-                return Err(AppError::refused(if disabled { "account_disabled" } else { "bad_credentials" }));
+                return Err(AppError::refused(if disabled { RefusalCode::AccountDisabled } else { RefusalCode::BadCredentials }));
             }
         };
         throttle::succeeded(db, &account_key).await.or_unexpected()?;
@@ -195,7 +195,7 @@ impl Accounts for AccountService {
 
     async fn sign_up_recipient(&self, caller: &Caller, form: RecipientSignUp) -> Result<SignedIn, AppError> {
         if caller.actor.is_some() {
-            return Err(AppError::refused("already_signed_in"));
+            return Err(AppError::refused(RefusalCode::AlreadySignedIn));
         }
         let db = &self.0.db;
         let mut errors = FieldErrors::new();
@@ -230,7 +230,7 @@ impl Accounts for AccountService {
         }
         errors.finish()?;
         let (Some(full_name), Some(iin), Some(region), Some(email), Some(password)) = (full_name, iin, region, email, password) else {
-            return Err(AppError::refused("bad_request"));
+            return Err(AppError::refused(RefusalCode::BadRequest));
         };
         let hash = password::hash(password.expose().to_owned()).await?;
         let txn = begin_write(db).await.or_unexpected()?;
@@ -279,7 +279,7 @@ impl Accounts for AccountService {
 
     async fn sign_up_supplier(&self, caller: &Caller, form: SupplierSignUp) -> Result<SignedIn, AppError> {
         if caller.actor.is_some() {
-            return Err(AppError::refused("already_signed_in"));
+            return Err(AppError::refused(RefusalCode::AlreadySignedIn));
         }
         let db = &self.0.db;
         let mut errors = FieldErrors::new();
@@ -309,7 +309,7 @@ impl Accounts for AccountService {
         }
         errors.finish()?;
         let (Some(organisation), Some(tax_id), Some(region), Some(email), Some(password)) = (organisation, tax_id, region, email, password) else {
-            return Err(AppError::refused("bad_request"));
+            return Err(AppError::refused(RefusalCode::BadRequest));
         };
         let hash = password::hash(password.expose().to_owned()).await?;
         let txn = begin_write(db).await.or_unexpected()?;

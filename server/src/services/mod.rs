@@ -8,6 +8,7 @@ pub mod dashboards;
 pub mod ministry;
 pub mod order_flow;
 pub mod paging;
+pub mod present;
 pub mod recipient;
 pub mod reference;
 pub mod security;

@@ -6,7 +6,7 @@ use super::{Ctx, OrUnexpected};
 use crate::auth::{password, second_factor, session, strength, throttle};
 use crate::db::begin_write;
 use crate::entities::{accounts, recovery_codes, sessions};
-use app::domain::Role;
+use app::domain::{RefusalCode, Role};
 use app::dto::account::{AccountView, SecondFactorKey, SessionView};
 use app::error::AppError;
 use app::ports::{Actor, Caller, Enrolled, PendingSecondFactor, Security, SignedIn};
@@ -18,7 +18,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityT
 /// One's own account.
 pub struct SecurityService(pub Ctx);
 
-fn stamp(t: DateTime<Utc>) -> String {
+fn moment(t: DateTime<Utc>) -> String {
     t.format("%Y-%m-%d %H:%M UTC").to_string()
 }
 
@@ -97,7 +97,7 @@ impl Security for SecurityService {
     async fn second_factor_setup(&self, caller: &Caller) -> Result<SecondFactorKey, AppError> {
         let (pending, account) = self.waiting(caller).await?;
         if account.totp_secret.is_some() {
-            return Err(AppError::refused("second_factor_already_set_up"));
+            return Err(AppError::refused(RefusalCode::SecondFactorAlreadySetUp));
         }
         let db = &self.0.db;
         // One secret per set-up: a reload (or a second tab) shows the same one, so the code
@@ -126,12 +126,12 @@ impl Security for SecurityService {
     async fn second_factor_enrol(&self, caller: &Caller, code: &str) -> Result<Enrolled, AppError> {
         let (pending, account) = self.waiting(caller).await?;
         if account.totp_secret.is_some() {
-            return Err(AppError::refused("second_factor_already_set_up"));
+            return Err(AppError::refused(RefusalCode::SecondFactorAlreadySetUp));
         }
         if code.trim().is_empty() {
             return Err(AppError::field("code", "required"));
         }
-        let secret = account.totp_pending_secret.clone().ok_or(AppError::refused("second_factor_setup_expired"))?;
+        let secret = account.totp_pending_secret.clone().ok_or(AppError::refused(RefusalCode::SecondFactorSetupExpired))?;
         let key = second_factor_key(&self.0, account.id);
         self.reserve(&key).await?;
         let Some(step) = second_factor::matching_step(&secret, code, now_seconds(), None) else {
@@ -153,7 +153,7 @@ impl Security for SecurityService {
             .await
             .or_unexpected()?;
         if set.rows_affected != 1 {
-            return Err(AppError::refused("second_factor_already_set_up"));
+            return Err(AppError::refused(RefusalCode::SecondFactorAlreadySetUp));
         }
         replace_recovery_codes(&txn, account.id, &codes).await.or_unexpected()?;
         let actor = as_actor(&account, &pending.session_id);
@@ -169,7 +169,7 @@ impl Security for SecurityService {
     async fn second_factor_verify(&self, caller: &Caller, code: &str) -> Result<SignedIn, AppError> {
         let (pending, account) = self.waiting(caller).await?;
         let Some(secret) = account.totp_secret.clone() else {
-            return Err(AppError::refused("second_factor_not_set_up"));
+            return Err(AppError::refused(RefusalCode::SecondFactorNotSetUp));
         };
         if code.trim().is_empty() {
             return Err(AppError::field("code", "required"));
@@ -233,9 +233,9 @@ impl Security for SecurityService {
             email: a.email,
             display_name: a.display_name,
             role: a.role.into(),
-            second_factor_since: a.totp_enabled_at.map(stamp),
+            second_factor_since: a.totp_enabled_at.map(moment),
             recovery_codes_left: u32::try_from(codes).unwrap_or(u32::MAX),
-            password_changed: a.password_changed_at.map(stamp),
+            password_changed: a.password_changed_at.map(moment),
             open_sessions: u32::try_from(open).unwrap_or(u32::MAX),
         })
     }
@@ -253,7 +253,7 @@ impl Security for SecurityService {
             errors.add("new_password", "password_same_as_current");
         }
         errors.finish()?;
-        let Some(parsed) = parsed else { return Err(AppError::refused("bad_request")) };
+        let Some(parsed) = parsed else { return Err(AppError::refused(RefusalCode::BadRequest)) };
         // Guessing the current password through this form is throttled like signing in.
         let key = format!("pw:{}", self.0.tokens.keyed("password change", &account.id.to_string()));
         let wait = throttle::reserve(db, &key, throttle::PER_ACCOUNT_AND_CLIENT).await.or_unexpected()?;
@@ -301,8 +301,8 @@ impl Security for SecurityService {
         Ok(rows
             .into_iter()
             .map(|s| SessionView {
-                started: stamp(s.created_at),
-                last_seen: stamp(s.last_seen_at),
+                started: moment(s.created_at),
+                last_seen: moment(s.last_seen_at),
                 ip: s.ip.unwrap_or_default(),
                 browser: s.user_agent.unwrap_or_default(),
                 current: s.id == actor.session_id,

@@ -8,7 +8,7 @@ use crate::entities::enums::DbUnit;
 use crate::entities::{categories, ceilings, item_types};
 use crate::services::audit::{self, Entry};
 use crate::services::{text, Ctx, OrUnexpected};
-use app::domain::{CategoryKind, Money};
+use app::domain::{CategoryKind, Money, RefusalCode};
 use app::dto::ministry::*;
 use app::error::{AppError, FieldErrors};
 use app::ports::{Caller, CatalogueAdmin};
@@ -193,7 +193,7 @@ impl CatalogueAdmin for CatalogueAdminService {
             let (Some(cat), Some(code), Some(unit), Some(ceiling), Some(from), Some(kk), Some(ru), Some(en), Some(replacement), Some(schema), Some(active)) =
                 (cat, code, unit, ceiling, from, name_kk, name_ru, name_en, replacement, schema, active)
             else {
-                return Err(AppError::refused("bad_request"));
+                return Err(AppError::refused(RefusalCode::BadRequest));
             };
             let it = item_types::ActiveModel {
                 category_id: Set(cat.id),
@@ -234,7 +234,7 @@ impl CatalogueAdmin for CatalogueAdminService {
         };
         errors.finish()?;
         let (Some(kk), Some(ru), Some(en), Some(replacement), Some(schema), Some(active)) = (name_kk, name_ru, name_en, replacement, schema, active) else {
-            return Err(AppError::refused("bad_request"));
+            return Err(AppError::refused(RefusalCode::BadRequest));
         };
         let it = item_types::Entity::find_by_id(id).one(&txn).await.or_unexpected()?.ok_or(AppError::NotFound)?;
         let changed: Vec<&str> = [
@@ -289,7 +289,7 @@ impl CatalogueAdmin for CatalogueAdminService {
             errors.add("ceiling_valid_from", "ceiling_in_past");
         }
         errors.finish()?;
-        let (Some(money), Some(from)) = (money, from) else { return Err(AppError::refused("bad_request")) };
+        let (Some(money), Some(from)) = (money, from) else { return Err(AppError::refused(RefusalCode::BadRequest)) };
         let txn = begin_write(&self.0.db).await.or_unexpected()?;
         let it = item_types::Entity::find_by_id(item_type_id).one(&txn).await.or_unexpected()?.ok_or(AppError::NotFound)?;
         insert_ceiling(&txn, actor, &it, money, from, "ceiling_valid_from").await?;
@@ -313,7 +313,7 @@ impl CatalogueAdmin for CatalogueAdminService {
         }
         errors.finish()?;
         let (Some(code), Some(kk), Some(ru), Some(en), Some(unit), Some(kind)) = (code, kk, ru, en, unit, kind) else {
-            return Err(AppError::refused("bad_request"));
+            return Err(AppError::refused(RefusalCode::BadRequest));
         };
         let sort = categories::Entity::find().all(&txn).await.or_unexpected()?.iter().map(|c| c.sort).max().unwrap_or(0) + 1;
         let cat = categories::ActiveModel {

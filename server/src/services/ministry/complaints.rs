@@ -1,7 +1,7 @@
 //! The complaints desk: complaints in the officer's scope with their deadlines (overdue
 //! first), assignment, notes and closing with an outcome the recipient and the supplier see.
 //! Opening a complaint shows the recipient's name and IIN, so each opening is recorded.
-use super::{day, region_names, stamp, staff_scope, Scope};
+use super::{day, region_names, moment, staff_scope, Scope};
 use crate::db::begin_write;
 use crate::entities::enums::{DbAccountStatus, DbComplaintStatus, DbRole};
 use crate::entities::{accounts, complaint_notes, complaints, item_types, orders, recipients, suppliers};
@@ -9,7 +9,7 @@ use crate::services::audit::{self, Entry};
 use crate::services::order_flow::{notify, recipient_side_accounts, supplier_account};
 use crate::services::paging::one_page;
 use crate::services::{text, Ctx, OrUnexpected};
-use app::domain::ComplaintStatus;
+use app::domain::{ComplaintStatus, RefusalCode};
 use app::dto::ministry::*;
 use app::error::{AppError, FieldErrors};
 use app::ports::{Caller, ComplaintsDesk};
@@ -203,20 +203,20 @@ impl ComplaintsDesk for ComplaintsDeskService {
             recipient_name: recipient.full_name.unwrap_or_default(),
             recipient_iin: recipient.iin,
             supplier_response: c.supplier_response.clone(),
-            supplier_responded_at: c.supplier_responded_at.map(stamp),
+            supplier_responded_at: c.supplier_responded_at.map(moment),
             assigned_id: c.assigned_to,
             officers: officers.into_iter().map(|a| (a.id.to_string(), a.display_name)).collect(),
             notes: notes
                 .into_iter()
                 .map(|n| app::dto::ministry::ComplaintNoteView {
                     author: names.get(&n.author_id).cloned().unwrap_or_default(),
-                    at: stamp(n.created_at),
+                    at: moment(n.created_at),
                     body: n.body,
                 })
                 .collect(),
             outcome: c.outcome.clone(),
             closed_by: c.closed_by.and_then(|a| names.get(&a).cloned()),
-            closed_at: c.closed_at.map(stamp),
+            closed_at: c.closed_at.map(moment),
         })
     }
 
@@ -231,7 +231,7 @@ impl ComplaintsDesk for ComplaintsDeskService {
             .or_unexpected()?
             .ok_or(AppError::NotFound)?;
         if c.status == DbComplaintStatus::Closed {
-            return Err(AppError::refused("complaint_closed"));
+            return Err(AppError::refused(RefusalCode::ComplaintClosed));
         }
         let eligible = officers(&txn, &c.region_code).await?;
         let Some(who) = eligible.into_iter().find(|a| a.id == officer_id) else {
@@ -287,7 +287,7 @@ impl ComplaintsDesk for ComplaintsDeskService {
         let mut errors = FieldErrors::new();
         let outcome = errors.check("complaint_outcome", text(outcome, TEXT_MAX));
         errors.finish()?;
-        let Some(outcome) = outcome else { return Err(AppError::refused("bad_request")) };
+        let Some(outcome) = outcome else { return Err(AppError::refused(RefusalCode::BadRequest)) };
         let txn = begin_write(&self.0.db).await.or_unexpected()?;
         let c = complaints_in(&scope)
             .filter(complaints::Column::Id.eq(id))
@@ -307,7 +307,7 @@ impl ComplaintsDesk for ComplaintsDeskService {
             .await
             .or_unexpected()?;
         if res.rows_affected != 1 {
-            return Err(AppError::refused("complaint_closed"));
+            return Err(AppError::refused(RefusalCode::ComplaintClosed));
         }
         let was: ComplaintStatus = c.status.into();
         audit::record(

@@ -4,7 +4,7 @@
 //! sign-up links it. The whole import is one transaction, recorded with its report and in the
 //! audit log.
 use super::ipr_lines::RawLine;
-use super::{account_emails, parse_date, stamp, staff_scope, Scope};
+use super::{account_emails, parse_date, moment, staff_scope, Scope};
 use crate::db::begin_write;
 use crate::entities::{entitlements, ipr_imports, item_types, recipients};
 use crate::services::audit::{self, Entry};
@@ -169,7 +169,7 @@ pub async fn import(
         summary: ImportSummary {
             id: row.id,
             file_name: name,
-            at: stamp(now),
+            at: moment(now),
             by: if actor.is_some() { String::new() } else { "system".into() },
             lines: total,
             accepted,
@@ -293,7 +293,7 @@ fn summary(row: &ipr_imports::Model, emails: &HashMap<i32, String>) -> ImportSum
     ImportSummary {
         id: row.id,
         file_name: row.file_name.clone(),
-        at: stamp(row.created_at),
+        at: moment(row.created_at),
         by: row.actor_account_id.and_then(|a| emails.get(&a).cloned()).unwrap_or_else(|| "system".into()),
         lines: n(row.lines_total),
         accepted: n(row.accepted),

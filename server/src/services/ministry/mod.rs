@@ -22,7 +22,7 @@ use crate::entities::{accounts, regions};
 use app::domain::{Lang, Role};
 use app::error::AppError;
 use app::ports::{Actor, Caller};
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
 
@@ -64,15 +64,7 @@ pub fn central(caller: &Caller) -> Result<&Actor, AppError> {
     }
 }
 
-/// A day as pages show it.
-pub fn day(t: DateTime<Utc>) -> String {
-    t.format("%Y-%m-%d").to_string()
-}
-
-/// A moment as pages show it.
-pub fn stamp(t: DateTime<Utc>) -> String {
-    t.format("%Y-%m-%d %H:%M UTC").to_string()
-}
+pub use crate::services::present::{day, moment, region_names};
 
 /// Parses a date typed as `YYYY-MM-DD` (what `<input type="date">` sends) or `DD.MM.YYYY`.
 pub fn parse_date(raw: &str) -> Result<NaiveDate, &'static str> {
@@ -83,17 +75,6 @@ pub fn parse_date(raw: &str) -> Result<NaiveDate, &'static str> {
     NaiveDate::parse_from_str(t, "%Y-%m-%d")
         .or_else(|_| NaiveDate::parse_from_str(t, "%d.%m.%Y"))
         .map_err(|_| "bad_date_format")
-}
-
-/// Region names in `lang`, by code.
-pub async fn region_names(db: &impl ConnectionTrait, lang: Lang) -> Result<HashMap<String, String>, AppError> {
-    Ok(regions::Entity::find()
-        .all(db)
-        .await
-        .or_unexpected()?
-        .into_iter()
-        .map(|r| (r.code.clone(), r.name(lang).to_owned()))
-        .collect())
 }
 
 /// Regions as `(code, name)`, in the official order.

@@ -6,7 +6,7 @@ use super::{parse_date, region_names, staff_scope};
 use crate::entities::enums::DbOrderStatus;
 use crate::entities::{categories, entitlements, item_types, orders, recipients};
 use crate::services::{Ctx, OrUnexpected};
-use app::domain::Money;
+use app::domain::{Money, RefusalCode};
 use app::dto::ministry::{ProvisionRow, ProvisionView};
 use app::error::{AppError, FieldErrors};
 use app::ports::{Caller, Provision};
@@ -259,7 +259,7 @@ pub fn period(from: &str, to: &str, today: NaiveDate) -> Result<Period, AppError
     errors.finish()?;
     match (from, to) {
         (Some(from), Some(to)) => Ok(Period { from, to }),
-        _ => Err(AppError::refused("bad_request")),
+        _ => Err(AppError::refused(RefusalCode::BadRequest)),
     }
 }
 

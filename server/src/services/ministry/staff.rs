@@ -1,6 +1,6 @@
 //! Staff accounts, managed by admins: create a central or regional officer (or another admin)
 //! and disable or enable one. Disabling ends the account's sessions at once.
-use super::{region_names, stamp};
+use super::{moment, region_names};
 use crate::auth::{password, session};
 use crate::db::begin_write;
 use crate::entities::accounts;
@@ -8,7 +8,7 @@ use crate::entities::enums::{DbAccountStatus, DbRole};
 use crate::services::accounts::{insert_account, NewAccount};
 use crate::services::audit::{self, Entry};
 use crate::services::{text, Ctx, OrUnexpected};
-use app::domain::{Email, Role};
+use app::domain::{Email, RefusalCode, Role};
 use app::dto::ministry::StaffAccountRow;
 use app::error::{AppError, FieldErrors};
 use app::ports::{Caller, NewStaffForm, StaffAccounts};
@@ -42,7 +42,7 @@ impl StaffAccounts for StaffAccountService {
                 region: a.staff_region.as_ref().map(|r| names.get(r).cloned().unwrap_or_else(|| r.clone())),
                 role: a.role.into(),
                 status: a.status.into(),
-                last_sign_in: a.last_sign_in_at.map(stamp),
+                last_sign_in: a.last_sign_in_at.map(moment),
                 second_factor: a.totp_secret.is_some(),
                 email: a.email,
                 name: a.display_name,
@@ -79,7 +79,7 @@ impl StaffAccounts for StaffAccountService {
         }
         errors.finish()?;
         let (Some(email), Some(name), Some(role), Some(password)) = (email, name, role, password) else {
-            return Err(AppError::refused("bad_request"));
+            return Err(AppError::refused(RefusalCode::BadRequest));
         };
         let hash = password::hash(password.expose().to_owned()).await?;
         let txn = begin_write(db).await.or_unexpected()?;
@@ -110,10 +110,10 @@ impl StaffAccounts for StaffAccountService {
         let to = match action {
             "disable" => DbAccountStatus::Disabled,
             "enable" => DbAccountStatus::Active,
-            _ => return Err(AppError::refused("bad_request")),
+            _ => return Err(AppError::refused(RefusalCode::BadRequest)),
         };
         if account_id == me.account_id {
-            return Err(AppError::refused("cannot_disable_self"));
+            return Err(AppError::refused(RefusalCode::CannotDisableSelf));
         }
         let txn = begin_write(&self.0.db).await.or_unexpected()?;
         let target = accounts::Entity::find_by_id(account_id)
@@ -155,7 +155,7 @@ impl StaffAccounts for StaffAccountService {
         let me = caller.require(&[Role::Admin])?;
         if account_id == me.account_id {
             // Resetting one's own factor would let a stolen admin session drop it.
-            return Err(AppError::refused("cannot_reset_own_second_factor"));
+            return Err(AppError::refused(RefusalCode::CannotResetOwnSecondFactor));
         }
         let txn = begin_write(&self.0.db).await.or_unexpected()?;
         let target = accounts::Entity::find_by_id(account_id)

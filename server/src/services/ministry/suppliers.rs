@@ -11,7 +11,7 @@ use crate::services::audit::{self, contains_pattern, Entry};
 use crate::services::order_flow::notify;
 use crate::services::paging::one_page;
 use crate::services::{text, Ctx, OrUnexpected};
-use app::domain::{Lang, OfferingStatus, SupplierStatus};
+use app::domain::{Lang, OfferingStatus, RefusalCode, SupplierStatus};
 use app::dto::ministry::*;
 use app::error::{AppError, FieldErrors};
 use app::ports::{Caller, StaffSuppliers};
@@ -201,7 +201,7 @@ impl StaffSuppliers for StaffSupplierService {
             errors.check("decision_reason", text(reason, REASON_MAX))
         };
         errors.finish()?;
-        let Some(decision) = decision else { return Err(AppError::refused("bad_request")) };
+        let Some(decision) = decision else { return Err(AppError::refused(RefusalCode::BadRequest)) };
         let txn = begin_write(&self.0.db).await.or_unexpected()?;
         let s = suppliers_in(&scope)
             .filter(suppliers::Column::Id.eq(id))
@@ -212,13 +212,13 @@ impl StaffSuppliers for StaffSupplierService {
         let (from, to) = decision.moves();
         let current: SupplierStatus = s.status.into();
         if !from.contains(&current) {
-            return Err(AppError::refused("decision_not_open"));
+            return Err(AppError::refused(RefusalCode::DecisionNotOpen));
         }
         crate::services::supplier_status::set_status(&txn, s.id, to, reason, Some(actor)).await.map_err(|e| match e {
             StatusError::NotFound => AppError::NotFound,
-            StatusError::NotAllowed => AppError::refused("decision_not_open"),
+            StatusError::NotAllowed => AppError::refused(RefusalCode::DecisionNotOpen),
             StatusError::ReasonRequired => AppError::field("decision_reason", "required"),
-            StatusError::Incomplete(_) => AppError::refused("supplier_incomplete"),
+            StatusError::Incomplete(_) => AppError::refused(RefusalCode::SupplierIncomplete),
             StatusError::Db(e) => crate::services::unexpected(e),
         })?;
         txn.commit().await.or_unexpected()?;
@@ -260,7 +260,7 @@ impl StaffSuppliers for StaffSupplierService {
             .map(|c| c.category_id)
             .collect();
         if regions.is_empty() && cats.is_empty() {
-            return Err(AppError::refused("no_scope_request"));
+            return Err(AppError::refused(RefusalCode::NoScopeRequest));
         }
         if accept {
             supplier_regions::Entity::update_many()
@@ -354,7 +354,7 @@ impl StaffSuppliers for StaffSupplierService {
         );
         let reason = errors.check("moderation_reason", text(reason, REASON_MAX));
         errors.finish()?;
-        let (Some(block), Some(reason)) = (block, reason) else { return Err(AppError::refused("bad_request")) };
+        let (Some(block), Some(reason)) = (block, reason) else { return Err(AppError::refused(RefusalCode::BadRequest)) };
         let txn = begin_write(&self.0.db).await.or_unexpected()?;
         let o = offerings_in(&scope)
             .filter(offerings::Column::Id.eq(id))
@@ -369,7 +369,7 @@ impl StaffSuppliers for StaffSupplierService {
             (&[DbOfferingStatus::Blocked], DbOfferingStatus::Draft)
         };
         if !allowed.contains(&o.status) {
-            return Err(AppError::refused(if block { "offering_already_blocked" } else { "offering_not_blocked" }));
+            return Err(AppError::refused(if block { RefusalCode::OfferingAlreadyBlocked } else { RefusalCode::OfferingNotBlocked }));
         }
         let now = Utc::now();
         let res = offerings::Entity::update_many()
@@ -382,7 +382,7 @@ impl StaffSuppliers for StaffSupplierService {
             .await
             .or_unexpected()?;
         if res.rows_affected != 1 {
-            return Err(AppError::refused("offering_status_changed"));
+            return Err(AppError::refused(RefusalCode::OfferingStatusChanged));
         }
         let code = if block { "block" } else { "unblock" };
         let from: OfferingStatus = o.status.into();

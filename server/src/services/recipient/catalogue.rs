@@ -3,7 +3,7 @@
 //! read. A query is checked first: what cannot be understood is a field error, never a
 //! failure of the server.
 use super::catalogue_sql::{self, ParamFilter, Search, Sort, WordMatch};
-use super::{resolve, title};
+use super::{offering_title, resolve};
 use crate::entities::{categories, item_types, offering_regions, offerings, suppliers};
 use crate::services::{ceilings::ceilings_on, Ctx, OrUnexpected};
 use app::domain::{Lang, Money};
@@ -86,7 +86,7 @@ pub async fn cards(
             let ceiling = ceilings.get(&o.item_type_id).copied().unwrap_or(Money::ZERO);
             OfferingCard {
                 id: o.id,
-                title: title(o, lang),
+                title: offering_title(o, lang),
                 item_type: t.map(|t| t.name(lang).to_owned()).unwrap_or_default(),
                 category: t.and_then(|t| cats.get(&t.category_id).cloned()).unwrap_or_default(),
                 unit: t.map(|t| t.unit.into()).unwrap_or(app::domain::Unit::Piece),

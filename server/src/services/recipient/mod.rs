@@ -10,7 +10,7 @@ pub mod ordering;
 
 use super::OrUnexpected;
 use crate::entities::{recipients, representatives};
-use app::domain::{Lang, Role};
+use app::domain::{RefusalCode, Role};
 use app::dto::recipient::{ActingFor, PersonChoice};
 use app::error::AppError;
 use app::ports::{Actor, Caller};
@@ -53,7 +53,7 @@ pub async fn resolve(db: &impl ConnectionTrait, caller: &Caller, for_recipient: 
     let people = people_of(db, &actor).await?;
     let chosen = match (actor.role, for_recipient) {
         (Role::Representative, Some(id)) => people.iter().find(|p| p.id == id).cloned().ok_or(AppError::NotFound)?,
-        _ => people.first().cloned().ok_or_else(|| AppError::refused("no_one_to_act_for"))?,
+        _ => people.first().cloned().ok_or_else(|| AppError::refused(RefusalCode::NoOneToActFor))?,
     };
     let choice = |p: &recipients::Model| PersonChoice { id: p.id, name: p.full_name.clone().unwrap_or_else(|| "—".into()) };
     let view = ActingFor {
@@ -64,25 +64,4 @@ pub async fn resolve(db: &impl ConnectionTrait, caller: &Caller, for_recipient: 
     Ok(Acting { recipient: chosen, actor, view })
 }
 
-/// An offering's title in `lang` (English falls back to Russian).
-pub fn title(o: &crate::entities::offerings::Model, lang: Lang) -> String {
-    match lang {
-        Lang::Kk => o.title_kk.clone(),
-        Lang::Ru => o.title_ru.clone(),
-        Lang::En => o.title_en.clone().filter(|t| !t.is_empty()).unwrap_or_else(|| o.title_ru.clone()),
-    }
-}
-
-/// An offering's description in `lang` (English falls back to Russian).
-pub fn description(o: &crate::entities::offerings::Model, lang: Lang) -> String {
-    match lang {
-        Lang::Kk => o.description_kk.clone(),
-        Lang::Ru => o.description_ru.clone(),
-        Lang::En => o.description_en.clone().filter(|t| !t.is_empty()).unwrap_or_else(|| o.description_ru.clone()),
-    }
-}
-
-/// A date as `YYYY-MM-DD`.
-pub fn day(d: chrono::DateTime<chrono::Utc>) -> String {
-    d.format("%Y-%m-%d").to_string()
-}
+pub use crate::services::present::{day, offering_description, offering_title};

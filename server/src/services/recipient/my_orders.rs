@@ -2,14 +2,14 @@
 //! deadlines, cancelling before acceptance, confirming receipt, reporting a problem, a review.
 //! Every order is looked up together with the people the caller may act for, so an order of
 //! anyone else is simply not found.
-use super::{day, people_of, resolve, title};
+use super::{day, offering_title, people_of, resolve};
 use crate::db::begin_write;
 use crate::entities::enums::{DbComplaintStatus, DbOrderStatus};
 use crate::entities::{accounts, categories, complaints, item_types, offerings, order_events, orders, recipients, reviews, suppliers};
 use crate::services::order_flow::{notify, restore_entitlement, supplier_account, transition, working_days_after, TransitionError};
 use crate::services::paging::one_page;
 use crate::services::{text, Ctx, OrUnexpected};
-use app::domain::{CoPayment, Money, OrderStatus, Role};
+use app::domain::{CoPayment, Money, OrderStatus, RefusalCode, Role};
 use app::dto::orders::{ComplaintSummary, OrderEventView, OrderSummary, OrderView, OrdersView};
 use app::dto::recipient::ReviewView;
 use app::error::AppError;
@@ -38,7 +38,7 @@ async fn own_order(db: &impl ConnectionTrait, caller: &Caller, order_id: i32) ->
 
 fn not_now(e: TransitionError) -> AppError {
     match e {
-        TransitionError::NotAllowed => AppError::refused("order_changed"),
+        TransitionError::NotAllowed => AppError::refused(RefusalCode::OrderChanged),
         TransitionError::Db(e) => crate::services::unexpected(e),
     }
 }
@@ -112,7 +112,7 @@ impl MyOrders for MyOrderService {
                 };
                 OrderSummary {
                     id: o.id,
-                    title: offers.get(&o.offering_id).map(|x| title(x, caller.lang)).unwrap_or_default(),
+                    title: offers.get(&o.offering_id).map(|x| offering_title(x, caller.lang)).unwrap_or_default(),
                     supplier: names.get(&o.supplier_id).cloned().unwrap_or_default(),
                     number: o.number,
                     status,
@@ -163,7 +163,7 @@ impl MyOrders for MyOrderService {
             id: o.id,
             number: o.number.clone(),
             status,
-            title: title(&offering, caller.lang),
+            title: offering_title(&offering, caller.lang),
             offering_id: offering.id,
             category,
             unit: t.unit.into(),
@@ -200,7 +200,7 @@ impl MyOrders for MyOrderService {
         let txn = begin_write(db).await.or_unexpected()?;
         let (actor, o) = own_order(&txn, caller, order_id).await?;
         if o.status != DbOrderStatus::Placed {
-            return Err(AppError::refused("cannot_cancel_now"));
+            return Err(AppError::refused(RefusalCode::CannotCancelNow));
         }
         let days = self.0.settings.deliver_working_days;
         transition(&txn, &o, DbOrderStatus::Cancelled, Some(&actor), None, days).await.map_err(not_now)?;
@@ -223,7 +223,7 @@ impl MyOrders for MyOrderService {
             }
             (DbOrderStatus::Rendered, None) => return Err(AppError::field("hours", "required")),
             (DbOrderStatus::Delivered, _) => None,
-            _ => return Err(AppError::refused("cannot_confirm_now")),
+            _ => return Err(AppError::refused(RefusalCode::CannotConfirmNow)),
         };
         let days = self.0.settings.deliver_working_days;
         transition(&txn, &o, DbOrderStatus::Confirmed, Some(&actor), note, days).await.map_err(not_now)?;
@@ -236,7 +236,7 @@ impl MyOrders for MyOrderService {
         let txn = begin_write(db).await.or_unexpected()?;
         let (_, o) = own_order(&txn, caller, order_id).await?;
         if !matches!(o.status, DbOrderStatus::Delivered | DbOrderStatus::Rendered | DbOrderStatus::Confirmed | DbOrderStatus::Accepted | DbOrderStatus::Scheduled | DbOrderStatus::InDelivery) {
-            return Err(AppError::refused("cannot_complain_now"));
+            return Err(AppError::refused(RefusalCode::CannotComplainNow));
         }
         let now = Utc::now();
         let due = working_days_after(now, self.0.settings.complaint_working_days);
@@ -272,11 +272,11 @@ impl MyOrders for MyOrderService {
         let rating = errors.check("rating", rating.trim().parse::<i16>().ok().filter(|r| (1..=5).contains(r)).ok_or("rating_out_of_range"));
         let body = errors.check("review", text(&body, 2000));
         errors.finish()?;
-        let (Some(rating), Some(body)) = (rating, body) else { return Err(AppError::refused("bad_request")) };
+        let (Some(rating), Some(body)) = (rating, body) else { return Err(AppError::refused(RefusalCode::BadRequest)) };
         let txn = begin_write(db).await.or_unexpected()?;
         let (_, o) = own_order(&txn, caller, order_id).await?;
         if o.status != DbOrderStatus::Confirmed {
-            return Err(AppError::refused("review_needs_confirmed_order"));
+            return Err(AppError::refused(RefusalCode::ReviewNeedsConfirmedOrder));
         }
         let inserted = reviews::ActiveModel {
             order_id: Set(o.id),
@@ -293,7 +293,7 @@ impl MyOrders for MyOrderService {
         .await;
         if let Err(e) = inserted {
             return Err(match e.sql_err() {
-                Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => AppError::refused("already_reviewed"),
+                Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => AppError::refused(RefusalCode::AlreadyReviewed),
                 _ => crate::services::unexpected(e),
             });
         }

@@ -1,7 +1,7 @@
 //! An offering's page: description, parameters, the supplier's scorecard and verified reviews.
 use super::catalogue::{cards, param_fields};
-use super::{day, description, resolve};
-use crate::entities::{item_types, offering_regions, offerings, regions, reviews, supplier_scores, suppliers};
+use super::{day, offering_description, resolve};
+use crate::entities::{item_types, offering_regions, offerings, reviews, supplier_scores, suppliers};
 use crate::services::catalogue_rules::visible_offering_condition;
 use crate::services::{Ctx, OrUnexpected};
 use app::domain::Role;
@@ -61,24 +61,11 @@ pub async fn supplier_card(db: &impl ConnectionTrait, s: &suppliers::Model, lang
     Ok(SupplierCard {
         name: s.legal_name.clone(),
         approved_on: s.approved_at.map(day),
-        regions: region_names(db, &codes, lang).await?,
+        regions: crate::services::present::names_of_regions(db, &codes, lang).await?,
         delivered: u32::try_from(score.delivered).unwrap_or(u32::MAX),
         on_time_percent: (score.delivered > 0).then(|| u32::try_from(score.on_time * 100 / score.delivered).unwrap_or(0)),
         complaints: u32::try_from(score.complaints).unwrap_or(u32::MAX),
     })
-}
-
-/// Region names for codes, in the regions' own order.
-pub async fn region_names(db: &impl ConnectionTrait, codes: &[String], lang: app::domain::Lang) -> Result<Vec<String>, AppError> {
-    Ok(regions::Entity::find()
-        .filter(regions::Column::Code.is_in(codes.iter().cloned()))
-        .order_by_asc(regions::Column::Sort)
-        .all(db)
-        .await
-        .or_unexpected()?
-        .into_iter()
-        .map(|r| r.name(lang).to_owned())
-        .collect())
 }
 
 /// The offering page; only what the catalogue shows can be opened.
@@ -124,9 +111,9 @@ pub async fn offering_view(ctx: &Ctx, caller: &Caller, id: i32) -> Result<Offeri
         .collect();
     Ok(OfferingView {
         card,
-        description: description(&o, lang),
+        description: offering_description(&o, lang),
         params,
-        regions: region_names(db, &codes, lang).await?,
+        regions: crate::services::present::names_of_regions(db, &codes, lang).await?,
         supplier: supplier_card(db, &supplier, lang).await?,
         reviews,
         can_order: can_order && caller.actor.as_ref().is_some_and(|a| a.role != Role::Supplier),

@@ -11,7 +11,7 @@ use crate::entities::{categories, drafts, entitlements, item_types, offering_reg
 use crate::services::catalogue_rules::visible_offering_condition;
 use crate::services::order_flow::{notify, supplier_account, working_days_after};
 use crate::services::{ceilings::ceiling_on, Ctx, OrUnexpected};
-use app::domain::{CategoryKind, CoPayment, Money, Role};
+use app::domain::{CategoryKind, CoPayment, Money, RefusalCode, Role};
 use app::dto::orders::{EntitlementChoice, OrderCheckView, OrderForm, OrderStartView, SlotView};
 use app::error::AppError;
 use app::ports::{Caller, Ordering};
@@ -39,7 +39,7 @@ async fn load(db: &impl ConnectionTrait, acting: &Acting, offering_id: i32) -> R
         .one(db)
         .await
         .or_unexpected()?
-        .ok_or_else(|| AppError::refused("offering_unavailable"))?;
+        .ok_or_else(|| AppError::refused(RefusalCode::OfferingUnavailable))?;
     let t = item_types::Entity::find_by_id(offering.item_type_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
     let kind: CategoryKind = categories::Entity::find_by_id(t.category_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?.kind.into();
     let regions = offering_regions::Entity::find()
@@ -209,7 +209,7 @@ impl Ordering for OrderingService {
         let db = &self.0.db;
         let acting = resolve(db, caller, for_recipient).await?;
         let loaded = load(db, &acting, offering_id).await?;
-        let (_, draft) = read_draft(db, &acting, offering_id).await?.ok_or_else(|| AppError::refused("no_draft"))?;
+        let (_, draft) = read_draft(db, &acting, offering_id).await?.ok_or_else(|| AppError::refused(RefusalCode::NoDraft))?;
         let valid = validate(&draft.form, &loaded.context(&acting))?;
         let split = price_split(db, &loaded.offering, valid.quantity).await?;
         let terms = terms_of(db, &loaded.offering, valid.quantity, &split).await?;
@@ -234,7 +234,7 @@ impl Ordering for OrderingService {
         let acting = resolve(db, caller, for_recipient).await?;
         let key = key.trim();
         if key.is_empty() || key.len() > 64 {
-            return Err(AppError::refused("stale_form"));
+            return Err(AppError::refused(RefusalCode::StaleForm));
         }
         if let Some(id) = already_placed(db, &acting, key).await? {
             return Ok(id);
@@ -244,9 +244,9 @@ impl Ordering for OrderingService {
             return Ok(id);
         }
         let loaded = load(&txn, &acting, offering_id).await?;
-        let (draft_row, draft) = read_draft(&txn, &acting, offering_id).await?.ok_or_else(|| AppError::refused("no_draft"))?;
+        let (draft_row, draft) = read_draft(&txn, &acting, offering_id).await?.ok_or_else(|| AppError::refused(RefusalCode::NoDraft))?;
         if draft.key != key {
-            return Err(AppError::refused("stale_form"));
+            return Err(AppError::refused(RefusalCode::StaleForm));
         }
         let valid = validate(&draft.form, &loaded.context(&acting))?;
         // The person agreed to the figures on the check page, nothing else: a price or a
@@ -254,7 +254,7 @@ impl Ordering for OrderingService {
         let split = price_split(&txn, &loaded.offering, valid.quantity).await?;
         if terms_of(&txn, &loaded.offering, valid.quantity, &split).await? != terms.trim() {
             txn.rollback().await.or_unexpected()?;
-            return Err(AppError::refused("price_changed"));
+            return Err(AppError::refused(RefusalCode::PriceChanged));
         }
         let placed = place(&self.0, &txn, &acting, &loaded.offering, &valid, key).await;
         match placed {
@@ -281,7 +281,7 @@ async fn already_placed(db: &impl ConnectionTrait, acting: &Acting, key: &str) -
     let found = orders::Entity::find().filter(orders::Column::IdempotencyKey.eq(key)).one(db).await.or_unexpected()?;
     match found {
         Some(o) if o.placed_by == acting.actor.account_id => Ok(Some(o.id)),
-        Some(_) => Err(AppError::refused("stale_form")),
+        Some(_) => Err(AppError::refused(RefusalCode::StaleForm)),
         None => Ok(None),
     }
 }
@@ -295,8 +295,8 @@ async fn terms_of(db: &impl ConnectionTrait, offering: &offerings::Model, quanti
 
 /// The price split with today's ceiling.
 pub async fn price_split(db: &impl ConnectionTrait, offering: &offerings::Model, quantity: i32) -> Result<CoPayment, AppError> {
-    let ceiling = ceiling_on(db, offering.item_type_id, Utc::now().date_naive()).await.or_unexpected()?.ok_or_else(|| AppError::refused("no_ceiling"))?;
-    CoPayment::split(Money::from_tiyn(offering.price_tiyn), ceiling, i64::from(quantity)).ok_or_else(|| AppError::refused("amount_too_large"))
+    let ceiling = ceiling_on(db, offering.item_type_id, Utc::now().date_naive()).await.or_unexpected()?.ok_or_else(|| AppError::refused(RefusalCode::NoCeiling))?;
+    CoPayment::split(Money::from_tiyn(offering.price_tiyn), ceiling, i64::from(quantity)).ok_or_else(|| AppError::refused(RefusalCode::AmountTooLarge))
 }
 
 async fn place<C: ConnectionTrait + TransactionTrait>(
@@ -370,7 +370,7 @@ async fn place<C: ConnectionTrait + TransactionTrait>(
     .insert(txn)
     .await
     .map_err(|e| match e.sql_err() {
-        Some(SqlErr::UniqueConstraintViolation(_)) => AppError::refused("already_placed"),
+        Some(SqlErr::UniqueConstraintViolation(_)) => AppError::refused(RefusalCode::AlreadyPlaced),
         _ => crate::services::unexpected(e),
     })?;
     let number = format!("SSP-{}-{:06}", now.format("%Y"), inserted.id);

@@ -7,7 +7,7 @@ use crate::entities::enums::{DbDocumentKind, DbSupplierStatus};
 use crate::entities::supplier_documents;
 use crate::services::audit::{self, Entry};
 use crate::services::{Ctx, OrUnexpected};
-use app::domain::{DocumentKind, Role};
+use app::domain::{DocumentKind, RefusalCode, Role};
 use app::dto::supplier::{DocumentView, DocumentsView};
 use app::error::AppError;
 use app::ports::{Caller, DocumentFile, SupplierDocuments};
@@ -136,7 +136,7 @@ impl SupplierDocuments for DocumentService {
         let content_type = check_upload(&name, &bytes)?;
         let count = supplier_documents::Entity::find().filter(supplier_documents::Column::SupplierId.eq(s.id)).count(db).await.or_unexpected()?;
         if count >= MAX_DOCUMENTS {
-            return Err(AppError::refused("too_many_documents"));
+            return Err(AppError::refused(RefusalCode::TooManyDocuments));
         }
         let key = uuid::Uuid::new_v4().simple().to_string();
         let sha = hex::encode(Sha256::digest(&bytes));
@@ -171,7 +171,7 @@ impl SupplierDocuments for DocumentService {
         require_active(&s)?;
         let id = id_of(id)?;
         if !matches!(s.status, DbSupplierStatus::Draft | DbSupplierStatus::Pending | DbSupplierStatus::Rejected) {
-            return Err(AppError::refused("documents_locked"));
+            return Err(AppError::refused(RefusalCode::DocumentsLocked));
         }
         let txn = begin_write(db).await.or_unexpected()?;
         let doc = supplier_documents::Entity::find_by_id(id)

@@ -16,11 +16,9 @@ pub mod requirements;
 use super::{Ctx, OrUnexpected};
 use crate::entities::enums::DbSupplierStatus;
 use crate::entities::suppliers;
-use app::domain::{Lang, Role};
-use app::dto::supplier::Due;
+use app::domain::{RefusalCode, Role};
 use app::error::AppError;
 use app::ports::{Actor, Caller, SupplierPorts};
-use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use std::sync::Arc;
 
@@ -51,7 +49,7 @@ pub async fn own_supplier(db: &impl ConnectionTrait, caller: &Caller) -> Result<
 /// Suspended and removed suppliers may only look at their status and open orders.
 pub fn require_active(s: &suppliers::Model) -> Result<(), AppError> {
     match s.status {
-        DbSupplierStatus::Suspended | DbSupplierStatus::Removed => Err(AppError::refused("supplier_inactive")),
+        DbSupplierStatus::Suspended | DbSupplierStatus::Removed => Err(AppError::refused(RefusalCode::SupplierInactive)),
         _ => Ok(()),
     }
 }
@@ -59,34 +57,13 @@ pub fn require_active(s: &suppliers::Model) -> Result<(), AppError> {
 /// Publishing offerings and handling orders need the ministry's approval.
 pub fn require_approved(s: &suppliers::Model) -> Result<(), AppError> {
     require_active(s)?;
-    if s.status == DbSupplierStatus::Approved { Ok(()) } else { Err(AppError::refused("supplier_not_approved")) }
+    if s.status == DbSupplierStatus::Approved { Ok(()) } else { Err(AppError::refused(RefusalCode::SupplierNotApproved)) }
 }
 
-/// A date as the pages show it.
-pub fn day(t: DateTime<Utc>) -> String {
-    t.format("%Y-%m-%d").to_string()
-}
-
-/// A moment as the pages show it.
-pub fn moment(t: DateTime<Utc>) -> String {
-    t.format("%Y-%m-%d %H:%M UTC").to_string()
-}
-
-/// A deadline with the whole days left from `today` (negative when overdue).
-pub fn due(at: DateTime<Utc>, today: NaiveDate) -> Due {
-    Due { date: day(at), days_left: (at.date_naive() - today).num_days() }
-}
+pub use crate::services::present::{day, due, localized, moment};
 
 /// A parsed id from a form field, or not found (a mangled id finds nothing).
 pub fn id_of(raw: &str) -> Result<i32, AppError> {
     raw.trim().parse::<i32>().map_err(|_| AppError::NotFound)
 }
 
-/// Text in the reader's language among the three an offering has (English may be missing).
-pub fn pick_text(lang: Lang, kk: &str, ru: &str, en: Option<&str>) -> String {
-    match lang {
-        Lang::Kk => kk.to_owned(),
-        Lang::Ru => ru.to_owned(),
-        Lang::En => en.filter(|e| !e.trim().is_empty()).unwrap_or(ru).to_owned(),
-    }
-}

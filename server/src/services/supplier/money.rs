@@ -1,7 +1,7 @@
 //! Reimbursement: once the recipient confirms, an order's state share is payable to the
 //! supplier. A statement per calendar month (UTC) lists the orders confirmed in it with the
 //! state share and the co-payment collected, and totals; it downloads as CSV for Excel.
-use super::{day, own_supplier, pick_text, require_active};
+use super::{day, own_supplier, localized, require_active};
 use crate::entities::enums::DbOrderStatus;
 use crate::entities::{offerings, orders, suppliers};
 use crate::services::{Ctx, OrUnexpected};
@@ -57,7 +57,7 @@ async fn build(db: &impl ConnectionTrait, s: &suppliers::Model, lang: Lang, mont
         .await
         .or_unexpected()?
         .into_iter()
-        .map(|o| (o.id, pick_text(lang, &o.title_kk, &o.title_ru, o.title_en.as_deref())))
+        .map(|o| (o.id, localized(lang, &o.title_kk, &o.title_ru, o.title_en.as_deref())))
         .collect();
     let confirmed: Vec<Option<DateTime<Utc>>> = orders::Entity::find()
         .select_only()

@@ -1,13 +1,13 @@
 //! The supplier's offerings: list, the form (new or existing, with an unsaved draft kept on
 //! the server), publishing and withdrawing, and a sanatorium's dated places.
 use super::offering_rules::{self, ceilings_on, form_of};
-use super::{id_of, own_supplier, pick_text, require_active, require_approved};
+use super::{id_of, own_supplier, localized, require_active, require_approved};
 use crate::db::begin_write;
 use crate::entities::enums::{DbOfferingStatus, DbOrderStatus};
 use crate::entities::{categories, drafts, item_types, offering_regions, offering_slots, offerings, orders, regions};
 use crate::services::paging::one_page;
 use crate::services::{Ctx, OrUnexpected};
-use app::domain::{CategoryKind, OfferingStatus, SupplierStatus};
+use app::domain::{CategoryKind, OfferingStatus, RefusalCode, SupplierStatus};
 use app::dto::supplier::{ImportReport, ItemTypeChoice, Named, OfferingEditView, OfferingForm, OfferingRow, OfferingsView, ParamField, SlotRow};
 use app::error::{AppError, FieldErrors};
 use app::ports::{Caller, Download, SupplierOfferings};
@@ -265,7 +265,7 @@ impl SupplierOfferings for OfferingService {
                     let cat = t.and_then(|t| cats.get(&t.category_id));
                     OfferingRow {
                         id: o.id,
-                        title: pick_text(lang, &o.title_kk, &o.title_ru, o.title_en.as_deref()),
+                        title: localized(lang, &o.title_kk, &o.title_ru, o.title_en.as_deref()),
                         sku: o.sku.clone(),
                         item_type: t.map(|t| t.name(lang).to_owned()).unwrap_or_default(),
                         price: app::domain::Money::from_tiyn(o.price_tiyn),
@@ -296,7 +296,7 @@ impl SupplierOfferings for OfferingService {
         let (actor, s) = own_supplier(db, caller).await?;
         require_active(&s)?;
         let types = allowed_types(db, s.id, caller.lang).await?;
-        let (it, cat) = types.into_iter().find(|(t, _)| t.code == item_type.trim()).ok_or_else(|| AppError::refused("category_not_chosen"))?;
+        let (it, cat) = types.into_iter().find(|(t, _)| t.code == item_type.trim()).ok_or_else(|| AppError::refused(RefusalCode::CategoryNotChosen))?;
         self.edit_view(caller, &s, actor.account_id, &it, &cat, None).await
     }
 
@@ -322,7 +322,7 @@ impl SupplierOfferings for OfferingService {
                 let cat = categories::Entity::find_by_id(it.category_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
                 (it, cat)
             }
-            None => types.into_iter().find(|(t, _)| t.code == form.item_type.trim()).ok_or_else(|| AppError::refused("category_not_chosen"))?,
+            None => types.into_iter().find(|(t, _)| t.code == form.item_type.trim()).ok_or_else(|| AppError::refused(RefusalCode::CategoryNotChosen))?,
         };
         let key = existing.as_ref().map(|o| o.id.to_string()).unwrap_or_else(|| format!("new-{}", it.code));
         let served = super::profile::region_codes(db, s.id).await?;
@@ -342,7 +342,7 @@ impl SupplierOfferings for OfferingService {
             keep_draft(db, actor.account_id, &key, &form).await?;
             return Err(e);
         }
-        let valid = valid.ok_or_else(|| AppError::refused("bad_request"))?;
+        let valid = valid.ok_or_else(|| AppError::refused(RefusalCode::BadRequest))?;
         let txn = begin_write(db).await.or_unexpected()?;
         let (saved, _) = offering_rules::write(&txn, s.id, &it, existing.as_ref(), &valid, DbOfferingStatus::Draft).await.map_err(|e| match e.sql_err() {
             Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => AppError::field("sku", "sku_taken"),
@@ -371,12 +371,12 @@ impl SupplierOfferings for OfferingService {
                 let it = item_types::Entity::find_by_id(o.item_type_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
                 let cat = categories::Entity::find_by_id(it.category_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
                 if let Some(first) = self.blockers(db, &s, &o, cat.kind.into()).await?.first() {
-                    return Err(AppError::refused(first));
+                    return Err(AppError::refused(RefusalCode::from_code(first).unwrap_or(RefusalCode::CannotPublishNow)));
                 }
                 (DbOfferingStatus::Published, vec![DbOfferingStatus::Draft, DbOfferingStatus::Withdrawn])
             }
             "withdraw" => (DbOfferingStatus::Withdrawn, vec![DbOfferingStatus::Published]),
-            _ => return Err(AppError::refused("bad_request")),
+            _ => return Err(AppError::refused(RefusalCode::BadRequest)),
         };
         let mut update = offerings::Entity::update_many()
             .col_expr(offerings::Column::Status, Expr::value(to))
@@ -388,7 +388,7 @@ impl SupplierOfferings for OfferingService {
             update = update.col_expr(offerings::Column::PublishedAt, Expr::value(now));
         }
         if update.exec(db).await.or_unexpected()?.rows_affected != 1 {
-            return Err(AppError::refused(if to == DbOfferingStatus::Published { "cannot_publish_now" } else { "not_published" }));
+            return Err(AppError::refused(if to == DbOfferingStatus::Published { RefusalCode::CannotPublishNow } else { RefusalCode::NotPublished }));
         }
         Ok(())
     }
@@ -401,7 +401,7 @@ impl SupplierOfferings for OfferingService {
         let it = item_types::Entity::find_by_id(o.item_type_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
         let cat = categories::Entity::find_by_id(it.category_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
         if CategoryKind::from(cat.kind) != CategoryKind::Course {
-            return Err(AppError::refused("not_a_sanatorium"));
+            return Err(AppError::refused(RefusalCode::NotASanatorium));
         }
         let today = Utc::now().date_naive();
         let mut errors = FieldErrors::new();
@@ -417,7 +417,7 @@ impl SupplierOfferings for OfferingService {
             p => p.parse::<i32>().map_err(|_| "not_a_number").and_then(|p| if (0..=1000).contains(&p) { Ok(p) } else { Err("places_out_of_range") }),
         });
         errors.finish()?;
-        let (Some(date), Some(places)) = (date, places) else { return Err(AppError::refused("bad_request")) };
+        let (Some(date), Some(places)) = (date, places) else { return Err(AppError::refused(RefusalCode::BadRequest)) };
         let txn = begin_write(db).await.or_unexpected()?;
         let existing = offering_slots::Entity::find()
             .filter(offering_slots::Column::OfferingId.eq(o.id))

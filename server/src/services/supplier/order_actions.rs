@@ -11,7 +11,7 @@ use crate::entities::enums::{DbComplaintStatus, DbOrderStatus};
 use crate::entities::{complaints, offering_slots, offerings, order_events, orders};
 use crate::services::order_flow::{notify, recipient_side_accounts, restore_entitlement, transition, TransitionError};
 use crate::services::{text, Ctx, OrUnexpected};
-use app::domain::{CategoryKind, Unit};
+use app::domain::{CategoryKind, RefusalCode, Unit};
 use app::error::{AppError, FieldErrors};
 use app::ports::{Actor, Caller};
 use chrono::{Duration, NaiveDate, Utc};
@@ -27,7 +27,7 @@ const PLACE_TAKEN: [DbOrderStatus; 6] =
 
 fn changed(e: TransitionError) -> AppError {
     match e {
-        TransitionError::NotAllowed => AppError::refused("order_changed"),
+        TransitionError::NotAllowed => AppError::refused(RefusalCode::OrderChanged),
         TransitionError::Db(e) => crate::services::unexpected(e),
     }
 }
@@ -61,19 +61,19 @@ async fn check_capacity(db: &impl ConnectionTrait, o: &orders::Model, offering: 
                     .await
                     .or_unexpected()?;
                 if res.rows_affected != 1 {
-                    return Err(AppError::refused("not_enough_stock"));
+                    return Err(AppError::refused(RefusalCode::NotEnoughStock));
                 }
             }
         }
         CategoryKind::Course => {
-            let arrival = capacity::arrival(&o.details).ok_or_else(|| AppError::refused("no_arrival_date"))?;
+            let arrival = capacity::arrival(&o.details).ok_or_else(|| AppError::refused(RefusalCode::NoArrivalDate))?;
             let slot = offering_slots::Entity::find()
                 .filter(offering_slots::Column::OfferingId.eq(offering.id))
                 .filter(offering_slots::Column::StartsOn.eq(arrival))
                 .one(db)
                 .await
                 .or_unexpected()?
-                .ok_or_else(|| AppError::refused("no_places"))?;
+                .ok_or_else(|| AppError::refused(RefusalCode::NoPlaces))?;
             let accepted = orders::Entity::find()
                 .filter(orders::Column::OfferingId.eq(offering.id))
                 .filter(orders::Column::Status.is_in(PLACE_TAKEN))
@@ -84,7 +84,7 @@ async fn check_capacity(db: &impl ConnectionTrait, o: &orders::Model, offering: 
                 .filter(|x| capacity::arrival(&x.details) == Some(arrival))
                 .count();
             if i64::try_from(accepted).unwrap_or(i64::MAX) + 1 > i64::from(slot.places) {
-                return Err(AppError::refused("no_places"));
+                return Err(AppError::refused(RefusalCode::NoPlaces));
             }
         }
         CategoryKind::Hours | CategoryKind::Sessions => {
@@ -100,7 +100,7 @@ async fn check_capacity(db: &impl ConnectionTrait, o: &orders::Model, offering: 
                     .map(|x| Load::of_order(&x.details, x.quantity))
                     .collect();
                 if !capacity::fits(&Load::of_order(&o.details, o.quantity), &others, i64::from(weekly), Utc::now().date_naive()) {
-                    return Err(AppError::refused("over_weekly_capacity"));
+                    return Err(AppError::refused(RefusalCode::OverWeeklyCapacity));
                 }
             }
         }
@@ -117,7 +117,7 @@ pub async fn accept(ctx: &Ctx, caller: &Caller, id: &str) -> Result<(), AppError
     let txn = begin_write(db).await.or_unexpected()?;
     let o = own_order(&txn, &s, id).await?;
     if o.status != DbOrderStatus::Placed {
-        return Err(AppError::refused("cannot_accept_now"));
+        return Err(AppError::refused(RefusalCode::CannotAcceptNow));
     }
     let offering = locked_offering(&txn, o.offering_id).await?;
     let (_, category) = category_of(&txn, o.item_type_id).await?;
@@ -137,7 +137,7 @@ pub async fn reject(ctx: &Ctx, caller: &Caller, id: &str, reason: &str) -> Resul
     let txn = begin_write(db).await.or_unexpected()?;
     let o = own_order(&txn, &s, id).await?;
     if !matches!(o.status, DbOrderStatus::Placed | DbOrderStatus::Accepted) {
-        return Err(AppError::refused("cannot_reject_now"));
+        return Err(AppError::refused(RefusalCode::CannotRejectNow));
     }
     let kind: CategoryKind = category_of(&txn, o.item_type_id).await?.1.kind.into();
     transition(&txn, &o, DbOrderStatus::Rejected, Some(&actor), Some(reason), ctx.settings.deliver_working_days).await.map_err(changed)?;
@@ -183,13 +183,13 @@ pub async fn schedule(ctx: &Ctx, caller: &Caller, id: &str, date: &str) -> Resul
         }
     }
     errors.finish()?;
-    let when = when.ok_or_else(|| AppError::refused("bad_request"))?;
+    let when = when.ok_or_else(|| AppError::refused(RefusalCode::BadRequest))?;
     let id = id_of(id)?;
     let txn = begin_write(db).await.or_unexpected()?;
     let o = own_order(&txn, &s, id).await?;
     let kind: CategoryKind = category_of(&txn, o.item_type_id).await?.1.kind.into();
     if kind == CategoryKind::Course || !matches!(o.status, DbOrderStatus::Accepted | DbOrderStatus::Scheduled) {
-        return Err(AppError::refused("cannot_schedule_now"));
+        return Err(AppError::refused(RefusalCode::CannotScheduleNow));
     }
     let mut details = if o.details.is_object() { o.details.clone() } else { json!({}) };
     details["scheduled_for"] = json!(when.to_string());
@@ -201,7 +201,7 @@ pub async fn schedule(ctx: &Ctx, caller: &Caller, id: &str, date: &str) -> Resul
         .await
         .or_unexpected()?;
     if res.rows_affected != 1 {
-        return Err(AppError::refused("order_changed"));
+        return Err(AppError::refused(RefusalCode::OrderChanged));
     }
     let note = format!("scheduled:{when}");
     if o.status == DbOrderStatus::Accepted {
@@ -230,18 +230,18 @@ pub async fn mark(ctx: &Ctx, caller: &Caller, id: &str, step: &str) -> Result<()
             if Unit::from(it.unit) == Unit::Hour {
                 let done: i64 = capacity::recorded(&o.details).iter().map(|(_, h)| h).sum();
                 if done < i64::from(o.quantity) {
-                    return Err(AppError::refused("hours_not_all_rendered"));
+                    return Err(AppError::refused(RefusalCode::HoursNotAllRendered));
                 }
             }
             if kind == CategoryKind::Course && capacity::arrival(&o.details).is_some_and(|a| a > Utc::now().date_naive()) {
-                return Err(AppError::refused("course_not_started"));
+                return Err(AppError::refused(RefusalCode::CourseNotStarted));
             }
             DbOrderStatus::Rendered
         }
-        _ => return Err(AppError::refused("cannot_mark_now")),
+        _ => return Err(AppError::refused(RefusalCode::CannotMarkNow)),
     };
     transition(&txn, &o, to, Some(&actor), None, ctx.settings.deliver_working_days).await.map_err(|e| match e {
-        TransitionError::NotAllowed => AppError::refused("cannot_mark_now"),
+        TransitionError::NotAllowed => AppError::refused(RefusalCode::CannotMarkNow),
         TransitionError::Db(e) => crate::services::unexpected(e),
     })?;
     txn.commit().await.or_unexpected()
@@ -267,16 +267,16 @@ pub async fn record_session(ctx: &Ctx, caller: &Caller, id: &str, date: &str, ho
         },
     );
     errors.finish()?;
-    let (Some(day), Some(hours)) = (day, hours) else { return Err(AppError::refused("bad_request")) };
+    let (Some(day), Some(hours)) = (day, hours) else { return Err(AppError::refused(RefusalCode::BadRequest)) };
     let id = id_of(id)?;
     let txn = begin_write(db).await.or_unexpected()?;
     let o = own_order(&txn, &s, id).await?;
     let (it, _) = category_of(&txn, o.item_type_id).await?;
     if Unit::from(it.unit) != Unit::Hour {
-        return Err(AppError::refused("not_hourly"));
+        return Err(AppError::refused(RefusalCode::NotHourly));
     }
     if !matches!(o.status, DbOrderStatus::Accepted | DbOrderStatus::Scheduled) {
-        return Err(AppError::refused("cannot_record_now"));
+        return Err(AppError::refused(RefusalCode::CannotRecordNow));
     }
     if o.accepted_at.is_some_and(|a| day < a.date_naive()) {
         return Err(AppError::field("session_date", "before_acceptance"));
@@ -314,7 +314,7 @@ pub async fn record_session(ctx: &Ctx, caller: &Caller, id: &str, date: &str, ho
         .await
         .or_unexpected()?;
     if res.rows_affected != 1 {
-        return Err(AppError::refused("order_changed"));
+        return Err(AppError::refused(RefusalCode::OrderChanged));
     }
     let params = json!({ "number": o.number, "date": day.to_string(), "hours": hours });
     note_event(&txn, &o, &actor, format!("session:{day}:{hours}"), "order_session", params).await.or_unexpected()?;
@@ -331,11 +331,11 @@ pub async fn answer_complaint(ctx: &Ctx, caller: &Caller, id: &str, answer: &str
     let txn = begin_write(db).await.or_unexpected()?;
     let c = complaints::Entity::find_by_id(id).filter(complaints::Column::SupplierId.eq(s.id)).one(&txn).await.or_unexpected()?.ok_or(AppError::NotFound)?;
     if c.status != DbComplaintStatus::Open || c.supplier_response.is_some() {
-        return Err(AppError::refused("already_answered"));
+        return Err(AppError::refused(RefusalCode::AlreadyAnswered));
     }
     let now = Utc::now();
     if c.due_at <= now {
-        return Err(AppError::refused("complaint_deadline_passed"));
+        return Err(AppError::refused(RefusalCode::ComplaintDeadlinePassed));
     }
     let res = complaints::Entity::update_many()
         .col_expr(complaints::Column::SupplierResponse, Expr::value(answer))
@@ -347,7 +347,7 @@ pub async fn answer_complaint(ctx: &Ctx, caller: &Caller, id: &str, answer: &str
         .await
         .or_unexpected()?;
     if res.rows_affected != 1 {
-        return Err(AppError::refused("already_answered"));
+        return Err(AppError::refused(RefusalCode::AlreadyAnswered));
     }
     let number = orders::Entity::find_by_id(c.order_id).one(&txn).await.or_unexpected()?.map(|o| o.number).unwrap_or_default();
     for account in recipient_side_accounts(&txn, c.recipient_id).await.or_unexpected()? {

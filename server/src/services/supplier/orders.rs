@@ -2,7 +2,7 @@
 //! needed to fulfil it, and complaints about its orders. The changes are in `order_actions`.
 use super::capacity;
 use super::offerings::OPEN;
-use super::{day, due, moment, own_supplier, pick_text, require_approved};
+use super::{day, due, moment, own_supplier, localized, require_approved};
 use crate::entities::enums::{DbComplaintStatus, DbOrderStatus, DbSupplierStatus};
 use crate::entities::{accounts, categories, complaints, item_types, offerings, order_events, orders, recipients, regions, suppliers};
 use crate::services::paging::one_page;
@@ -196,7 +196,7 @@ impl SupplierOrders for OrderService {
         let offers: HashMap<i32, offerings::Model> =
             offerings::Entity::find().filter(offerings::Column::Id.is_in(rows.iter().map(|o| o.offering_id))).all(db).await.or_unexpected()?.into_iter().map(|o| (o.id, o)).collect();
         let units: HashMap<i32, Unit> = item_types::Entity::find().all(db).await.or_unexpected()?.into_iter().map(|t| (t.id, t.unit.into())).collect();
-        let region_names: HashMap<String, String> = regions::Entity::find().all(db).await.or_unexpected()?.into_iter().map(|r| (r.code.clone(), r.name(lang).to_owned())).collect();
+        let region_names = crate::services::present::region_names(db, lang).await?;
         let out: Vec<InboxRow> = rows
             .into_iter()
             .map(|o| {
@@ -208,7 +208,7 @@ impl SupplierOrders for OrderService {
                 };
                 InboxRow {
                     id: o.id,
-                    title: offers.get(&o.offering_id).map(|x| pick_text(lang, &x.title_kk, &x.title_ru, x.title_en.as_deref())).unwrap_or_default(),
+                    title: offers.get(&o.offering_id).map(|x| localized(lang, &x.title_kk, &x.title_ru, x.title_en.as_deref())).unwrap_or_default(),
                     quantity: o.quantity,
                     unit: units.get(&o.item_type_id).copied().unwrap_or(Unit::Piece),
                     status,
@@ -259,7 +259,7 @@ impl SupplierOrders for OrderService {
             id: o.id,
             number: o.number.clone(),
             status,
-            title: pick_text(lang, &offering.title_kk, &offering.title_ru, offering.title_en.as_deref()),
+            title: localized(lang, &offering.title_kk, &offering.title_ru, offering.title_en.as_deref()),
             offering_id: offering.id,
             unit,
             quantity: o.quantity,

@@ -6,7 +6,7 @@ use crate::entities::enums::{DbSupplierKind, DbSupplierStatus};
 use crate::entities::{audit_log, categories, offering_regions, offerings, regions, supplier_categories, supplier_documents, supplier_regions, suppliers};
 use crate::services::audit::{self, Entry};
 use crate::services::{text, Ctx, OrUnexpected};
-use app::domain::{DocumentKind, Email, SupplierStatus, TaxId};
+use app::domain::{DocumentKind, Email, RefusalCode, SupplierStatus, TaxId};
 use app::dto::supplier::{DecisionView, Named, ProfileView};
 use app::error::{AppError, FieldErrors};
 use app::ports::{Caller, ProfileForm, SupplierProfile};
@@ -218,7 +218,7 @@ impl SupplierProfile for ProfileService {
         }
         errors.finish()?;
         let (Some(address), Some(contact), Some(phone), Some(email)) = (address, contact, phone, email) else {
-            return Err(AppError::refused("bad_request"));
+            return Err(AppError::refused(RefusalCode::BadRequest));
         };
         let now = Utc::now();
         let txn = begin_write(db).await.or_unexpected()?;
@@ -325,11 +325,11 @@ impl SupplierProfile for ProfileService {
         require_active(&s)?;
         match s.status {
             DbSupplierStatus::Draft | DbSupplierStatus::Rejected => {}
-            DbSupplierStatus::Pending => return Err(AppError::refused("already_submitted")),
-            _ => return Err(AppError::refused("already_approved")),
+            DbSupplierStatus::Pending => return Err(AppError::refused(RefusalCode::AlreadySubmitted)),
+            _ => return Err(AppError::refused(RefusalCode::AlreadyApproved)),
         }
         if !missing_for(db, &s).await?.is_empty() {
-            return Err(AppError::refused("profile_incomplete"));
+            return Err(AppError::refused(RefusalCode::ProfileIncomplete));
         }
         let now = Utc::now();
         let txn = begin_write(db).await.or_unexpected()?;
@@ -344,7 +344,7 @@ impl SupplierProfile for ProfileService {
             .await
             .or_unexpected()?;
         if res.rows_affected != 1 {
-            return Err(AppError::refused("supplier_changed"));
+            return Err(AppError::refused(RefusalCode::SupplierChanged));
         }
         audit::record(&txn, Some(&actor), Entry { action: "supplier.submit", object_type: "supplier", object_id: Some(s.id.to_string()), reason: None, details: None })
             .await

@@ -1,10 +1,11 @@
 //! The supplier's own scorecard and its reviews, with one public reply per review.
-use super::{day, id_of, own_supplier, pick_text, require_active};
+use super::{day, id_of, own_supplier, localized, require_active};
 use crate::db::begin_write;
 use crate::entities::enums::DbComplaintStatus;
 use crate::entities::{complaints, offerings, orders, reviews, supplier_scores};
 use crate::services::order_flow::{notify, recipient_side_accounts};
 use crate::services::{text, Ctx, OrUnexpected};
+use app::domain::RefusalCode;
 use app::dto::supplier::{ReviewRow, ScorecardView};
 use app::error::AppError;
 use app::ports::{Caller, SupplierQuality};
@@ -33,7 +34,7 @@ async fn rows(db: &impl ConnectionTrait, lang: app::domain::Lang, list: Vec<revi
         .await
         .or_unexpected()?
         .into_iter()
-        .map(|o| (o.id, pick_text(lang, &o.title_kk, &o.title_ru, o.title_en.as_deref())))
+        .map(|o| (o.id, localized(lang, &o.title_kk, &o.title_ru, o.title_en.as_deref())))
         .collect();
     let numbers: HashMap<i32, String> = orders::Entity::find()
         .select_only()
@@ -124,7 +125,7 @@ impl SupplierQuality for QualityService {
             .await
             .or_unexpected()?;
         if res.rows_affected != 1 {
-            return Err(AppError::refused("already_replied"));
+            return Err(AppError::refused(RefusalCode::AlreadyReplied));
         }
         let number = orders::Entity::find_by_id(r.order_id).one(&txn).await.or_unexpected()?.map(|o| o.number).unwrap_or_default();
         for account in recipient_side_accounts(&txn, r.recipient_id).await.or_unexpected()? {

@@ -1,0 +1,87 @@
+//! How the server presents values to every journey, in one place: dates and moments, a
+//! deadline with the days left, text in the reader's language among the three an offering
+//! or a reference row has (one fallback rule), and region names. The recipient, supplier and
+//! ministry services all use these, so a date or a missing English title reads the same on
+//! every page.
+use super::OrUnexpected;
+use crate::entities::regions;
+use app::domain::Lang;
+use app::dto::supplier::Due;
+use app::error::AppError;
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use std::collections::HashMap;
+
+/// A day as pages show it: `YYYY-MM-DD`.
+pub fn day(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%d").to_string()
+}
+
+/// A moment as pages show it: `YYYY-MM-DD HH:MM UTC`.
+pub fn moment(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%d %H:%M UTC").to_string()
+}
+
+/// A deadline with the whole days left from `today` (negative when overdue).
+pub fn due(at: DateTime<Utc>, today: NaiveDate) -> Due {
+    Due { date: day(at), days_left: (at.date_naive() - today).num_days() }
+}
+
+/// Text in the reader's language among Kazakh, Russian and an optional English: Kazakh and
+/// Russian are always given; English that is missing or blank falls back to Russian.
+pub fn localized(lang: Lang, kk: &str, ru: &str, en: Option<&str>) -> String {
+    match lang {
+        Lang::Kk => kk.to_owned(),
+        Lang::Ru => ru.to_owned(),
+        Lang::En => en.filter(|e| !e.trim().is_empty()).unwrap_or(ru).to_owned(),
+    }
+}
+
+/// An offering's title in `lang`.
+pub fn offering_title(o: &crate::entities::offerings::Model, lang: Lang) -> String {
+    localized(lang, &o.title_kk, &o.title_ru, o.title_en.as_deref())
+}
+
+/// An offering's description in `lang`.
+pub fn offering_description(o: &crate::entities::offerings::Model, lang: Lang) -> String {
+    localized(lang, &o.description_kk, &o.description_ru, o.description_en.as_deref())
+}
+
+/// Every region's name in `lang`, by code.
+pub async fn region_names(db: &impl ConnectionTrait, lang: Lang) -> Result<HashMap<String, String>, AppError> {
+    Ok(regions::Entity::find().all(db).await.or_unexpected()?.into_iter().map(|r| (r.code.clone(), r.name(lang).to_owned())).collect())
+}
+
+/// The names of the regions with these codes, in the official order.
+pub async fn names_of_regions(db: &impl ConnectionTrait, codes: &[String], lang: Lang) -> Result<Vec<String>, AppError> {
+    Ok(regions::Entity::find()
+        .filter(regions::Column::Code.is_in(codes.iter().cloned()))
+        .order_by_asc(regions::Column::Sort)
+        .all(db)
+        .await
+        .or_unexpected()?
+        .into_iter()
+        .map(|r| r.name(lang).to_owned())
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_that_is_missing_or_blank_reads_as_russian() {
+        assert_eq!(localized(Lang::En, "қаз", "рус", Some("eng")), "eng");
+        assert_eq!(localized(Lang::En, "қаз", "рус", Some("  ")), "рус");
+        assert_eq!(localized(Lang::En, "қаз", "рус", None), "рус");
+        assert_eq!(localized(Lang::Kk, "қаз", "рус", None), "қаз");
+    }
+
+    #[test]
+    fn dates_moments_and_deadlines_read_the_same_everywhere() {
+        let t = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 3, 9, 14, 5, 0).single().unwrap_or_default();
+        assert_eq!((day(t), moment(t)), ("2026-03-09".to_owned(), "2026-03-09 14:05 UTC".to_owned()));
+        let today = NaiveDate::from_ymd_opt(2026, 3, 11).unwrap_or_default();
+        assert_eq!(due(t, today).days_left, -2);
+    }
+}
