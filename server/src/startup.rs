@@ -103,6 +103,7 @@ impl Application {
     /// Starts the background jobs and serves until the process is asked to stop.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         crate::services::ministry::provision_summary::spawn_job(self.db.clone(), self.read_db.clone(), self.warm_summaries);
+        crate::http::metrics::spawn_upkeep();
         axum::serve(self.listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(async {
                 let _ = tokio::signal::ctrl_c().await;

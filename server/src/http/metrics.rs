@@ -47,6 +47,21 @@ pub fn handle() -> Option<&'static PrometheusHandle> {
         .as_ref()
 }
 
+/// Drains the histograms' samples into their buckets every few seconds, as the exporter
+/// asks: without it every request's duration is kept until the next scrape, and an
+/// instance nobody scrapes would grow without end.
+pub fn spawn_upkeep() {
+    tokio::spawn(async {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(5));
+        loop {
+            every.tick().await;
+            if let Some(h) = handle() {
+                h.run_upkeep();
+            }
+        }
+    });
+}
+
 /// Counts and times one answered request.
 pub fn request_finished(method: &str, route: &str, status: u16, seconds: f64) {
     metrics::counter!("http_requests_total", "method" => method.to_owned(), "route" => route.to_owned(), "status" => status.to_string()).increment(1);

@@ -107,7 +107,9 @@ pub async fn spawn(backend: Backend) -> (TestApp, TempDir) {
 /// Like [`spawn`], with settings changed by `adjust` first (e.g. trusted proxies).
 pub async fn spawn_with(backend: Backend, adjust: impl FnOnce(&mut Settings)) -> (TestApp, TempDir) {
     let _ = tracing_subscriber::fmt()
-        .with_env_filter("warn,server=info,sign_in=info")
+        // Not the line every answered request writes: the suite makes hundreds of thousands
+        // of requests, and the end-to-end run's log check reads those lines instead.
+        .with_env_filter("warn,server=info,sign_in=info,request=info,server::http::observe=warn")
         .with_ansi(false)
         .with_writer(|| Captured)
         .try_init();

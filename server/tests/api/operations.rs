@@ -48,13 +48,13 @@ both!(every_answer_carries_a_fresh_request_id_that_its_log_lines_carry_too, |app
     assert_eq!(first.status(), StatusCode::OK);
     let id = first.headers()["x-request-id"].to_str().unwrap().to_owned();
     assert!(uuid::Uuid::parse_str(&id).is_ok(), "our own id, not the client's: {id}");
-    let second = app.get(None, "/no-such-page").await;
-    let other = second.headers()["x-request-id"].to_str().unwrap().to_owned();
+    // What a request logs carries its id, method and route pattern: a failed sign-in's line.
+    let wrong = app.sign_in("asel@mail.kz", "not the password at all").await;
+    let other = wrong.headers["x-request-id"].to_str().unwrap().to_owned();
     assert_ne!(id, other, "each request its own id");
-    // The request's line names its route pattern and status, never the query string.
     let log = logged();
-    let line = log.lines().find(|l| l.contains(&id) && l.contains("request answered")).unwrap_or_else(|| panic!("no line for {id}"));
-    assert!(line.contains("route=/orders") && line.contains("status=200"), "{line}");
+    let line = log.lines().find(|l| l.contains(&other) && l.contains("sign-in attempt")).unwrap_or_else(|| panic!("no line for {other}"));
+    assert!(line.contains("route=/api/sign_in") && line.contains("method=POST"), "{line}");
     assert!(!log.contains("secret-query") && !log.contains("forged"), "query strings and forged ids never reach the log");
 });
 
