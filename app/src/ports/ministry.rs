@@ -13,7 +13,7 @@ pub trait StaffSuppliers: Send + Sync {
     /// Suppliers in one status, oldest application first.
     async fn queue(&self, caller: &Caller, filter: SupplierQueueFilter) -> Result<SupplierQueue, AppError>;
     /// A supplier's profile, documents, offerings and past decisions.
-    async fn supplier(&self, caller: &Caller, id: i32) -> Result<SupplierDetail, AppError>;
+    async fn supplier(&self, caller: &Caller, id: i32, offerings_page: u32) -> Result<SupplierDetail, AppError>;
     /// Approves, rejects, suspends, reinstates or removes a supplier, with a reason (required
     /// for all but approval). Returns the new status.
     async fn decide(&self, caller: &Caller, id: i32, decision: &str, reason: &str) -> Result<SupplierStatus, AppError>;

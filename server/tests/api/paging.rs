@@ -228,6 +228,20 @@ both!(complaints_are_paged_for_the_supplier_and_for_staff_most_urgent_first, |ap
     assert_eq!(desk, expected, "overdue first, then the nearest deadline");
 });
 
+both!(a_suppliers_offerings_are_paged_on_its_staff_page, |app: TestApp| async move {
+    let s = supplier(&app, "sales@medtech.kz", 7, DbSupplierStatus::Approved, &["ALA"]).await;
+    let mut made = Vec::new();
+    for i in 0..30 {
+        made.push(i64::from(offering(&app, s.id, "walker", 1_000_000 + i * 100, &["ALA"]).await.id));
+    }
+    let staff = app.staff("staff@enbek.gov.kz", None).await;
+    let id = s.id.to_string();
+    let seen = walk(&app, &staff, "staff_supplier", &[("id", &id)], "offerings", 30).await;
+    assert_eq!(seen, made, "oldest first, each once");
+    let html = app.get(Some(&staff), &format!("/staff/suppliers/{id}?page=2")).await.text().await.unwrap_or_default();
+    assert!(html.contains(&format!("href=\"/staff/suppliers/{id}?page=1\"")), "the pager links back to the first page");
+});
+
 both!(the_supplier_queue_is_paged_with_and_without_a_search, |app: TestApp| async move {
     let mut made = Vec::new();
     for i in 0..27u32 {

@@ -1,6 +1,6 @@
 //! Supplier approval and offering moderation.
 use crate::domain::{DocumentKind, Money, OfferingStatus, SupplierKind, SupplierStatus};
-use crate::dto::AuditEntryView;
+use crate::dto::{AuditEntryView, PageInfo};
 use serde::{Deserialize, Serialize};
 
 /// A decision staff can take about a supplier. Which ones are open depends on its status.
@@ -186,8 +186,10 @@ pub struct SupplierDetail {
     pub decisions: Vec<SupplierDecision>,
     /// Uploaded documents.
     pub documents: Vec<DocumentView>,
-    /// Its offerings.
+    /// One page of its offerings, oldest first.
     pub offerings: Vec<StaffOfferingRow>,
+    /// Where that page stands among all its offerings.
+    pub page: PageInfo,
     /// Decisions taken so far, newest first (from the audit log).
     pub history: Vec<AuditEntryView>,
 }

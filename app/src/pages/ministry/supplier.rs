@@ -3,6 +3,7 @@ use crate::api::ministry::staff_decide_scope::StaffDecideScope;
 use crate::api::ministry::staff_decide_supplier::StaffDecideSupplier;
 use crate::api::ministry::staff_supplier::staff_supplier;
 use crate::components::form::{ErrorSummary, WithForm};
+use crate::components::pager::{page_param, Pager};
 use crate::components::staff::{action_label, load_error, summary_row, tag, NamedHeading, RadiosField, TextAreaField};
 use crate::domain::Lang;
 use crate::dto::ministry::SupplierDetail;
@@ -10,7 +11,7 @@ use crate::i18n::use_i18n;
 use crate::pages::DoneBanner;
 use crate::routes;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 use server_fn::ServerFn;
 
 /// One supplier as staff review it: profile, documents, offerings, past decisions, and the
@@ -18,8 +19,10 @@ use server_fn::ServerFn;
 #[component]
 pub fn StaffSupplierPage() -> impl IntoView {
     let params = use_params_map();
+    let query = use_query_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
-    let data = Resource::new(id, staff_supplier);
+    let page_no = Memo::new(move |_| query.with(page_param));
+    let data = Resource::new(move || (id(), page_no.get()), |(id, page)| staff_supplier(id, Some(page)));
     view! {
         <DoneBanner/>
         <Suspense fallback=|| ()>
@@ -99,6 +102,7 @@ fn detail(s: SupplierDetail) -> impl IntoView {
             }
         })
         .collect_view();
+    let offerings_page = s.page;
     let (has_docs, has_offerings, has_history) = (!s.documents.is_empty(), !s.offerings.is_empty(), !s.history.is_empty());
     let decisions = s.decisions.clone();
     let id = s.id;
@@ -158,6 +162,7 @@ fn detail(s: SupplierDetail) -> impl IntoView {
                         <tbody>{offerings}</tbody>
                     </table>
                 </div>
+                <Pager page=offerings_page/>
             }.into_any()
         } else {
             view! { <p>{i18n.t("staff-supplier-no-offerings")}</p> }.into_any()

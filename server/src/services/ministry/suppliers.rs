@@ -113,7 +113,7 @@ impl StaffSuppliers for StaffSupplierService {
         })
     }
 
-    async fn supplier(&self, caller: &Caller, id: i32) -> Result<SupplierDetail, AppError> {
+    async fn supplier(&self, caller: &Caller, id: i32, offerings_page: u32) -> Result<SupplierDetail, AppError> {
         let (_, scope) = staff_scope(caller)?;
         let db = &self.0.db;
         let s = suppliers_in(&scope)
@@ -159,12 +159,7 @@ impl StaffSuppliers for StaffSupplierService {
                 uploaded_on: day(d.uploaded_at),
             })
             .collect();
-        let offers = offerings::Entity::find()
-            .filter(offerings::Column::SupplierId.eq(id))
-            .order_by_asc(offerings::Column::Id)
-            .all(db)
-            .await
-            .or_unexpected()?;
+        let (offers, page) = one_page(db, offerings::Entity::find().filter(offerings::Column::SupplierId.eq(id)).order_by_asc(offerings::Column::Id), offerings_page).await?;
         let history = crate::services::audit::entries_about(db, "supplier", &id.to_string()).await?;
         let status: SupplierStatus = s.status.into();
         Ok(SupplierDetail {
@@ -187,6 +182,7 @@ impl StaffSuppliers for StaffSupplierService {
             decisions: SupplierDecision::open_for(status),
             documents,
             offerings: offering_rows(db, offers, caller.lang).await?,
+            page,
             history,
         })
     }
