@@ -33,8 +33,9 @@ pub async fn region_codes_where(db: &impl ConnectionTrait, supplier_id: i32, app
         .or_unexpected()
 }
 
-/// Category codes of a supplier, reviewed (`approved`) or waiting for review (`!approved`).
-pub async fn category_codes_where(db: &impl ConnectionTrait, supplier_id: i32, approved: bool) -> Result<Vec<String>, AppError> {
+/// Categories of a supplier in catalogue order, reviewed (`approved`) or waiting for review
+/// (`!approved`).
+async fn categories_where(db: &impl ConnectionTrait, supplier_id: i32, approved: bool) -> Result<Vec<categories::Model>, AppError> {
     let ids: Vec<i32> = supplier_categories::Entity::find()
         .select_only()
         .column(supplier_categories::Column::CategoryId)
@@ -44,21 +45,17 @@ pub async fn category_codes_where(db: &impl ConnectionTrait, supplier_id: i32, a
         .all(db)
         .await
         .or_unexpected()?;
-    Ok(categories::Entity::find().filter(categories::Column::Id.is_in(ids)).order_by_asc(categories::Column::Sort).all(db).await.or_unexpected()?.into_iter().map(|c| c.code).collect())
+    categories::Entity::find().filter(categories::Column::Id.is_in(ids)).order_by_asc(categories::Column::Sort).all(db).await.or_unexpected()
+}
+
+/// Category codes of a supplier, reviewed (`approved`) or waiting for review (`!approved`).
+pub async fn category_codes_where(db: &impl ConnectionTrait, supplier_id: i32, approved: bool) -> Result<Vec<String>, AppError> {
+    Ok(categories_where(db, supplier_id, approved).await?.into_iter().map(|c| c.code).collect())
 }
 
 /// Kinds of the categories a supplier may offer now (reviewed by the ministry).
 pub async fn category_kinds(db: &impl ConnectionTrait, supplier_id: i32) -> Result<Vec<app::domain::CategoryKind>, AppError> {
-    let ids: Vec<i32> = supplier_categories::Entity::find()
-        .select_only()
-        .column(supplier_categories::Column::CategoryId)
-        .filter(supplier_categories::Column::SupplierId.eq(supplier_id))
-        .filter(supplier_categories::Column::Approved.eq(true))
-        .into_tuple()
-        .all(db)
-        .await
-        .or_unexpected()?;
-    Ok(categories::Entity::find().filter(categories::Column::Id.is_in(ids)).all(db).await.or_unexpected()?.into_iter().map(|c| c.kind.into()).collect())
+    Ok(categories_where(db, supplier_id, true).await?.into_iter().map(|c| c.kind.into()).collect())
 }
 
 /// Region codes a supplier may serve now (reviewed by the ministry).
