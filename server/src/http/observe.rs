@@ -18,7 +18,12 @@ pub const REQUEST_ID: &str = "x-request-id";
 pub async fn observe(mut req: Request, next: Next) -> Response {
     let id = uuid::Uuid::new_v4().to_string();
     let route = req.extensions().get::<MatchedPath>().map_or_else(|| "unmatched".to_owned(), |p| p.as_str().to_owned());
-    let method = req.method().as_str().to_owned();
+    // Only the methods the portal answers name a series; any other a client makes up is
+    // `other`, so made-up methods cannot grow the metrics without end.
+    let method = match req.method().as_str() {
+        m @ ("GET" | "POST" | "HEAD" | "PUT" | "DELETE" | "PATCH" | "OPTIONS") => m.to_owned(),
+        _ => "other".to_owned(),
+    };
     let header = HeaderValue::from_str(&id).ok();
     match &header {
         Some(h) => req.headers_mut().insert(REQUEST_ID, h.clone()),
