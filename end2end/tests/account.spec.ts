@@ -1,8 +1,9 @@
 // One's own account, with JavaScript on and off (projects js and nojs): a new staff account
 // sets up two-step sign-in at its first sign-in (QR code and text key), keeps its recovery
 // codes, signs in again with a code and with a recovery code; a recipient changes their
-// password and ends their other sessions. axe on every page of both, in Kazakh, Russian and
-// English.
+// password and ends their other sessions. Each journey runs once in Kazakh, once in Russian
+// and once in English, so every page, refusal and confirmation is read (and axe-checked) in
+// each language.
 import { test, expect } from './support/test';
 import { LANGS, t, type Lang } from './support/i18n';
 import { expectNoAxeViolations } from './support/axe';
@@ -10,13 +11,11 @@ import { validIin } from './support/ids';
 import { chooseLanguage, DEMO_PASSWORD, open, pageLang, restoreRussian, settle, signIn, signOut, totp } from './support/portal';
 import type { Page } from '@playwright/test';
 
-/** axe on the page as it is, in each of the three languages (back in Russian afterwards). */
-async function axeInEveryLanguage(page: Page, what: string): Promise<void> {
-  for (const lang of LANGS as readonly Lang[]) {
-    await chooseLanguage(page, lang);
-    await expect(page.locator('main h1')).toBeVisible();
-    await expectNoAxeViolations(page, `${what} (${lang})`);
-  }
+/** axe on the page as it is, in the language the run is in. */
+async function axeHere(page: Page, what: string, lang: Lang): Promise<void> {
+  await expect(page.locator('main h1')).toBeVisible();
+  expect(await pageLang(page), `${what} is in the run's language`).toBe(lang);
+  await expectNoAxeViolations(page, `${what} (${lang})`);
 }
 
 async function submit(page: Page, action: string): Promise<void> {
@@ -25,9 +24,10 @@ async function submit(page: Page, action: string): Promise<void> {
   await settle(page);
 }
 
-test('a new officer sets up two-step sign-in, keeps the recovery codes and signs in with a code and with a recovery code', async ({ page, browser, baseURL }) => {
+for (const lang of LANGS as readonly Lang[]) {
+test(`a new officer sets up two-step sign-in, keeps the recovery codes and signs in with a code and with a recovery code (${lang})`, async ({ page, browser, baseURL }) => {
   test.setTimeout(240_000);
-  const stamp = `${Date.now().toString(36)}${test.info().project.name}`;
+  const stamp = `${Date.now().toString(36)}${lang}${test.info().project.name}`;
   const email = `officer.${stamp}@enbek.gov.kz`;
   const password = `steppe eagle ${stamp} flies over Turkistan`;
   // The admin creates the account, as the ministry does.
@@ -46,19 +46,20 @@ test('a new officer sets up two-step sign-in, keeps the recovery codes and signs
   try {
     // The password alone leads to the set-up, nowhere else.
     await p.goto('/sign-in');
+    await chooseLanguage(p, lang);
     await p.locator('#f-email').fill(email);
     await p.locator('#f-password').fill(password);
     await p.locator('main form[action="/api/sign_in"] button[type="submit"]').click();
     await p.waitForLoadState('load');
     await settle(p);
     await expect(p).toHaveURL(/\/sign-in\/two-factor\/set-up/);
-    const lang = await pageLang(p);
+    expect(await pageLang(p)).toBe(lang);
     await expect(p.locator('main h1')).toHaveText(t(lang, 'second-factor-set-up-title'));
     await expect(p.locator('main svg.app-qr')).toHaveCount(1);
     await expect(p.locator('main svg.app-qr')).toHaveAttribute('aria-hidden', 'true');
     const secret = (await p.locator('main code.app-secret').innerText()).replace(/\s/g, '');
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
-    await axeInEveryLanguage(p, 'two-step set-up');
+    await axeHere(p, 'two-step set-up', lang);
     const staffPage = await p.goto('/staff/suppliers');
     expect(staffPage?.url(), 'staff pages stay closed before the second factor').toMatch(/\/sign-in/);
     // A wrong code is refused beside the field; the right one turns it on.
@@ -68,9 +69,9 @@ test('a new officer sets up two-step sign-in, keeps the recovery codes and signs
     await submit(p, '/api/second_factor_enrol');
     const summary = p.locator('.app-error-summary');
     await expect(summary).toBeVisible();
-    await expect(summary.locator('a[href="#f-code"]')).toHaveText(t(await pageLang(p), 'err-second_factor_code_wrong'));
+    await expect(summary.locator('a[href="#f-code"]')).toHaveText(t(lang, 'err-second_factor_code_wrong'));
     await expect(p.locator('#f-code')).toHaveAttribute('aria-invalid', 'true');
-    await expectNoAxeViolations(p, 'two-step set-up refused');
+    await axeHere(p, 'two-step set-up refused', lang);
     const step = Math.floor(Date.now() / 30_000);
     await p.locator('#f-code').fill(totp(secret, step));
     await submit(p, '/api/second_factor_enrol');
@@ -85,8 +86,9 @@ test('a new officer sets up two-step sign-in, keeps the recovery codes and signs
     await expect(p.locator('main .app-recovery-codes code')).toHaveCount(0);
     await expect(p.locator('main')).toContainText(t(await pageLang(p), 'recovery-codes-gone'));
     await open(p, '/account');
-    await expect(p.locator('main')).toContainText(t(await pageLang(p), 'account-second-factor'));
-    await axeInEveryLanguage(p, 'account page of an officer');
+    await chooseLanguage(p, lang);
+    await expect(p.locator('main')).toContainText(t(lang, 'account-second-factor'));
+    await axeHere(p, 'account page of an officer', lang);
 
     // Next sign-in: password, then a code from the app (a later one than the set-up used).
     await signOut(p);
@@ -97,11 +99,12 @@ test('a new officer sets up two-step sign-in, keeps the recovery codes and signs
     await p.waitForLoadState('load');
     await settle(p);
     await expect(p).toHaveURL(/\/sign-in\/two-factor\?next=/);
-    await axeInEveryLanguage(p, 'two-step code page');
+    await axeHere(p, 'two-step code page', lang);
     await p.locator('#f-code').fill(totp(secret, step));
     await submit(p, '/api/second_factor_verify');
     await expect(p.locator('.app-error-summary'), 'a used code is refused').toBeVisible();
-    await expectNoAxeViolations(p, 'two-step code refused');
+    await expect(p.locator('.app-error-summary a[href="#f-code"]')).toHaveText(t(lang, 'err-second_factor_code_wrong'));
+    await axeHere(p, 'two-step code refused', lang);
     let next = Math.floor(Date.now() / 30_000);
     if (next <= step) next = step + 1;
     await p.locator('#f-code').fill(totp(secret, next));
@@ -123,14 +126,17 @@ test('a new officer sets up two-step sign-in, keeps the recovery codes and signs
     await officer.close();
   }
 });
+}
 
-test('a recipient changes the password, which ends the other sessions, and signs out everywhere', async ({ page, browser, baseURL }) => {
+for (const lang of LANGS as readonly Lang[]) {
+test(`a recipient changes the password, which ends the other sessions, and signs out everywhere (${lang})`, async ({ page, browser, baseURL }) => {
   test.setTimeout(180_000);
-  const stamp = `${Date.now().toString(36)}${test.info().project.name}`;
+  const stamp = `${Date.now().toString(36)}${lang}${test.info().project.name}`;
   const email = `asel.${stamp}@mail.kz`;
   const first = `quiet river ${stamp} under the bridge`;
   const second = `yellow tram ${stamp} smells of rain`;
   await page.goto('/sign-up/recipient');
+  await chooseLanguage(page, lang);
   await page.locator('#f-full_name').fill('Жумабаева Асель');
   await page.locator('#f-iin').fill(validIin());
   await page.locator('#f-region').selectOption('ALA');
@@ -147,21 +153,21 @@ test('a recipient changes the password, which ends the other sessions, and signs
     await page.waitForLoadState('load');
     await settle(page);
     await expect(page).toHaveURL(/\/account$/);
-    await axeInEveryLanguage(page, 'account page');
+    await chooseLanguage(page, lang);
+    await axeHere(page, 'account page', lang);
     await open(page, '/account/sessions');
     await expect(page.locator('main table tbody tr')).toHaveCount(2);
-    await axeInEveryLanguage(page, 'sessions page');
+    await axeHere(page, 'sessions page', lang);
     await open(page, '/account/password');
-    await axeInEveryLanguage(page, 'password page');
+    await axeHere(page, 'password page', lang);
     // The wrong current password, and a weak new one, are refused beside their fields.
     await page.locator('#f-current_password').fill('not my password at all');
     await page.locator('#f-new_password').fill('qwertyuiop123');
     await submit(page, '/api/change_password');
-    const lang = await pageLang(page);
     const summary = page.locator('.app-error-summary');
     await expect(summary.locator('a[href="#f-new_password"]')).toHaveText(t(lang, 'err-password_too_common'));
     await expect(page.locator('#f-new_password')).toHaveAttribute('aria-invalid', 'true');
-    await expectNoAxeViolations(page, 'password refused');
+    await axeHere(page, 'password refused', lang);
     await page.locator('#f-current_password').fill('not my password at all');
     await page.locator('#f-new_password').fill(second);
     await submit(page, '/api/change_password');
@@ -171,6 +177,7 @@ test('a recipient changes the password, which ends the other sessions, and signs
     await submit(page, '/api/change_password');
     await expect(page).toHaveURL(/\/account\?done=password_changed$/);
     await expect(page.locator('main [role="status"]').first()).toContainText(t(lang, 'done-password_changed'));
+    await axeHere(page, 'password changed', lang);
     // The other browser was signed out.
     await elsewhere.goto('/dashboard');
     await expect(elsewhere).toHaveURL(/\/sign-in\?next=/);
@@ -180,6 +187,7 @@ test('a recipient changes the password, which ends the other sessions, and signs
     await submit(page, '/api/sign_out_everywhere');
     await expect(page).toHaveURL(/\/sign-in\?done=signed_out_everywhere$/);
     await expect(page.locator('main [role="status"]').first()).toContainText(t(await pageLang(page), 'done-signed_out_everywhere'));
+    await expectNoAxeViolations(page, `signed out everywhere (${lang})`);
     await signIn(page, email, second);
     await expect(page.locator('header .app-nav__who')).toHaveText('Жумабаева Асель');
     expect(DEMO_PASSWORD).not.toBe(second);
@@ -187,3 +195,4 @@ test('a recipient changes the password, which ends the other sessions, and signs
     await other.close();
   }
 });
+}

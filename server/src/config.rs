@@ -182,6 +182,9 @@ impl Settings {
         if self.environment == Environment::Production && self.demo_data {
             bail!("demo data is never loaded in production: unset APP_DEMO_DATA");
         }
+        if self.environment == Environment::Production && self.public_origin.as_deref().is_some_and(|o| !o.trim().to_ascii_lowercase().starts_with("https://")) {
+            bail!("production is served over HTTPS only: APP_PUBLIC_ORIGIN must start with https://");
+        }
         if self.environment == Environment::Production {
             match &self.jwt_secret {
                 None => bail!("APP_JWT_SECRET is required in production"),
@@ -232,9 +235,14 @@ impl Settings {
         self.metrics_allow.iter().filter_map(|p| parse_net(p)).collect()
     }
 
-    /// Whether cookies carry `Secure`.
+    /// Whether the portal is served over HTTPS, so cookies carry `Secure` and the session
+    /// cookie the `__Host-` prefix: the public origin says so; without one, production is
+    /// (it is refused over plain HTTP) and development is not.
     pub fn secure_cookies(&self) -> bool {
-        self.environment == Environment::Production
+        match self.public_origin.as_deref() {
+            Some(origin) => origin.trim().to_ascii_lowercase().starts_with("https://"),
+            None => self.environment == Environment::Production,
+        }
     }
 }
 

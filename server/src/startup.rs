@@ -6,7 +6,7 @@ use crate::services::{self, Ctx};
 use anyhow::Context;
 use axum::extract::{DefaultBodyLimit, FromRef};
 use axum::handler::Handler;
-use axum::routing::{get, post};
+use axum::routing::{get, post, MethodRouter};
 use axum::Router;
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
@@ -141,18 +141,8 @@ fn router(ctx: Ctx, addr: SocketAddr) -> Router {
         .append_index_html_on_directories(false)
         .call_fallback_on_method_not_allowed(true)
         .fallback(not_found.with_state(state.clone()));
-    Router::new()
-        .route("/healthz", get(health::healthz))
-        .route("/readyz", get(health::readyz))
-        .route("/metrics", get(crate::http::metrics::scrape))
-        .route(app::routes::SET_LANGUAGE, post(language::set))
-        .merge(crate::http::supplier_files::routes())
-        // An IPR file may be up to 5 MB; axum's own default stops extractors at 2 MB.
-        .route(ministry::UPLOAD_PATH, post(ministry::upload).layer(DefaultBodyLimit::max(ministry::BODY_LIMIT)))
-        .route(ministry::API_PATH, post(ministry::api).layer(DefaultBodyLimit::max(ministry::BODY_LIMIT)))
-        .route(ministry::CSV_PATH, get(ministry::provision_csv))
-        .route(ministry::DOCUMENT_PATH, get(ministry::document))
-        .leptos_routes_with_context(&state, routes, context, shell)
+    let own = own_routes().into_iter().fold(Router::new(), |router, route| router.route(&route.path, route.handler));
+    own.leptos_routes_with_context(&state, routes, context, shell)
         .fallback_service(files)
         .layer(axum::middleware::from_fn(status::error_status))
         .layer(axum::middleware::from_fn(guard::small_forms))
@@ -166,8 +156,48 @@ fn router(ctx: Ctx, addr: SocketAddr) -> Router {
         // answers are not compressed: they hold personal data next to what the visitor typed,
         // the mix a compression side channel (BREACH) reads.
         .layer(tower_http::compression::CompressionLayer::new().gzip(true).compress_when(SizeAbove::default().and(site_code)))
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(status::panicked))
         .layer(axum::middleware::from_fn(crate::http::observe::observe))
         .with_state(state)
+}
+
+/// A route the server writes itself, beside the pages and the server functions.
+pub struct OwnRoute {
+    /// The method it answers.
+    pub method: http::Method,
+    /// Its path, as axum writes it (`{id}` for a parameter).
+    pub path: String,
+    /// The handler.
+    pub handler: MethodRouter<RouterState>,
+}
+
+impl OwnRoute {
+    fn get(path: &str, handler: MethodRouter<RouterState>) -> Self {
+        Self { method: http::Method::GET, path: path.to_owned(), handler }
+    }
+
+    fn post(path: &str, handler: MethodRouter<RouterState>) -> Self {
+        Self { method: http::Method::POST, path: path.to_owned(), handler }
+    }
+}
+
+/// Every route that is neither a page nor a server function. The router is built from this
+/// list and the access test requests each entry with every role, so a route added here
+/// without an entry in that test's table fails it.
+pub fn own_routes() -> Vec<OwnRoute> {
+    let mut routes = vec![
+        OwnRoute::get("/healthz", get(health::healthz)),
+        OwnRoute::get("/readyz", get(health::readyz)),
+        OwnRoute::get("/metrics", get(crate::http::metrics::scrape)),
+        OwnRoute::post(app::routes::SET_LANGUAGE, post(language::set)),
+        // An IPR file may be up to 5 MB; axum's own default stops extractors at 2 MB.
+        OwnRoute::post(ministry::UPLOAD_PATH, post(ministry::upload.layer(DefaultBodyLimit::max(ministry::BODY_LIMIT)))),
+        OwnRoute::post(ministry::API_PATH, post(ministry::api.layer(DefaultBodyLimit::max(ministry::BODY_LIMIT)))),
+        OwnRoute::get(ministry::CSV_PATH, get(ministry::provision_csv)),
+        OwnRoute::get(ministry::DOCUMENT_PATH, get(ministry::document)),
+    ];
+    routes.extend(crate::http::supplier_files::routes());
+    routes
 }
 
 /// Whether a response is the site's own code or style (wasm, JavaScript, CSS).

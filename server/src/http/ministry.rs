@@ -39,6 +39,10 @@ pub async fn upload(State(state): State<AppState>, Extension(caller): Extension<
     if caller.actor.is_none() {
         return sign_in_first(app::routes::STAFF_IMPORTS);
     }
+    // Who may import is settled before the file is read.
+    if let Err(e) = crate::services::ministry::staff_scope(&caller) {
+        return error_page(&caller, &e, app::routes::STAFF_IMPORTS);
+    }
     let mut file = None;
     loop {
         match form.next_field().await {
@@ -122,13 +126,10 @@ pub struct PeriodQuery {
     to: String,
 }
 
-fn error_page(e: &AppError, next: &str) -> Response {
+fn error_page(caller: &Caller, e: &AppError, next: &str) -> Response {
     match e {
         AppError::NotSignedIn => sign_in_first(next),
-        other => {
-            let status = StatusCode::from_u16(other.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], other.code().to_owned()).into_response()
-        }
+        other => super::supplier_files::refused(caller, other),
     }
 }
 
@@ -151,7 +152,7 @@ pub async fn provision_csv(State(state): State<AppState>, Extension(caller): Ext
             let disposition = attachment(&provision_csv::file_name(&view));
             ([(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8")), (header::CONTENT_DISPOSITION, disposition)], body).into_response()
         }
-        Err(e) => error_page(&e, app::routes::STAFF_PROVISION),
+        Err(e) => error_page(&caller, &e, app::routes::STAFF_PROVISION),
     }
 }
 
@@ -163,7 +164,7 @@ pub async fn document(State(state): State<AppState>, Extension(caller): Extensio
             file.bytes,
         )
             .into_response(),
-        Err(e) => error_page(&e, &format!("{}/{supplier}", app::routes::STAFF_SUPPLIERS)),
+        Err(e) => error_page(&caller, &e, &format!("{}/{supplier}", app::routes::STAFF_SUPPLIERS)),
     }
 }
 

@@ -48,3 +48,37 @@ pub async fn error_status(req: Request, next: Next) -> Response {
     }
     Response::from_parts(parts, Body::from(bytes))
 }
+
+/// The page a request that panicked gets: 500, in the three languages, instead of a dropped
+/// connection. Nothing the client sent should panic a request; this is the net under that.
+pub fn panicked(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    tracing::error!("a request panicked");
+    let body = "<!DOCTYPE html><html lang=\"kk\"><head><meta charset=\"utf-8\"><title>500</title></head>\
+                <body><main><h1>500</h1><p lang=\"kk\">Порталда қате шықты. Кейінірек қайталап көріңіз.</p>\
+                <p lang=\"ru\">На портале произошла ошибка. Попробуйте позже.</p>\
+                <p lang=\"en\">Something went wrong on the portal. Please try again later.</p>\
+                <p><a href=\"/\">Home</a></p></main></body></html>";
+    let mut res = Response::new(Body::from(body));
+    *res.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+    res.headers_mut().insert(http::header::CONTENT_TYPE, http::HeaderValue::from_static("text/html; charset=utf-8"));
+    res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tower::ServiceExt;
+
+    #[tokio::test]
+    async fn a_panicking_handler_answers_500_with_a_page_not_a_dropped_connection() {
+        async fn boom() -> &'static str {
+            let parts: Vec<&str> = Vec::new();
+            parts[1]
+        }
+        let app = axum::Router::new().route("/", axum::routing::get(boom)).layer(tower_http::catch_panic::CatchPanicLayer::custom(panicked));
+        let res = app.oneshot(Request::builder().uri("/").body(Body::empty()).unwrap()).await.unwrap();
+        assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let text = String::from_utf8(to_bytes(res.into_body(), 64 * 1024).await.unwrap().to_vec()).unwrap();
+        assert!(text.contains("Something went wrong"), "{text}");
+    }
+}

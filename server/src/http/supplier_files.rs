@@ -6,7 +6,7 @@ use super::AppState;
 use crate::services::supplier::documents::{DocumentService, MAX_BYTES};
 use crate::services::supplier::money::MoneyService;
 use crate::services::supplier::offerings::OfferingService;
-use crate::startup::RouterState;
+use crate::startup::OwnRoute;
 use app::error::AppError;
 use app::ports::{Caller, Download, SupplierDocuments, SupplierMoney, SupplierOfferings};
 use app::routes::supplier as r;
@@ -15,22 +15,24 @@ use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Extension, Router};
-use http::{header, HeaderValue, StatusCode};
+use axum::handler::Handler;
+use axum::Extension;
+use http::{header, HeaderValue, Method, StatusCode};
 use serde::Deserialize;
 use std::collections::HashMap;
 
 /// What the extractor may read of an upload request (the file plus the form around it).
 const UPLOAD_LIMIT: usize = MAX_BYTES + 256 * 1024;
 
-/// The routes, merged into the application's router.
-pub fn routes() -> Router<RouterState> {
-    Router::new()
-        .route(r::DOCUMENT_UPLOAD, post(upload_document).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)))
-        .route(&format!("{}/{{id}}", r::DOCUMENT_FILE), get(download_document))
-        .route(r::OFFERINGS_IMPORT_UPLOAD, post(upload_offerings).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)))
-        .route(r::OFFERINGS_TEMPLATE, get(template))
-        .route(r::STATEMENT_CSV, get(statement_csv))
+/// The routes, added to the application's router with the others it writes itself.
+pub fn routes() -> Vec<OwnRoute> {
+    vec![
+        OwnRoute { method: Method::POST, path: r::DOCUMENT_UPLOAD.to_owned(), handler: post(upload_document.layer(DefaultBodyLimit::max(UPLOAD_LIMIT))) },
+        OwnRoute { method: Method::GET, path: format!("{}/{{id}}", r::DOCUMENT_FILE), handler: get(download_document) },
+        OwnRoute { method: Method::POST, path: r::OFFERINGS_IMPORT_UPLOAD.to_owned(), handler: post(upload_offerings.layer(DefaultBodyLimit::max(UPLOAD_LIMIT))) },
+        OwnRoute { method: Method::GET, path: r::OFFERINGS_TEMPLATE.to_owned(), handler: get(template) },
+        OwnRoute { method: Method::GET, path: r::STATEMENT_CSV.to_owned(), handler: get(statement_csv) },
+    ]
 }
 
 /// An uploaded file.
@@ -89,6 +91,7 @@ pub async fn upload_document(State(state): State<AppState>, Extension(caller): E
     let kind = fields.get("kind").map(String::as_str).unwrap_or_default();
     match DocumentService(state.ctx.clone()).upload(&caller, kind, &file.name, file.bytes).await {
         Ok(_) => Redirect::to(&format!("{}?done=document_uploaded", r::DOCUMENTS)).into_response(),
+        Err(e @ AppError::Forbidden) => refused(&caller, &e),
         Err(e) => back_with_error(r::DOCUMENTS, &code_of(&e)),
     }
 }
@@ -104,6 +107,7 @@ pub async fn upload_offerings(State(state): State<AppState>, Extension(caller): 
     };
     match OfferingService(state.ctx.clone()).import_csv(&caller, &file.name, file.bytes).await {
         Ok(key) => Redirect::to(&format!("{}?report={key}", r::OFFERINGS_IMPORT)).into_response(),
+        Err(e @ AppError::Forbidden) => refused(&caller, &e),
         Err(e) => back_with_error(r::OFFERINGS_IMPORT, &code_of(&e)),
     }
 }
@@ -131,8 +135,8 @@ fn send(file: Download) -> Response {
     res
 }
 
-/// A short page for a download that cannot be given, in the reader's language.
-fn refused(caller: &Caller, e: &AppError) -> Response {
+/// A short page for a download or upload that cannot be given, in the reader's language.
+pub fn refused(caller: &Caller, e: &AppError) -> Response {
     let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let lang = caller.lang.code();
     let message = app::i18n::tr(caller.lang, &format!("err-{}", e.code()));

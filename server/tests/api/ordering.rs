@@ -208,3 +208,40 @@ both!(a_price_raised_between_check_and_confirm_places_nothing_and_shows_the_new_
     let placed = orders::Entity::find().one(&app.db).await.unwrap().unwrap();
     assert_eq!(placed.copay_tiyn, 68_528_100);
 });
+
+both!(a_guaranteed_sum_lowered_between_check_and_confirm_shows_the_check_page_again_with_the_reason, |app: TestApp| async move {
+    let s = supplier(&app, "s@x.kz", 1, DbSupplierStatus::Approved, &["ALA"]).await;
+    let ceiling = ceiling(&app, "wheelchair_manual").await;
+    let o = offering(&app, s.id, "wheelchair_manual", ceiling - 100_000, &["ALA"]).await;
+    let r = recipient(&app, "r@x.kz", 1).await;
+    let e = entitlement(&app, r.id, "wheelchair_manual", 1).await;
+    let (oid, eid) = (o.id.to_string(), e.id.to_string());
+    save(&app, &r.token, &[("offering", &oid), ("entitlement", &eid), ("quantity", "1"), ("address", "ул. Абая 1"), ("region", "ALA")]).await;
+    let check = app.call(Some(&r.token), "order_check", &[("offering", &oid)]).await;
+    assert_eq!(check.body["split"]["copay"], 0);
+    let (key, terms) = (check.body["idempotency_key"].as_str().unwrap().to_owned(), check.body["terms"].as_str().unwrap().to_owned());
+    // The ministry lowers the guaranteed sum from today meanwhile: the state now pays less.
+    let it = crate::fixtures::item_type(&app, "wheelchair_manual").await;
+    server::entities::ceilings::ActiveModel {
+        item_type_id: Set(it.id),
+        amount_tiyn: Set(ceiling - 300_000),
+        valid_from: Set(chrono::Utc::now().date_naive()),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    // Without JavaScript: the form goes back to the check page, which says why.
+    let check_page = format!("/order/{oid}/check");
+    let res = app.post_form(Some(&r.token), "/api/order_confirm", &check_page, &[("offering", &oid), ("for_recipient", ""), ("key", &key), ("terms", &terms)]).await;
+    assert!(res.status().is_redirection(), "{}", res.status());
+    let location = res.headers()["location"].to_str().unwrap().trim_start_matches(&app.base).to_owned();
+    assert!(location.starts_with(&check_page), "{location}");
+    let page = app.get(Some(&r.token), &location).await.text().await.unwrap();
+    let reason = [app::domain::Lang::Kk, app::domain::Lang::Ru, app::domain::Lang::En].map(|l| app::i18n::tr(l, "err-price_changed"));
+    assert!(reason.iter().any(|t| page.contains(t.as_str())), "the check page says the figures changed");
+    assert!(orders::Entity::find().all(&app.db).await.unwrap().is_empty(), "nothing placed");
+    let again = app.call(Some(&r.token), "order_check", &[("offering", &oid)]).await;
+    assert_eq!(again.body["split"]["copay"], 200_000, "the new co-payment is shown");
+});

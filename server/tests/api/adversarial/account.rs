@@ -55,3 +55,47 @@ fn the_session_cookie_is_host_prefixed_over_https() {
     let plain = server::auth::session::cookie("t", 60, false);
     assert!(plain.starts_with("ssp_session=t;") && !plain.contains("Secure"));
 }
+
+both!(over_https_the_session_cookie_is_host_prefixed_secure_and_read_back, |app: TestApp| async move {
+    use server::startup::Application;
+    const ORIGIN: &str = "https://portal.example.kz";
+    app.sign_up_recipient("asel@mail.kz", &iin("870412", 4, 77)).await;
+    // The same database served as an HTTPS origin (development mode: the origin decides).
+    let mut settings = app.settings.clone();
+    settings.public_origin = Some(ORIGIN.into());
+    let built = Application::build(settings.clone()).await.unwrap();
+    let base = format!("http://127.0.0.1:{}", built.port());
+    tokio::spawn(built.run_until_stopped());
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let res = client
+        .post(format!("{base}/api/sign_in"))
+        .header("origin", ORIGIN)
+        .form(&[("email", "asel@mail.kz"), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let set = res.headers().get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).find(|c| c.contains("ssp_session=")).unwrap_or_default().to_owned();
+    assert!(set.starts_with("__Host-ssp_session="), "{set}");
+    for part in ["; Secure", "; Path=/", "; HttpOnly"] {
+        assert!(set.contains(part), "{set}");
+    }
+    assert!(!set.to_ascii_lowercase().contains("domain="), "{set}");
+    let token = set.trim_start_matches("__Host-ssp_session=").split(';').next().unwrap_or_default().to_owned();
+    let me = |cookie: String| {
+        let client = client.clone();
+        let base = base.clone();
+        async move {
+            let res = client.post(format!("{base}/api/current_user")).header("origin", ORIGIN).header("cookie", cookie).send().await.unwrap();
+            res.json::<serde_json::Value>().await.unwrap_or_default()
+        }
+    };
+    assert_eq!(me(format!("__Host-ssp_session={token}")).await["email"], "asel@mail.kz", "the prefixed cookie is read back");
+    assert!(me(format!("ssp_session={token}")).await.is_null(), "the plain name is not a session over HTTPS");
+    // Production over plain HTTP is refused at start-up.
+    let mut plain = settings;
+    plain.environment = server::config::Environment::Production;
+    plain.public_origin = Some("http://portal.example.kz".into());
+    let refused = Application::build(plain).await.err().map(|e| format!("{e:#}")).unwrap_or_default();
+    assert!(refused.contains("HTTPS"), "{refused}");
+});

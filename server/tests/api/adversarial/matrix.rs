@@ -336,3 +336,73 @@ both!(every_route_and_function_answers_only_who_the_table_allows, |app: TestApp|
     assert!(problems.is_empty(), "{} of {checked} requests answered wrongly:\n{}", problems.len(), problems.join("\n"));
     assert!(checked > 800, "{checked} requests");
 });
+
+const NOBODY: &[Who] = &[];
+const DOCUMENT_READERS: &[Who] = &[Supplier, Staff, Admin];
+
+/// The routes the server writes itself (uploads, downloads, the machine interface, health),
+/// by method and path as the router names them, and who may use them. `NOBODY` answers to a
+/// key, never to a session.
+const OWN: &[(&str, &str, &[Who])] = &[
+    ("GET", "/healthz", EVERYONE),
+    ("GET", "/readyz", EVERYONE),
+    // By address (loopback here), never by role.
+    ("GET", "/metrics", EVERYONE),
+    ("POST", "/lang", EVERYONE),
+    ("POST", "/staff/imports/upload", STAFF),
+    ("POST", "/api/v1/ipr-lines", NOBODY),
+    ("GET", "/staff/provision.csv", STAFF),
+    ("GET", "/staff/suppliers/{supplier}/documents/{document}", STAFF),
+    ("POST", "/supplier/documents/upload", SUPPLIERS),
+    ("GET", "/documents/{id}", DOCUMENT_READERS),
+    ("POST", "/supplier/offerings/import/upload", SUPPLIERS),
+    ("GET", "/supplier/offerings/template.csv", SUPPLIERS),
+    ("GET", "/supplier/statement.csv", SUPPLIERS),
+];
+
+both!(every_route_the_server_writes_itself_answers_only_who_the_table_allows, |app: TestApp| async move {
+    let tokens = tokens(&app);
+    let cast = cast(&app).await;
+    let routed: BTreeSet<(String, String)> = server::startup::own_routes().iter().map(|r| (r.method.to_string(), r.path.clone())).collect();
+    let listed: BTreeSet<(String, String)> = OWN.iter().map(|(m, p, _)| ((*m).to_owned(), (*p).to_owned())).collect();
+    let missing: Vec<_> = routed.difference(&listed).collect();
+    assert!(missing.is_empty(), "routes without an entry in the access table: {missing:?}");
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    for (method, path, allowed) in OWN.iter().filter(|(m, p, _)| routed.contains(&((*m).to_owned(), (*p).to_owned()))) {
+        let url = path.replace("{id}", "1").replace("{supplier}", "1").replace("{document}", "1");
+        for who in EVERYONE {
+            let token = session_for(&app, &tokens, &cast, *who).await;
+            let res = if *method == "POST" && url.ends_with("/upload") {
+                crate::supplier_support::upload(&app, token.as_deref(), &url, &[("kind", "license")], ("a.csv", b"a,b\n")).await
+            } else {
+                let req = if *method == "POST" { app.client.post(format!("{}{url}", app.base)).form(&[("lang", "en"), ("next", "/")]) } else { app.client.get(format!("{}{url}", app.base)) };
+                req.header("accept", "text/html")
+                    .header("origin", &app.base)
+                    .header("cookie", token.as_ref().map(|t| format!("ssp_session={t}")).unwrap_or_default())
+                    .send()
+                    .await
+                    .unwrap()
+            };
+            checked += 1;
+            let status = res.status();
+            let location = crate::supplier_support::location(&res);
+            let to_sign_in = status.is_redirection() && location.starts_with("/sign-in");
+            let denied = match who {
+                _ if allowed.is_empty() => status == StatusCode::UNAUTHORIZED,
+                Visitor | Pending => to_sign_in || status == StatusCode::UNAUTHORIZED,
+                _ => status == StatusCode::FORBIDDEN,
+            };
+            let ok = if allowed.contains(who) {
+                !to_sign_in && status != StatusCode::FORBIDDEN && status != StatusCode::UNAUTHORIZED && !status.is_server_error()
+            } else {
+                denied
+            };
+            if !ok {
+                problems.push(format!("{method} {url} as {who:?}: {status} {location}"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{} of {checked} requests answered wrongly:\n{}", problems.len(), problems.join("\n"));
+    assert_eq!(checked, OWN.len() * EVERYONE.len());
+});

@@ -33,10 +33,26 @@ both!(the_data_folder_and_its_files_are_readable_by_their_owner_only, |app: Test
     let built = Application::build(settings).await.unwrap();
     let token = app.sign_up_recipient("asel@mail.kz", &crate::helpers::iin("870412", 4, 77)).await;
     assert!(!token.is_empty());
+    // While the database is open, its write-ahead log and shared memory are private too.
+    for name in ["portal.db-wal", "portal.db-shm"] {
+        assert!(fresh.join(name).exists(), "{name} exists while the portal runs");
+        assert_eq!(mode(&fresh.join(name)), 0o600, "{name}");
+    }
     drop(built);
     assert_eq!(mode(&fresh), 0o700);
     for name in ["portal.db", "jwt-secret"] {
         assert_eq!(mode(&fresh.join(name)), 0o600, "{name}");
+    }
+    // A supplier's uploaded document, and the folders it lies in, whatever the umask.
+    let s = crate::fixtures::supplier(&app, "s@x.kz", 1, server::entities::enums::DbSupplierStatus::Approved, &["ALA"]).await;
+    let res = crate::supplier_support::upload(&app, Some(&s.token), "/supplier/documents/upload", &[("kind", "registration")], ("registration.pdf", crate::supplier_support::PDF)).await;
+    assert!(crate::supplier_support::location(&res).contains("done="), "{}", crate::supplier_support::location(&res));
+    let documents = dir.join("documents");
+    assert_eq!(mode(&documents), 0o700, "documents folder");
+    let files: Vec<std::path::PathBuf> = std::fs::read_dir(&documents).unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_file()).collect();
+    assert!(!files.is_empty(), "the document is kept in the data folder");
+    for f in files {
+        assert_eq!(mode(&f), 0o600, "{}", f.display());
     }
     for entry in std::fs::read_dir(&fresh).unwrap() {
         let p = entry.unwrap().path();

@@ -51,3 +51,30 @@ both!(control_characters_in_a_next_value_never_panic_a_request, |app: TestApp| a
     // The server is still there.
     assert_eq!(app.get(None, "/healthz").await.status(), StatusCode::OK);
 });
+
+both!(the_second_factor_never_sends_anyone_off_the_site_either, |app: TestApp| async move {
+    use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+    use server::entities::accounts;
+    app.staff("officer@enbek.gov.kz", None).await;
+    let account = || async { accounts::Entity::find().filter(accounts::Column::Email.eq("officer@enbek.gov.kz")).one(&app.db).await.unwrap().unwrap() };
+    for next in OFF_SITE.iter().chain(&["/staff/suppliers"]) {
+        let pending = app.sign_in("officer@enbek.gov.kz", "steppe horses run at dawn").await.session_cookie().unwrap();
+        // Each code is taken once; the test forgets the last one so that a code of this
+        // half-minute serves every value.
+        let row = account().await;
+        let secret = row.totp_secret.clone().unwrap();
+        let mut am: accounts::ActiveModel = row.into();
+        am.totp_last_step = Set(None);
+        am.update(&app.db).await.unwrap();
+        let code = crate::helpers::fresh_code(&secret, None).await;
+        let res = app.post_form(Some(&pending), "/api/second_factor_verify", "/sign-in/two-factor", &[("code", &code), ("next", next)]).await;
+        assert!(res.status().is_redirection(), "{next:?}: {}", res.status());
+        let to = res.headers().get(LOCATION).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+        assert!(lands_on_site(&to), "second factor with next={next:?} went to {to:?}");
+        if *next == "/staff/suppliers" {
+            assert_eq!(to, "/staff/suppliers", "a local path is followed");
+        } else {
+            assert!(!to.contains("evil"), "{to}");
+        }
+    }
+});

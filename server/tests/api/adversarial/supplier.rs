@@ -80,6 +80,18 @@ both!(an_approved_supplier_cannot_widen_its_scope_without_staff_review, |app: Te
     // The new category and region cannot be used yet.
     let form = app.call(Some(&s.token), "supplier_new_offering_form", &[("item_type", "wheelchair_manual")]).await;
     assert_ne!(form.status, StatusCode::OK, "no offering in an unreviewed category: {}", form.body);
+    let regions_offered = |form: &serde_json::Value| -> Vec<String> {
+        form["regions"].as_array().unwrap().iter().filter_map(|r| r["code"].as_str().map(str::to_owned)).collect()
+    };
+    let form = app.call(Some(&s.token), "supplier_new_offering_form", &[("item_type", "assistant_hour")]).await;
+    assert_eq!(regions_offered(&form.body), vec!["ALA".to_owned()], "an unreviewed region is not offered: {}", form.body);
+    let in_new_region: Vec<(&str, &str)> = vec![
+        ("id", ""), ("item_type", "assistant_hour"), ("sku", "PA-1"), ("title_kk", "Көмекші"), ("title_ru", "Ассистент"), ("title_en", ""),
+        ("description_kk", "Күндіз"), ("description_ru", "Днём"), ("description_en", ""), ("price", "2500"), ("lead_time_days", "3"),
+        ("capacity", "40"), ("regions[]", "AST"),
+    ];
+    let saved = app.call(Some(&s.token), "supplier_save_offering", &in_new_region).await;
+    assert_eq!(saved.field_error("regions").as_deref(), Some("region_not_yours"), "no offering in an unreviewed region: {}", saved.body);
     // Staff of the supplier's region see the request and accept it.
     let staff = app.staff("officer@enbek.gov.kz", None).await;
     let detail = app.call(Some(&staff), "staff_supplier", &[("id", &s.id.to_string())]).await;
@@ -92,6 +104,9 @@ both!(an_approved_supplier_cannot_widen_its_scope_without_staff_review, |app: Te
     assert_eq!(audit_entries(&app, "supplier.scope_accept").await.len(), 1);
     let form = app.call(Some(&s.token), "supplier_new_offering_form", &[("item_type", "wheelchair_manual")]).await;
     assert_eq!(form.status, StatusCode::OK, "usable once accepted: {}", form.body);
+    let mut offered = regions_offered(&form.body);
+    offered.sort();
+    assert_eq!(offered, vec!["ALA".to_owned(), "AST".to_owned()], "the accepted region too");
     let p = app.call(Some(&s.token), "supplier_profile", &[]).await;
     assert_eq!(p.body["pending_categories"], serde_json::json!([]));
     // A refused request is dropped, and the supplier is told why.

@@ -63,6 +63,26 @@ proxied!(twenty_parallel_guesses_reach_the_password_check_at_most_five_times, |a
     assert_eq!(sign_in_from(&app, "203.0.113.7", "asel@mail.kz", RIGHT).await, StatusCode::TOO_MANY_REQUESTS);
 });
 
+proxied!(nineteen_wrong_and_one_right_in_parallel_reach_the_password_check_at_most_five_times, |app: TestApp| async move {
+    app.sign_up_recipient("asel@mail.kz", &iin("870412", 4, 77)).await;
+    let app = Arc::new(app);
+    let mut tasks = Vec::new();
+    for i in 0..20 {
+        let app = app.clone();
+        let password = if i == 10 { RIGHT.to_owned() } else { format!("wrong guess number {i}") };
+        tasks.push(tokio::spawn(async move { sign_in_from(&app, "203.0.113.7", "asel@mail.kz", &password).await }));
+    }
+    let mut statuses = Vec::new();
+    for t in tasks {
+        statuses.push(t.await.unwrap());
+    }
+    // Each attempt takes its number before any is checked: the right password among them is
+    // one of the five checked or waits like the rest.
+    let checked = statuses.iter().filter(|s| **s != StatusCode::TOO_MANY_REQUESTS).count();
+    assert!(checked <= 5, "only five attempts may be checked, {checked} were: {statuses:?}");
+    assert!(statuses.iter().filter(|s| **s == StatusCode::OK).count() <= 1, "{statuses:?}");
+});
+
 proxied!(failures_from_one_address_never_lock_the_owner_out_from_another, |app: TestApp| async move {
     app.sign_up_recipient("asel@mail.kz", &iin("870412", 4, 77)).await;
     for i in 0..8 {

@@ -4,7 +4,8 @@ use crate::fixtures::*;
 use crate::helpers::TestApp;
 use sea_orm::{ActiveModelTrait, EntityTrait, Set};
 use server::entities::enums::*;
-use server::entities::{offerings, suppliers};
+use sea_orm::{ColumnTrait, QueryFilter};
+use server::entities::{item_types, offerings, suppliers};
 
 const MARKUP: &str = r#"</title><meta http-equiv="refresh" content="0;url=http://evil.example/"><script>alert(1)</script>"#;
 
@@ -37,12 +38,20 @@ both!(markup_in_names_and_titles_stays_text_in_every_title, |app: TestApp| async
     let r = recipient(&app, "r@x.kz", 1).await;
     let e = entitlement(&app, r.id, "walker", 1).await;
     let placed = order(&app, &r, &e, &o, 1, DbOrderStatus::Placed).await;
+    // An item type's names are typed by staff.
+    let walker = item_types::Entity::find().filter(item_types::Column::Code.eq("walker")).one(&app.db).await.unwrap().unwrap();
+    let mut am: item_types::ActiveModel = walker.clone().into();
+    am.name_kk = Set(MARKUP.into());
+    am.name_ru = Set(MARKUP.into());
+    am.name_en = Set(MARKUP.into());
+    am.update(&app.db).await.unwrap();
     let staff = app.staff("officer@enbek.gov.kz", None).await;
     // (page, whether its title names the supplier or the offering)
     let pages: Vec<(Option<&str>, String, bool)> = vec![
         (None, format!("/offerings/{}", o.id), true),
         (Some(&staff), format!("/staff/offerings/{}", o.id), true),
         (Some(&staff), format!("/staff/suppliers/{}", s.id), true),
+        (Some(&staff), format!("/staff/item-types/{}", walker.id), true),
         (Some(&s.token), format!("/supplier/offerings/{}", o.id), false),
         (Some(&r.token), format!("/orders/{}", placed.id), false),
         (Some(&s.token), format!("/supplier/orders/{}", placed.id), false),
