@@ -96,6 +96,14 @@ pub struct Settings {
     /// bytes). Unset: only the allowed addresses read it.
     #[serde(default)]
     pub metrics_token: Option<SecretString>,
+    /// Requests a minute each client may make to the public API (`APP_API_REQUESTS_PER_MINUTE`,
+    /// default 300); beyond it the API answers 429 with `Retry-After`.
+    #[serde(default = "api_requests_per_minute")]
+    pub api_requests_per_minute: u32,
+}
+
+fn api_requests_per_minute() -> u32 {
+    300
 }
 
 fn loopback() -> Vec<String> {
@@ -174,6 +182,7 @@ impl Settings {
             db_statement_cache: None,
             metrics_allow: loopback(),
             metrics_token: None,
+            api_requests_per_minute: 100_000,
         }
     }
 

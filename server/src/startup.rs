@@ -1,7 +1,7 @@
 //! Builds the whole application from settings, so `main` and the tests start the same thing.
 use crate::auth::token::Tokens;
 use crate::config::Settings;
-use crate::http::{guard, health, identify, language, ministry, status, AppState};
+use crate::http::{guard, health, identify, language, ministry, open_data, status, AppState};
 use crate::services::{self, Ctx};
 use anyhow::Context;
 use axum::extract::{DefaultBodyLimit, FromRef};
@@ -121,7 +121,8 @@ fn router(ctx: Ctx, addr: SocketAddr) -> Router {
         .site_addr(addr)
         .build();
     let backend = services::backend(&ctx);
-    let app_state = AppState { ctx };
+    let api_limit = crate::http::open_data::limiter(ctx.settings.api_requests_per_minute);
+    let app_state = AppState { ctx, api_limit };
     let state = RouterState { leptos_options: leptos_options.clone(), app: app_state.clone() };
     let routes = generate_route_list(app::App);
     let context = {
@@ -147,6 +148,7 @@ fn router(ctx: Ctx, addr: SocketAddr) -> Router {
         .layer(axum::middleware::from_fn(status::error_status))
         .layer(axum::middleware::from_fn(guard::small_forms))
         .layer(axum::middleware::from_fn_with_state(app_state.clone(), identify::identify))
+        .layer(axum::middleware::from_fn_with_state(app_state.clone(), open_data::budget))
         .layer(axum::middleware::from_fn_with_state(app_state.clone(), guard::same_origin_only))
         .layer(axum::middleware::from_fn_with_state(app_state, guard::security_headers))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(12 * 1024 * 1024))
@@ -195,6 +197,16 @@ pub fn own_routes() -> Vec<OwnRoute> {
         OwnRoute::post(ministry::API_PATH, post(ministry::api.layer(DefaultBodyLimit::max(ministry::BODY_LIMIT)))),
         OwnRoute::get(ministry::CSV_PATH, get(ministry::provision_csv)),
         OwnRoute::get(ministry::DOCUMENT_PATH, get(ministry::document)),
+        OwnRoute::get(open_data::PREFIX, get(open_data::page)),
+        OwnRoute::get("/api/v1/openapi.json", get(open_data::openapi_json)),
+        OwnRoute::get("/api/v1/catalogue", get(open_data::catalogue)),
+        OwnRoute::get("/api/v1/offerings/{id}", get(open_data::offering)),
+        OwnRoute::get("/api/v1/categories", get(open_data::categories)),
+        OwnRoute::get("/api/v1/regions", get(open_data::regions)),
+        OwnRoute::get("/api/v1/item-types", get(open_data::item_types)),
+        OwnRoute::get("/api/v1/suppliers", get(open_data::suppliers)),
+        OwnRoute::get("/api/v1/statistics/provision", get(open_data::provision)),
+        OwnRoute::get("/api/v1/statistics/provision.csv", get(open_data::provision_csv)),
     ];
     routes.extend(crate::http::supplier_files::routes());
     routes

@@ -83,11 +83,7 @@ pub fn same_key(given: &str, expected: &str) -> bool {
 }
 
 fn json_error(status: StatusCode, code: &str) -> Response {
-    let mut res = (status, Json(serde_json::json!({ "error": code }))).into_response();
-    if status == StatusCode::UNAUTHORIZED {
-        res.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
-    }
-    res
+    super::open_data::error(status, code)
 }
 
 /// `POST /api/v1/ipr-lines`: the same import for another information system, with a bearer

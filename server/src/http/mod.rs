@@ -7,6 +7,7 @@ pub mod language;
 pub mod metrics;
 pub mod ministry;
 pub mod observe;
+pub mod open_data;
 pub mod status;
 pub mod supplier_files;
 
@@ -15,6 +16,8 @@ pub mod supplier_files;
 pub struct AppState {
     /// Services' context.
     pub ctx: crate::services::Ctx,
+    /// Each client's budget of requests to the public API.
+    pub api_limit: std::sync::Arc<open_data::Limiter>,
 }
 
 /// The value of cookie `name` in a request's headers.

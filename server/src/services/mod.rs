@@ -6,6 +6,7 @@ pub mod catalogue_rules;
 pub mod ceilings;
 pub mod dashboards;
 pub mod ministry;
+pub mod open_data;
 pub mod order_flow;
 pub mod paging;
 pub mod present;

@@ -7,6 +7,7 @@ mod adversarial;
 mod auth;
 mod instances;
 mod migrations;
+mod open_data;
 mod operations;
 mod ordering;
 mod paging;

@@ -82,6 +82,46 @@ pub enum WordMatch {
     Similar,
 }
 
+/// Where a page of results starts: the sort's values of the last offering already seen. A
+/// page that starts here stays the same however many offerings appear or go before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Keyset {
+    /// Its price in tiyn.
+    pub price_tiyn: i64,
+    /// Its lead time in days.
+    pub lead_time_days: i32,
+    /// Its average rating ×100.
+    pub rating_x100: i32,
+    /// Its number of reviews.
+    pub review_count: i32,
+    /// Its id.
+    pub id: i32,
+}
+
+impl Keyset {
+    /// The position just after `o`.
+    pub fn after(o: &offerings::Model) -> Self {
+        Self { price_tiyn: o.price_tiyn, lead_time_days: o.lead_time_days, rating_x100: o.rating_avg_x100, review_count: o.review_count, id: o.id }
+    }
+
+    /// The position as an opaque cursor.
+    pub fn encode(&self) -> String {
+        use base64::Engine;
+        let raw = format!("{}.{}.{}.{}.{}", self.price_tiyn, self.lead_time_days, self.rating_x100, self.review_count, self.id);
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(raw)
+    }
+
+    /// A cursor read back; `None` when it was not made by [`Keyset::encode`].
+    pub fn decode(cursor: &str) -> Option<Self> {
+        use base64::Engine;
+        let raw = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(cursor.as_bytes()).ok()?;
+        let text = String::from_utf8(raw).ok()?;
+        let parts: Vec<&str> = text.split('.').collect();
+        let [price, lead, rating, count, id] = parts.as_slice() else { return None };
+        Some(Self { price_tiyn: price.parse().ok()?, lead_time_days: lead.parse().ok()?, rating_x100: rating.parse().ok()?, review_count: count.parse().ok()?, id: id.parse().ok()? })
+    }
+}
+
 /// A checked catalogue search.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Search {
@@ -335,6 +375,44 @@ impl Search {
                 sql.push("o.lead_time_days, o.price_tiyn, o.id");
             }
         }
+    }
+
+    /// The offerings after `after` in the sort's order, at most `limit` of them (keyset
+    /// paging; relevance has no keyset and is read as the cheapest first).
+    pub fn page_after(&self, backend: DatabaseBackend, limit: u64, after: Option<&Keyset>) -> Statement {
+        let mut by_keys = self.clone();
+        if by_keys.sort == Sort::Relevance {
+            by_keys.sort = Sort::PriceAsc;
+        }
+        let mut sql = Sql::new(backend);
+        let columns: Vec<String> = offerings::Column::iter().map(|c| format!("o.{}", c.as_str())).collect();
+        sql.push("SELECT ").push(&columns.join(", "));
+        by_keys.tables_and_filters(&mut sql);
+        if let Some(k) = after {
+            match by_keys.sort {
+                Sort::Relevance | Sort::PriceAsc => {
+                    sql.push(" AND (o.price_tiyn > ").bind(k.price_tiyn).push(" OR (o.price_tiyn = ").bind(k.price_tiyn).push(" AND o.id > ").bind(k.id).push("))");
+                }
+                Sort::PriceDesc => {
+                    sql.push(" AND (o.price_tiyn < ").bind(k.price_tiyn).push(" OR (o.price_tiyn = ").bind(k.price_tiyn).push(" AND o.id < ").bind(k.id).push("))");
+                }
+                Sort::Rating => {
+                    sql.push(" AND (o.rating_avg_x100 < ").bind(k.rating_x100);
+                    sql.push(" OR (o.rating_avg_x100 = ").bind(k.rating_x100).push(" AND o.review_count < ").bind(k.review_count).push(")");
+                    sql.push(" OR (o.rating_avg_x100 = ").bind(k.rating_x100).push(" AND o.review_count = ").bind(k.review_count);
+                    sql.push(" AND o.id > ").bind(k.id).push("))");
+                }
+                Sort::LeadTime => {
+                    sql.push(" AND (o.lead_time_days > ").bind(k.lead_time_days);
+                    sql.push(" OR (o.lead_time_days = ").bind(k.lead_time_days).push(" AND o.price_tiyn > ").bind(k.price_tiyn).push(")");
+                    sql.push(" OR (o.lead_time_days = ").bind(k.lead_time_days).push(" AND o.price_tiyn = ").bind(k.price_tiyn);
+                    sql.push(" AND o.id > ").bind(k.id).push("))");
+                }
+            }
+        }
+        by_keys.order_by(&mut sql);
+        sql.push(" LIMIT ").bind(i64::try_from(limit).unwrap_or(i64::MAX));
+        sql.finish()
     }
 
     /// `SELECT COUNT(*) AS n ...`: how many offerings match.

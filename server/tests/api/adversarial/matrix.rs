@@ -358,6 +358,17 @@ const OWN: &[(&str, &str, &[Who])] = &[
     ("POST", "/supplier/offerings/import/upload", SUPPLIERS),
     ("GET", "/supplier/offerings/template.csv", SUPPLIERS),
     ("GET", "/supplier/statement.csv", SUPPLIERS),
+    // Open data: anyone, signed in or not (a session is never read there).
+    ("GET", "/api/v1", EVERYONE),
+    ("GET", "/api/v1/openapi.json", EVERYONE),
+    ("GET", "/api/v1/catalogue", EVERYONE),
+    ("GET", "/api/v1/offerings/{id}", EVERYONE),
+    ("GET", "/api/v1/categories", EVERYONE),
+    ("GET", "/api/v1/regions", EVERYONE),
+    ("GET", "/api/v1/item-types", EVERYONE),
+    ("GET", "/api/v1/suppliers", EVERYONE),
+    ("GET", "/api/v1/statistics/provision", EVERYONE),
+    ("GET", "/api/v1/statistics/provision.csv", EVERYONE),
 ];
 
 both!(every_route_the_server_writes_itself_answers_only_who_the_table_allows, |app: TestApp| async move {
