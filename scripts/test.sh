@@ -37,6 +37,9 @@ export APP_DATA_DIR="$E2E_DATA" APP_PORT="${E2E_PORT:-3123}" LEPTOS_SITE_ROOT="$
 export PORTAL_BIN="$ROOT/target/debug/server" APP_LOG_FORMAT=json E2E_SERVER_LOG
 (cd "$ROOT/end2end" && npx playwright test)
 
+say "the public API against its OpenAPI contract (schemathesis: no server error, no answer outside the contract)"
+"$ROOT/scripts/contract.sh"
+
 say "the run's log: JSON lines, each request with its id, no e-mail, IIN or name of anyone in the database"
 python3 "$ROOT/scripts/check-logs.py" "$E2E_SERVER_LOG" "$E2E_DATA/portal.db"
 say "all tests passed"

@@ -41,6 +41,7 @@ const VISITOR_PAGES: VisitorPage[] = [
   { name: 'supplier sign-up form', path: '/sign-up/supplier', heading: 'sign-up-supplier-title' },
   { name: 'supplier sign-up form showing errors', path: '/sign-up/supplier', heading: 'sign-up-supplier-title', prepare: (p) => submitEmpty(p, '/api/sign_up_supplier') },
   { name: '404 page', path: '/no-such-page', heading: 'not-found-title', status: 404 },
+  { name: 'open data API page', path: '/api/v1', heading: 'open-data-title' },
 ];
 
 test.describe('visitors’ pages pass axe', () => {

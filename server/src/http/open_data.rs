@@ -251,8 +251,8 @@ pub async fn suppliers(State(state): State<AppState>, Query(q): Query<HashMap<St
 #[allow(dead_code, reason = "describes the parameters in the contract")]
 #[into_params(parameter_in = Query)]
 pub struct MonthParam {
-    /// `YYYY-MM`; the last whole month when absent.
-    #[param(pattern = "^[0-9]{4}-[0-9]{2}$")]
+    /// `YYYY-MM`, not in the future; the last whole month when absent.
+    #[param(pattern = "^20[0-9]{2}-(0[1-9]|1[0-2])$")]
     pub month: Option<String>,
 }
 
@@ -334,8 +334,11 @@ fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-/// `GET /api/v1`: a page listing the endpoints, from the contract.
-pub async fn page() -> Response {
+/// `GET /api/v1`: a page listing the endpoints, from the contract, in the reader's language
+/// (the contract's own descriptions are in English and marked so).
+pub async fn page(Extension(caller): Extension<Caller>) -> Response {
+    use app::i18n::{tr, tr_args};
+    let lang = caller.lang;
     let spec = spec();
     let mut rows = String::new();
     for (path, item) in &spec.paths.paths {
@@ -344,19 +347,27 @@ pub async fn page() -> Response {
             let Some(op) = op else { continue };
             let summary = op.summary.clone().or_else(|| op.description.clone()).unwrap_or_default();
             let link = if method == "GET" && !path.contains('{') { format!("<a href=\"{0}\">{0}</a>", escape(path)) } else { escape(path) };
-            rows.push_str(&format!("<tr><td>{method}</td><td><code>{link}</code></td><td>{}</td></tr>\n", escape(&summary)));
+            rows.push_str(&format!("<tr><td>{method}</td><td><code>{link}</code></td><td lang=\"en\">{}</td></tr>\n", escape(&summary)));
         }
     }
+    let t = |key: &str| escape(&tr(lang, key));
     let body = format!(
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>Open data API — Social Services Portal</title><link rel=\"stylesheet\" href=\"/pkg/portal.css\"></head>\
-         <body><main class=\"app-main\" id=\"main\"><h1>Open data API</h1>\
-         <p>Read-only public data of the portal, without signing in. The contract is <a href=\"{PREFIX}/openapi.json\">OpenAPI 3.1 JSON</a>. \
-         Money is in tiyn (1/100 tenge); lists are paged with <code>cursor</code> and <code>limit</code>; \
-         statistics about fewer than {} people are withheld.</p>\
-         <table><caption>Endpoints</caption><thead><tr><th scope=\"col\">Method</th><th scope=\"col\">Path</th><th scope=\"col\">What it answers</th></tr></thead>\
-         <tbody>{rows}</tbody></table><p><a href=\"/\">Back to the portal</a></p></main></body></html>",
-        data::SUPPRESS_UNDER
+        "<!DOCTYPE html><html lang=\"{code}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{title} — portal</title><link rel=\"stylesheet\" href=\"/pkg/portal.css\"></head>\
+         <body><main class=\"app-main\" id=\"main\"><h1>{title}</h1><p>{intro}</p>\
+         <p><a href=\"{PREFIX}/openapi.json\">{contract}</a></p><p>{rules}</p>\
+         <table><caption>{endpoints}</caption><thead><tr><th scope=\"col\">{method}</th><th scope=\"col\">{path}</th><th scope=\"col\">{what}</th></tr></thead>\
+         <tbody>{rows}</tbody></table><p><a href=\"/\">{home}</a></p></main></body></html>",
+        code = lang.code(),
+        title = t("open-data-title"),
+        intro = t("open-data-intro"),
+        contract = t("open-data-contract"),
+        rules = escape(&tr_args(lang, "open-data-rules", &[("n", data::SUPPRESS_UNDER.to_string())])),
+        endpoints = t("open-data-endpoints"),
+        method = t("open-data-method"),
+        path = t("open-data-path"),
+        what = t("open-data-what"),
+        home = t("back-home"),
     );
     let mut res = (StatusCode::OK, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response();
     res.headers_mut().insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("default-src 'none'; style-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"));
