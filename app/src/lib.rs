@@ -109,6 +109,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/supplier/complaints/:id") view=|| view! { <Guard roles=SUPPLIERS><supplier::complaint::SupplierComplaintPage/></Guard> } ssr=SsrMode::Async/>
                         <Route path=path!("/supplier/statements") view=|| view! { <Guard roles=SUPPLIERS><supplier::statements::SupplierStatementsPage/></Guard> } ssr=SsrMode::Async/>
                         <Route path=path!("/supplier/quality") view=|| view! { <Guard roles=SUPPLIERS><supplier::quality::SupplierQualityPage/></Guard> } ssr=SsrMode::Async/>
+                        <Route path=path!("/supplier/api-keys") view=|| view! { <Guard roles=SUPPLIERS><supplier::api_keys::SupplierApiKeysPage/></Guard> } ssr=SsrMode::Async/>
                         <Route path=path!("/supplier/reviews/:id") view=|| view! { <Guard roles=SUPPLIERS><supplier::review::SupplierReviewPage/></Guard> } ssr=SsrMode::Async/>
                         <Route path=path!("/staff/suppliers") view=|| view! { <Guard roles=STAFF><ministry::suppliers::StaffSuppliersPage/></Guard> } ssr=SsrMode::Async/>
                         <Route path=path!("/staff/suppliers/:id") view=|| view! { <Guard roles=STAFF><ministry::supplier::StaffSupplierPage/></Guard> } ssr=SsrMode::Async/>

@@ -19,6 +19,7 @@ mod m20261201_000301_index_long_lists;
 mod m20261201_000302_create_summaries;
 mod m20261202_000401_add_supplier_name_folded;
 mod m20261202_000402_add_category_kind;
+mod m20261202_000403_create_supplier_api_keys;
 
 /// Runs the portal's migrations in order.
 pub struct Migrator;
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000302_create_summaries::Migration),
             Box::new(m20261202_000401_add_supplier_name_folded::Migration),
             Box::new(m20261202_000402_add_category_kind::Migration),
+            Box::new(m20261202_000403_create_supplier_api_keys::Migration),
         ]
     }
 }

@@ -100,6 +100,13 @@ pub struct Settings {
     /// default 300); beyond it the API answers 429 with `Retry-After`.
     #[serde(default = "api_requests_per_minute")]
     pub api_requests_per_minute: u32,
+    /// Syncs a minute each supplier key may send (`APP_API_SYNCS_PER_MINUTE`, default 30).
+    #[serde(default = "api_syncs_per_minute")]
+    pub api_syncs_per_minute: u32,
+}
+
+fn api_syncs_per_minute() -> u32 {
+    30
 }
 
 fn api_requests_per_minute() -> u32 {
@@ -183,6 +190,7 @@ impl Settings {
             metrics_allow: loopback(),
             metrics_token: None,
             api_requests_per_minute: 100_000,
+            api_syncs_per_minute: 100_000,
         }
     }
 

@@ -122,7 +122,8 @@ fn router(ctx: Ctx, addr: SocketAddr) -> Router {
         .build();
     let backend = services::backend(&ctx);
     let api_limit = crate::http::open_data::limiter(ctx.settings.api_requests_per_minute);
-    let app_state = AppState { ctx, api_limit };
+    let sync_limit = crate::http::open_data::key_limiter(ctx.settings.api_syncs_per_minute);
+    let app_state = AppState { ctx, api_limit, sync_limit };
     let state = RouterState { leptos_options: leptos_options.clone(), app: app_state.clone() };
     let routes = generate_route_list(app::App);
     let context = {
@@ -207,6 +208,7 @@ pub fn own_routes() -> Vec<OwnRoute> {
         OwnRoute::get("/api/v1/suppliers", get(open_data::suppliers)),
         OwnRoute::get("/api/v1/statistics/provision", get(open_data::provision)),
         OwnRoute::get("/api/v1/statistics/provision.csv", get(open_data::provision_csv)),
+        OwnRoute::post("/api/v1/supplier/offerings", post(open_data::sync)),
     ];
     routes.extend(crate::http::supplier_files::routes());
     routes

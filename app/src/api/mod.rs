@@ -8,6 +8,7 @@ pub mod auth;
 pub mod dashboard;
 pub mod recipient;
 pub mod ministry;
+pub mod once;
 pub mod reference;
 pub mod supplier;
 pub mod typed;

@@ -525,3 +525,31 @@ pub struct ScorecardView {
     /// Reviews, newest first.
     pub reviews: Vec<ReviewRow>,
 }
+
+/// One of the supplier's API keys (never the key itself, once made).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiKeyRow {
+    /// Id.
+    pub id: i32,
+    /// The supplier's name for it ("warehouse 1C").
+    pub label: String,
+    /// Its first characters, to tell keys apart.
+    pub prefix: String,
+    /// When it was made.
+    pub created: String,
+    /// When it was last used, if ever.
+    pub last_used: Option<String>,
+    /// When it was revoked; a revoked key opens nothing.
+    pub revoked: Option<String>,
+}
+
+/// The API keys page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiKeysView {
+    /// Every key, newest first.
+    pub keys: Vec<ApiKeyRow>,
+    /// A key made a moment ago, shown this once.
+    pub new_key: Option<String>,
+    /// Whether keys can be used now (only an approved supplier syncs).
+    pub approved: bool,
+}

@@ -83,6 +83,17 @@ pub trait SupplierDocuments: Send + Sync {
     async fn file(&self, caller: &Caller, id: i32) -> Result<DocumentFile, AppError>;
 }
 
+/// Keys for syncing offerings from the supplier's own system.
+#[async_trait]
+pub trait SupplierApiKeys: Send + Sync {
+    /// The caller's keys.
+    async fn list(&self, caller: &Caller) -> Result<ApiKeysView, AppError>;
+    /// Makes a key with a label; returns the key, which is never shown again.
+    async fn create(&self, caller: &Caller, label: &str) -> Result<String, AppError>;
+    /// Revokes one of the caller's keys at once.
+    async fn revoke(&self, caller: &Caller, id: &str) -> Result<(), AppError>;
+}
+
 /// The supplier's offerings.
 #[async_trait]
 pub trait SupplierOfferings: Send + Sync {
@@ -170,4 +181,6 @@ pub struct SupplierPorts {
     pub money: Arc<dyn SupplierMoney>,
     /// Scorecard and reviews.
     pub quality: Arc<dyn SupplierQuality>,
+    /// API keys for syncing offerings.
+    pub api_keys: Arc<dyn SupplierApiKeys>,
 }

@@ -31,6 +31,8 @@ pub const STATEMENT_CSV: &str = "/supplier/statement.csv";
 pub const QUALITY: &str = "/supplier/quality";
 /// One review, to reply to.
 pub const REVIEWS: &str = "/supplier/reviews";
+/// Keys for syncing offerings from the supplier's own system.
+pub const API_KEYS: &str = "/supplier/api-keys";
 
 /// An offering's page.
 pub fn offering(id: i32) -> String {

@@ -11,5 +11,5 @@ pub use people::{accounts, entitlements, login_attempts, recipients, recovery_co
 pub use records::{audit_log, drafts, ipr_imports, notifications};
 pub use reference::{categories, ceilings, item_types, regions};
 pub use summaries::{provision_periods, provision_summaries, supplier_scores};
-pub use supplier::{supplier_categories, supplier_documents, supplier_regions, suppliers};
+pub use supplier::{supplier_api_keys, supplier_categories, supplier_documents, supplier_regions, suppliers};
 pub use trade::{complaint_notes, complaints, offering_regions, offering_slots, offerings, order_events, orders, reviews};

@@ -119,3 +119,31 @@ pub mod supplier_documents {
 
     impl ActiveModelBehavior for ActiveModel {}
 }
+
+/// Keys a supplier's stock system syncs offerings with; only their hash is kept.
+pub mod supplier_api_keys {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "supplier_api_keys")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub supplier_id: i32,
+        pub label: String,
+        /// The key's first characters, shown to tell keys apart.
+        pub prefix: String,
+        /// SHA-256 of the key, hex.
+        #[sea_orm(unique)]
+        pub key_hash: String,
+        pub created_by: i32,
+        pub created_at: DateTimeUtc,
+        pub last_used_at: Option<DateTimeUtc>,
+        pub revoked_at: Option<DateTimeUtc>,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}

@@ -18,6 +18,8 @@ pub struct AppState {
     pub ctx: crate::services::Ctx,
     /// Each client's budget of requests to the public API.
     pub api_limit: std::sync::Arc<open_data::Limiter>,
+    /// Each supplier key's budget of syncs.
+    pub sync_limit: std::sync::Arc<open_data::KeyLimiter>,
 }
 
 /// The value of cookie `name` in a request's headers.

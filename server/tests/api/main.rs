@@ -21,6 +21,7 @@ mod supplier_offerings;
 mod supplier_orders;
 mod supplier_profile;
 mod supplier_support;
+mod supplier_sync;
 mod catalogue;
 mod catalogue_data;
 mod catalogue_plans;

@@ -13,43 +13,14 @@ pub async fn recovery_codes_once() -> Result<Vec<String>, AppError> {
 /// never stored in the clear, and never travel in a URL.
 #[cfg(feature = "ssr")]
 pub(crate) fn hand_over(codes: &[String], secure: bool) {
-    use base64::Engine;
-    let Some(res) = use_context::<leptos_axum::ResponseOptions>() else { return };
-    let Ok(json) = serde_json::to_vec(codes) else { return };
-    let value = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(json);
-    let cookie = format!(
-        "{}={value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=300{}",
-        super::RECOVERY_COOKIE,
-        if secure { "; Secure" } else { "" }
-    );
-    if let Ok(v) = http::HeaderValue::from_str(&cookie) {
-        res.append_header(http::header::SET_COOKIE, v);
+    if let Ok(json) = serde_json::to_vec(codes) {
+        crate::api::once::hand_over(super::RECOVERY_COOKIE, &json, secure);
     }
 }
 
 #[cfg(feature = "ssr")]
 fn take(secure: bool) -> Vec<String> {
-    use base64::Engine;
-    let Some(parts) = use_context::<http::request::Parts>() else { return Vec::new() };
-    let raw = parts
-        .headers
-        .get_all(http::header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|kv| kv.trim().split_once('='))
-        .find(|(k, _)| *k == super::RECOVERY_COOKIE)
-        .map(|(_, v)| v.to_owned());
-    let Some(raw) = raw else { return Vec::new() };
-    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
-        let clear = format!("{}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0{}", super::RECOVERY_COOKIE, if secure { "; Secure" } else { "" });
-        if let Ok(v) = http::HeaderValue::from_str(&clear) {
-            res.append_header(http::header::SET_COOKIE, v);
-        }
-    }
-    base64::engine::general_purpose::URL_SAFE_NO_PAD
-        .decode(raw)
-        .ok()
+    crate::api::once::take(super::RECOVERY_COOKIE, secure)
         .and_then(|b| serde_json::from_slice::<Vec<String>>(&b).ok())
         .map(|codes| codes.into_iter().take(20).filter(|c| c.len() <= 20 && c.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')).collect())
         .unwrap_or_default()

@@ -2,6 +2,7 @@
 //! orders and complaints, statements, scorecard and replies. File uploads and downloads are
 //! plain axum routes (`server/src/http/supplier_files.rs`), since they carry bytes.
 pub mod accept_order;
+pub mod api_keys;
 pub mod answer_complaint;
 pub mod delete_document;
 pub mod discard_offering_draft;

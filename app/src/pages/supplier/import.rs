@@ -46,6 +46,7 @@ pub fn OfferingImportPage() -> impl IntoView {
         </Suspense>
         <p>{i18n.t("supplier-import-lead")}</p>
         <p><a href=r::OFFERINGS_TEMPLATE download="">{i18n.t("supplier-import-template")}</a></p>
+        <p><a href=r::API_KEYS>{i18n.t("supplier-import-api-keys")}</a></p>
         <details class="app-details">
             <summary>{i18n.t("supplier-import-columns")}</summary>
             <div>

@@ -1,6 +1,7 @@
 //! The supplier journey's pages. Each is complete without JavaScript: data comes with the
 //! first response, every action is a plain form post that comes back with `?done=` or with
 //! the error beside its field.
+pub mod api_keys;
 pub mod complaint;
 pub mod complaints;
 pub mod documents;

@@ -120,13 +120,58 @@ pub async fn import(ctx: &Ctx, caller: &Caller, file_name: &str, bytes: &[u8]) -
     }
     let (header, parsed) = parse(&decode(bytes))?;
     let file_name = super::documents::clean_name(file_name);
-    let mut report = ImportReport { file_name, at: moment(Utc::now()), created: 0, updated: 0, unchanged: 0, refused: 0, lines: Vec::new() };
     let missing: Vec<FieldError> = REQUIRED.iter().filter(|c| !header.iter().any(|h| h == *c)).map(|c| FieldError { field: (*c).into(), code: "missing_column".into() }).collect();
-    if !missing.is_empty() {
+    let report = if missing.is_empty() {
+        apply(ctx, caller, &s, file_name, parsed).await?
+    } else {
+        let mut report = ImportReport { file_name, at: moment(Utc::now()), created: 0, updated: 0, unchanged: 0, refused: 0, lines: Vec::new() };
         report.refused = u32::try_from(parsed.len()).unwrap_or(u32::MAX);
         report.lines.push(ImportLine { line: 1, sku: String::new(), outcome: "refused".into(), errors: missing });
-        return save_report(db, actor.account_id, &report).await;
+        report
+    };
+    save_report(db, actor.account_id, &report).await
+}
+
+/// One line of a sync: the CSV's columns as JSON (`regions` a list of codes, `params` an
+/// object of parameter values; numbers may be numbers or text).
+pub type SyncLine = serde_json::Map<String, serde_json::Value>;
+
+/// The most lines one sync takes (as a file).
+pub const MAX_SYNC_LINES: usize = MAX_LINES;
+
+fn cell_of(value: Option<&serde_json::Value>) -> String {
+    use serde_json::Value;
+    match value {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => s.trim().to_owned(),
+        Some(Value::Number(n)) => n.to_string(),
+        Some(Value::Bool(b)) => b.to_string(),
+        Some(Value::Array(items)) => items.iter().map(|v| cell_of(Some(v))).filter(|c| !c.is_empty()).collect::<Vec<_>>().join("|"),
+        Some(Value::Object(map)) => map.iter().map(|(k, v)| format!("{k}={}", cell_of(Some(v)))).collect::<Vec<_>>().join("|"),
     }
+}
+
+/// Applies offerings sent by the supplier's own system, checked like a file's lines (line
+/// numbers are positions in the list, from 1) and matched by SKU, so sending the same list
+/// again changes nothing. Only an approved supplier syncs.
+pub async fn sync(ctx: &Ctx, caller: &Caller, lines: &[SyncLine]) -> Result<ImportReport, AppError> {
+    let (_, s) = own_supplier(&ctx.db, caller).await?;
+    super::require_approved(&s)?;
+    if lines.len() > MAX_SYNC_LINES {
+        return Err(AppError::field("lines", "csv_too_many_lines"));
+    }
+    let parsed = lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| Parsed { line: u32::try_from(i + 1).unwrap_or(u32::MAX), cells: COLUMNS.iter().map(|c| (*c, cell_of(line.get(*c)))).collect() })
+        .collect();
+    apply(ctx, caller, &s, "api".into(), parsed).await
+}
+
+/// Checks every line like the offering form and applies the valid ones together.
+async fn apply(ctx: &Ctx, caller: &Caller, s: &crate::entities::suppliers::Model, file_name: String, parsed: Vec<Parsed>) -> Result<ImportReport, AppError> {
+    let db = &ctx.db;
+    let mut report = ImportReport { file_name, at: moment(Utc::now()), created: 0, updated: 0, unchanged: 0, refused: 0, lines: Vec::new() };
     let types = allowed_types(db, s.id, caller.lang).await?;
     let served = super::profile::region_codes(db, s.id).await?;
     let approved = s.status == DbSupplierStatus::Approved;
@@ -236,7 +281,7 @@ pub async fn import(ctx: &Ctx, caller: &Caller, file_name: &str, bytes: &[u8]) -
         report.lines.push(ImportLine { line: p.line, sku: sku.clone(), outcome: name.into(), errors: Vec::new() });
     }
     txn.commit().await.or_unexpected()?;
-    save_report(db, actor.account_id, &report).await
+    Ok(report)
 }
 
 async fn has_free_dates(db: &impl ConnectionTrait, offering: Option<i32>) -> Result<bool, AppError> {

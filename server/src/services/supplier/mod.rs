@@ -1,6 +1,7 @@
 //! The supplier journey's use cases. Every one starts by finding the caller's own supplier
 //! row (role checked first), and every object is looked up together with that supplier's id,
 //! so another supplier's offering, order, document or statement is simply not found.
+pub mod api_keys;
 pub mod capacity;
 pub mod documents;
 pub mod import;
@@ -31,6 +32,7 @@ pub fn ports(ctx: &Ctx) -> SupplierPorts {
         orders: Arc::new(orders::OrderService(ctx.clone())),
         money: Arc::new(money::MoneyService(ctx.clone())),
         quality: Arc::new(quality::QualityService(ctx.clone())),
+        api_keys: Arc::new(api_keys::ApiKeyService(ctx.clone())),
     }
 }
 

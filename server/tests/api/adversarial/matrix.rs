@@ -68,6 +68,7 @@ const PAGES: &[(&str, &[Who])] = &[
     ("/supplier/statements", SUPPLIERS),
     ("/supplier/quality", SUPPLIERS),
     ("/supplier/reviews/:id", SUPPLIERS),
+    ("/supplier/api-keys", SUPPLIERS),
     ("/staff/audit", STAFF),
     ("/staff/suppliers", STAFF),
     ("/staff/suppliers/:id", STAFF),
@@ -146,6 +147,9 @@ const FUNCTIONS: &[(&str, &[Who])] = &[
     ("supplier_scorecard", SUPPLIERS),
     ("supplier_review", SUPPLIERS),
     ("supplier_reply_review", SUPPLIERS),
+    ("supplier_api_keys", SUPPLIERS),
+    ("supplier_create_api_key", SUPPLIERS),
+    ("supplier_revoke_api_key", SUPPLIERS),
     ("audit_search", STAFF),
     ("staff_supplier_queue", STAFF),
     ("staff_supplier", STAFF),
@@ -186,7 +190,7 @@ const FIELDS: &[&str] = &[
     "staff_email", "staff_name", "staff_region", "staff_role", "staff_password", "legal_name", "contact_person", "phone",
     "sku", "title_kk", "title_ru", "title_en", "description_kk", "description_ru", "description_en", "price", "lead_time_days",
     "capacity", "mode", "arrival", "sessions", "code_", "name_kk", "name_ru", "name_en", "unit", "category", "replacement_months",
-    "param_schema", "active", "ceiling", "ceiling_from", "kind",
+    "param_schema", "active", "ceiling", "ceiling_from", "kind", "label",
 ];
 
 fn tokens(app: &TestApp) -> Tokens {
@@ -369,6 +373,8 @@ const OWN: &[(&str, &str, &[Who])] = &[
     ("GET", "/api/v1/suppliers", EVERYONE),
     ("GET", "/api/v1/statistics/provision", EVERYONE),
     ("GET", "/api/v1/statistics/provision.csv", EVERYONE),
+    // A supplier's key, never a session.
+    ("POST", "/api/v1/supplier/offerings", NOBODY),
 ];
 
 both!(every_route_the_server_writes_itself_answers_only_who_the_table_allows, |app: TestApp| async move {
