@@ -20,7 +20,7 @@ DATA="$(mktemp -d)"
 KEY="contract-test-ipr-key-$(date +%s)-0123456789abcdef"
 LOG="$DATA/server.log"
 APP_DATA_DIR="$DATA" APP_PORT="$PORT" LEPTOS_SITE_ROOT="$ROOT/target/site" APP_IPR_API_KEY="$KEY" \
-  APP_API_REQUESTS_PER_MINUTE=1000000 "$ROOT/target/debug/server" >"$LOG" 2>&1 &
+  APP_API_REQUESTS_PER_MINUTE=1000000 APP_API_SYNCS_PER_MINUTE=1000000 "$ROOT/target/debug/server" >"$LOG" 2>&1 &
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 120); do
@@ -30,8 +30,23 @@ for _ in $(seq 1 120); do
 done
 curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null || { echo "FAIL: the portal is not ready" >&2; cat "$LOG" >&2; exit 1; }
 
-"$VENV/bin/schemathesis" run "http://127.0.0.1:$PORT/api/v1/openapi.json" \
-  --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,response_headers_conformance \
+CHECKS=not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,response_headers_conformance
+BASE="http://127.0.0.1:$PORT"
+# Every operation but the supplier's sync, with the IPR feed's key.
+"$VENV/bin/schemathesis" run "$BASE/api/v1/openapi.json" --checks "$CHECKS" \
+  --exclude-path /api/v1/supplier/offerings \
   -H "Authorization: Bearer $KEY" \
-  --max-examples "${CONTRACT_EXAMPLES:-100}" \
-  --seed 20261202
+  --max-examples "${CONTRACT_EXAMPLES:-100}" --seed 20261202
+
+# The sync, with a key the approved demo supplier makes on its keys page.
+JAR="$DATA/cookies"
+curl -fsS -c "$JAR" -o /dev/null -H "Origin: $BASE" --data-urlencode "email=supplier@demo.kz" \
+  --data-urlencode "password=demo-portal-2026" "$BASE/api/sign_in"
+NEW=$(curl -fsS -b "$JAR" -c "$JAR" -o /dev/null -D - -H "Origin: $BASE" --data-urlencode "label=contract test" \
+  "$BASE/api/supplier_create_api_key" | tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: ssp_new_api_key=\([^;]*\).*/\1/p')
+SUPPLIER_KEY=$(python3 -c 'import base64,sys; v=sys.argv[1]; print(base64.urlsafe_b64decode(v + "=" * (-len(v) % 4)).decode())' "$NEW")
+case "$SUPPLIER_KEY" in ssp_*) ;; *) echo "FAIL: no supplier key was made for the contract test" >&2; exit 1 ;; esac
+"$VENV/bin/schemathesis" run "$BASE/api/v1/openapi.json" --checks "$CHECKS" \
+  --include-path /api/v1/supplier/offerings \
+  -H "Authorization: Bearer $SUPPLIER_KEY" \
+  --max-examples "${CONTRACT_EXAMPLES:-100}" --seed 20261202
