@@ -125,7 +125,7 @@ fn router(ctx: Ctx, addr: SocketAddr) -> Router {
     let sync_limit = crate::http::open_data::key_limiter(ctx.settings.api_syncs_per_minute);
     let app_state = AppState { ctx, api_limit, sync_limit };
     let state = RouterState { leptos_options: leptos_options.clone(), app: app_state.clone() };
-    let routes = generate_route_list(app::App);
+    let routes = route_list();
     let context = {
         let backend = backend.clone();
         move || provide_context(backend.clone())
@@ -162,6 +162,16 @@ fn router(ctx: Ctx, addr: SocketAddr) -> Router {
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(status::panicked))
         .layer(axum::middleware::from_fn(crate::http::observe::observe))
         .with_state(state)
+}
+
+/// The pages' routes, generated once per process. Generating them renders the whole
+/// application with resource loading switched off by a process-wide flag (`leptos_server`'s
+/// `SuppressResourceLoad`): a page rendering in the same process at that moment would wait
+/// for its data forever (leptos issue 4773). Done once, before any application of the
+/// process serves, it can never meet a render; every later build reuses the list.
+pub fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(app::App)).clone()
 }
 
 /// A route the server writes itself, beside the pages and the server functions.

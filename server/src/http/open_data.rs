@@ -251,7 +251,7 @@ pub async fn suppliers(State(state): State<AppState>, Query(q): Query<HashMap<St
 #[allow(dead_code, reason = "describes the parameters in the contract")]
 #[into_params(parameter_in = Query)]
 pub struct MonthParam {
-    /// `YYYY-MM`, not in the future; the last whole month when absent.
+    /// `YYYY-MM`, from 36 months ago to this month; the last whole month when absent.
     #[param(pattern = "^20[0-9]{2}-(0[1-9]|1[0-2])$")]
     pub month: Option<String>,
 }

@@ -21,6 +21,8 @@ use utoipa::ToSchema;
 
 /// A statistic about fewer people than this is not published.
 pub const SUPPRESS_UNDER: u64 = 5;
+/// How many months back the statistics reach.
+pub const MONTHS_BACK: u32 = 36;
 /// The most rows one page of a list holds.
 pub const MAX_LIMIT: u64 = 100;
 
@@ -419,8 +421,11 @@ pub fn month(text: &str, today: NaiveDate) -> Result<Period, AppError> {
     if first > today {
         return Err(AppError::field("month", "month_in_future"));
     }
-    if first.year() < 2000 {
-        return Err(AppError::field("month", "month_invalid"));
+    // Each month asked for is computed once and then kept up to date by the summary job while
+    // it is read: the open data reaches back three years, so nobody can make it keep hundreds.
+    let oldest = today.with_day(1).and_then(|d| d.checked_sub_months(chrono::Months::new(MONTHS_BACK))).unwrap_or(today);
+    if first < oldest {
+        return Err(AppError::field("month", "month_too_old"));
     }
     let next = first.checked_add_months(chrono::Months::new(1)).ok_or_else(|| AppError::field("month", "month_invalid"))?;
     Ok(Period { from: first, to: next - chrono::Duration::days(1) })
@@ -514,6 +519,7 @@ mod tests {
         assert_eq!(p.to.to_string(), "2026-02-28");
         assert!(month("2027-01", today).is_err());
         assert!(month("26-1", today).is_err());
+        assert!(month("2023-12", today).is_ok() && month("2023-11", today).is_err(), "three years back at most");
         assert!(month("2026-13", today).is_err());
     }
 }

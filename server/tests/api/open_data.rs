@@ -157,7 +157,7 @@ both!(provision_statistics_withhold_every_count_under_five, |app: TestApp| async
     let text = csv.text().await.unwrap();
     assert!(text.contains(&format!("{month},ALA,tsr,false,6,0,0.0,")), "{text}");
     assert!(text.contains(&format!("{month},AST,tsr,true,,,,")), "{text}");
-    for bad in ["2999-01", "2026-13", "yesterday"] {
+    for bad in ["2999-01", "2026-13", "yesterday", "2001-01"] {
         let (status, body) = get(&app, &format!("/api/v1/statistics/provision?month={bad}")).await;
         assert_eq!((status, body["fields"][0]["field"].as_str()), (StatusCode::BAD_REQUEST, Some("month")), "{bad}");
     }

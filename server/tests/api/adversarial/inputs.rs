@@ -47,7 +47,6 @@ both!(malformed_and_oversized_bodies_are_client_errors, |app: TestApp| async mov
     let cases: Vec<(&str, &str, Vec<u8>)> = vec![
         ("/api/sign_in", form, vec![0xff, 0xfe, b'=', 0xc3, 0x28]),
         ("/api/sign_in", form, b"email=%FF%FE&password=%C3%28".to_vec()),
-        ("/api/sign_in", form, [b"email=a%40b.kz&password=".to_vec(), vec![b'x'; 300 * 1024]].concat()),
         ("/api/sign_in", form, b"email".to_vec()),
         ("/api/sign_up_recipient", form, vec![b'&'; 100_000]),
         ("/api/order_start", form, b"offering=99999999999999999999".to_vec()),
@@ -72,9 +71,12 @@ both!(malformed_and_oversized_bodies_are_client_errors, |app: TestApp| async mov
             ids.push(id);
         }
     }
-    // 5 MB announced: refused from the headers, with an answer, not a dropped connection.
-    let first_line = announce_oversized(&app, "/api/sign_in", 5 * 1024 * 1024).await;
-    assert!(first_line.contains(" 413 "), "{first_line}");
+    // 300 KB and 5 MB announced: refused from the headers with an answer, not a dropped
+    // connection (a client still sending the body may see the connection close after it).
+    for length in [300 * 1024, 5 * 1024 * 1024] {
+        let first_line = announce_oversized(&app, "/api/sign_in", length).await;
+        assert!(first_line.contains(" 413 "), "{length}: {first_line}");
+    }
     // A browser without JavaScript is sent back to the form, which says why in its language.
     let res = app
         .client

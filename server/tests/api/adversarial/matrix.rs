@@ -265,7 +265,7 @@ both!(every_route_and_function_answers_only_who_the_table_allows, |app: TestApp|
     let tokens = tokens(&app);
     let cast = cast(&app).await;
     // Pages, from the router.
-    let routed: BTreeSet<String> = leptos_axum::generate_route_list(app::App).iter().map(|r| r.path().replace("{id}", ":id")).collect();
+    let routed: BTreeSet<String> = server::startup::route_list().iter().map(|r| r.path().replace("{id}", ":id")).collect();
     let listed: BTreeSet<String> = PAGES.iter().map(|(p, _)| (*p).to_owned()).collect();
     let missing: Vec<&String> = routed.difference(&listed).collect();
     assert!(missing.is_empty(), "pages without an entry in the access table: {missing:?}");
