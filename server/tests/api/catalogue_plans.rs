@@ -75,6 +75,9 @@ both!(catalogue_and_offering_page_queries_use_indexes_not_full_scans, |app: Test
         let search = prepare(&app.db, &visitor, query(q)).await.unwrap().search;
         statements.push((format!("{name}: count"), search.count(backend)));
         statements.push((format!("{name}: page"), search.page(backend, 20, 20)));
+        // The open-data API's next page, from a cursor.
+        let after = server::services::recipient::catalogue_sql::Keyset { price_tiyn: 5_000_000, lead_time_days: 10, rating_x100: 400, review_count: 3, id: 4_000 };
+        statements.push((format!("{name}: page after a cursor"), search.page_after(backend, 21, Some(&after))));
     }
     let offering = world.busiest_offering.unwrap();
     let supplier = world.offerings.iter().find(|o| o.id == offering).unwrap().supplier_id;
