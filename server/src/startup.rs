@@ -122,7 +122,7 @@ fn router(ctx: Ctx, addr: SocketAddr) -> Router {
         .build();
     let backend = services::backend(&ctx);
     let api_limit = crate::http::open_data::limiter(ctx.settings.api_requests_per_minute);
-    let sync_limit = crate::http::open_data::key_limiter(ctx.settings.api_syncs_per_minute);
+    let sync_limit = crate::http::supplier_sync::key_limiter(ctx.settings.api_syncs_per_minute);
     let app_state = AppState { ctx, api_limit, sync_limit };
     let state = RouterState { leptos_options: leptos_options.clone(), app: app_state.clone() };
     let routes = route_list();
@@ -218,7 +218,7 @@ pub fn own_routes() -> Vec<OwnRoute> {
         OwnRoute::get("/api/v1/suppliers", get(open_data::suppliers)),
         OwnRoute::get("/api/v1/statistics/provision", get(open_data::provision)),
         OwnRoute::get("/api/v1/statistics/provision.csv", get(open_data::provision_csv)),
-        OwnRoute::post("/api/v1/supplier/offerings", post(open_data::sync)),
+        OwnRoute::post("/api/v1/supplier/offerings", post(crate::http::supplier_sync::sync)),
     ];
     routes.extend(crate::http::supplier_files::routes());
     routes

@@ -20,16 +20,7 @@ pub(crate) fn hand_over(name: &str, value: &[u8], secure: bool) {
 #[cfg(feature = "ssr")]
 pub(crate) fn take(name: &str, secure: bool) -> Option<Vec<u8>> {
     use base64::Engine;
-    let parts = use_context::<http::request::Parts>()?;
-    let raw = parts
-        .headers
-        .get_all(http::header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|kv| kv.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v.to_owned())?;
+    let raw = cookie(name)?;
     if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
         let clear = format!("{name}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0{}", if secure { "; Secure" } else { "" });
         if let Ok(v) = http::HeaderValue::from_str(&clear) {
@@ -37,4 +28,19 @@ pub(crate) fn take(name: &str, secure: bool) -> Option<Vec<u8>> {
         }
     }
     base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(raw).ok()
+}
+
+/// The value of cookie `name` in the request being answered.
+#[cfg(feature = "ssr")]
+pub(crate) fn cookie(name: &str) -> Option<String> {
+    let parts = use_context::<http::request::Parts>()?;
+    parts
+        .headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_owned())
 }

@@ -16,17 +16,7 @@ pub async fn typed_values(form: String) -> Result<Vec<(String, String)>, AppErro
 #[cfg(feature = "ssr")]
 fn read(form: &str) -> Vec<(String, String)> {
     use base64::Engine;
-    let Some(parts) = use_context::<http::request::Parts>() else { return Vec::new() };
-    let raw = parts
-        .headers
-        .get_all(http::header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|kv| kv.trim().split_once('='))
-        .find(|(k, _)| *k == COOKIE)
-        .map(|(_, v)| v.to_owned());
-    let Some(raw) = raw else { return Vec::new() };
+    let Some(raw) = crate::api::once::cookie(COOKIE) else { return Vec::new() };
     let Ok(bytes) = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(raw) else { return Vec::new() };
     match serde_json::from_slice::<(String, Vec<(String, String)>)>(&bytes) {
         Ok((f, values)) if f == form => values,

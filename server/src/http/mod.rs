@@ -10,6 +10,7 @@ pub mod observe;
 pub mod open_data;
 pub mod status;
 pub mod supplier_files;
+pub mod supplier_sync;
 
 /// Shared state of the HTTP handlers and middleware.
 #[derive(Clone)]
@@ -19,7 +20,7 @@ pub struct AppState {
     /// Each client's budget of requests to the public API.
     pub api_limit: std::sync::Arc<open_data::Limiter>,
     /// Each supplier key's budget of syncs.
-    pub sync_limit: std::sync::Arc<open_data::KeyLimiter>,
+    pub sync_limit: std::sync::Arc<supplier_sync::KeyLimiter>,
 }
 
 /// The value of cookie `name` in a request's headers.
