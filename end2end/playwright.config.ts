@@ -15,6 +15,8 @@ Object.assign(env, {
   APP_PORT: port,
   APP_DATA_DIR: process.env.APP_DATA_DIR ?? path.join(__dirname, '.data'),
   LEPTOS_SITE_ROOT: process.env.LEPTOS_SITE_ROOT ?? path.join(repo, 'target/site'),
+  // The key the tests' "information system" sends IPR lines with (tests/support/messages.ts).
+  APP_IPR_API_KEY: 'e2e-ipr-key-that-is-long-enough-0123456789',
 });
 
 // scripts/test.sh keeps the server's log (JSON lines) to check it for personal data after

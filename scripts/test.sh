@@ -23,6 +23,11 @@ say "dropping databases left by earlier test runs"
 psql "$PG/postgres" -Atqc "select datname from pg_database where datname like 'ssp_test_%'" \
   | while read -r db; do psql "$PG/postgres" -qc "drop database if exists \"$db\"" >/dev/null; done
 
+say "the SMTP server the message tests deliver to (aiosmtpd, keeping what it receives in a maildir)"
+export TEST_MAILDIR="${TEST_MAILDIR:-$ROOT/target/test-maildir}"
+MAIL_PORT="${TEST_SMTP_PORT:-2525}" MAIL_DIR="$TEST_MAILDIR" "$ROOT/scripts/mail-server.sh"
+export TEST_SMTP_URL="smtp://127.0.0.1:${TEST_SMTP_PORT:-2525}"
+
 say "unit and integration tests (SQLite and PostgreSQL)"
 cargo test --workspace --exclude frontend -- --test-threads="${TEST_THREADS:-4}"
 

@@ -83,6 +83,11 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/account") view=|| view! { <Guard roles=SIGNED_IN><account::overview::AccountPage/></Guard> } ssr=SsrMode::Async/>
                         <Route path=path!("/account/password") view=|| view! { <Guard roles=SIGNED_IN><account::password::PasswordPage/></Guard> } ssr=SsrMode::Async/>
                         <Route path=path!("/account/sessions") view=|| view! { <Guard roles=SIGNED_IN><account::sessions::SessionsPage/></Guard> } ssr=SsrMode::Async/>
+                        <Route path=path!("/account/identity") view=|| view! { <Guard roles=RECIPIENTS><account::identity::IdentityPage/></Guard> } ssr=SsrMode::Async/>
+                        <Route path=path!("/confirm-email") view=confirm_email::ConfirmEmailPage ssr=SsrMode::Async/>
+                        <Route path=path!("/sign-up/sent") view=sign_up_sent::SignUpSentPage ssr=SsrMode::Async/>
+                        <Route path=path!("/staff/letters") view=|| view! { <Guard roles=STAFF><ministry::letters::StaffLettersPage/></Guard> } ssr=SsrMode::Async/>
+                        <Route path=path!("/staff/letters/print") view=|| view! { <Guard roles=STAFF><ministry::letters::StaffLetterPrintPage/></Guard> } ssr=SsrMode::Async/>
                         <Route path=path!("/account/recovery-codes") view=|| view! { <Guard roles=SIGNED_IN><account::recovery_codes::RecoveryCodesPage/></Guard> } ssr=SsrMode::Async/>
                         <Route path=path!("/sign-up") view=sign_up::SignUpPage ssr=SsrMode::Async/>
                         <Route path=path!("/sign-up/recipient") view=sign_up_recipient::SignUpRecipientPage ssr=SsrMode::Async/>

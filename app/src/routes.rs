@@ -35,6 +35,8 @@ pub const STAFF_CATALOGUE: &str = "/staff/catalogue";
 pub const STAFF_NEW_ITEM_TYPE: &str = "/staff/catalogue/new-item-type";
 /// One item type with its ceilings: `/staff/item-types/<id>`.
 pub const STAFF_ITEM_TYPES: &str = "/staff/item-types";
+/// Activation letters: a regional officer links a person (or their representative) to a record.
+pub const STAFF_LETTERS: &str = "/staff/letters";
 /// IPR imports: the upload form and past imports; `/staff/imports/<id>` is a report.
 pub const STAFF_IMPORTS: &str = "/staff/imports";
 /// Where the IPR upload form posts (a multipart form handled by the server).

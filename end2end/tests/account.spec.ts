@@ -8,6 +8,7 @@ import { test, expect } from './support/test';
 import { LANGS, t, type Lang } from './support/i18n';
 import { expectNoAxeViolations } from './support/axe';
 import { validIin } from './support/ids';
+import { confirmEmail } from './support/messages';
 import { chooseLanguage, DEMO_PASSWORD, open, pageLang, restoreRussian, settle, signIn, signOut, totp } from './support/portal';
 import type { Page } from '@playwright/test';
 
@@ -143,7 +144,9 @@ test(`a recipient changes the password, which ends the other sessions, and signs
   await page.locator('#f-email').fill(email);
   await page.locator('#f-password').fill(first);
   await submit(page, '/api/sign_up_recipient');
-  await expect(page).toHaveURL(/\/dashboard/);
+  await expect(page).toHaveURL(/\/sign-up\/sent$/);
+  await confirmEmail(page, email);
+  await signIn(page, email, first);
   // Another browser signed in as the same person.
   const other = await browser.newContext({ baseURL, locale: 'kk-KZ', javaScriptEnabled: test.info().project.use.javaScriptEnabled !== false });
   const elsewhere = await other.newPage();

@@ -3,7 +3,9 @@
 // and identification numbers.
 import { test, expect } from './support/test';
 import { t } from './support/i18n';
-import { pageLang, settle } from './support/portal';
+import { pageLang, settle, signIn } from './support/portal';
+import { confirmEmail, outboxText } from './support/messages';
+import { expectNoAxeViolations } from './support/axe';
 import { uniqueEmail, validBin, validIin, withWrongCheckDigit } from './support/ids';
 import type { Page } from '@playwright/test';
 
@@ -15,7 +17,7 @@ async function submit(page: Page, action: string): Promise<void> {
   await settle(page);
 }
 
-test('a recipient who mistypes the IIN sees the error beside it with the other answers kept, corrects it and reaches the dashboard', async ({ page }) => {
+test('a recipient who mistypes the IIN sees the error beside it with the other answers kept, corrects it, confirms the e-mail and is asked to prove the IIN', async ({ page }) => {
   const fullName = 'Серикова Айгуль Бекқызы';
   const email = uniqueEmail('recipient');
   const iin = validIin({ female: true });
@@ -53,11 +55,39 @@ test('a recipient who mistypes the IIN sees the error beside it with the other a
   await page.locator('#f-password').fill(PASSWORD);
   await submit(page, '/api/sign_up_recipient');
 
-  await expect(page).toHaveURL(/\/dashboard\?done=signed_up$/);
+  await expect(page).toHaveURL(/\/sign-up\/sent$/);
+  await expect(page.locator('main h1')).toHaveText(t(lang, 'sign-up-sent-title'));
+  await expectNoAxeViolations(page, `sign-up sent [${lang}]`);
+  await confirmEmail(page, email);
+  await expect(page.locator('main [role="status"]')).toContainText(t(lang, 'done-email_confirmed'));
+  await signIn(page, email, PASSWORD);
   await expect(page.locator('main h1')).toHaveText(t(lang, 'dashboard-title'));
-  await expect(page.locator('main [role="status"]')).toContainText(t(lang, 'done-signed_up'));
   await expect(page.locator('header .app-nav__who')).toHaveText(fullName);
-  await expect(page.locator('main')).toContainText(t(lang, 'dashboard-open-entitlements'));
+  // The IIN typed is a claim: nothing of that person opens before it is proven.
+  await expect(page.locator('main')).toContainText(t(lang, 'dashboard-prove-identity'));
+  await expect(page.locator('main a[href="/account/identity"]')).toBeVisible();
+});
+
+test('signing up with an address that has an account answers as for a new one, and only that address learns it', async ({ page }) => {
+  const lang = 'kk';
+  const taken = 'recipient@demo.kz';
+  const fresh = uniqueEmail('fresh');
+  const answers: string[] = [];
+  for (const email of [taken, fresh]) {
+    await page.goto('/sign-up/recipient');
+    await page.locator('#f-full_name').fill('Серикова Айгуль');
+    await page.locator('#f-iin').fill(validIin());
+    await page.locator('#f-region').selectOption('ALA');
+    await page.locator('#f-email').fill(email);
+    await page.locator('#f-password').fill(PASSWORD);
+    await submit(page, '/api/sign_up_recipient');
+    await expect(page).toHaveURL(/\/sign-up\/sent$/);
+    answers.push(await page.locator('main').innerText());
+  }
+  expect(answers[0]).toBe(answers[1]);
+  expect(answers[0]).toContain(t(lang, 'sign-up-sent-lead'));
+  expect(await outboxText(page, taken, 'sign_up_exists')).toContain('/sign-in');
+  expect(await outboxText(page, fresh, 'email_confirm')).toContain('/confirm-email?token=');
 });
 
 test('a supplier who mistypes the BIN and leaves out the region sees both errors, corrects them and starts its application as a draft', async ({ page }) => {
@@ -91,7 +121,9 @@ test('a supplier who mistypes the BIN and leaves out the region sees both errors
   await page.locator('#f-password').fill(PASSWORD);
   await submit(page, '/api/sign_up_supplier');
 
-  await expect(page).toHaveURL(/\/dashboard(\?|$)/);
+  await expect(page).toHaveURL(/\/sign-up\/sent$/);
+  await confirmEmail(page, email);
+  await signIn(page, email, PASSWORD);
   await expect(page.locator('header .app-nav__who')).toHaveText(organisation);
   // The ministry sees it once the supplier submits a complete application.
   await expect(page.locator('main')).toContainText(t(lang, 'supplier_status-draft'));

@@ -20,6 +20,8 @@ mod m20261201_000302_create_summaries;
 mod m20261202_000401_add_supplier_name_folded;
 mod m20261202_000402_add_category_kind;
 mod m20261202_000403_create_supplier_api_keys;
+mod m20261203_000501_create_outbox;
+mod m20261203_000502_add_identity_proof;
 
 /// Runs the portal's migrations in order.
 pub struct Migrator;
@@ -47,6 +49,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000401_add_supplier_name_folded::Migration),
             Box::new(m20261202_000402_add_category_kind::Migration),
             Box::new(m20261202_000403_create_supplier_api_keys::Migration),
+            Box::new(m20261203_000501_create_outbox::Migration),
+            Box::new(m20261203_000502_add_identity_proof::Migration),
         ]
     }
 }

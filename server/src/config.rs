@@ -103,6 +103,62 @@ pub struct Settings {
     /// Syncs a minute each supplier key may send (`APP_API_SYNCS_PER_MINUTE`, default 30).
     #[serde(default = "api_syncs_per_minute")]
     pub api_syncs_per_minute: u32,
+    /// The SMTP server e-mails leave through (`APP_SMTP_URL`): `smtp://host:port` (plain, for a
+    /// relay on this machine), `smtp://host:port?tls=starttls` or `smtps://host:port`, with
+    /// `user:password@` when the server asks for it. Unset in development: e-mails are written
+    /// to `<data_dir>/outbox/<id>.eml`. Production refuses to start without it.
+    #[serde(default)]
+    pub smtp_url: Option<SecretString>,
+    /// The sender of every e-mail (`APP_MAIL_FROM`, e.g. `Portal <noreply@portal.example.kz>`);
+    /// `portal@localhost` in development when unset. Production refuses to start without it.
+    #[serde(default)]
+    pub mail_from: Option<String>,
+    /// The SMS gateway's address (`APP_SMS_URL`): each text is POSTed there as JSON. Unset in
+    /// development: texts are written to `<data_dir>/outbox/<id>.sms.json`. Required in
+    /// production.
+    #[serde(default)]
+    pub sms_url: Option<String>,
+    /// The SMS gateway's bearer key (`APP_SMS_KEY`). Required with `APP_SMS_URL`.
+    #[serde(default)]
+    pub sms_key: Option<SecretString>,
+    /// Whether this instance delivers the outbox (`APP_WORKER`, default on). Several instances
+    /// may all deliver: each message is taken by one of them at a time.
+    #[serde(default = "on")]
+    pub worker: bool,
+    /// Seconds between two looks at the outbox (`APP_WORKER_INTERVAL_SECONDS`, default 5).
+    #[serde(default = "worker_interval_seconds")]
+    pub worker_interval_seconds: u64,
+}
+
+fn on() -> bool {
+    true
+}
+
+fn worker_interval_seconds() -> u64 {
+    5
+}
+
+/// The sender of e-mails in development when `APP_MAIL_FROM` is unset.
+pub const DEVELOPMENT_MAIL_FROM: &str = "portal@localhost";
+
+/// The host of an `smtp://` or `smtps://` address (without user, password, port or query).
+fn smtp_host(url: &str) -> Option<&str> {
+    let rest = url.strip_prefix("smtps://").or_else(|| url.strip_prefix("smtp://"))?;
+    let authority = rest.split(['/', '?']).next().unwrap_or(rest);
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = match host_port.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(v6),
+        None => host_port.split(':').next().unwrap_or(host_port),
+    };
+    (!host.is_empty()).then_some(host)
+}
+
+/// Whether mail to `url` travels encrypted (`smtps://` or STARTTLS), or plain but only to
+/// this machine.
+fn smtp_is_safe(url: &str) -> bool {
+    let tls = url.starts_with("smtps://")
+        || url.split_once('?').is_some_and(|(_, q)| q.split('&').any(|p| matches!(p.to_ascii_lowercase().as_str(), "tls=starttls" | "tls=required")));
+    tls || smtp_host(url).is_some_and(|h| h.eq_ignore_ascii_case("localhost") || h.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback()))
 }
 
 fn api_syncs_per_minute() -> u32 {
@@ -191,6 +247,13 @@ impl Settings {
             metrics_token: None,
             api_requests_per_minute: 100_000,
             api_syncs_per_minute: 100_000,
+            smtp_url: None,
+            mail_from: None,
+            sms_url: None,
+            sms_key: None,
+            // Tests deliver the outbox themselves, at the moment they choose.
+            worker: false,
+            worker_interval_seconds: 1,
         }
     }
 
@@ -198,6 +261,11 @@ impl Settings {
     pub fn check(&self) -> anyhow::Result<()> {
         if self.environment == Environment::Production && self.demo_data {
             bail!("demo data is never loaded in production: unset APP_DEMO_DATA");
+        }
+        // E-mails carry links to the portal: in production they start with the public origin,
+        // never with what a request's Host header claims.
+        if self.environment == Environment::Production && self.public_origin.is_none() {
+            bail!("APP_PUBLIC_ORIGIN (e.g. https://portal.example.kz) is required in production: links in e-mails start with it");
         }
         if self.environment == Environment::Production && self.public_origin.as_deref().is_some_and(|o| !o.trim().to_ascii_lowercase().starts_with("https://")) {
             bail!("production is served over HTTPS only: APP_PUBLIC_ORIGIN must start with https://");
@@ -232,7 +300,61 @@ impl Settings {
         if !(5..=60).contains(&self.session_minutes) {
             bail!("session_minutes must be between 5 and 60");
         }
+        self.check_messages()
+    }
+
+    /// Messages must reach people in production: no file sinks there, and no mail in clear
+    /// text across a network.
+    fn check_messages(&self) -> anyhow::Result<()> {
+        let production = self.environment == Environment::Production;
+        match self.smtp_url.as_ref().map(|u| u.expose_secret().trim().to_owned()) {
+            None if production => bail!("APP_SMTP_URL is required in production"),
+            None => {}
+            Some(url) => {
+                if smtp_host(&url).is_none() {
+                    bail!("APP_SMTP_URL must be smtp://host:port or smtps://host:port");
+                }
+                if production && !smtp_is_safe(&url) {
+                    bail!("APP_SMTP_URL: production sends mail over TLS (smtps:// or ?tls=starttls), or in plain text only to a relay on this machine");
+                }
+            }
+        }
+        match self.mail_from.as_deref().map(str::trim) {
+            None | Some("") if production => bail!("APP_MAIL_FROM is required in production"),
+            None | Some("") => {}
+            Some(from) => {
+                if from.parse::<lettre::message::Mailbox>().is_err() {
+                    bail!("APP_MAIL_FROM must be an e-mail address, optionally with a name: Portal <noreply@portal.example.kz>");
+                }
+            }
+        }
+        match self.sms_url.as_deref().map(str::trim) {
+            None | Some("") if production => bail!("APP_SMS_URL is required in production"),
+            None | Some("") => {}
+            Some(url) => {
+                if !(url.starts_with("https://") || url.starts_with("http://")) {
+                    bail!("APP_SMS_URL must be an http:// or https:// address");
+                }
+                if self.sms_key.as_ref().is_none_or(|k| k.expose_secret().trim().is_empty()) {
+                    bail!("APP_SMS_KEY is required with APP_SMS_URL");
+                }
+            }
+        }
+        if production && self.sms_key.as_ref().is_none_or(|k| k.expose_secret().trim().is_empty()) {
+            bail!("APP_SMS_KEY is required in production");
+        }
+        if !(1..=3600).contains(&self.worker_interval_seconds) {
+            bail!("APP_WORKER_INTERVAL_SECONDS must be between 1 and 3600");
+        }
         Ok(())
+    }
+
+    /// The sender of e-mails: `APP_MAIL_FROM`, or in development `portal@localhost`.
+    pub fn mail_from(&self) -> String {
+        match self.mail_from.as_deref().map(str::trim) {
+            Some(from) if !from.is_empty() => from.to_owned(),
+            _ => DEVELOPMENT_MAIL_FROM.to_owned(),
+        }
     }
 
     /// The database URL: the configured one, or a SQLite file in the data folder.
@@ -274,5 +396,75 @@ mod tests {
         assert!(demo_data(Environment::Production, Some(true)).is_err());
         assert!(demo_data(Environment::Development, None).unwrap());
         assert!(!demo_data(Environment::Development, Some(false)).unwrap());
+    }
+
+    /// Production settings that pass every other check.
+    fn production() -> Settings {
+        let mut s = Settings::for_test("sqlite://x.db".into(), PathBuf::from("data"));
+        s.environment = Environment::Production;
+        s.public_origin = Some("https://portal.example.kz".into());
+        s.smtp_url = Some(SecretString::from("smtps://portal:pass@mail.example.kz:465"));
+        s.mail_from = Some("Portal <noreply@portal.example.kz>".into());
+        s.sms_url = Some("https://sms.example.kz/send".into());
+        s.sms_key = Some(SecretString::from("sms-key"));
+        s
+    }
+
+    fn refusal(s: &Settings) -> String {
+        s.check().err().map(|e| e.to_string()).unwrap_or_default()
+    }
+
+    #[test]
+    fn production_refuses_to_start_without_the_mail_and_sms_settings() {
+        assert!(production().check().is_ok());
+        let mut s = production();
+        s.smtp_url = None;
+        assert!(refusal(&s).contains("APP_SMTP_URL"), "{}", refusal(&s));
+        let mut s = production();
+        s.mail_from = None;
+        assert!(refusal(&s).contains("APP_MAIL_FROM"), "{}", refusal(&s));
+        let mut s = production();
+        s.sms_url = None;
+        assert!(refusal(&s).contains("APP_SMS_URL"), "{}", refusal(&s));
+        let mut s = production();
+        s.sms_key = None;
+        assert!(refusal(&s).contains("APP_SMS_KEY"), "{}", refusal(&s));
+        let mut s = production();
+        s.public_origin = None;
+        assert!(refusal(&s).contains("APP_PUBLIC_ORIGIN"), "links in e-mails need it: {}", refusal(&s));
+        // Development falls back to the file sinks and a local sender.
+        let dev = Settings::for_test("sqlite://x.db".into(), PathBuf::from("data"));
+        assert!(dev.check().is_ok());
+        assert_eq!(dev.mail_from(), DEVELOPMENT_MAIL_FROM);
+        assert!(!dev.worker, "tests deliver the outbox themselves");
+    }
+
+    #[test]
+    fn production_sends_mail_in_clear_text_only_to_this_machine() {
+        for url in ["smtps://mail.example.kz", "smtp://u:p@mail.example.kz:587?tls=starttls", "smtp://127.0.0.1:25", "smtp://localhost:2525", "smtp://[::1]:25"] {
+            let mut s = production();
+            s.smtp_url = Some(SecretString::from(url));
+            assert!(s.check().is_ok(), "{url}: {}", refusal(&s));
+        }
+        for url in ["smtp://mail.example.kz:25", "smtp://user:pass@10.0.0.5:25"] {
+            let mut s = production();
+            s.smtp_url = Some(SecretString::from(url));
+            assert!(refusal(&s).contains("TLS"), "{url}");
+        }
+        let mut s = production();
+        s.smtp_url = Some(SecretString::from("mail.example.kz:25"));
+        assert!(refusal(&s).contains("smtp://"));
+        let mut s = production();
+        s.mail_from = Some("not an address".into());
+        assert!(refusal(&s).contains("APP_MAIL_FROM"));
+    }
+
+    #[test]
+    fn the_smtp_host_is_read_past_the_credentials() {
+        assert_eq!(smtp_host("smtp://u:p%40ss@mail.kz:587?tls=starttls"), Some("mail.kz"));
+        assert_eq!(smtp_host("smtps://mail.kz"), Some("mail.kz"));
+        assert_eq!(smtp_host("smtp://[::1]:25"), Some("::1"));
+        assert_eq!(smtp_host("smtp://:25"), None);
+        assert_eq!(smtp_host("http://mail.kz"), None);
     }
 }

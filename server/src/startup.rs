@@ -34,6 +34,8 @@ pub struct Application {
     db: DatabaseConnection,
     read_db: DatabaseConnection,
     warm_summaries: bool,
+    /// The outbox's transports and how often to look, when this instance delivers it.
+    outbox: Option<(crate::messages::Transports, std::time::Duration)>,
 }
 
 /// The session-signing secret: configured, or (development only) generated once and kept
@@ -73,15 +75,19 @@ impl Application {
             crate::seed::demo::load_if_empty(&db).await.context("loading demo data")?;
             crate::seed::demo::write_demo_documents(&db, &settings.data_dir).await.context("writing the demo documents")?;
         }
+        // Built even when this instance does not deliver: a malformed address stops the start.
+        let transports = crate::messages::Transports::from_settings(&settings).context("setting up e-mail and SMS")?;
+        let outbox = settings.worker.then(|| (transports, std::time::Duration::from_secs(settings.worker_interval_seconds)));
         let secret = jwt_secret(&settings)?;
         let tokens = Arc::new(Tokens::new(&secret, settings.session_minutes));
         crate::auth::password::warm_up();
         crate::http::metrics::handle();
         let listener = TcpListener::bind((settings.host.as_str(), settings.port)).await.context("binding the listener")?;
         let addr = listener.local_addr()?;
-        let ctx = Ctx { db: db.clone(), read_db: read_db.clone(), settings: Arc::new(settings), tokens };
+        let links = Arc::new(link_base(&settings, addr));
+        let ctx = Ctx { db: db.clone(), read_db: read_db.clone(), settings: Arc::new(settings), tokens, links };
         let router = router(ctx, addr);
-        Ok(Self { listener, router, port: addr.port(), db, read_db, warm_summaries: false })
+        Ok(Self { listener, router, port: addr.port(), db, read_db, warm_summaries: false, outbox })
     }
 
     /// The port the application listens on.
@@ -104,6 +110,9 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         crate::services::ministry::provision_summary::spawn_job(self.db.clone(), self.read_db.clone(), self.warm_summaries);
         crate::http::metrics::spawn_upkeep();
+        if let Some((transports, every)) = self.outbox {
+            crate::messages::spawn_worker(self.db.clone(), transports, Arc::new(crate::messages::SystemClock), every);
+        }
         axum::serve(self.listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(async {
                 let _ = tokio::signal::ctrl_c().await;
@@ -202,6 +211,7 @@ pub fn own_routes() -> Vec<OwnRoute> {
         OwnRoute::get("/healthz", get(health::healthz)),
         OwnRoute::get("/readyz", get(health::readyz)),
         OwnRoute::get("/metrics", get(crate::http::metrics::scrape)),
+        OwnRoute::get(crate::http::dev_messages::PATH, get(crate::http::dev_messages::page)),
         OwnRoute::post(app::routes::SET_LANGUAGE, post(language::set)),
         // An IPR file may be up to 5 MB; axum's own default stops extractors at 2 MB.
         OwnRoute::post(ministry::UPLOAD_PATH, post(ministry::upload.layer(DefaultBodyLimit::max(ministry::BODY_LIMIT)))),
@@ -228,4 +238,15 @@ pub fn own_routes() -> Vec<OwnRoute> {
 fn site_code(_: axum::http::StatusCode, _: axum::http::Version, headers: &axum::http::HeaderMap, _: &axum::http::Extensions) -> bool {
     let kind = headers.get(axum::http::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default();
     ["application/wasm", "text/javascript", "application/javascript", "text/css"].iter().any(|t| kind.starts_with(t))
+}
+
+/// The start of the links in messages: the public origin, or this instance's address in
+/// development (never the request's `Host`, which a client could set to send a person's
+/// reset link elsewhere).
+fn link_base(settings: &Settings, addr: std::net::SocketAddr) -> String {
+    if let Some(origin) = &settings.public_origin {
+        return origin.trim_end_matches('/').to_owned();
+    }
+    let host = if addr.ip().is_unspecified() { "localhost".to_owned() } else { addr.ip().to_string() };
+    format!("http://{host}:{}", addr.port())
 }

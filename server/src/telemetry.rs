@@ -64,6 +64,26 @@ pub fn sign_in_failed(reason: &'static str) {
     metrics::counter!("sign_in_failures_total", "reason" => reason).increment(1);
 }
 
+/// A message of the outbox was delivered; `channel` is `email` or `sms`.
+pub fn message_sent(channel: &'static str) {
+    metrics::counter!("outbox_messages_sent_total", "channel" => channel).increment(1);
+}
+
+/// An attempt to deliver a message failed; it waits and is tried again.
+pub fn message_attempt_failed(channel: &'static str) {
+    metrics::counter!("outbox_delivery_failures_total", "channel" => channel).increment(1);
+}
+
+/// A message failed its last attempt and is given up (`failed`).
+pub fn message_given_up(channel: &'static str) {
+    metrics::counter!("outbox_messages_failed_total", "channel" => channel).increment(1);
+}
+
+/// Messages waiting in the outbox, counted by the worker after each round.
+pub fn messages_queued(n: u64) {
+    metrics::gauge!("outbox_messages_queued").set(n as f64);
+}
+
 #[cfg(test)]
 mod tests {
     use super::LogFormat;

@@ -197,6 +197,7 @@ staff-line-unchanged = Already loaded
 staff-line-refused = Refused
 staff-line-deferred = No account yet
 staff-line-reason-bad_iin = The IIN is not valid.
+staff-line-reason-bad_phone = The phone number is not a Kazakh mobile number (+7 7XX XXX XX XX).
 staff-line-reason-ipr_number_missing = The IPR number is missing.
 staff-line-reason-ipr_number_too_long = The IPR number is longer than 64 characters.
 staff-line-reason-unknown_item_type = There is no item type with this code.

@@ -249,7 +249,7 @@ done-reported = Your complaint is registered. You will be told the answer here.
 done-reviewed = Thank you for your review.
 done-read = All notifications are marked as read.
 
-err-no_one_to_act_for = No one is linked to your account yet. Call 1414 to link the person you represent.
+err-no_one_to_act_for = No person's record is linked to your account yet. Prove who you are on the page "Prove who you are" (Account), with a code by SMS or an activation letter.
 err-entitlement_not_available = Choose one of your valid entitlements for this item.
 err-entitlement_used_up = This entitlement has nothing left.
 err-entitlement_expired = Your entitlement for this item has expired.

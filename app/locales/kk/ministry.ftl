@@ -181,6 +181,7 @@ staff-line-unchanged = Бұрын жүктелген
 staff-line-refused = Қабылданбады
 staff-line-deferred = Есептік жазба әлі жоқ
 staff-line-reason-bad_iin = ЖСН қате.
+staff-line-reason-bad_phone = Телефон нөмірі қазақстандық ұялы нөмір емес (+7 7XX XXX XX XX).
 staff-line-reason-ipr_number_missing = ЖОАБ нөмірі көрсетілмеген.
 staff-line-reason-ipr_number_too_long = ЖОАБ нөмірі 64 таңбадан ұзын.
 staff-line-reason-unknown_item_type = Мұндай кодпен құрал түрі жоқ.

@@ -209,6 +209,7 @@ staff-line-unchanged = Уже была загружена
 staff-line-refused = Отклонена
 staff-line-deferred = Учётной записи пока нет
 staff-line-reason-bad_iin = Неверный ИИН.
+staff-line-reason-bad_phone = Номер телефона не является казахстанским мобильным (+7 7XX XXX XX XX).
 staff-line-reason-ipr_number_missing = Не указан номер ИПАР.
 staff-line-reason-ipr_number_too_long = Номер ИПАР длиннее 64 символов.
 staff-line-reason-unknown_item_type = Нет вида средства с таким кодом.

@@ -99,6 +99,7 @@ fn nav_links(role: Option<Role>) -> Vec<(&'static str, &'static str)> {
             links.push((routes::STAFF_SUPPLIERS, "nav-staff-suppliers"));
             links.push((routes::STAFF_COMPLAINTS, "nav-staff-complaints"));
             links.push((routes::STAFF_IMPORTS, "nav-staff-imports"));
+            links.push((routes::STAFF_LETTERS, "nav-staff-letters"));
             links.push((routes::STAFF_PROVISION, "nav-staff-provision"));
             links.push((routes::STAFF_CATALOGUE, "nav-staff-catalogue"));
             links.push((routes::STAFF_AUDIT, "nav-audit"));

@@ -44,9 +44,13 @@ pub fn refusal(e: AppError, here: String) -> AnyView {
         AppError::Forbidden => i18n.t("forbidden-title"),
         _ => i18n.t("refused-title"),
     };
+    // An account that has not proven whose record it is gets the way to prove it.
+    let prove = (e == AppError::Refused(crate::domain::RefusalCode::NoOneToActFor))
+        .then(|| view! { <p><a href="/account/identity">{i18n.t("identity-title")}</a></p> });
     view! {
         <crate::components::title::PageTitle text=title/>
         <p class="app-notice app-notice--error" role="alert">{i18n.err(e.code())}</p>
+        {prove}
         <p><a href=crate::routes::HOME>{i18n.t("back-home")}</a></p>
     }
     .into_any()

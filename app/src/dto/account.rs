@@ -46,3 +46,31 @@ pub struct AccountView {
     /// Sessions open now, this one included.
     pub open_sessions: u32,
 }
+
+/// The page where a recipient account proves who it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IdentityView {
+    /// The IIN typed at sign-up, while it is not proven.
+    pub claimed_iin: Option<String>,
+    /// The people the account is linked to (its own record, or those it represents).
+    pub linked: Vec<String>,
+}
+
+/// An activation letter a regional officer prints and hands over in person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActivationLetterView {
+    /// The code, shown once, as `XXXX-XXXX-XXXX`.
+    pub code: String,
+    /// The person the letter opens.
+    pub full_name: String,
+    /// Their IIN.
+    pub iin: String,
+    /// The region of the office.
+    pub region: String,
+    /// Whether it links a legal representative rather than the person themself.
+    pub for_representative: bool,
+    /// The last day it can be used.
+    pub valid_until: String,
+    /// When it was issued.
+    pub issued: String,
+}

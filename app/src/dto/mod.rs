@@ -58,6 +58,8 @@ pub enum DashboardView {
         active_orders: u32,
         /// People a representative acts for (empty for a recipient).
         acting_for: Vec<String>,
+        /// Whether the account is linked to anyone's record yet (proven identity).
+        linked: bool,
     },
     /// A supplier.
     Supplier {

@@ -36,7 +36,13 @@ fn stat(label: String, value: u32) -> impl IntoView {
 fn dashboard_view(v: DashboardView) -> impl IntoView {
     let i18n = use_i18n();
     match v {
-        DashboardView::Recipient { open_entitlements, active_orders, acting_for } => view! {
+        DashboardView::Recipient { open_entitlements, active_orders, acting_for, linked } => view! {
+            {(!linked).then(|| view! {
+                <div class="app-notice" role="note">
+                    <p>{i18n.t("dashboard-prove-identity")}</p>
+                    <p><a href="/account/identity">{i18n.t("identity-title")}</a></p>
+                </div>
+            })}
             <dl class="app-stats">
                 {stat(i18n.t("dashboard-open-entitlements"), open_entitlements)}
                 {stat(i18n.t("dashboard-active-orders"), active_orders)}

@@ -1,6 +1,7 @@
 //! One file per page.
 pub mod account;
 pub mod audit;
+pub mod confirm_email;
 pub mod dashboard;
 pub mod home;
 pub mod ministry;
@@ -9,6 +10,7 @@ pub mod recipient;
 pub mod sign_in;
 pub mod sign_up;
 pub mod sign_up_recipient;
+pub mod sign_up_sent;
 pub mod sign_up_supplier;
 pub mod supplier;
 

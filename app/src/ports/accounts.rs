@@ -1,6 +1,6 @@
 //! Sign-up, sign-in and sessions.
 use super::Caller;
-use crate::dto::account::{AccountView, SecondFactorKey, SessionView};
+use crate::dto::account::{AccountView, ActivationLetterView, IdentityView, SecondFactorKey, SessionView};
 use crate::dto::Me;
 use crate::error::AppError;
 use async_trait::async_trait;
@@ -71,16 +71,39 @@ pub struct SupplierSignUp {
 pub trait Accounts: Send + Sync {
     /// Signs in by e-mail and password (throttled; same answer for unknown e-mail and wrong password).
     async fn sign_in(&self, caller: &Caller, email: &str, password: &str) -> Result<SignedIn, AppError>;
-    /// Creates a recipient account and links entitlements already loaded for the IIN.
-    async fn sign_up_recipient(&self, caller: &Caller, form: RecipientSignUp) -> Result<SignedIn, AppError>;
-    /// Creates a supplier account; the supplier starts pending approval.
-    async fn sign_up_supplier(&self, caller: &Caller, form: SupplierSignUp) -> Result<SignedIn, AppError>;
+    /// Creates a recipient account waiting for its e-mail to be confirmed, with the IIN as a
+    /// claim to prove, and e-mails the confirmation link. An e-mail that has an account
+    /// already gets "you already have an account" instead; the answer is the same for both,
+    /// and nothing is said about the IIN.
+    async fn sign_up_recipient(&self, caller: &Caller, form: RecipientSignUp) -> Result<(), AppError>;
+    /// Creates a supplier account (pending approval) waiting for its e-mail to be confirmed;
+    /// as for recipients, the answer never tells whether the e-mail had an account.
+    async fn sign_up_supplier(&self, caller: &Caller, form: SupplierSignUp) -> Result<(), AppError>;
     /// Ends the caller's session; returns the `Set-Cookie` value that clears the cookie.
     async fn sign_out(&self, caller: &Caller) -> Result<String, AppError>;
     /// The signed-in account, if any.
     async fn me(&self, caller: &Caller) -> Result<Option<Me>, AppError>;
 }
 
+
+/// Identity before a record opens: the e-mail link, and the proof that links a recipient
+/// account to a person's record (a code by SMS to the phone on the record, or an activation
+/// letter from a regional officer).
+#[async_trait]
+pub trait Identity: Send + Sync {
+    /// Confirms an account's e-mail with the token from the link sent to it.
+    async fn confirm_email(&self, caller: &Caller, token: &str) -> Result<(), AppError>;
+    /// What the account has proven, and what it still claims.
+    async fn identity(&self, caller: &Caller) -> Result<IdentityView, AppError>;
+    /// Sends a code by SMS to the phone on the record of the claimed IIN, if there is such a
+    /// record with a phone; the answer is the same either way.
+    async fn send_claim_code(&self, caller: &Caller) -> Result<(), AppError>;
+    /// Checks a code from the SMS or from an activation letter and links the account.
+    async fn prove_identity(&self, caller: &Caller, code: &str) -> Result<(), AppError>;
+    /// A regional officer issues an activation letter for the person with `iin` in their
+    /// region (audited); the code is shown this once.
+    async fn issue_letter(&self, caller: &Caller, iin: &str, for_representative: bool) -> Result<ActivationLetterView, AppError>;
+}
 
 /// One's own account: the second factor, the password, the sessions.
 #[async_trait]

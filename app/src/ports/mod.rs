@@ -104,6 +104,8 @@ pub struct Backend {
     pub accounts: Arc<dyn Accounts>,
     /// One's own account: second factor, password, sessions.
     pub security: Arc<dyn Security>,
+    /// E-mail confirmation and proof of identity.
+    pub identity: Arc<dyn Identity>,
     /// Reference data.
     pub reference: Arc<dyn Reference>,
     /// Dashboards.

@@ -29,6 +29,8 @@ pub mod accounts {
         /// The last 30-second step a code was accepted for: a code is never accepted twice.
         pub totp_last_step: Option<i64>,
         pub password_changed_at: Option<DateTimeUtc>,
+        /// When the address was proven by a link sent to it; none until then.
+        pub email_confirmed_at: Option<DateTimeUtc>,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -104,6 +106,8 @@ pub mod recipients {
         pub birth_date: Option<Date>,
         pub created_at: DateTimeUtc,
         pub updated_at: DateTimeUtc,
+        /// The phone number on the government record, where a proof code is sent.
+        pub phone: Option<String>,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -192,6 +196,54 @@ pub mod throttle_counters {
         pub key: String,
         pub failures: i32,
         pub last_failure_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+/// The IIN a recipient account typed at sign-up: a claim, not a link, until it is proven.
+pub mod identity_claims {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "identity_claims")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub account_id: i32,
+        pub iin: String,
+        pub full_name: String,
+        pub region_code: String,
+        pub created_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+/// One-time codes and links, stored as keyed hashes: they expire and are used once.
+pub mod one_time_codes {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "one_time_codes")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub purpose: String,
+        pub account_id: Option<i32>,
+        pub recipient_id: Option<i32>,
+        pub as_representative: bool,
+        pub code_hash: String,
+        pub expires_at: DateTimeUtc,
+        pub used_at: Option<DateTimeUtc>,
+        pub attempts: i32,
+        pub issued_by: Option<i32>,
+        pub created_at: DateTimeUtc,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

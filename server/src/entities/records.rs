@@ -94,3 +94,34 @@ pub mod ipr_imports {
 
     impl ActiveModelBehavior for ActiveModel {}
 }
+
+/// Messages waiting for delivery by e-mail or SMS, and those delivered.
+pub mod outbox_messages {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "outbox_messages")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: String,
+        pub channel: String,
+        pub address: String,
+        pub language: String,
+        pub kind: String,
+        pub subject: String,
+        pub body_text: String,
+        pub body_html: Option<String>,
+        pub status: String,
+        pub attempts: i32,
+        pub next_attempt_at: DateTimeUtc,
+        pub locked_until: Option<DateTimeUtc>,
+        pub sent_at: Option<DateTimeUtc>,
+        pub last_error: Option<String>,
+        pub created_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}

@@ -1,5 +1,6 @@
 //! The HTTP edge: who is calling, same-origin checks, security headers, and the few routes
 //! that are not pages or server functions.
+pub mod dev_messages;
 pub mod guard;
 pub mod health;
 pub mod identify;

@@ -294,7 +294,7 @@ pub async fn provision_csv(State(state): State<AppState>, Query(q): Query<HashMa
 }
 
 /// The IPR import, documented here; its handler is the ministry's.
-#[utoipa::path(post, path = "/api/v1/ipr-lines", tag = "ministry", request_body(content = serde_json::Value, description = "An array of lines, or {\"file_name\": ..., \"lines\": [...]}"),
+#[utoipa::path(post, path = "/api/v1/ipr-lines", tag = "ministry", request_body(content = serde_json::Value, description = "An array of lines, or {\"file_name\": ..., \"lines\": [...]}; a line is {iin, ipr_number, item_type, quantity, valid_from, valid_to} with an optional phone (the number on the person's record, where a code proving their identity is sent)"),
     security(("ipr_key" = [])),
     responses(
         (status = 200, description = "The import's report", body = serde_json::Value),

@@ -52,6 +52,7 @@ impl Demo<'_> {
             // Staff and admins sign in with a second factor; the demo ones share a published key.
             totp_secret: Set(matches!(role, DbRole::Staff | DbRole::Admin).then(|| DEMO_TOTP_SECRET.to_owned())),
             totp_enabled_at: Set(matches!(role, DbRole::Staff | DbRole::Admin).then_some(self.now - Duration::days(400))),
+            email_confirmed_at: Set(Some(self.now - Duration::days(400))),
             ..Default::default()
         }
         .insert(self.txn)
@@ -482,6 +483,15 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> anyhow::Result<()> {
         let group = if born.year() >= 2008 { DbDisabilityGroup::Child } else { group };
         let account = if n < 120 { Some(d.account(&format!("recipient{:03}@demo.kz", n + 1), DbRole::Recipient, &name, None).await?) } else { None };
         let r = d.recipient(account, &name, &region, group, &iin).await?;
+        if account.is_none() {
+            // Records that arrived with the IPR before their person signed up carry the phone
+            // a proof code is sent to.
+            recipients::Entity::update_many()
+                .col_expr(recipients::Column::Phone, sea_orm::sea_query::Expr::value(format!("+7701{:07}", 5_550_000 + n)))
+                .filter(recipients::Column::Id.eq(r))
+                .exec(&txn)
+                .await?;
+        }
         let count = d.rng.gen_range(1..=3);
         for k in 0..count {
             let (code, qty) = *pick(&mut d.rng, &weights);

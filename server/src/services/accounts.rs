@@ -3,7 +3,8 @@ use super::{text, Ctx, OrUnexpected};
 use crate::auth::{password, session, throttle};
 use crate::db::begin_write;
 use crate::entities::enums::{DbAccountStatus, DbLang, DbRole, DbSupplierKind, DbSupplierStatus};
-use crate::entities::{accounts, recipients, regions, supplier_regions, suppliers};
+use super::identity;
+use crate::entities::{accounts, identity_claims, regions, supplier_regions, suppliers};
 use app::domain::{Email, Iin, Lang, RefusalCode, Role, TaxId};
 use app::dto::Me;
 use app::error::{AppError, FieldErrors};
@@ -31,8 +32,13 @@ pub struct NewAccount<'a> {
     pub staff_region: Option<String>,
 }
 
-/// Inserts an account; an e-mail already in use is reported on the `email` field.
+/// Inserts an account made by someone trusted (the command line, an admin, staff): its
+/// e-mail counts as confirmed. An e-mail already in use is reported on the `email` field.
 pub async fn insert_account(db: &impl ConnectionTrait, new: NewAccount<'_>) -> Result<accounts::Model, AppError> {
+    insert(db, new, true).await
+}
+
+async fn insert(db: &impl ConnectionTrait, new: NewAccount<'_>, confirmed: bool) -> Result<accounts::Model, AppError> {
     let now = Utc::now();
     let res = accounts::ActiveModel {
         email: Set(new.email.as_str().to_owned()),
@@ -45,6 +51,7 @@ pub async fn insert_account(db: &impl ConnectionTrait, new: NewAccount<'_>) -> R
         created_at: Set(now),
         updated_at: Set(now),
         last_sign_in_at: Set(None),
+        email_confirmed_at: Set(confirmed.then_some(now)),
         ..Default::default()
     }
     .insert(db)
@@ -84,6 +91,23 @@ impl AccountService {
         let token = session::start(&self.0.db, &self.0.tokens, account.id, &origin, next != NextStep::Done).await.or_unexpected()?;
         let me = self.load_me(account.id).await?.ok_or(AppError::NotSignedIn)?;
         Ok(SignedIn { set_cookie: session::cookie(&token, self.0.tokens.ttl_seconds(), caller.secure_cookies), me, next })
+    }
+
+    /// Makes an account waiting for its e-mail to be confirmed, or, when the address has an
+    /// account already, writes to that address instead (`None`): whoever signed up is told
+    /// the same either way, and only the address's owner learns which it was.
+    async fn insert_or_tell_owner(&self, txn: &impl ConnectionTrait, new: NewAccount<'_>) -> Result<Option<accounts::Model>, AppError> {
+        let (email, lang) = (new.email.clone(), new.lang);
+        if email_in_use(txn, &email).await? {
+            identity::send_already_registered(&self.0, txn, email.as_str(), lang).await?;
+            return Ok(None);
+        }
+        match insert(txn, new, false).await {
+            Ok(account) => Ok(Some(account)),
+            // Taken a moment ago by a parallel sign-up, whose owner is written to already.
+            Err(AppError::Invalid(_)) => Ok(None),
+            Err(e) => Err(e),
+        }
     }
 
     async fn load_me(&self, account_id: i32) -> Result<Option<Me>, AppError> {
@@ -184,16 +208,27 @@ impl Accounts for AccountService {
                 return Err(AppError::refused(if disabled { RefusalCode::AccountDisabled } else { RefusalCode::BadCredentials }));
             }
         };
+        // Recorded before its counter starts again: every attempt that took a number after the
+        // fresh start is recorded after this success, so the record shows the order.
+        throttle::record(db, &email_key, Some(account.id), &client_key, throttle::Outcome::Success).await.or_unexpected()?;
         throttle::succeeded(db, &account_key).await.or_unexpected()?;
         throttle::released(db, &client_key).await.or_unexpected()?;
-        throttle::record(db, &email_key, Some(account.id), &client_key, throttle::Outcome::Success).await.or_unexpected()?;
+        if account.email_confirmed_at.is_none() {
+            // The right password, an address not proven yet: a fresh link, at most every few minutes.
+            if !identity::confirmation_sent_lately(db, account.id).await? {
+                let txn = begin_write(db).await.or_unexpected()?;
+                identity::send_confirmation(&self.0, &txn, &account).await?;
+                txn.commit().await.or_unexpected()?;
+            }
+            return Err(AppError::refused(RefusalCode::EmailNotConfirmed));
+        }
         let mut am: accounts::ActiveModel = account.clone().into();
         am.last_sign_in_at = Set(Some(Utc::now()));
         am.update(db).await.or_unexpected()?;
         self.signed_in(&account, caller, false).await
     }
 
-    async fn sign_up_recipient(&self, caller: &Caller, form: RecipientSignUp) -> Result<SignedIn, AppError> {
+    async fn sign_up_recipient(&self, caller: &Caller, form: RecipientSignUp) -> Result<(), AppError> {
         if caller.actor.is_some() {
             return Err(AppError::refused(RefusalCode::AlreadySignedIn));
         }
@@ -212,72 +247,33 @@ impl Accounts for AccountService {
                 errors.add("region", "unknown_region");
             }
         }
-        if let Some(e) = &email {
-            if email_in_use(db, e).await? {
-                errors.add("email", "email_taken");
-            }
-        }
-        if let Some(i) = &iin {
-            let taken = recipients::Entity::find()
-                .filter(recipients::Column::Iin.eq(i.as_str()))
-                .filter(recipients::Column::AccountId.is_not_null())
-                .one(db)
-                .await
-                .or_unexpected()?;
-            if taken.is_some() {
-                errors.add("iin", "iin_taken");
-            }
-        }
         errors.finish()?;
         let (Some(full_name), Some(iin), Some(region), Some(email), Some(password)) = (full_name, iin, region, email, password) else {
             return Err(AppError::refused(RefusalCode::BadRequest));
         };
+        // Hashed whether or not the account is made, so the answer takes as long either way.
         let hash = password::hash(password.expose().to_owned()).await?;
         let txn = begin_write(db).await.or_unexpected()?;
-        let account = insert_account(
-            &txn,
-            NewAccount { email: &email, password_hash: hash, role: Role::Recipient, lang: caller.lang, display_name: full_name.clone(), staff_region: None },
-        )
-        .await?;
-        let now = Utc::now();
-        // Entitlements may have arrived by IIN before the person signed up: link that row.
-        let existing = recipients::Entity::find().filter(recipients::Column::Iin.eq(iin.as_str())).one(&txn).await.or_unexpected()?;
-        match existing {
-            Some(r) if r.account_id.is_some() => return Err(AppError::field("iin", "iin_taken")),
-            Some(r) => {
-                let mut am: recipients::ActiveModel = r.into();
-                am.account_id = Set(Some(account.id));
-                am.full_name = Set(Some(full_name));
-                am.region_code = Set(Some(region));
-                am.birth_date = Set(iin.birth_date());
-                am.updated_at = Set(now);
-                am.update(&txn).await.or_unexpected()?;
-            }
-            None => {
-                recipients::ActiveModel {
-                    account_id: Set(Some(account.id)),
-                    iin: Set(iin.as_str().to_owned()),
-                    full_name: Set(Some(full_name)),
-                    region_code: Set(Some(region)),
-                    disability_group: Set(None),
-                    birth_date: Set(iin.birth_date()),
-                    created_at: Set(now),
-                    updated_at: Set(now),
-                    ..Default::default()
-                }
-                .insert(&txn)
-                .await
-                .map_err(|e| match e.sql_err() {
-                    Some(SqlErr::UniqueConstraintViolation(_)) => AppError::field("iin", "iin_taken"),
-                    _ => super::unexpected(e),
-                })?;
-            }
+        let new = NewAccount { email: &email, password_hash: hash, role: Role::Recipient, lang: caller.lang, display_name: full_name.clone(), staff_region: None };
+        let Some(account) = self.insert_or_tell_owner(&txn, new).await? else {
+            return txn.commit().await.or_unexpected();
+        };
+        // The IIN is a claim to prove, never a link: nothing of that person opens until then.
+        identity_claims::ActiveModel {
+            account_id: Set(account.id),
+            iin: Set(iin.as_str().to_owned()),
+            full_name: Set(full_name),
+            region_code: Set(region),
+            created_at: Set(Utc::now()),
         }
-        txn.commit().await.or_unexpected()?;
-        self.signed_in(&account, caller, false).await
+        .insert(&txn)
+        .await
+        .or_unexpected()?;
+        identity::send_confirmation(&self.0, &txn, &account).await?;
+        txn.commit().await.or_unexpected()
     }
 
-    async fn sign_up_supplier(&self, caller: &Caller, form: SupplierSignUp) -> Result<SignedIn, AppError> {
+    async fn sign_up_supplier(&self, caller: &Caller, form: SupplierSignUp) -> Result<(), AppError> {
         if caller.actor.is_some() {
             return Err(AppError::refused(RefusalCode::AlreadySignedIn));
         }
@@ -296,11 +292,7 @@ impl Accounts for AccountService {
                 errors.add("region", "unknown_region");
             }
         }
-        if let Some(e) = &email {
-            if email_in_use(db, e).await? {
-                errors.add("email", "email_taken");
-            }
-        }
+        // A BIN is in the public register: saying it is taken reveals nothing private.
         if let Some(t) = &tax_id {
             let taken = suppliers::Entity::find().filter(suppliers::Column::Bin.eq(t.as_str())).one(db).await.or_unexpected()?;
             if taken.is_some() {
@@ -313,11 +305,10 @@ impl Accounts for AccountService {
         };
         let hash = password::hash(password.expose().to_owned()).await?;
         let txn = begin_write(db).await.or_unexpected()?;
-        let account = insert_account(
-            &txn,
-            NewAccount { email: &email, password_hash: hash, role: Role::Supplier, lang: caller.lang, display_name: organisation.clone(), staff_region: None },
-        )
-        .await?;
+        let new = NewAccount { email: &email, password_hash: hash, role: Role::Supplier, lang: caller.lang, display_name: organisation.clone(), staff_region: None };
+        let Some(account) = self.insert_or_tell_owner(&txn, new).await? else {
+            return txn.commit().await.or_unexpected();
+        };
         let now = Utc::now();
         let kind = match tax_id {
             TaxId::Bin(_) => DbSupplierKind::LegalEntity,
@@ -355,8 +346,8 @@ impl Accounts for AccountService {
             .insert(&txn)
             .await
             .or_unexpected()?;
-        txn.commit().await.or_unexpected()?;
-        self.signed_in(&account, caller, false).await
+        identity::send_confirmation(&self.0, &txn, &account).await?;
+        txn.commit().await.or_unexpected()
     }
 
     async fn sign_out(&self, caller: &Caller) -> Result<String, AppError> {

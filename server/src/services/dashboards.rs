@@ -42,6 +42,7 @@ impl Dashboards for DashboardService {
                     recipients::Entity::find().filter(recipients::Column::Id.is_in(ids)).all(db).await.or_unexpected()?
                 };
                 let ids: Vec<i32> = own.iter().map(|r| r.id).collect();
+                let linked = !ids.is_empty();
                 let today = Utc::now().date_naive();
                 let open_entitlements = entitlements::Entity::find()
                     .filter(entitlements::Column::RecipientId.is_in(ids.clone()))
@@ -63,7 +64,7 @@ impl Dashboards for DashboardService {
                 } else {
                     Vec::new()
                 };
-                Ok(DashboardView::Recipient { open_entitlements: count(open_entitlements), active_orders: count(active_orders), acting_for })
+                Ok(DashboardView::Recipient { open_entitlements: count(open_entitlements), active_orders: count(active_orders), acting_for, linked })
             }
             Role::Supplier => {
                 let s = suppliers::Entity::find()

@@ -8,6 +8,7 @@ pub mod dashboards;
 pub mod ministry;
 pub mod open_data;
 pub mod order_flow;
+pub mod identity;
 pub mod paging;
 pub mod present;
 pub mod recipient;
@@ -33,6 +34,8 @@ pub struct Ctx {
     pub settings: Arc<Settings>,
     /// Session tokens.
     pub tokens: Arc<Tokens>,
+    /// The start of links in e-mails, e.g. `https://portal.example.kz`.
+    pub links: Arc<String>,
 }
 
 /// Logs an unexpected failure with a reference and returns the error people see, which
@@ -60,6 +63,7 @@ pub fn backend(ctx: &Ctx) -> app::ports::Backend {
     app::ports::Backend {
         accounts: Arc::new(accounts::AccountService(ctx.clone())),
         security: Arc::new(security::SecurityService(ctx.clone())),
+        identity: Arc::new(identity::IdentityService(ctx.clone())),
         reference: Arc::new(reference::ReferenceService(ctx.clone())),
         dashboards: Arc::new(dashboards::DashboardService(ctx.clone())),
         audit: Arc::new(audit::AuditService(ctx.clone())),

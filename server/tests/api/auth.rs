@@ -3,7 +3,7 @@ use crate::both;
 use crate::helpers::{bin, iin, TestApp};
 use reqwest::StatusCode;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
-use server::entities::{entitlements, item_types, login_attempts, recipients, suppliers};
+use server::entities::{login_attempts, suppliers};
 
 both!(sign_up_reports_every_invalid_field_at_once, |app: TestApp| async move {
     let a = app
@@ -34,70 +34,6 @@ both!(a_common_password_is_refused, |app: TestApp| async move {
         ])
         .await;
     assert_eq!(a.field_error("password").as_deref(), Some("password_too_common"));
-});
-
-both!(an_email_is_unique_whatever_its_case, |app: TestApp| async move {
-    app.sign_up_recipient("Aigul@Mail.kz", &iin("900815", 3, 12)).await;
-    let a = app
-        .call(None, "sign_up_recipient", &[
-            ("email", "aigul@MAIL.KZ"),
-            ("password", "steppe horses run at dawn"),
-            ("iin", &iin("850101", 4, 33)),
-            ("full_name", "Other Person"),
-            ("region", "ALA"),
-        ])
-        .await;
-    assert_eq!(a.field_error("email").as_deref(), Some("email_taken"));
-});
-
-both!(entitlements_loaded_for_an_iin_appear_when_that_person_signs_up, |app: TestApp| async move {
-    let person = iin("870412", 4, 77);
-    let now = chrono::Utc::now();
-    let r = recipients::ActiveModel {
-        account_id: Set(None),
-        iin: Set(person.clone()),
-        full_name: Set(None),
-        region_code: Set(None),
-        disability_group: Set(None),
-        birth_date: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&app.db)
-    .await
-    .unwrap();
-    let wheelchair = item_types::Entity::find().filter(item_types::Column::Code.eq("wheelchair_manual")).one(&app.db).await.unwrap().unwrap();
-    entitlements::ActiveModel {
-        recipient_id: Set(r.id),
-        item_type_id: Set(wheelchair.id),
-        quantity_granted: Set(1),
-        quantity_remaining: Set(1),
-        valid_from: Set(now.date_naive() - chrono::Duration::days(1)),
-        valid_to: Set(now.date_naive() + chrono::Duration::days(300)),
-        ipr_number: Set("ИПАР-2026-000001".into()),
-        source: Set("import".into()),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&app.db)
-    .await
-    .unwrap();
-    let token = app.sign_up_recipient("asel@mail.kz", &person).await;
-    let dash = app.call(Some(&token), "dashboard", &[]).await;
-    assert_eq!(dash.body["Recipient"]["open_entitlements"], 1, "{}", dash.body);
-    // The same IIN cannot be claimed twice.
-    let again = app
-        .call(None, "sign_up_recipient", &[
-            ("email", "other@mail.kz"),
-            ("password", "steppe horses run at dawn"),
-            ("iin", &person),
-            ("full_name", "Someone Else"),
-            ("region", "ALA"),
-        ])
-        .await;
-    assert_eq!(again.field_error("iin").as_deref(), Some("iin_taken"));
 });
 
 both!(a_supplier_account_starts_as_a_draft_the_ministry_does_not_see_yet, |app: TestApp| async move {

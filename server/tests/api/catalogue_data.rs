@@ -277,6 +277,7 @@ pub async fn generate(db: &DatabaseConnection, shape: &Shape) -> Result<World, D
             created_at: Set(now),
             updated_at: Set(now),
             last_sign_in_at: Set(None),
+            email_confirmed_at: Set(Some(now)),
             ..Default::default()
         });
         suppliers_batch.push(suppliers::ActiveModel {
@@ -402,6 +403,7 @@ async fn orders_for(txn: &impl ConnectionTrait, world: &mut World, rng: &mut Std
         created_at: Set(now),
         updated_at: Set(now),
         last_sign_in_at: Set(None),
+        email_confirmed_at: Set(Some(now)),
         ..Default::default()
     }
     .insert(txn)
@@ -417,6 +419,7 @@ async fn orders_for(txn: &impl ConnectionTrait, world: &mut World, rng: &mut Std
         birth_date: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
+        phone: Set(None),
     }
     .insert(txn)
     .await?;

@@ -221,7 +221,9 @@ impl TestApp {
         req.send().await.expect("request")
     }
 
-    /// Signs up a recipient and returns the session token.
+    /// Signs up a recipient, confirms the e-mail with the link from the outbox, links the
+    /// record of `iin` as an activation letter would (making it when there is none), signs
+    /// in and returns the session token.
     pub async fn sign_up_recipient(&self, email: &str, iin: &str) -> String {
         let a = self
             .call(None, "sign_up_recipient", &[
@@ -232,11 +234,13 @@ impl TestApp {
                 ("region", "ALA"),
             ])
             .await;
-        assert_eq!(a.status, StatusCode::OK, "sign-up refused: {}", a.body);
-        a.session_cookie().expect("session cookie")
+        assert!(a.status.is_success() || a.status.is_redirection(), "sign-up refused: {}", a.body);
+        self.confirm_email(email).await;
+        self.link_claimed_record(email).await;
+        self.signed_in(email).await
     }
 
-    /// Signs up a supplier and returns the session token.
+    /// Signs up a supplier, confirms its e-mail and returns the session token.
     pub async fn sign_up_supplier(&self, email: &str, bin: &str) -> String {
         let a = self
             .call(None, "sign_up_supplier", &[
@@ -247,8 +251,77 @@ impl TestApp {
                 ("region", "AST"),
             ])
             .await;
-        assert_eq!(a.status, StatusCode::OK, "sign-up refused: {}", a.body);
-        a.session_cookie().expect("session cookie")
+        assert!(a.status.is_success() || a.status.is_redirection(), "sign-up refused: {}", a.body);
+        self.confirm_email(email).await;
+        self.signed_in(email).await
+    }
+
+    /// Signs in with the helpers' password and returns the session token.
+    pub async fn signed_in(&self, email: &str) -> String {
+        let s = self.sign_in(email, "steppe horses run at dawn").await;
+        assert_eq!(s.status, StatusCode::OK, "sign-in refused: {}", s.body);
+        s.session_cookie().expect("session cookie")
+    }
+
+    /// The newest message of `kind` written to `address`.
+    pub async fn outbox(&self, address: &str, kind: &str) -> Option<server::entities::outbox_messages::Model> {
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+        use server::entities::outbox_messages as m;
+        m::Entity::find()
+            .filter(m::Column::Address.eq(address.to_lowercase()))
+            .filter(m::Column::Kind.eq(kind))
+            .order_by_desc(m::Column::CreatedAt)
+            .one(&self.db)
+            .await
+            .expect("outbox")
+    }
+
+    /// The token of the newest confirmation link e-mailed to `email`.
+    pub async fn confirmation_token(&self, email: &str) -> String {
+        let msg = self.outbox(email, "email_confirm").await.expect("a confirmation e-mail");
+        let at = msg.body_text.find("token=").expect("a link with a token") + "token=".len();
+        msg.body_text[at..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect()
+    }
+
+    /// Follows the confirmation link e-mailed to `email`.
+    pub async fn confirm_email(&self, email: &str) {
+        let token = self.confirmation_token(email).await;
+        let a = self.call(None, "confirm_email", &[("token", &token)]).await;
+        assert!(a.status.is_success() || a.status.is_redirection(), "confirmation refused: {}", a.body);
+    }
+
+    /// Links the record of the IIN `email`'s account claimed, as a regional officer's
+    /// activation letter would (a fixture: the proofs themselves have their own tests).
+    pub async fn link_claimed_record(&self, email: &str) {
+        use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+        use server::entities::{accounts, identity_claims, recipients};
+        let account = accounts::Entity::find().filter(accounts::Column::Email.eq(email.to_lowercase())).one(&self.db).await.expect("account").expect("account exists");
+        let claim = identity_claims::Entity::find_by_id(account.id).one(&self.db).await.expect("claim").expect("a claimed IIN");
+        let now = chrono::Utc::now();
+        match recipients::Entity::find().filter(recipients::Column::Iin.eq(claim.iin.as_str())).one(&self.db).await.expect("record") {
+            Some(r) => {
+                assert!(r.account_id.is_none(), "the record is linked already");
+                let mut am: recipients::ActiveModel = r.into();
+                am.account_id = Set(Some(account.id));
+                am.update(&self.db).await.expect("link");
+            }
+            None => {
+                recipients::ActiveModel {
+                    account_id: Set(Some(account.id)),
+                    iin: Set(claim.iin.clone()),
+                    full_name: Set(Some(claim.full_name.clone())),
+                    region_code: Set(Some(claim.region_code.clone())),
+                    birth_date: Set(app::domain::Iin::parse(&claim.iin).ok().and_then(|i| i.birth_date())),
+                    created_at: Set(now),
+                    updated_at: Set(now),
+                    ..Default::default()
+                }
+                .insert(&self.db)
+                .await
+                .expect("record");
+            }
+        }
+        identity_claims::Entity::delete_by_id(account.id).exec(&self.db).await.expect("claim proven");
     }
 
     /// Signs in and returns the session token.

@@ -5,7 +5,9 @@ mod helpers;
 
 mod adversarial;
 mod auth;
+mod identity;
 mod instances;
+mod messages;
 mod migrations;
 mod open_data;
 mod operations;

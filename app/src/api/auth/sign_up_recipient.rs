@@ -1,7 +1,7 @@
 use crate::error::AppError;
 use leptos::prelude::*;
 
-/// Creates a recipient account, signs it in and shows its dashboard.
+/// Creates a recipient account and asks for its e-mail to be confirmed.
 #[server(prefix = "/api", endpoint = "sign_up_recipient")]
 pub async fn sign_up_recipient(
     email: String,
@@ -20,7 +20,7 @@ pub async fn sign_up_recipient(
         region: region.clone(),
     };
     let run = backend.accounts.sign_up_recipient(&caller, form);
-    let signed = crate::api::typed::keeping_typed("sign_up_recipient", &typed, run).await?;
-    super::set_cookie_and_go(&signed.set_cookie, "/dashboard?done=signed_up");
+    crate::api::typed::keeping_typed("sign_up_recipient", &typed, run).await?;
+    crate::api::go("/sign-up/sent");
     Ok(())
 }

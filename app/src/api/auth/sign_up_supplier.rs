@@ -1,7 +1,7 @@
 use crate::error::AppError;
 use leptos::prelude::*;
 
-/// Creates a supplier account (pending approval), signs it in and shows its dashboard.
+/// Creates a supplier account (pending approval) and asks for its e-mail to be confirmed.
 #[server(prefix = "/api", endpoint = "sign_up_supplier")]
 pub async fn sign_up_supplier(
     email: String,
@@ -20,7 +20,7 @@ pub async fn sign_up_supplier(
         region: region.clone(),
     };
     let run = backend.accounts.sign_up_supplier(&caller, form);
-    let signed = crate::api::typed::keeping_typed("sign_up_supplier", &typed, run).await?;
-    super::set_cookie_and_go(&signed.set_cookie, "/dashboard?done=signed_up");
+    crate::api::typed::keeping_typed("sign_up_supplier", &typed, run).await?;
+    crate::api::go("/sign-up/sent");
     Ok(())
 }

@@ -17,6 +17,7 @@ pub mod staff_decide_supplier;
 pub mod staff_import;
 pub mod staff_imports;
 pub mod staff_item_type;
+pub mod staff_letters;
 pub mod staff_moderate_offering;
 pub mod staff_offering;
 pub mod staff_provision;

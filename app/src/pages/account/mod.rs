@@ -1,5 +1,6 @@
 //! One's own account, and the second factor of staff and admins.
 pub mod overview;
+pub mod identity;
 pub mod password;
 pub mod recovery_codes;
 pub mod second_factor;

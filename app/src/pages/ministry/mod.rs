@@ -6,6 +6,7 @@ pub mod complaints;
 pub mod import_report;
 pub mod imports;
 pub mod item_type;
+pub mod letters;
 pub mod new_item_type;
 pub mod offering;
 pub mod provision;

@@ -51,11 +51,25 @@ pub fn mask(iin: &str) -> String {
 /// A line that passed the checks of its own content.
 struct Checked {
     iin: Iin,
+    phone: Option<String>,
     ipr_number: String,
     item_type_id: i32,
     quantity: i32,
     from: NaiveDate,
     to: NaiveDate,
+}
+
+/// A Kazakh mobile number as `+7XXXXXXXXXX`, from the ways people write it
+/// (`+7 701 555-01-01`, `8 (701) 5550101`, `77015550101`).
+pub fn phone(raw: &str) -> Option<String> {
+    let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
+    let ok_chars = raw.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c));
+    let national = match (digits.len(), digits.chars().next()) {
+        (11, Some('7' | '8')) => &digits[1..],
+        (10, Some('7')) => &digits[..],
+        _ => return None,
+    };
+    (ok_chars && national.starts_with('7')).then(|| format!("+7{national}"))
 }
 
 fn check_line(raw: &RawLine, types: &HashMap<String, item_types::Model>, today: NaiveDate) -> Result<Checked, &'static str> {
@@ -83,7 +97,8 @@ fn check_line(raw: &RawLine, types: &HashMap<String, item_types::Model>, today: 
     if to < today {
         return Err("expired");
     }
-    Ok(Checked { iin, ipr_number, item_type_id: it.id, quantity, from, to })
+    let phone = if raw.phone.trim().is_empty() { None } else { Some(phone(&raw.phone).ok_or("bad_phone")?) };
+    Ok(Checked { iin, phone, ipr_number, item_type_id: it.id, quantity, from, to })
 }
 
 /// Loads `lines` and records the import. `file_name` and `bytes` identify what was sent.
@@ -244,6 +259,13 @@ async fn load_line(
         }
     }
     let recipient = match recipient {
+        // The record's phone follows the latest line that gives one.
+        Some(r) if c.phone.is_some() && r.phone != c.phone => {
+            let mut am: recipients::ActiveModel = r.into();
+            am.phone = Set(c.phone.clone());
+            am.updated_at = Set(now);
+            am.update(txn).await.or_unexpected()?
+        }
         Some(r) => r,
         None => recipients::ActiveModel {
             account_id: Set(None),
@@ -254,6 +276,7 @@ async fn load_line(
             birth_date: Set(c.iin.birth_date()),
             created_at: Set(now),
             updated_at: Set(now),
+            phone: Set(c.phone.clone()),
             ..Default::default()
         }
         .insert(txn)
@@ -335,4 +358,19 @@ pub async fn import_for(ctx: &Ctx, caller: &Caller, file_name: &str, bytes: &[u8
     let (actor, scope) = staff_scope(caller)?;
     let lines = super::ipr_lines::read_file(bytes).map_err(|code| AppError::field("ipr_file", code))?;
     import(ctx, Some(actor), &scope, Via::File, file_name, bytes, lines).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phones_are_read_as_people_write_them() {
+        assert_eq!(phone("+7 701 555-01-01").as_deref(), Some("+77015550101"));
+        assert_eq!(phone("8 (701) 5550101").as_deref(), Some("+77015550101"));
+        assert_eq!(phone("7015550101").as_deref(), Some("+77015550101"));
+        assert_eq!(phone("+7 <b>701</b> 5550101"), None);
+        assert_eq!(phone("12345"), None);
+        assert_eq!(phone("+7 301 555 01 01"), None, "a landline cannot receive an SMS");
+    }
 }

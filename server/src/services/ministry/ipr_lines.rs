@@ -31,6 +31,10 @@ pub struct RawLine {
     /// Last day (YYYY-MM-DD).
     #[serde(default, deserialize_with = "text")]
     pub valid_to: String,
+    /// The person's phone number on the government record (optional): where a code that
+    /// proves their identity is sent.
+    #[serde(default, deserialize_with = "text", alias = "phone_number")]
+    pub phone: String,
 }
 
 /// Accepts strings and numbers alike (another system may send `"quantity": 2`).
@@ -52,6 +56,7 @@ fn column(header: &str) -> Option<usize> {
         "quantity" | "qty" | "hours" | "количество" | "часы" | "саны" => Some(3),
         "validfrom" | "from" | "сдаты" | "начало" | "басталуы" => Some(4),
         "validto" | "to" | "подату" | "окончание" | "аяқталуы" => Some(5),
+        "phone" | "phonenumber" | "телефон" => Some(6),
         _ => None,
     }
 }
@@ -76,14 +81,14 @@ fn from_csv(text: &str) -> Result<Vec<RawLine>, ReadError> {
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
-        let mut fields: [String; 6] = Default::default();
+        let mut fields: [String; 7] = Default::default();
         for (value, slot) in record.iter().zip(&map) {
             if let Some(i) = slot {
                 fields[*i] = value.trim().to_owned();
             }
         }
-        let [iin, ipr_number, item_type, quantity, valid_from, valid_to] = fields;
-        out.push(RawLine { iin, ipr_number, item_type, quantity, valid_from, valid_to });
+        let [iin, ipr_number, item_type, quantity, valid_from, valid_to, phone] = fields;
+        out.push(RawLine { iin, ipr_number, item_type, quantity, valid_from, valid_to, phone });
         if out.len() > MAX_LINES {
             return Err("too_many_lines");
         }

@@ -42,6 +42,9 @@ const PAGES: &[(&str, &[Who])] = &[
     ("/sign-up", EVERYONE),
     ("/sign-up/recipient", EVERYONE),
     ("/sign-up/supplier", EVERYONE),
+    ("/sign-up/sent", EVERYONE),
+    ("/confirm-email", EVERYONE),
+    ("/account/identity", RECIPIENTS),
     ("/catalogue", EVERYONE),
     ("/offerings/:id", EVERYONE),
     ("/account", SIGNED_IN),
@@ -81,6 +84,8 @@ const PAGES: &[(&str, &[Who])] = &[
     ("/staff/complaints", STAFF),
     ("/staff/complaints/:id", STAFF),
     ("/staff/provision", STAFF),
+    ("/staff/letters", STAFF),
+    ("/staff/letters/print", STAFF),
     ("/admin/staff", ADMINS),
 ];
 
@@ -90,6 +95,12 @@ const FUNCTIONS: &[(&str, &[Who])] = &[
     ("sign_out", EVERYONE),
     ("sign_up_recipient", EVERYONE),
     ("sign_up_supplier", EVERYONE),
+    ("confirm_email", EVERYONE),
+    ("identity", RECIPIENTS),
+    ("send_claim_code", RECIPIENTS),
+    ("prove_identity", RECIPIENTS),
+    ("staff_issue_letter", STAFF),
+    ("staff_letter", STAFF),
     ("current_user", EVERYONE),
     ("typed_values", EVERYONE),
     ("regions", EVERYONE),
@@ -190,7 +201,7 @@ const FIELDS: &[&str] = &[
     "staff_email", "staff_name", "staff_region", "staff_role", "staff_password", "legal_name", "contact_person", "phone",
     "sku", "title_kk", "title_ru", "title_en", "description_kk", "description_ru", "description_en", "price", "lead_time_days",
     "capacity", "mode", "arrival", "sessions", "code_", "name_kk", "name_ru", "name_en", "unit", "category", "replacement_months",
-    "param_schema", "active", "ceiling", "ceiling_from", "kind", "label",
+    "param_schema", "active", "ceiling", "ceiling_from", "kind", "label", "for_whom", "token",
 ];
 
 fn tokens(app: &TestApp) -> Tokens {
@@ -352,6 +363,8 @@ const OWN: &[(&str, &str, &[Who])] = &[
     ("GET", "/readyz", EVERYONE),
     // By address (loopback here), never by role.
     ("GET", "/metrics", EVERYONE),
+    // Development only (a 404 in production): what the outbox would send.
+    ("GET", "/dev/messages", EVERYONE),
     ("POST", "/lang", EVERYONE),
     ("POST", "/staff/imports/upload", STAFF),
     ("POST", "/api/v1/ipr-lines", NOBODY),

@@ -9,6 +9,12 @@ use server::startup::Application;
 both!(production_refuses_to_start_with_demo_data_and_never_loads_it, |app: TestApp| async move {
     let mut production = app.settings.clone();
     production.environment = Environment::Production;
+    // Production refuses to start without its ways to reach people (see config.rs).
+    production.public_origin = Some("https://portal.example.kz".into());
+    production.smtp_url = Some("smtp://127.0.0.1:2525".into());
+    production.mail_from = Some("portal@localhost".into());
+    production.sms_url = Some("http://127.0.0.1:9/sms".into());
+    production.sms_key = Some("test-sms-key".into());
     production.demo_data = true;
     assert!(Application::build(production.clone()).await.is_err(), "asking for demo data stops a production start-up");
     assert_eq!(accounts::Entity::find().count(&app.db).await.unwrap(), 0, "and nothing was loaded");
