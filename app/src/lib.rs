@@ -85,6 +85,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/account/sessions") view=|| view! { <Guard roles=SIGNED_IN><account::sessions::SessionsPage/></Guard> } ssr=SsrMode::Async/>
                         <Route path=path!("/account/identity") view=|| view! { <Guard roles=RECIPIENTS><account::identity::IdentityPage/></Guard> } ssr=SsrMode::Async/>
                         <Route path=path!("/confirm-email") view=confirm_email::ConfirmEmailPage ssr=SsrMode::Async/>
+                        <Route path=path!("/forgot-password") view=password_reset::ForgotPasswordPage ssr=SsrMode::Async/>
+                        <Route path=path!("/reset-password") view=password_reset::ResetPasswordPage ssr=SsrMode::Async/>
                         <Route path=path!("/sign-up/sent") view=sign_up_sent::SignUpSentPage ssr=SsrMode::Async/>
                         <Route path=path!("/staff/letters") view=|| view! { <Guard roles=STAFF><ministry::letters::StaffLettersPage/></Guard> } ssr=SsrMode::Async/>
                         <Route path=path!("/staff/letters/print") view=|| view! { <Guard roles=STAFF><ministry::letters::StaffLetterPrintPage/></Guard> } ssr=SsrMode::Async/>

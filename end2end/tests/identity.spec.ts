@@ -6,7 +6,7 @@ import { test, expect } from './support/test';
 import { LANGS, t, type Lang } from './support/i18n';
 import { expectNoAxeViolations } from './support/axe';
 import { uniqueEmail, validIin } from './support/ids';
-import { confirmEmail, sendIprLine, smsCode } from './support/messages';
+import { confirmEmail, outboxText, sendIprLine, smsCode } from './support/messages';
 import { chooseLanguage, open, pageLang, restoreRussian, settle, signIn, signOut } from './support/portal';
 import type { Page } from '@playwright/test';
 
@@ -49,7 +49,10 @@ for (const lang of LANGS as readonly Lang[]) {
     await signUpAndIn(page, uniqueEmail(`claim-${lang}`), iin, lang);
     expect(await pageLang(page)).toBe(lang);
     // Nothing of the person before the proof.
-    await open(page, '/entitlements');
+    const refused = await page.goto('/entitlements');
+    expect(refused?.status(), 'a rule refuses: prove who you are first').toBe(409);
+    await settle(page);
+    await expect(page.locator('main')).toContainText(t(lang, 'err-no_one_to_act_for'));
     await expect(page.locator('main')).not.toContainText(ipr);
     await expect(page.locator('main a[href="/account/identity"]')).toBeVisible();
     await open(page, '/account/identity');
@@ -110,8 +113,51 @@ test('an officer prints an activation letter that makes a parent the legal repre
   await page.locator('#f-code').fill(code.toLowerCase());
   await submit(page, '/api/prove_identity');
   await expect(page).toHaveURL(/\/dashboard\?done=identity_proven$/);
-  await expect(page.locator('main')).toContainText(t('kk', 'dashboard-acting-for'));
+  await expect(page.locator('main')).toContainText(t('kk', 'done-identity_proven'));
   await open(page, '/entitlements');
   await expect(page.locator('main')).toContainText(ipr);
   await signOut(page);
+});
+
+test('a person who forgot the password sets a new one from the e-mailed link, and the old session ends', async ({ page, browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const email = uniqueEmail('reset');
+  await signUpAndIn(page, email, validIin(), 'ru');
+  // Another browser, where the person is also signed in.
+  const other = await browser.newContext({ baseURL, locale: 'kk-KZ', javaScriptEnabled: test.info().project.use.javaScriptEnabled !== false });
+  const elsewhere = await other.newPage();
+  try {
+    await signIn(elsewhere, email, PASSWORD);
+    await elsewhere.goto('/sign-in');
+    await elsewhere.locator('main a[href="/forgot-password"]').click();
+    await elsewhere.waitForLoadState('load');
+    await settle(elsewhere);
+    const lang = await pageLang(elsewhere);
+    await expect(elsewhere.locator('main h1')).toHaveText(t(lang, 'forgot-title'));
+    await expectNoAxeViolations(elsewhere, `forgot password [${lang}]`);
+    await elsewhere.locator('#f-email').fill(email);
+    await submit(elsewhere, '/api/request_password_reset');
+    await expect(elsewhere.locator('main [role="status"]')).toContainText(t(lang, 'done-reset_sent'));
+    const text = await outboxText(elsewhere, email, 'password_reset');
+    const link = text.match(/\/reset-password\?token=[A-Za-z0-9_-]+/);
+    expect(link).not.toBeNull();
+    await elsewhere.goto(link?.[0] ?? '/');
+    await settle(elsewhere);
+    await expect(elsewhere.locator('main h1')).toHaveText(t(lang, 'reset-title'));
+    await expectNoAxeViolations(elsewhere, `reset password [${lang}]`);
+    await elsewhere.locator('#f-new_password').fill('qwertyuiop123');
+    await submit(elsewhere, '/api/reset_password');
+    await expect(elsewhere.locator('#f-new_password-error')).toContainText(t(lang, 'err-password_too_common'));
+    await elsewhere.locator('#f-new_password').fill(`a new password ${Date.now().toString(36)} for me`);
+    const fresh = await elsewhere.locator('#f-new_password').inputValue();
+    await submit(elsewhere, '/api/reset_password');
+    await expect(elsewhere).toHaveURL(/\/sign-in\?done=password_reset$/);
+    await expect(elsewhere.locator('main [role="status"]')).toContainText(t(lang, 'done-password_reset'));
+    await signIn(elsewhere, email, fresh);
+  } finally {
+    await other.close();
+  }
+  // The first browser's session ended with the reset.
+  await page.goto('/dashboard');
+  await expect(page).toHaveURL(/\/sign-in/);
 });

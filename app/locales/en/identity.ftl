@@ -66,3 +66,21 @@ msg-sign_up_exists-text =
 msg-claim_code-sms = Social Services Portal: your code is { $code }. It works for 10 minutes. Do not tell it to anyone.
 dashboard-prove-identity = Your account is not linked to anyone's record yet: prove who you are to see your entitlements and order.
 nav-staff-letters = Activation letters
+sign-in-forgot = Forgotten your password?
+forgot-title = Set a new password
+forgot-lead = Type the e-mail address of your account. We send a link to it; it works for one hour, once.
+forgot-submit = Send me a link
+done-reset_sent = If an account has this address, a link to set a new password has been sent to it. It works for one hour.
+reset-title = Choose a new password
+reset-lead = After this, every session of your account ends: sign in again everywhere with the new password.
+reset-submit = Set the new password
+done-password_reset = Your password has been changed and every session has ended. Sign in with the new password.
+msg-password_reset-subject = Setting a new password
+msg-password_reset-text =
+    Hello,
+
+    Someone (we hope you) asked to set a new password for your account on the Social Services Portal. To choose one, open this link within one hour:
+
+    { $link }
+
+    If it was not you, ignore this message: your password stays as it is.

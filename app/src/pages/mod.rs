@@ -6,6 +6,7 @@ pub mod dashboard;
 pub mod home;
 pub mod ministry;
 pub mod not_found;
+pub mod password_reset;
 pub mod recipient;
 pub mod sign_in;
 pub mod sign_up;

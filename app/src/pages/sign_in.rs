@@ -25,6 +25,7 @@ pub fn SignInPage() -> impl IntoView {
                     <TextField state=state.clone() field=Field { name: "password", label: "field-password", kind: "password", autocomplete: "current-password", required: true, ..Default::default() }/>
                     <button type="submit" class="app-button">{i18n.t("sign-in-submit")}</button>
                 </form>
+                <p><a href="/forgot-password">{i18n.t("sign-in-forgot")}</a></p>
                 <p>{i18n.t("sign-in-no-account")}" "<a href=routes::SIGN_UP>{i18n.t("nav-sign-up")}</a></p>
             }}
         </WithForm>

@@ -100,6 +100,12 @@ pub trait Identity: Send + Sync {
     async fn send_claim_code(&self, caller: &Caller) -> Result<(), AppError>;
     /// Checks a code from the SMS or from an activation letter and links the account.
     async fn prove_identity(&self, caller: &Caller, code: &str) -> Result<(), AppError>;
+    /// E-mails a link to set a new password to `email`, if it has an active account; the
+    /// answer is the same either way.
+    async fn request_password_reset(&self, caller: &Caller, email: &str) -> Result<(), AppError>;
+    /// Sets a new password with the token from that link, ends every session of the
+    /// account and records it in the audit log.
+    async fn reset_password(&self, caller: &Caller, token: &str, new_password: &str) -> Result<(), AppError>;
     /// A regional officer issues an activation letter for the person with `iin` in their
     /// region (audited); the code is shown this once.
     async fn issue_letter(&self, caller: &Caller, iin: &str, for_representative: bool) -> Result<ActivationLetterView, AppError>;

@@ -13,12 +13,12 @@
 use super::audit::{self, Entry};
 use super::ministry::{staff_scope, Scope};
 use super::{Ctx, OrUnexpected};
-use crate::auth::throttle;
+use crate::auth::{password, session, strength, throttle};
 use crate::db::begin_write;
-use crate::entities::enums::DbRole;
+use crate::entities::enums::{DbAccountStatus, DbRole};
 use crate::entities::{accounts, identity_claims, one_time_codes, recipients, representatives};
 use crate::messages::{self, Outgoing};
-use app::domain::{Iin, Lang, RefusalCode, Role};
+use app::domain::{Email, Iin, Lang, RefusalCode, Role};
 use app::dto::account::{ActivationLetterView, IdentityView};
 use app::error::AppError;
 use app::ports::{Caller, Identity};
@@ -40,6 +40,8 @@ pub enum Purpose {
     ClaimSms,
     /// An activation letter from a regional officer.
     ClaimLetter,
+    /// The link that sets a new password.
+    PasswordReset,
 }
 
 impl Purpose {
@@ -48,6 +50,7 @@ impl Purpose {
             Purpose::EmailConfirm => "email_confirm",
             Purpose::ClaimSms => "claim_sms",
             Purpose::ClaimLetter => "claim_letter",
+            Purpose::PasswordReset => "password_reset",
         }
     }
 
@@ -56,6 +59,7 @@ impl Purpose {
             Purpose::EmailConfirm => Duration::hours(48),
             Purpose::ClaimSms => Duration::minutes(10),
             Purpose::ClaimLetter => Duration::days(30),
+            Purpose::PasswordReset => Duration::hours(1),
         }
     }
 }
@@ -395,6 +399,87 @@ impl Identity for IdentityService {
         };
         self.link(caller, &code).await?;
         throttle::succeeded(db, &key).await.or_unexpected()
+    }
+
+    async fn request_password_reset(&self, caller: &Caller, email: &str) -> Result<(), AppError> {
+        let email = Email::parse(email).map_err(|code| AppError::field("email", code))?;
+        let db = &self.0.db;
+        // Every request counts, whether or not the address has an account: nobody can fill
+        // someone's mailbox with links.
+        let key = format!("reset:{}", self.0.tokens.keyed("password reset", &format!("{}\n{}", email.as_str(), caller.ip)));
+        let wait = throttle::reserve(db, &key, throttle::PER_SECOND_FACTOR).await.or_unexpected()?;
+        if wait > 0 {
+            return Err(AppError::TooManyAttempts(u64::try_from(wait).unwrap_or(0)));
+        }
+        throttle::failed(db, &key).await.or_unexpected()?;
+        let account = accounts::Entity::find().filter(accounts::Column::Email.eq(email.as_str())).one(db).await.or_unexpected()?;
+        let Some(account) = account.filter(|a| a.status == DbAccountStatus::Active) else { return Ok(()) };
+        let token = link_token();
+        let txn = begin_write(db).await.or_unexpected()?;
+        // The newest link replaces the ones before it.
+        one_time_codes::Entity::update_many()
+            .col_expr(one_time_codes::Column::UsedAt, Expr::value(Utc::now()))
+            .filter(one_time_codes::Column::AccountId.eq(account.id))
+            .filter(one_time_codes::Column::Purpose.eq(Purpose::PasswordReset.code()))
+            .filter(one_time_codes::Column::UsedAt.is_null())
+            .exec(&txn)
+            .await
+            .or_unexpected()?;
+        store(&txn, code_hash(&self.0, Purpose::PasswordReset, "", &token), Purpose::PasswordReset, Some(account.id), None, false, None).await?;
+        let link = format!("{}/reset-password?token={token}", self.0.links);
+        let lang: Lang = account.language.into();
+        messages::enqueue(&txn, Outgoing::email(&account.email, lang, "password_reset", &[("link", link)])).await.or_unexpected()?;
+        txn.commit().await.or_unexpected()
+    }
+
+    async fn reset_password(&self, _caller: &Caller, token: &str, new_password: &str) -> Result<(), AppError> {
+        let token = token.trim();
+        let db = &self.0.db;
+        let found = if token.is_empty() || token.len() > 100 {
+            None
+        } else {
+            one_time_codes::Entity::find()
+                .filter(one_time_codes::Column::Purpose.eq(Purpose::PasswordReset.code()))
+                .filter(one_time_codes::Column::CodeHash.eq(code_hash(&self.0, Purpose::PasswordReset, "", token)))
+                .one(db)
+                .await
+                .or_unexpected()?
+        };
+        let Some(code) = found.filter(|c| c.used_at.is_none() && c.expires_at > Utc::now()) else {
+            return Err(AppError::refused(RefusalCode::LinkInvalid));
+        };
+        let Some(account) = (match code.account_id {
+            Some(id) => accounts::Entity::find_by_id(id).one(db).await.or_unexpected()?,
+            None => None,
+        }) else {
+            return Err(AppError::refused(RefusalCode::LinkInvalid));
+        };
+        let parsed = strength::parse(new_password, &account.email, &[account.display_name.as_str()]).map_err(|code| AppError::field("new_password", code))?;
+        let hash = password::hash(parsed.expose().to_owned()).await?;
+        let now = Utc::now();
+        let txn = begin_write(db).await.or_unexpected()?;
+        if !use_once(&txn, code.id).await? {
+            return Err(AppError::refused(RefusalCode::LinkInvalid));
+        }
+        accounts::Entity::update_many()
+            .col_expr(accounts::Column::PasswordHash, Expr::value(hash))
+            .col_expr(accounts::Column::PasswordChangedAt, Expr::value(now))
+            .col_expr(accounts::Column::UpdatedAt, Expr::value(now))
+            // The link reached the mailbox: the address is proven too.
+            .col_expr(accounts::Column::EmailConfirmedAt, Expr::value(account.email_confirmed_at.unwrap_or(now)))
+            .filter(accounts::Column::Id.eq(account.id))
+            .exec(&txn)
+            .await
+            .or_unexpected()?;
+        session::revoke_all(&txn, account.id).await.or_unexpected()?;
+        audit::record(
+            &txn,
+            None,
+            Entry { action: "account.password_reset", object_type: "account", object_id: Some(account.id.to_string()), reason: None, details: Some(serde_json::json!({ "method": "email_link" })) },
+        )
+        .await
+        .or_unexpected()?;
+        txn.commit().await.or_unexpected()
     }
 
     async fn issue_letter(&self, caller: &Caller, iin: &str, for_representative: bool) -> Result<ActivationLetterView, AppError> {

@@ -269,3 +269,61 @@ both!(a_phone_sent_with_an_ipr_line_receives_the_code_that_opens_that_record, |a
     assert_eq!(ents.status, StatusCode::OK, "{}", ents.body);
     assert!(ents.body.to_string().contains("ИПАР-2026-000900"), "{}", ents.body);
 });
+
+both!(a_password_reset_by_email_link_ends_every_session_works_once_and_is_audited, |app: TestApp| async move {
+    let token = app.sign_up_recipient("asel@mail.kz", &iin("870412", 4, 77)).await;
+    let unknown = app.call(None, "request_password_reset", &[("email", "nobody@mail.kz")]).await;
+    let known = app.call(None, "request_password_reset", &[("email", "Asel@Mail.kz")]).await;
+    assert_eq!((unknown.status, &unknown.body), (known.status, &known.body), "the same answer for any address");
+    assert_eq!(count(&app, "nobody@mail.kz", "password_reset").await, 0);
+    let msg = app.outbox("asel@mail.kz", "password_reset").await.expect("a reset e-mail");
+    let at = msg.body_text.find("token=").unwrap() + "token=".len();
+    let link: String = msg.body_text[at..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
+    let weak = app.call(None, "reset_password", &[("token", &link), ("new_password", "qwertyuiop123")]).await;
+    assert_eq!(weak.field_error("new_password").as_deref(), Some("password_too_common"), "{}", weak.body);
+    let ok = app.call(None, "reset_password", &[("token", &link), ("new_password", "a brand new password for asel")]).await;
+    assert!(ok.status.is_success() || ok.status.is_redirection(), "{}", ok.body);
+    assert!(app.whoami(&token).await.is_null(), "the old session has ended");
+    assert_eq!(app.sign_in("asel@mail.kz", PASSWORD).await.status, StatusCode::CONFLICT, "the old password no longer works");
+    assert_eq!(app.sign_in("asel@mail.kz", "a brand new password for asel").await.status, StatusCode::OK);
+    let again = app.call(None, "reset_password", &[("token", &link), ("new_password", "yet another password for asel")]).await;
+    assert_eq!(again.error_code().as_deref(), Some("link_invalid"), "a link works once");
+    assert_eq!(audit_log::Entity::find().filter(audit_log::Column::Action.eq("account.password_reset")).all(&app.db).await.unwrap().len(), 1);
+});
+
+both!(the_links_in_delivered_emails_confirm_warn_and_reset, |app: TestApp| async move {
+    use server::messages::delivery::Transports;
+    let mut settings = app.settings.clone();
+    settings.smtp_url = Some(crate::messages::smtp_url().into());
+    settings.mail_from = Some("Portal <portal@localhost>".into());
+    let transports = Transports::from_settings(&settings).unwrap();
+    let deliver = || server::messages::worker::deliver_due(&app.db, &transports, chrono::Utc::now(), 50);
+    let email = format!("links-{}@mail.kz", uuid::Uuid::new_v4().simple());
+    let link_in = |mail: &crate::messages::Mime, path: &str| -> String {
+        let text = mail.parts().into_iter().find(|p| p.header("content-type").starts_with("text/plain")).expect("a text part").text();
+        let at = text.find(path).unwrap_or_else(|| panic!("a link to {path} in {text}"));
+        text[at..].chars().take_while(|c| !c.is_whitespace()).collect()
+    };
+    // Sign-up: the confirmation link arrives and confirms.
+    assert!(sign_up(&app, &email, &iin("800202", 3, 44)).await.status.is_success());
+    deliver().await.unwrap();
+    let mails = crate::messages::mails_to(&email, 1).await;
+    let confirm = link_in(&mails[0], "/confirm-email?token=");
+    let token = confirm.split("token=").nth(1).unwrap();
+    assert!(app.call(None, "confirm_email", &[("token", token)]).await.status.is_success());
+    assert_eq!(app.sign_in(&email, PASSWORD).await.status, StatusCode::OK);
+    // Signing up again with the address: "you already have an account", with the sign-in link.
+    assert!(sign_up(&app, &email, &iin("850101", 4, 33)).await.status.is_success());
+    deliver().await.unwrap();
+    let mails = crate::messages::mails_to(&email, 2).await;
+    assert!(mails.iter().any(|m| link_in(m, "/sign-in").ends_with("/sign-in")), "the warning links to sign-in");
+    // A reset link arrives and sets a new password.
+    assert!(app.call(None, "request_password_reset", &[("email", &email)]).await.status.is_success());
+    deliver().await.unwrap();
+    let mails = crate::messages::mails_to(&email, 3).await;
+    let reset = mails.iter().find_map(|m| m.text_part_contains("/reset-password?token=").then(|| link_in(m, "/reset-password?token="))).expect("the reset e-mail");
+    let token = reset.split("token=").nth(1).unwrap();
+    let ok = app.call(None, "reset_password", &[("token", token), ("new_password", "a brand new password for the links")]).await;
+    assert!(ok.status.is_success(), "{}", ok.body);
+    assert_eq!(app.sign_in(&email, "a brand new password for the links").await.status, StatusCode::OK);
+});

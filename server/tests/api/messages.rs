@@ -24,7 +24,7 @@ use std::sync::{Arc, Mutex};
 const SMS_KEY: &str = "sms-gateway-key-for-the-tests";
 const TEXT: &str = "Сәлем, Асель!\n\nВаш код: 482913.\n\nhttps://portal.example.kz/confirm?t=abc&x=1";
 
-fn smtp_url() -> String {
+pub(crate) fn smtp_url() -> String {
     std::env::var("TEST_SMTP_URL").unwrap_or_else(|_| {
         panic!(
             "TEST_SMTP_URL is not set: the message tests deliver through a real SMTP server. Run \
@@ -147,7 +147,7 @@ fn moment() -> DateTime<Utc> {
 // A small reader for what the SMTP server wrote: headers, encoded words, parts and their
 // transfer encodings.
 
-struct Mime {
+pub(crate) struct Mime {
     headers: Vec<(String, String)>,
     body: String,
 }
@@ -170,12 +170,12 @@ impl Mime {
         Self { headers, body: body.to_owned() }
     }
 
-    fn header(&self, name: &str) -> String {
+    pub(crate) fn header(&self, name: &str) -> String {
         self.headers.iter().find(|(k, _)| k == name).map(|(_, v)| decode_words(v)).unwrap_or_default()
     }
 
     /// The body with its transfer encoding undone.
-    fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         let bytes = match self.header("content-transfer-encoding").to_ascii_lowercase().as_str() {
             "base64" => base64::engine::general_purpose::STANDARD.decode(self.body.split_whitespace().collect::<String>()).unwrap(),
             "quoted-printable" => quoted_printable(&self.body),
@@ -184,7 +184,12 @@ impl Mime {
         String::from_utf8(bytes).unwrap().replace("\r\n", "\n").trim_end().to_owned()
     }
 
-    fn parts(&self) -> Vec<Mime> {
+    /// Whether the plain-text part holds `needle`.
+    pub(crate) fn text_part_contains(&self, needle: &str) -> bool {
+        self.parts().iter().any(|p| p.header("content-type").starts_with("text/plain") && p.text().contains(needle))
+    }
+
+    pub(crate) fn parts(&self) -> Vec<Mime> {
         let kind = self.header("content-type");
         let boundary = kind.split(';').find_map(|p| p.trim().strip_prefix("boundary=")).expect("a multipart boundary").trim_matches('"').to_owned();
         let delimiter = format!("--{boundary}");
@@ -246,7 +251,7 @@ fn decode_words(v: &str) -> String {
 }
 
 /// The messages the SMTP server holds for `to`, waiting (up to ten seconds) for `n` of them.
-async fn mails_to(to: &str, n: usize) -> Vec<Mime> {
+pub(crate) async fn mails_to(to: &str, n: usize) -> Vec<Mime> {
     let dir = maildir();
     for _ in 0..100 {
         let mut found = Vec::new();

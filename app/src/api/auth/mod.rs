@@ -1,6 +1,7 @@
 //! Sign-up, sign-in, sign-out and the current account.
 pub mod current_user;
 pub mod identity;
+pub mod password_reset;
 pub mod sign_in;
 pub mod sign_out;
 pub mod sign_up_recipient;

@@ -1,0 +1,47 @@
+use crate::api::auth::password_reset::{RequestPasswordReset, ResetPassword};
+use crate::components::form::{ErrorSummary, Field, TextField, WithForm};
+use crate::i18n::use_i18n;
+use crate::pages::{DoneBanner, PageHeading};
+use leptos::prelude::*;
+use server_fn::ServerFn;
+
+/// Asking for a link to set a new password.
+#[component]
+pub fn ForgotPasswordPage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <DoneBanner/>
+        <WithForm form="request_password_reset" path=RequestPasswordReset::PATH let:state>
+            <ErrorSummary state=state.clone()/>
+            <PageHeading key="forgot-title"/>
+            <p>{i18n.t("forgot-lead")}</p>
+            <form method="post" action=RequestPasswordReset::PATH class="app-form" novalidate>
+                <TextField state=state.clone() field=Field { name: "email", label: "field-email", kind: "email", autocomplete: "email", required: true, ..Default::default() }/>
+                <button type="submit" class="app-button">{i18n.t("forgot-submit")}</button>
+            </form>
+        </WithForm>
+    }
+}
+
+/// The page the e-mailed link opens: a new password.
+#[component]
+pub fn ResetPasswordPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = leptos_router::hooks::use_query_map();
+    let token = query.with_untracked(|q| q.get("token")).unwrap_or_default();
+    view! {
+        <WithForm form="reset_password" path=ResetPassword::PATH let:state>
+            <ErrorSummary state=state.clone()/>
+            <PageHeading key="reset-title"/>
+            <p>{i18n.t("reset-lead")}</p>
+            <form method="post" action=ResetPassword::PATH class="app-form" novalidate>
+                <input type="hidden" name="token" value=token.clone()/>
+                <TextField state=state.clone() field=Field {
+                    name: "new_password", label: "field-new-password", hint: Some("field-new-password-hint"), kind: "password",
+                    autocomplete: "new-password", required: true, ..Default::default()
+                }/>
+                <button type="submit" class="app-button">{i18n.t("reset-submit")}</button>
+            </form>
+        </WithForm>
+    }
+}
