@@ -136,6 +136,35 @@ mod tests {
     }
 
     #[test]
+    fn every_refusal_and_every_enum_value_has_a_text_in_kazakh_russian_and_english() {
+        use crate::domain::*;
+        fn keys<T: Copy>(family: &str, all: &[T], code: fn(T) -> &'static str) -> Vec<String> {
+            all.iter().map(|v| format!("{family}-{}", code(*v))).collect()
+        }
+        let mut wanted = keys("err", RefusalCode::ALL, RefusalCode::code);
+        wanted.extend(keys("lang", Lang::ALL, Lang::code));
+        wanted.extend(keys("role", Role::ALL, Role::code));
+        wanted.extend(keys("account_status", AccountStatus::ALL, AccountStatus::code));
+        wanted.extend(keys("supplier_status", SupplierStatus::ALL, SupplierStatus::code));
+        wanted.extend(keys("supplier_kind", SupplierKind::ALL, SupplierKind::code));
+        wanted.extend(keys("offering_status", OfferingStatus::ALL, OfferingStatus::code));
+        wanted.extend(keys("order_status", OrderStatus::ALL, OrderStatus::code));
+        wanted.extend(keys("unit", Unit::ALL, Unit::code));
+        wanted.extend(keys("category_kind", CategoryKind::ALL, CategoryKind::code));
+        wanted.extend(keys("disability_group", DisabilityGroup::ALL, DisabilityGroup::code));
+        wanted.extend(keys("complaint_status", ComplaintStatus::ALL, ComplaintStatus::code));
+        wanted.extend(keys("document_kind", DocumentKind::ALL, DocumentKind::code));
+        assert!(wanted.len() > 100, "{} keys", wanted.len());
+        // Each language's own files, without the fallback to Russian.
+        // (A count for the texts that choose a plural form by one.)
+        let count: HashMap<&str, FluentValue> = HashMap::from([("count", FluentValue::from(2))]);
+        let own = |l: Lang, k: &str| LOCALES.lookup_single_language(id(l), k, Some(&count)).is_ok();
+        let missing: Vec<String> =
+            Lang::ALL.iter().flat_map(|l| wanted.iter().filter(move |k| !own(*l, k)).map(move |k| format!("{}: {k}", l.code()))).collect();
+        assert!(missing.is_empty(), "values without a text: {missing:?}");
+    }
+
+    #[test]
     fn dates_and_codes_stay_text() {
         assert!(matches!(arg_value("2026-01-15"), FluentValue::String(_)));
         assert!(matches!(arg_value("007"), FluentValue::String(_)));

@@ -123,12 +123,13 @@ test('a person who forgot the password sets a new one from the e-mailed link, an
   test.setTimeout(120_000);
   const email = uniqueEmail('reset');
   await signUpAndIn(page, email, validIin(), 'ru');
-  // Another browser, where the person is also signed in.
+  // Another browser, on a device where the person has forgotten the password; the first
+  // one stays signed in.
   const other = await browser.newContext({ baseURL, locale: 'kk-KZ', javaScriptEnabled: test.info().project.use.javaScriptEnabled !== false });
   const elsewhere = await other.newPage();
   try {
-    await signIn(elsewhere, email, PASSWORD);
     await elsewhere.goto('/sign-in');
+    await settle(elsewhere);
     await elsewhere.locator('main a[href="/forgot-password"]').click();
     await elsewhere.waitForLoadState('load');
     await settle(elsewhere);

@@ -4,7 +4,7 @@
 import { test, expect } from './support/test';
 import { t } from './support/i18n';
 import { pageLang, settle, signIn } from './support/portal';
-import { confirmEmail, outboxText } from './support/messages';
+import { confirmEmail, outboxText, sendIprLine } from './support/messages';
 import { expectNoAxeViolations } from './support/axe';
 import { uniqueEmail, validBin, validIin, withWrongCheckDigit } from './support/ids';
 import type { Page } from '@playwright/test';
@@ -68,15 +68,19 @@ test('a recipient who mistypes the IIN sees the error beside it with the other a
   await expect(page.locator('main a[href="/account/identity"]')).toBeVisible();
 });
 
-test('signing up with an address that has an account answers as for a new one, and only that address learns it', async ({ page }) => {
+test('signing up with an address that has an account, or with a registered IIN, answers as for a new one, and only the address learns it', async ({ page }) => {
   const lang = 'kk';
   const taken = 'recipient@demo.kz';
   const fresh = uniqueEmail('fresh');
+  const withRegisteredIin = uniqueEmail('registered-iin');
+  // An IIN whose record the health information system has just sent.
+  const registered = validIin();
+  await sendIprLine(page, registered, '+77017770000', `ИПАР-E2E-${Date.now().toString(36)}`);
   const answers: string[] = [];
-  for (const email of [taken, fresh]) {
+  for (const [email, iin] of [[taken, validIin()], [withRegisteredIin, registered], [fresh, validIin()]]) {
     await page.goto('/sign-up/recipient');
     await page.locator('#f-full_name').fill('Серикова Айгуль');
-    await page.locator('#f-iin').fill(validIin());
+    await page.locator('#f-iin').fill(iin);
     await page.locator('#f-region').selectOption('ALA');
     await page.locator('#f-email').fill(email);
     await page.locator('#f-password').fill(PASSWORD);
@@ -84,7 +88,8 @@ test('signing up with an address that has an account answers as for a new one, a
     await expect(page).toHaveURL(/\/sign-up\/sent$/);
     answers.push(await page.locator('main').innerText());
   }
-  expect(answers[0]).toBe(answers[1]);
+  expect(answers[0]).toBe(answers[2]);
+  expect(answers[1]).toBe(answers[2]);
   expect(answers[0]).toContain(t(lang, 'sign-up-sent-lead'));
   expect(await outboxText(page, taken, 'sign_up_exists')).toContain('/sign-in');
   expect(await outboxText(page, fresh, 'email_confirm')).toContain('/confirm-email?token=');

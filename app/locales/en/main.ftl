@@ -146,3 +146,14 @@ open-data-endpoints = Endpoints
 open-data-method = Method
 open-data-path = Address
 open-data-what = What it answers (in English)
+
+# Names of values the portal keeps (every enum value has one in each language).
+account_status-active = Active
+account_status-locked = Locked
+account_status-disabled = Disabled
+supplier_kind-legal_entity = Legal entity
+supplier_kind-entrepreneur = Individual entrepreneur
+disability_group-1 = Group 1
+disability_group-2 = Group 2
+disability_group-3 = Group 3
+disability_group-child = Child with a disability

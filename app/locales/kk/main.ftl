@@ -143,3 +143,14 @@ open-data-endpoints = Мекенжайлар
 open-data-method = Әдіс
 open-data-path = Мекенжай
 open-data-what = Не қайтарады (ағылшынша)
+
+# Names of values the portal keeps (every enum value has one in each language).
+account_status-active = Белсенді
+account_status-locked = Бұғатталған
+account_status-disabled = Өшірілген
+supplier_kind-legal_entity = Заңды тұлға
+supplier_kind-entrepreneur = Жеке кәсіпкер
+disability_group-1 = Бірінші топ
+disability_group-2 = Екінші топ
+disability_group-3 = Үшінші топ
+disability_group-child = Мүгедектігі бар бала

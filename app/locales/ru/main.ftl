@@ -147,3 +147,14 @@ open-data-endpoints = Адреса
 open-data-method = Метод
 open-data-path = Адрес
 open-data-what = Что возвращает (на английском)
+
+# Names of values the portal keeps (every enum value has one in each language).
+account_status-active = Действует
+account_status-locked = Заблокирована
+account_status-disabled = Отключена
+supplier_kind-legal_entity = Юридическое лицо
+supplier_kind-entrepreneur = Индивидуальный предприниматель
+disability_group-1 = Первая группа
+disability_group-2 = Вторая группа
+disability_group-3 = Третья группа
+disability_group-child = Ребёнок с инвалидностью
