@@ -25,8 +25,10 @@ psql "$PG/postgres" -Atqc "select datname from pg_database where datname like 's
 
 say "the SMTP server the message tests deliver to (aiosmtpd, keeping what it receives in a maildir)"
 export TEST_MAILDIR="${TEST_MAILDIR:-$ROOT/target/test-maildir}"
-MAIL_PORT="${TEST_SMTP_PORT:-2525}" MAIL_DIR="$TEST_MAILDIR" "$ROOT/scripts/mail-server.sh"
-export TEST_SMTP_URL="smtp://127.0.0.1:${TEST_SMTP_PORT:-2525}"
+MAIL_DIR="$TEST_MAILDIR" "$ROOT/scripts/mail-server.sh"
+export TEST_SMTP_URL="smtp://127.0.0.1:$(cat "$ROOT/target/mail-server.port")"
+# Stopped when the run ends, however it ends: the next run starts its own.
+trap 'kill "$(cat "$ROOT/target/mail-server.pid" 2>/dev/null)" 2>/dev/null || true' EXIT
 
 say "unit and integration tests (SQLite and PostgreSQL)"
 cargo test --workspace --exclude frontend -- --test-threads="${TEST_THREADS:-4}"

@@ -28,7 +28,7 @@ pub(crate) fn smtp_url() -> String {
     std::env::var("TEST_SMTP_URL").unwrap_or_else(|_| {
         panic!(
             "TEST_SMTP_URL is not set: the message tests deliver through a real SMTP server. Run \
-             ./scripts/mail-server.sh, then export TEST_SMTP_URL=smtp://127.0.0.1:2525 \
+             ./scripts/mail-server.sh, then export TEST_SMTP_URL=smtp://127.0.0.1:$(cat target/mail-server.port) \
              TEST_MAILDIR=$PWD/target/test-maildir (./scripts/test.sh does both)."
         )
     })
