@@ -5,6 +5,7 @@
 use super::AppState;
 use crate::config::Environment;
 use crate::entities::outbox_messages;
+use app::components::title::escape_html as escape;
 use axum::extract::State;
 use axum::response::{Html, IntoResponse, Response};
 use http::StatusCode;
@@ -12,10 +13,6 @@ use sea_orm::{EntityTrait, QueryOrder, QuerySelect};
 
 /// The path.
 pub const PATH: &str = "/dev/messages";
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
 
 /// The newest 100 messages.
 pub async fn page(State(state): State<AppState>) -> Response {

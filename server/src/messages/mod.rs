@@ -17,6 +17,7 @@ pub use worker::{deliver_due, spawn_worker, Clock, SystemClock};
 
 use crate::entities::outbox_messages;
 use app::domain::Lang;
+use app::components::title::escape_html as escape;
 use app::i18n::tr_args;
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
@@ -75,22 +76,6 @@ impl Outgoing {
         let text = tr_args(lang, &format!("msg-{kind}-sms"), args);
         Outgoing { channel: Channel::Sms, address: phone.to_owned(), lang, kind, subject: String::new(), text, html: None }
     }
-}
-
-/// Escapes text for HTML.
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// The HTML part: the same paragraphs in large type, links as large targets.

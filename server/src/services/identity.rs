@@ -173,6 +173,21 @@ pub async fn confirmation_sent_lately(db: &impl ConnectionTrait, account_id: i32
 }
 
 impl IdentityService {
+    /// The unused, unexpired code of `purpose` for a link's `token`, if there is one.
+    async fn live_link(&self, purpose: Purpose, token: &str) -> Result<Option<one_time_codes::Model>, AppError> {
+        let token = token.trim();
+        if token.is_empty() || token.len() > 100 {
+            return Ok(None);
+        }
+        let found = one_time_codes::Entity::find()
+            .filter(one_time_codes::Column::Purpose.eq(purpose.code()))
+            .filter(one_time_codes::Column::CodeHash.eq(code_hash(&self.0, purpose, "", token)))
+            .one(&self.0.db)
+            .await
+            .or_unexpected()?;
+        Ok(found.filter(|c| c.used_at.is_none() && c.expires_at > Utc::now()))
+    }
+
     /// The recipient account asking, which has not proven a record of its own yet.
     fn claimant(caller: &Caller) -> Result<i32, AppError> {
         Ok(caller.require(&[Role::Recipient, Role::Representative])?.account_id)
@@ -292,18 +307,8 @@ impl IdentityService {
 #[async_trait]
 impl Identity for IdentityService {
     async fn confirm_email(&self, _caller: &Caller, token: &str) -> Result<(), AppError> {
-        let token = token.trim();
-        if token.is_empty() || token.len() > 100 {
-            return Err(AppError::refused(RefusalCode::LinkInvalid));
-        }
         let db = &self.0.db;
-        let found = one_time_codes::Entity::find()
-            .filter(one_time_codes::Column::Purpose.eq(Purpose::EmailConfirm.code()))
-            .filter(one_time_codes::Column::CodeHash.eq(code_hash(&self.0, Purpose::EmailConfirm, "", token)))
-            .one(db)
-            .await
-            .or_unexpected()?;
-        let Some(code) = found.filter(|c| c.used_at.is_none() && c.expires_at > Utc::now()) else {
+        let Some(code) = self.live_link(Purpose::EmailConfirm, token).await? else {
             return Err(AppError::refused(RefusalCode::LinkInvalid));
         };
         let Some(account_id) = code.account_id else { return Err(AppError::refused(RefusalCode::LinkInvalid)) };
@@ -433,19 +438,8 @@ impl Identity for IdentityService {
     }
 
     async fn reset_password(&self, _caller: &Caller, token: &str, new_password: &str) -> Result<(), AppError> {
-        let token = token.trim();
         let db = &self.0.db;
-        let found = if token.is_empty() || token.len() > 100 {
-            None
-        } else {
-            one_time_codes::Entity::find()
-                .filter(one_time_codes::Column::Purpose.eq(Purpose::PasswordReset.code()))
-                .filter(one_time_codes::Column::CodeHash.eq(code_hash(&self.0, Purpose::PasswordReset, "", token)))
-                .one(db)
-                .await
-                .or_unexpected()?
-        };
-        let Some(code) = found.filter(|c| c.used_at.is_none() && c.expires_at > Utc::now()) else {
+        let Some(code) = self.live_link(Purpose::PasswordReset, token).await? else {
             return Err(AppError::refused(RefusalCode::LinkInvalid));
         };
         let Some(account) = (match code.account_id {
