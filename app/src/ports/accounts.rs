@@ -107,8 +107,9 @@ pub trait Identity: Send + Sync {
     /// account and records it in the audit log.
     async fn reset_password(&self, caller: &Caller, token: &str, new_password: &str) -> Result<(), AppError>;
     /// A regional officer issues an activation letter for the person with `iin` in their
-    /// region (audited); the code is shown this once.
-    async fn issue_letter(&self, caller: &Caller, iin: &str, for_representative: bool) -> Result<ActivationLetterView, AppError>;
+    /// region, for `for_whom` (`person` or `representative`), audited; the code is shown
+    /// this once.
+    async fn issue_letter(&self, caller: &Caller, iin: &str, for_whom: &str) -> Result<ActivationLetterView, AppError>;
 }
 
 /// One's own account: the second factor, the password, the sessions.

@@ -2,6 +2,7 @@
 // (/dev/messages), and the IPR lines another information system sends.
 import { expect, type Page } from '@playwright/test';
 import { settle } from './portal';
+import { expectNoAxeViolations } from './axe';
 
 /** The key playwright.config.ts gives the portal for POST /api/v1/ipr-lines. */
 export const IPR_API_KEY = 'e2e-ipr-key-that-is-long-enough-0123456789';
@@ -30,6 +31,7 @@ export async function confirmEmail(page: Page, email: string): Promise<void> {
   expect(link, 'a confirmation link').not.toBeNull();
   await page.goto(link?.[0] ?? '/');
   await settle(page);
+  await expectNoAxeViolations(page, 'confirm e-mail page');
   await page.locator('main form[action="/api/confirm_email"] button[type="submit"]').click();
   await page.waitForLoadState('load');
   await settle(page);

@@ -476,8 +476,14 @@ impl Identity for IdentityService {
         txn.commit().await.or_unexpected()
     }
 
-    async fn issue_letter(&self, caller: &Caller, iin: &str, for_representative: bool) -> Result<ActivationLetterView, AppError> {
+    async fn issue_letter(&self, caller: &Caller, iin: &str, for_whom: &str) -> Result<ActivationLetterView, AppError> {
+        // Who may ask comes before what was asked: nobody else learns what the form expects.
         let (actor, scope) = staff_scope(caller)?;
+        let for_representative = match for_whom {
+            "person" => false,
+            "representative" => true,
+            _ => return Err(AppError::field("for_whom", "required")),
+        };
         let iin = Iin::parse(iin).map_err(|code| AppError::field("iin", code))?;
         let db = &self.0.db;
         let record = recipients::Entity::find().filter(recipients::Column::Iin.eq(iin.as_str())).one(db).await.or_unexpected()?;

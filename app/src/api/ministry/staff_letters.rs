@@ -11,14 +11,7 @@ const LETTER_COOKIE: &str = "ssp_activation_letter";
 #[server(prefix = "/api", endpoint = "staff_issue_letter")]
 pub async fn staff_issue_letter(iin: String, for_whom: String) -> Result<(), AppError> {
     let (backend, caller) = crate::ports::backend_and_caller()?;
-    // Who may ask comes before what was asked: nobody else learns what the form expects.
-    caller.require(&[crate::domain::Role::Staff, crate::domain::Role::Admin])?;
-    let representative = match for_whom.as_str() {
-        "person" => false,
-        "representative" => true,
-        _ => return Err(AppError::field("for_whom", "required")),
-    };
-    let run = backend.identity.issue_letter(&caller, &iin, representative);
+    let run = backend.identity.issue_letter(&caller, &iin, &for_whom);
     let letter = crate::api::typed::keeping_typed("issue_letter", &[("iin", &iin), ("for_whom", &for_whom)], run).await?;
     let json = serde_json::to_vec(&letter).map_err(|_| AppError::Unexpected("letter".into()))?;
     crate::api::once::hand_over(LETTER_COOKIE, &json, caller.secure_cookies);
