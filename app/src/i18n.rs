@@ -154,10 +154,15 @@ mod tests {
         wanted.extend(keys("disability_group", DisabilityGroup::ALL, DisabilityGroup::code));
         wanted.extend(keys("complaint_status", ComplaintStatus::ALL, ComplaintStatus::code));
         wanted.extend(keys("document_kind", DocumentKind::ALL, DocumentKind::code));
+        wanted.extend(keys("email_format", EmailFormat::ALL, EmailFormat::code));
+        wanted.extend(keys("notification", NoticeKind::ALL, NoticeKind::code));
         assert!(wanted.len() > 100, "{} keys", wanted.len());
         // Each language's own files, without the fallback to Russian.
-        // (A count for the texts that choose a plural form by one.)
-        let count: HashMap<&str, FluentValue> = HashMap::from([("count", FluentValue::from(2))]);
+        // (A count for the texts that choose a plural form by one; the notices' arguments.)
+        let mut count: HashMap<&str, FluentValue> = HashMap::from([("count", FluentValue::from(2))]);
+        for name in ["number", "due", "note", "status", "hours", "date", "title", "reason", "outcome", "item"] {
+            count.insert(name, FluentValue::from("x"));
+        }
         let own = |l: Lang, k: &str| LOCALES.lookup_single_language(id(l), k, Some(&count)).is_ok();
         let missing: Vec<String> =
             Lang::ALL.iter().flat_map(|l| wanted.iter().filter(move |k| !own(*l, k)).map(move |k| format!("{}: {k}", l.code()))).collect();

@@ -8,6 +8,7 @@ pub mod domain;
 pub mod dto;
 pub mod error;
 pub mod i18n;
+pub mod notices;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod ports;
@@ -82,11 +83,13 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/sign-in/two-factor/set-up") view=account::second_factor_set_up::SecondFactorSetUpPage ssr=SsrMode::Async/>
                         <Route path=path!("/account") view=|| view! { <Guard roles=SIGNED_IN><account::overview::AccountPage/></Guard> } ssr=SsrMode::Async/>
                         <Route path=path!("/account/password") view=|| view! { <Guard roles=SIGNED_IN><account::password::PasswordPage/></Guard> } ssr=SsrMode::Async/>
+                        <Route path=path!("/account/messages") view=|| view! { <Guard roles=SIGNED_IN><account::messages::MessagesPage/></Guard> } ssr=SsrMode::Async/>
                         <Route path=path!("/account/sessions") view=|| view! { <Guard roles=SIGNED_IN><account::sessions::SessionsPage/></Guard> } ssr=SsrMode::Async/>
                         <Route path=path!("/account/identity") view=|| view! { <Guard roles=RECIPIENTS><account::identity::IdentityPage/></Guard> } ssr=SsrMode::Async/>
                         <Route path=path!("/confirm-email") view=confirm_email::ConfirmEmailPage ssr=SsrMode::Async/>
                         <Route path=path!("/forgot-password") view=password_reset::ForgotPasswordPage ssr=SsrMode::Async/>
                         <Route path=path!("/reset-password") view=password_reset::ResetPasswordPage ssr=SsrMode::Async/>
+                        <Route path=path!("/reset-password/code") view=password_reset::ResetWithCodePage ssr=SsrMode::Async/>
                         <Route path=path!("/sign-up/sent") view=sign_up_sent::SignUpSentPage ssr=SsrMode::Async/>
                         <Route path=path!("/staff/letters") view=|| view! { <Guard roles=STAFF><ministry::letters::StaffLettersPage/></Guard> } ssr=SsrMode::Async/>
                         <Route path=path!("/staff/letters/print") view=|| view! { <Guard roles=STAFF><ministry::letters::StaffLetterPrintPage/></Guard> } ssr=SsrMode::Async/>

@@ -53,12 +53,16 @@ pub const ADMIN_STAFF: &str = "/admin/staff";
 pub const SECOND_FACTOR: &str = "/sign-in/two-factor";
 /// Setting up the second factor at the first sign-in.
 pub const SECOND_FACTOR_SET_UP: &str = "/sign-in/two-factor/set-up";
+/// Setting a new password with a code sent by SMS.
+pub const RESET_PASSWORD_CODE: &str = "/reset-password/code";
 /// One's own account.
 pub const ACCOUNT: &str = "/account";
 /// Changing one's password.
 pub const ACCOUNT_PASSWORD: &str = "/account/password";
 /// One's open sessions.
 pub const ACCOUNT_SESSIONS: &str = "/account/sessions";
+/// How one hears from the portal: channels, language, e-mail format.
+pub const ACCOUNT_MESSAGES: &str = "/account/messages";
 /// The recovery codes, shown once after the second factor is set up.
 pub const ACCOUNT_RECOVERY_CODES: &str = "/account/recovery-codes";
 /// Language switch (a plain POST form handled by the server).

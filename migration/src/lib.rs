@@ -22,6 +22,7 @@ mod m20261202_000402_add_category_kind;
 mod m20261202_000403_create_supplier_api_keys;
 mod m20261203_000501_create_outbox;
 mod m20261203_000502_add_identity_proof;
+mod m20261204_000601_add_contact_profiles;
 
 /// Runs the portal's migrations in order.
 pub struct Migrator;
@@ -51,6 +52,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000403_create_supplier_api_keys::Migration),
             Box::new(m20261203_000501_create_outbox::Migration),
             Box::new(m20261203_000502_add_identity_proof::Migration),
+            Box::new(m20261204_000601_add_contact_profiles::Migration),
         ]
     }
 }

@@ -35,7 +35,7 @@ pub struct Application {
     read_db: DatabaseConnection,
     warm_summaries: bool,
     /// The outbox's transports and how often to look, when this instance delivers it.
-    outbox: Option<(crate::messages::Transports, std::time::Duration)>,
+    outbox: Option<(crate::messages::Transports, std::time::Duration, Arc<String>)>,
 }
 
 /// The session-signing secret: configured, or (development only) generated once and kept
@@ -85,6 +85,7 @@ impl Application {
         let listener = TcpListener::bind((settings.host.as_str(), settings.port)).await.context("binding the listener")?;
         let addr = listener.local_addr()?;
         let links = Arc::new(link_base(&settings, addr));
+        let outbox = outbox.map(|(t, every)| (t, every, links.clone()));
         let ctx = Ctx { db: db.clone(), read_db: read_db.clone(), settings: Arc::new(settings), tokens, links };
         let router = router(ctx, addr);
         Ok(Self { listener, router, port: addr.port(), db, read_db, warm_summaries: false, outbox })
@@ -110,8 +111,8 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         crate::services::ministry::provision_summary::spawn_job(self.db.clone(), self.read_db.clone(), self.warm_summaries);
         crate::http::metrics::spawn_upkeep();
-        if let Some((transports, every)) = self.outbox {
-            crate::messages::spawn_worker(self.db.clone(), transports, Arc::new(crate::messages::SystemClock), every);
+        if let Some((transports, every, links)) = self.outbox {
+            crate::messages::spawn_worker(self.db.clone(), transports, Arc::new(crate::messages::SystemClock), every, links);
         }
         axum::serve(self.listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(async {

@@ -68,7 +68,7 @@ dashboard-prove-identity = Your account is not linked to anyone's record yet: pr
 nav-staff-letters = Activation letters
 sign-in-forgot = Forgotten your password?
 forgot-title = Set a new password
-forgot-lead = Type the e-mail address of your account. We send a link to it; it works for one hour, once.
+forgot-lead = Type the e-mail address of your account, then choose how to prove it is yours: a link to that address (it works for one hour, once) or a code by SMS to the phone on your government record or your organisation's profile (it works for 10 minutes, once).
 forgot-submit = Send me a link
 done-reset_sent = If an account has this address, a link to set a new password has been sent to it. It works for one hour.
 reset-title = Choose a new password
@@ -84,3 +84,11 @@ msg-password_reset-text =
     { $link }
 
     If it was not you, ignore this message: your password stays as it is.
+forgot-how = Send me
+forgot-by-email = A link by e-mail
+forgot-by-sms = A code by SMS
+reset-code-title = Set a new password with the SMS code
+reset-code-lead = If the account has a phone on file, a six-digit code has been sent to it. It works for 10 minutes. After this, every session of your account ends.
+done-reset_code_sent = If an account has this address and a phone on file, a code has been sent by SMS.
+field-reset-code = Code from the SMS
+msg-reset_code-sms = Social Services Portal: your code to set a new password is { $code }. It works for 10 minutes. Do not tell it to anyone.

@@ -220,6 +220,69 @@ code_enum! {
     DocumentKind { Registration = "registration", Licence = "licence", Certificate = "certificate", Other = "other" }
 }
 
+code_enum! {
+    /// How a person's e-mails look.
+    EmailFormat {
+        /// A plain-text part and large, readable HTML made from it.
+        Rich = "rich",
+        /// The plain-text part alone.
+        Plain = "plain",
+    }
+}
+
+code_enum! {
+    /// What a notification tells of: the key of its text (`notification-<code>`) in the
+    /// portal, in e-mails and in SMS.
+    NoticeKind {
+        /// A supplier received an order.
+        OrderPlaced = "order_placed",
+        /// An order changed status.
+        OrderStatus = "order_status",
+        /// A session of a service was recorded.
+        OrderSession = "order_session",
+        /// An order got a planned date.
+        OrderScheduled = "order_scheduled",
+        /// A complaint was opened against a supplier.
+        ComplaintOpened = "complaint_opened",
+        /// A complaint was assigned to an officer.
+        ComplaintAssigned = "complaint_assigned",
+        /// The ministry decided on a complaint.
+        ComplaintClosed = "complaint_closed",
+        /// The supplier answered a complaint.
+        ComplaintAnswered = "complaint_answered",
+        /// The supplier replied to a review.
+        ReviewReplied = "review_replied",
+        /// The ministry changed a supplier's status.
+        SupplierStatus = "supplier_status",
+        /// The ministry accepted a supplier's new regions and categories.
+        SupplierScopeAccept = "supplier_scope_accept",
+        /// The ministry refused a supplier's new regions and categories.
+        SupplierScopeRefuse = "supplier_scope_refuse",
+        /// The ministry blocked an offering.
+        OfferingBlocked = "offering_blocked",
+        /// The ministry unblocked an offering.
+        OfferingUnblocked = "offering_unblocked",
+        /// Reminder: an order must be accepted or rejected by tomorrow.
+        AcceptSoon = "accept_soon",
+        /// Reminder: the time to accept an order has passed.
+        AcceptOverdue = "accept_overdue",
+        /// Reminder: an order must be delivered by tomorrow.
+        DeliverSoon = "deliver_soon",
+        /// Reminder: the delivery deadline of an order has passed.
+        DeliverOverdue = "deliver_overdue",
+        /// Reminder: a delivered order waits for the recipient's confirmation.
+        ConfirmWaiting = "confirm_waiting",
+        /// Reminder: an entitlement ends within 30 days and is not used up.
+        EntitlementExpiring = "entitlement_expiring",
+        /// Reminder: an item's replacement period has passed since its delivery.
+        ReplacementDue = "replacement_due",
+        /// A complaint passed its deadline and went to central staff.
+        ComplaintEscalated = "complaint_escalated",
+        /// An officer's daily list of overdue work.
+        StaffDigest = "staff_digest",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -74,3 +74,29 @@ pub struct ActivationLetterView {
     /// When it was issued.
     pub issued: String,
 }
+
+/// How a person wants to hear from the portal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContactPreferences {
+    /// By e-mail.
+    pub by_email: bool,
+    /// By SMS.
+    pub by_sms: bool,
+    /// In the portal's own notifications.
+    pub in_app: bool,
+    /// How e-mails look.
+    pub email_format: crate::domain::EmailFormat,
+    /// The language of the portal, the e-mails and the SMS.
+    pub language: crate::domain::Lang,
+}
+
+/// The communication settings page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContactPreferencesView {
+    /// What is chosen now.
+    pub chosen: ContactPreferences,
+    /// The address e-mails go to.
+    pub email: String,
+    /// The phone SMS go to, all but its last digits hidden; none when no phone is known.
+    pub phone: Option<String>,
+}

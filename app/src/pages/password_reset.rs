@@ -1,14 +1,15 @@
-use crate::api::auth::password_reset::{RequestPasswordReset, ResetPassword};
-use crate::components::form::{ErrorSummary, Field, TextField, WithForm};
+use crate::api::auth::password_reset::{RequestPasswordReset, ResetPassword, ResetPasswordWithCode};
+use crate::components::form::{ErrorSummary, Field, RadioField, TextField, WithForm};
 use crate::i18n::use_i18n;
 use crate::pages::{DoneBanner, PageHeading};
 use leptos::prelude::*;
 use server_fn::ServerFn;
 
-/// Asking for a link to set a new password.
+/// Asking for a link (by e-mail) or a code (by SMS) to set a new password.
 #[component]
 pub fn ForgotPasswordPage() -> impl IntoView {
     let i18n = use_i18n();
+    let how = vec![("email".to_owned(), i18n.t("forgot-by-email")), ("sms".to_owned(), i18n.t("forgot-by-sms"))];
     view! {
         <DoneBanner/>
         <WithForm form="request_password_reset" path=RequestPasswordReset::PATH let:state>
@@ -17,6 +18,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
             <p>{i18n.t("forgot-lead")}</p>
             <form method="post" action=RequestPasswordReset::PATH class="app-form" novalidate>
                 <TextField state=state.clone() field=Field { name: "email", label: "field-email", kind: "email", autocomplete: "email", required: true, ..Default::default() }/>
+                <RadioField name="how" legend=i18n.t("forgot-how") options=how.clone() selected=state.value_or("how", "email") state=state.clone()/>
                 <button type="submit" class="app-button">{i18n.t("forgot-submit")}</button>
             </form>
         </WithForm>
@@ -36,6 +38,31 @@ pub fn ResetPasswordPage() -> impl IntoView {
             <p>{i18n.t("reset-lead")}</p>
             <form method="post" action=ResetPassword::PATH class="app-form" novalidate>
                 <input type="hidden" name="token" value=token.clone()/>
+                <TextField state=state.clone() field=Field {
+                    name: "new_password", label: "field-new-password", hint: Some("field-new-password-hint"), kind: "password",
+                    autocomplete: "new-password", required: true, ..Default::default()
+                }/>
+                <button type="submit" class="app-button">{i18n.t("reset-submit")}</button>
+            </form>
+        </WithForm>
+    }
+}
+
+/// The page the SMS code is typed on, with the account's e-mail and a new password.
+#[component]
+pub fn ResetWithCodePage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <DoneBanner/>
+        <WithForm form="reset_password_with_code" path=ResetPasswordWithCode::PATH let:state>
+            <ErrorSummary state=state.clone()/>
+            <PageHeading key="reset-code-title"/>
+            <p>{i18n.t("reset-code-lead")}</p>
+            <form method="post" action=ResetPasswordWithCode::PATH class="app-form" novalidate>
+                <TextField state=state.clone() field=Field { name: "email", label: "field-email", kind: "email", autocomplete: "email", required: true, ..Default::default() }/>
+                <TextField state=state.clone() field=Field {
+                    name: "code", label: "field-reset-code", autocomplete: "one-time-code", inputmode: Some("numeric"), required: true, ..Default::default()
+                }/>
                 <TextField state=state.clone() field=Field {
                     name: "new_password", label: "field-new-password", hint: Some("field-new-password-hint"), kind: "password",
                     autocomplete: "new-password", required: true, ..Default::default()

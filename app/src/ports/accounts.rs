@@ -106,6 +106,13 @@ pub trait Identity: Send + Sync {
     /// Sets a new password with the token from that link, ends every session of the
     /// account and records it in the audit log.
     async fn reset_password(&self, caller: &Caller, token: &str, new_password: &str) -> Result<(), AppError>;
+    /// Sends a six-digit code by SMS to the phone the portal knows for the account of `email`
+    /// (a recipient's government record, a supplier's profile); the answer is the same
+    /// whether or not there is such an account or phone.
+    async fn request_reset_code(&self, caller: &Caller, email: &str) -> Result<(), AppError>;
+    /// Sets a new password with that code (10 minutes, once, guesses throttled), ends every
+    /// session of the account and records it in the audit log.
+    async fn reset_password_with_code(&self, caller: &Caller, email: &str, code: &str, new_password: &str) -> Result<(), AppError>;
     /// A regional officer issues an activation letter for the person with `iin` in their
     /// region, for `for_whom` (`person` or `representative`), audited; the code is shown
     /// this once.

@@ -55,11 +55,15 @@ pub trait MyOrders: Send + Sync {
     async fn review(&self, caller: &Caller, order_id: i32, rating: String, text: String) -> Result<(), AppError>;
 }
 
-/// In-app notifications.
+/// Notifications, and how each person wants to receive them.
 #[async_trait]
 pub trait Notifications: Send + Sync {
     /// One page of them, newest first.
     async fn list(&self, caller: &Caller, page: u32) -> Result<NotificationsView, AppError>;
     /// Marks all as read.
     async fn mark_all_read(&self, caller: &Caller) -> Result<(), AppError>;
+    /// How the caller wants to hear from the portal.
+    async fn preferences(&self, caller: &Caller) -> Result<crate::dto::account::ContactPreferencesView, AppError>;
+    /// Keeps the caller's choice; at least one channel must stay on.
+    async fn set_preferences(&self, caller: &Caller, chosen: crate::dto::account::ContactPreferences) -> Result<(), AppError>;
 }

@@ -125,3 +125,47 @@ pub mod outbox_messages {
 
     impl ActiveModelBehavior for ActiveModel {}
 }
+
+/// How a person wants to hear from the portal; no row means the defaults (all channels on,
+/// rich e-mails).
+pub mod contact_profiles {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "contact_profiles")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub account_id: i32,
+        pub by_email: bool,
+        pub by_sms: bool,
+        pub in_app: bool,
+        /// `rich` or `plain`.
+        pub email_format: String,
+        pub updated_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+/// Reminders, escalations and digests already sent: each (`kind`, `subject_id`) once.
+pub mod reminders_sent {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "reminders_sent")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub kind: String,
+        pub subject_id: i64,
+        pub created_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}

@@ -42,6 +42,8 @@ pub enum Purpose {
     ClaimLetter,
     /// The link that sets a new password.
     PasswordReset,
+    /// A code by SMS that sets a new password.
+    ResetSms,
 }
 
 impl Purpose {
@@ -51,6 +53,7 @@ impl Purpose {
             Purpose::ClaimSms => "claim_sms",
             Purpose::ClaimLetter => "claim_letter",
             Purpose::PasswordReset => "password_reset",
+            Purpose::ResetSms => "reset_sms",
         }
     }
 
@@ -60,6 +63,7 @@ impl Purpose {
             Purpose::ClaimSms => Duration::minutes(10),
             Purpose::ClaimLetter => Duration::days(30),
             Purpose::PasswordReset => Duration::hours(1),
+            Purpose::ResetSms => Duration::minutes(10),
         }
     }
 }
@@ -186,6 +190,37 @@ impl IdentityService {
             .await
             .or_unexpected()?;
         Ok(found.filter(|c| c.used_at.is_none() && c.expires_at > Utc::now()))
+    }
+
+    /// Sets `new_password` for `account` with `code` (used once), ends every session and
+    /// records it in the audit log with the `method` that proved the person.
+    async fn set_new_password(&self, account: &accounts::Model, code: &one_time_codes::Model, new_password: &str, method: &str) -> Result<(), AppError> {
+        let db = &self.0.db;
+        let parsed = strength::parse(new_password, &account.email, &[account.display_name.as_str()]).map_err(|code| AppError::field("new_password", code))?;
+        let hash = password::hash(parsed.expose().to_owned()).await?;
+        let now = Utc::now();
+        let txn = begin_write(db).await.or_unexpected()?;
+        if !use_once(&txn, code.id).await? {
+            return Err(AppError::refused(RefusalCode::LinkInvalid));
+        }
+        let mut update = accounts::Entity::update_many()
+            .col_expr(accounts::Column::PasswordHash, Expr::value(hash))
+            .col_expr(accounts::Column::PasswordChangedAt, Expr::value(now))
+            .col_expr(accounts::Column::UpdatedAt, Expr::value(now));
+        if code.purpose == Purpose::PasswordReset.code() {
+            // The link reached the mailbox: the address is proven too.
+            update = update.col_expr(accounts::Column::EmailConfirmedAt, Expr::value(account.email_confirmed_at.unwrap_or(now)));
+        }
+        update.filter(accounts::Column::Id.eq(account.id)).exec(&txn).await.or_unexpected()?;
+        session::revoke_all(&txn, account.id).await.or_unexpected()?;
+        audit::record(
+            &txn,
+            None,
+            Entry { action: "account.password_reset", object_type: "account", object_id: Some(account.id.to_string()), reason: None, details: Some(serde_json::json!({ "method": method })) },
+        )
+        .await
+        .or_unexpected()?;
+        txn.commit().await.or_unexpected()
     }
 
     /// The recipient account asking, which has not proven a record of its own yet.
@@ -448,32 +483,70 @@ impl Identity for IdentityService {
         }) else {
             return Err(AppError::refused(RefusalCode::LinkInvalid));
         };
-        let parsed = strength::parse(new_password, &account.email, &[account.display_name.as_str()]).map_err(|code| AppError::field("new_password", code))?;
-        let hash = password::hash(parsed.expose().to_owned()).await?;
-        let now = Utc::now();
-        let txn = begin_write(db).await.or_unexpected()?;
-        if !use_once(&txn, code.id).await? {
-            return Err(AppError::refused(RefusalCode::LinkInvalid));
+        self.set_new_password(&account, &code, new_password, "email_link").await
+    }
+
+    async fn request_reset_code(&self, caller: &Caller, email: &str) -> Result<(), AppError> {
+        let email = Email::parse(email).map_err(|code| AppError::field("email", code))?;
+        let db = &self.0.db;
+        // Every request counts, whether or not the address has an account or a phone.
+        let key = format!("reset-sms:{}", self.0.tokens.keyed("password reset sms", &format!("{}\n{}", email.as_str(), caller.ip)));
+        let wait = throttle::reserve(db, &key, throttle::PER_SECOND_FACTOR).await.or_unexpected()?;
+        if wait > 0 {
+            return Err(AppError::TooManyAttempts(u64::try_from(wait).unwrap_or(0)));
         }
-        accounts::Entity::update_many()
-            .col_expr(accounts::Column::PasswordHash, Expr::value(hash))
-            .col_expr(accounts::Column::PasswordChangedAt, Expr::value(now))
-            .col_expr(accounts::Column::UpdatedAt, Expr::value(now))
-            // The link reached the mailbox: the address is proven too.
-            .col_expr(accounts::Column::EmailConfirmedAt, Expr::value(account.email_confirmed_at.unwrap_or(now)))
-            .filter(accounts::Column::Id.eq(account.id))
+        throttle::failed(db, &key).await.or_unexpected()?;
+        let account = accounts::Entity::find().filter(accounts::Column::Email.eq(email.as_str())).one(db).await.or_unexpected()?;
+        let Some(account) = account.filter(|a| a.status == DbAccountStatus::Active) else { return Ok(()) };
+        let Some(phone) = crate::services::notices::phone_of(db, &account).await.or_unexpected()? else { return Ok(()) };
+        let code = sms_code();
+        let txn = begin_write(db).await.or_unexpected()?;
+        one_time_codes::Entity::update_many()
+            .col_expr(one_time_codes::Column::UsedAt, Expr::value(Utc::now()))
+            .filter(one_time_codes::Column::AccountId.eq(account.id))
+            .filter(one_time_codes::Column::Purpose.eq(Purpose::ResetSms.code()))
+            .filter(one_time_codes::Column::UsedAt.is_null())
             .exec(&txn)
             .await
             .or_unexpected()?;
-        session::revoke_all(&txn, account.id).await.or_unexpected()?;
-        audit::record(
-            &txn,
-            None,
-            Entry { action: "account.password_reset", object_type: "account", object_id: Some(account.id.to_string()), reason: None, details: Some(serde_json::json!({ "method": "email_link" })) },
-        )
-        .await
-        .or_unexpected()?;
+        store(&txn, code_hash(&self.0, Purpose::ResetSms, &account.id.to_string(), &code), Purpose::ResetSms, Some(account.id), None, false, None).await?;
+        let lang: Lang = account.language.into();
+        messages::enqueue(&txn, Outgoing::sms(&phone, lang, "reset_code", &[("code", code)])).await.or_unexpected()?;
         txn.commit().await.or_unexpected()
+    }
+
+    async fn reset_password_with_code(&self, _caller: &Caller, email: &str, typed: &str, new_password: &str) -> Result<(), AppError> {
+        let email = Email::parse(email).map_err(|code| AppError::field("email", code))?;
+        let typed = normalise(typed);
+        if typed.is_empty() {
+            return Err(AppError::field("code", "required"));
+        }
+        let db = &self.0.db;
+        // Guesses are counted per address: six digits allow no more than a few.
+        let key = format!("reset-code:{}", self.0.tokens.keyed("password reset code", email.as_str()));
+        let wait = throttle::reserve(db, &key, throttle::PER_SECOND_FACTOR).await.or_unexpected()?;
+        if wait > 0 {
+            return Err(AppError::TooManyAttempts(u64::try_from(wait).unwrap_or(0)));
+        }
+        let account = accounts::Entity::find().filter(accounts::Column::Email.eq(email.as_str())).one(db).await.or_unexpected()?;
+        let found = match &account {
+            Some(a) if typed.len() == 6 && typed.bytes().all(|b| b.is_ascii_digit()) => one_time_codes::Entity::find()
+                .filter(one_time_codes::Column::Purpose.eq(Purpose::ResetSms.code()))
+                .filter(one_time_codes::Column::AccountId.eq(a.id))
+                .filter(one_time_codes::Column::CodeHash.eq(code_hash(&self.0, Purpose::ResetSms, &a.id.to_string(), &typed)))
+                .filter(one_time_codes::Column::UsedAt.is_null())
+                .filter(one_time_codes::Column::ExpiresAt.gt(Utc::now()))
+                .one(db)
+                .await
+                .or_unexpected()?,
+            _ => None,
+        };
+        let (Some(account), Some(code)) = (account, found) else {
+            throttle::failed(db, &key).await.or_unexpected()?;
+            return Err(AppError::field("code", "code_invalid"));
+        };
+        self.set_new_password(&account, &code, new_password, "sms_code").await?;
+        throttle::succeeded(db, &key).await.or_unexpected()
     }
 
     async fn issue_letter(&self, caller: &Caller, iin: &str, for_whom: &str) -> Result<ActivationLetterView, AppError> {

@@ -2,7 +2,9 @@
 //! moves between statuses, the history entry, the dates it sets, the notification to the
 //! people concerned, and giving back an entitlement's quantity.
 use crate::entities::enums::DbOrderStatus;
-use crate::entities::{entitlements, notifications, offering_slots, order_events, orders, recipients, representatives, suppliers};
+use crate::entities::{entitlements, offering_slots, order_events, orders, recipients, representatives, suppliers};
+use crate::services::notices::notify;
+use app::domain::NoticeKind;
 use app::ports::Actor;
 use chrono::{DateTime, Datelike, Duration, Utc, Weekday};
 use sea_orm::sea_query::{Expr, ExprTrait};
@@ -60,6 +62,7 @@ pub async fn transition(
     actor: Option<&Actor>,
     note: Option<String>,
     deliver_working_days: i64,
+    links: &str,
 ) -> Result<orders::Model, TransitionError> {
     if !allowed(order.status, to) {
         return Err(TransitionError::NotAllowed);
@@ -101,12 +104,12 @@ pub async fn transition(
     let params = json!({ "number": order.number, "status": app::domain::OrderStatus::from(to).code(), "note": note });
     for account in recipient_side_accounts(db, order.recipient_id).await? {
         if actor.map(|a| a.account_id) != Some(account) {
-            notify(db, account, "order_status", Some(order.id), params.clone()).await?;
+            notify(db, links, account, NoticeKind::OrderStatus, Some(order.id), params.clone()).await?;
         }
     }
     if let Some(supplier_account) = supplier_account(db, order.supplier_id).await? {
         if actor.map(|a| a.account_id) != Some(supplier_account) {
-            notify(db, supplier_account, "order_status", Some(order.id), params).await?;
+            notify(db, links, supplier_account, NoticeKind::OrderStatus, Some(order.id), params).await?;
         }
     }
     orders::Entity::find_by_id(order.id).one(db).await?.ok_or(TransitionError::NotAllowed)
@@ -129,29 +132,6 @@ pub async fn recipient_side_accounts(db: &impl ConnectionTrait, recipient_id: i3
 /// The account of a supplier.
 pub async fn supplier_account(db: &impl ConnectionTrait, supplier_id: i32) -> Result<Option<i32>, DbErr> {
     Ok(suppliers::Entity::find_by_id(supplier_id).one(db).await?.map(|s| s.account_id))
-}
-
-/// Adds an in-app notification; `kind` and `params` are turned into text in the reader's
-/// language when shown (`notification-<kind>`).
-pub async fn notify(
-    db: &impl ConnectionTrait,
-    account_id: i32,
-    kind: &str,
-    order_id: Option<i32>,
-    params: serde_json::Value,
-) -> Result<(), DbErr> {
-    notifications::ActiveModel {
-        account_id: Set(account_id),
-        kind: Set(kind.into()),
-        order_id: Set(order_id),
-        params: Set(params),
-        read_at: Set(None),
-        created_at: Set(Utc::now()),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    Ok(())
 }
 
 /// Gives an order's quantity back to its entitlement (cancelled or rejected orders).

@@ -9,7 +9,8 @@ use crate::auth::session;
 use crate::entities::enums::{DbOfferingStatus, DbSupplierStatus};
 use crate::entities::{offerings, suppliers};
 use crate::services::audit::{self, Entry};
-use crate::services::order_flow::notify;
+use crate::services::notices::notify;
+use app::domain::NoticeKind;
 use app::domain::SupplierStatus;
 use app::dto::ministry::SupplierDecision;
 use app::ports::Actor;
@@ -44,6 +45,7 @@ impl From<DbErr> for StatusError {
 /// removed, the end of all its sessions. Returns the supplier as it now is.
 pub async fn set_status(
     txn: &impl ConnectionTrait,
+    links: &str,
     supplier_id: i32,
     new_status: SupplierStatus,
     reason: Option<String>,
@@ -99,7 +101,7 @@ pub async fn set_status(
         },
     )
     .await?;
-    notify(txn, current.account_id, "supplier_status", None, json!({ "status": new_status.code(), "reason": reason })).await?;
+    notify(txn, links, current.account_id, NoticeKind::SupplierStatus, None, json!({ "status": new_status.code(), "reason": reason })).await?;
     // Sessions end when the supplier loses access; a rejected applicant keeps its profile
     // to complete and resubmit.
     if matches!(new_status, SupplierStatus::Suspended | SupplierStatus::Removed) {

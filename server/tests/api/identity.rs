@@ -291,6 +291,55 @@ both!(a_password_reset_by_email_link_ends_every_session_works_once_and_is_audite
     assert_eq!(audit_log::Entity::find().filter(audit_log::Column::Action.eq("account.password_reset")).all(&app.db).await.unwrap().len(), 1);
 });
 
+both!(a_password_reset_by_sms_code_goes_to_the_phone_on_record_works_once_and_throttles_guesses, |app: TestApp| async move {
+    let person = iin("870412", 4, 78);
+    let phone = "+77017778899";
+    record(&app, &person, "ALA", Some(phone)).await;
+    let token = app.sign_up_recipient("dana@mail.kz", &person).await;
+    let app = &app;
+    let how = |email: &'static str| async move { app.call(None, "request_password_reset", &[("email", email), ("how", "sms")]).await };
+    let unknown = how("nobody@mail.kz").await;
+    let known = how("Dana@Mail.kz").await;
+    assert_eq!((unknown.status, &unknown.body), (known.status, &known.body), "the same answer for any address");
+    let code = app.outbox(phone, "reset_code").await.expect("an SMS with a code to the phone on the record");
+    let code: String = code.body_text.split(|c: char| !c.is_ascii_digit()).find(|w| w.len() == 6).expect("six digits").to_owned();
+    assert_eq!(count(&app, "dana@mail.kz", "password_reset").await, 0, "no e-mail link was asked for");
+    // A wrong code, the right code for another address: refused beside the code field.
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    let refused = app.call(None, "reset_password_with_code", &[("email", "dana@mail.kz"), ("code", wrong), ("new_password", "a brand new password for dana")]).await;
+    assert_eq!(refused.field_error("code").as_deref(), Some("code_invalid"), "{}", refused.body);
+    let elsewhere = app.call(None, "reset_password_with_code", &[("email", "nobody@mail.kz"), ("code", &code), ("new_password", "a brand new password for dana")]).await;
+    assert_eq!(elsewhere.field_error("code").as_deref(), Some("code_invalid"));
+    let ok = app.call(None, "reset_password_with_code", &[("email", "dana@mail.kz"), ("code", &code), ("new_password", "a brand new password for dana")]).await;
+    assert!(ok.status.is_success() || ok.status.is_redirection(), "{}", ok.body);
+    assert!(app.whoami(&token).await.is_null(), "the old session has ended");
+    assert_eq!(app.sign_in("dana@mail.kz", "a brand new password for dana").await.status, StatusCode::OK);
+    let again = app.call(None, "reset_password_with_code", &[("email", "dana@mail.kz"), ("code", &code), ("new_password", "yet another password for dana")]).await;
+    assert_eq!(again.field_error("code").as_deref(), Some("code_invalid"), "a code works once");
+    let audited = audit_log::Entity::find().filter(audit_log::Column::Action.eq("account.password_reset")).all(&app.db).await.unwrap();
+    assert_eq!(audited.len(), 1);
+    assert_eq!(audited[0].details.as_ref().unwrap()["method"], "sms_code");
+    // Guessing: after a few wrong codes even the right one waits.
+    how("dana@mail.kz").await;
+    let fresh = app.outbox(phone, "reset_code").await.unwrap();
+    let fresh: String = fresh.body_text.split(|c: char| !c.is_ascii_digit()).find(|w| w.len() == 6).unwrap().to_owned();
+    let mut throttled = false;
+    for guess in 0..12 {
+        let g = format!("{:06}", (guess * 7919 + 13) % 1_000_000);
+        if g == fresh {
+            continue;
+        }
+        let a = app.call(None, "reset_password_with_code", &[("email", "dana@mail.kz"), ("code", &g), ("new_password", "guessing a password for dana")]).await;
+        if a.status == StatusCode::TOO_MANY_REQUESTS {
+            throttled = true;
+            break;
+        }
+    }
+    assert!(throttled, "guesses are throttled");
+    let late = app.call(None, "reset_password_with_code", &[("email", "dana@mail.kz"), ("code", &fresh), ("new_password", "guessing a password for dana")]).await;
+    assert_eq!(late.status, StatusCode::TOO_MANY_REQUESTS, "{}", late.body);
+});
+
 both!(the_links_in_delivered_emails_confirm_warn_and_reset, |app: TestApp| async move {
     use server::messages::delivery::Transports;
     let mut settings = app.settings.clone();

@@ -8,6 +8,7 @@ mod auth;
 mod identity;
 mod instances;
 mod messages;
+mod notices;
 mod migrations;
 mod open_data;
 mod operations;

@@ -42,23 +42,23 @@ fn maildir() -> PathBuf {
 
 /// What the SMS gateway stub received.
 #[derive(Clone, Debug)]
-struct Seen {
-    key: String,
-    auth: String,
-    body: Value,
+pub(crate) struct Seen {
+    pub(crate) key: String,
+    pub(crate) auth: String,
+    pub(crate) body: Value,
 }
 
 /// An SMS gateway on 127.0.0.1: records each request, fails the first `fail_first` with 503,
 /// and with `hold_first` never answers the first one.
 #[derive(Clone, Default)]
-struct Gateway {
+pub(crate) struct Gateway {
     seen: Arc<Mutex<Vec<Seen>>>,
     fail_first: Arc<AtomicUsize>,
     hold_first: Arc<AtomicBool>,
 }
 
 impl Gateway {
-    fn seen(&self) -> Vec<Seen> {
+    pub(crate) fn seen(&self) -> Vec<Seen> {
         self.seen.lock().unwrap().clone()
     }
 
@@ -84,7 +84,7 @@ async fn gateway_answer(State(g): State<Gateway>, headers: HeaderMap, Json(body)
     }
 }
 
-async fn start_gateway() -> (Gateway, String) {
+pub(crate) async fn start_gateway() -> (Gateway, String) {
     let gateway = Gateway::default();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}/sms", listener.local_addr().unwrap());
@@ -94,7 +94,7 @@ async fn start_gateway() -> (Gateway, String) {
 }
 
 /// The application's transports, configured for the real SMTP server and the stub.
-fn transports(app: &TestApp, gateway_url: &str) -> Transports {
+pub(crate) fn transports(app: &TestApp, gateway_url: &str) -> Transports {
     let mut settings = app.settings.clone();
     settings.smtp_url = Some(smtp_url().into());
     settings.mail_from = Some("Portal <portal@localhost>".into());
@@ -140,7 +140,7 @@ async fn row(app: &TestApp, id: &str) -> outbox_messages::Model {
 }
 
 /// A moment just after every row enqueued so far, in whole seconds (so waits compare exactly).
-fn moment() -> DateTime<Utc> {
+pub(crate) fn moment() -> DateTime<Utc> {
     (Utc::now() + Duration::seconds(1)).duration_trunc(Duration::seconds(1)).unwrap()
 }
 

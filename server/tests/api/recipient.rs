@@ -206,7 +206,7 @@ both!(notifications_tell_the_recipient_of_each_status_change, |app: TestApp| asy
     let e = entitlement(&app, r.id, "walker", 2).await;
     let placed = order(&app, &r, &e, &o, 1, DbOrderStatus::Placed).await;
     let supplier_actor = app::ports::Actor { account_id: s.account_id, role: app::domain::Role::Supplier, display_name: "S".into(), session_id: "x".into(), staff_region: None, unread: 0 };
-    server::services::order_flow::transition(&app.db, &placed, DbOrderStatus::Accepted, Some(&supplier_actor), None, 30).await.unwrap();
+    server::services::order_flow::transition(&app.db, &placed, DbOrderStatus::Accepted, Some(&supplier_actor), None, 30, "http://localhost").await.unwrap();
     let list = app.call(Some(&r.token), "notifications_list", &[]).await;
     assert_eq!(list.body["items"][0]["kind"], "order_status");
     assert_eq!(list.body["items"][0]["unread"], true);

@@ -128,11 +128,11 @@ both!(suspension_hides_offerings_at_once_and_ends_sessions, |app: TestApp| async
 both!(the_ministry_needs_a_reason_to_reject_and_cannot_undo_a_removal, |app: TestApp| async move {
     let s = supplier(&app, "sales@medtech.kz", 7, DbSupplierStatus::Pending, &["ALA"]).await;
     crate::fixtures::complete_application(&app, s.id).await;
-    let none = server::services::supplier_status::set_status(&app.db, s.id, SupplierStatus::Rejected, Some("  ".into()), None).await;
+    let none = server::services::supplier_status::set_status(&app.db, "http://localhost", s.id, SupplierStatus::Rejected, Some("  ".into()), None).await;
     assert!(matches!(none, Err(server::services::supplier_status::StatusError::ReasonRequired)));
     decide(&app, s.id, SupplierStatus::Approved, None).await;
     decide(&app, s.id, SupplierStatus::Removed, Some("Лицензия отозвана")).await;
-    let back = server::services::supplier_status::set_status(&app.db, s.id, SupplierStatus::Approved, None, None).await;
+    let back = server::services::supplier_status::set_status(&app.db, "http://localhost", s.id, SupplierStatus::Approved, None, None).await;
     assert!(matches!(back, Err(server::services::supplier_status::StatusError::NotAllowed)));
     let row = suppliers::Entity::find_by_id(s.id).one(&app.db).await.unwrap().unwrap();
     assert_eq!(row.status, DbSupplierStatus::Removed);

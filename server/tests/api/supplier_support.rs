@@ -41,7 +41,7 @@ pub fn location(res: &Response) -> String {
 
 /// The ministry's decision, through the service the staff pages use.
 pub async fn decide(app: &TestApp, supplier_id: i32, status: SupplierStatus, reason: Option<&str>) {
-    server::services::supplier_status::set_status(&app.db, supplier_id, status, reason.map(Into::into), None).await.expect("decision");
+    server::services::supplier_status::set_status(&app.db, "http://localhost", supplier_id, status, reason.map(Into::into), None).await.expect("decision");
 }
 
 /// The number of offerings the catalogue shows, by the one shared rule.

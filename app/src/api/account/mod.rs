@@ -1,6 +1,8 @@
 //! One's own account: the second factor, the password, the sessions.
 pub mod account_overview;
 pub mod change_password;
+pub mod contact_preferences;
+pub mod save_contact_preferences;
 pub mod my_sessions;
 pub mod recovery_codes_once;
 pub mod second_factor_enrol;

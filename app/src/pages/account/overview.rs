@@ -40,6 +40,7 @@ fn overview(a: AccountView) -> impl IntoView {
             {summary_row(i18n.t("account-sessions"), a.open_sessions.to_string())}
         </dl>
         <ul class="app-list">
+            <li><a href=routes::ACCOUNT_MESSAGES>{i18n.t("messages-title")}</a></li>
             <li><a href=routes::ACCOUNT_PASSWORD>{i18n.t("account-password-title")}</a></li>
             <li><a href=routes::ACCOUNT_SESSIONS>{i18n.t("account-sessions-title")}</a></li>
         </ul>

@@ -2,7 +2,6 @@ use crate::api::recipient::notifications_list::notifications_list;
 use crate::api::recipient::notifications_read::NotificationsRead;
 use crate::components::loaded::Loaded;
 use crate::components::me::use_session;
-use crate::domain::Role;
 use crate::components::pager::{page_param, Pager};
 use crate::dto::orders::NotificationsView;
 use crate::i18n::use_i18n;
@@ -37,22 +36,8 @@ fn page(view: NotificationsView) -> impl IntoView {
     let items = list
         .into_iter()
         .map(|n| {
-            // Arguments a notification text may use; the stored names are fixed by the server.
-            const NAMES: [&str; 9] = ["number", "due", "note", "status", "hours", "date", "title", "reason", "outcome"];
-            let family = if n.kind == "supplier_status" { "supplier_status" } else { "order_status" };
-            let args: Vec<(&'static str, String)> = n
-                .args
-                .iter()
-                .filter_map(|(k, v)| NAMES.iter().find(|name| **name == k.as_str()).map(|name| (*name, v)))
-                .map(|(name, v)| (name, if name == "status" { i18n.code(family, v) } else { v.clone() }))
-                .collect();
-            let text = i18n.ta(&format!("notification-{}", n.kind), &args);
-            let complaint = n.args.iter().find(|(k, _)| k == "complaint_id").map(|(_, v)| v.clone());
-            let href = match role {
-                Some(Role::Staff | Role::Admin) => complaint.map(|c| format!("/staff/complaints/{c}")),
-                Some(Role::Supplier) => n.order_id.map(|id| format!("/supplier/orders/{id}")),
-                _ => n.order_id.map(|id| format!("/orders/{id}")),
-            };
+            let text = crate::notices::notice_text(i18n.lang(), &n.kind, &n.args);
+            let href = crate::notices::notice_path(role, &n.kind, n.order_id, &n.args);
             view! {
                 <li class="app-card">
                     {n.unread.then(|| view! { <strong class="app-tag">{i18n.t("notifications-new")}</strong>" " })}

@@ -6,7 +6,9 @@ use crate::db::begin_write;
 use crate::entities::enums::{DbAccountStatus, DbComplaintStatus, DbRole};
 use crate::entities::{accounts, complaint_notes, complaints, item_types, orders, recipients, suppliers};
 use crate::services::audit::{self, Entry};
-use crate::services::order_flow::{notify, recipient_side_accounts, supplier_account};
+use crate::services::notices::notify;
+use crate::services::order_flow::{recipient_side_accounts, supplier_account};
+use app::domain::NoticeKind;
 use crate::services::paging::one_page;
 use crate::services::{text, Ctx, OrUnexpected};
 use app::domain::{ComplaintStatus, RefusalCode};
@@ -254,7 +256,7 @@ impl ComplaintsDesk for ComplaintsDeskService {
         .await
         .or_unexpected()?;
         if who.id != actor.account_id {
-            notify(&txn, who.id, "complaint_assigned", Some(c.order_id), json!({ "complaint_id": c.id })).await.or_unexpected()?;
+            notify(&txn, &self.0.links, who.id, NoticeKind::ComplaintAssigned, Some(c.order_id), json!({ "complaint_id": c.id })).await.or_unexpected()?;
         }
         txn.commit().await.or_unexpected()
     }
@@ -328,7 +330,7 @@ impl ComplaintsDesk for ComplaintsDeskService {
         let mut told = recipient_side_accounts(&txn, c.recipient_id).await.or_unexpected()?;
         told.extend(supplier_account(&txn, c.supplier_id).await.or_unexpected()?);
         for account in told {
-            notify(&txn, account, "complaint_closed", Some(c.order_id), params.clone()).await.or_unexpected()?;
+            notify(&txn, &self.0.links, account, NoticeKind::ComplaintClosed, Some(c.order_id), params.clone()).await.or_unexpected()?;
         }
         txn.commit().await.or_unexpected()
     }

@@ -8,7 +8,8 @@ use crate::services::supplier_status::StatusError;
 use crate::entities::enums::{DbOfferingStatus, DbSupplierStatus};
 use crate::entities::{categories, item_types, offerings, supplier_categories, supplier_documents, supplier_regions, suppliers};
 use crate::services::audit::{self, contains_pattern, Entry};
-use crate::services::order_flow::notify;
+use crate::services::notices::notify;
+use app::domain::NoticeKind;
 use crate::services::paging::one_page;
 use crate::services::{text, Ctx, OrUnexpected};
 use app::domain::{Lang, OfferingStatus, RefusalCode, SupplierStatus};
@@ -210,7 +211,7 @@ impl StaffSuppliers for StaffSupplierService {
         if !from.contains(&current) {
             return Err(AppError::refused(RefusalCode::DecisionNotOpen));
         }
-        crate::services::supplier_status::set_status(&txn, s.id, to, reason, Some(actor)).await.map_err(|e| match e {
+        crate::services::supplier_status::set_status(&txn, &self.0.links, s.id, to, reason, Some(actor)).await.map_err(|e| match e {
             StatusError::NotFound => AppError::NotFound,
             StatusError::NotAllowed => AppError::refused(RefusalCode::DecisionNotOpen),
             StatusError::ReasonRequired => AppError::field("decision_reason", "required"),
@@ -299,7 +300,8 @@ impl StaffSuppliers for StaffSupplierService {
         )
         .await
         .or_unexpected()?;
-        crate::services::order_flow::notify(&txn, s.account_id, &format!("supplier_{verb}"), None, serde_json::json!({ "reason": reason }))
+        let kind = if accept { NoticeKind::SupplierScopeAccept } else { NoticeKind::SupplierScopeRefuse };
+        notify(&txn, &self.0.links, s.account_id, kind, None, serde_json::json!({ "reason": reason }))
             .await
             .or_unexpected()?;
         txn.commit().await.or_unexpected()
@@ -397,7 +399,8 @@ impl StaffSuppliers for StaffSupplierService {
         .or_unexpected()?;
         if let Some(account) = crate::services::order_flow::supplier_account(&txn, o.supplier_id).await.or_unexpected()? {
             let params = json!({ "offering_id": o.id, "title": o.title_ru, "reason": reason });
-            notify(&txn, account, &format!("offering_{code}ed"), None, params).await.or_unexpected()?;
+            let kind = if block { NoticeKind::OfferingBlocked } else { NoticeKind::OfferingUnblocked };
+            notify(&txn, &self.0.links, account, kind, None, params).await.or_unexpected()?;
         }
         txn.commit().await.or_unexpected()?;
         Ok(o.supplier_id)

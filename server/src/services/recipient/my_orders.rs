@@ -6,7 +6,9 @@ use super::{day, offering_title, people_of, resolve};
 use crate::db::begin_write;
 use crate::entities::enums::{DbComplaintStatus, DbOrderStatus};
 use crate::entities::{accounts, categories, complaints, item_types, offerings, order_events, orders, recipients, reviews, suppliers};
-use crate::services::order_flow::{notify, restore_entitlement, supplier_account, transition, working_days_after, TransitionError};
+use crate::services::notices::notify;
+use app::domain::NoticeKind;
+use crate::services::order_flow::{restore_entitlement, supplier_account, transition, working_days_after, TransitionError};
 use crate::services::paging::one_page;
 use crate::services::{text, Ctx, OrUnexpected};
 use app::domain::{CoPayment, Money, OrderStatus, RefusalCode, Role};
@@ -203,7 +205,7 @@ impl MyOrders for MyOrderService {
             return Err(AppError::refused(RefusalCode::CannotCancelNow));
         }
         let days = self.0.settings.deliver_working_days;
-        transition(&txn, &o, DbOrderStatus::Cancelled, Some(&actor), None, days).await.map_err(not_now)?;
+        transition(&txn, &o, DbOrderStatus::Cancelled, Some(&actor), None, days, &self.0.links).await.map_err(not_now)?;
         restore_entitlement(&txn, &o).await.or_unexpected()?;
         crate::services::order_flow::release_place(&txn, &o).await.or_unexpected()?;
         txn.commit().await.or_unexpected()
@@ -226,7 +228,7 @@ impl MyOrders for MyOrderService {
             _ => return Err(AppError::refused(RefusalCode::CannotConfirmNow)),
         };
         let days = self.0.settings.deliver_working_days;
-        transition(&txn, &o, DbOrderStatus::Confirmed, Some(&actor), note, days).await.map_err(not_now)?;
+        transition(&txn, &o, DbOrderStatus::Confirmed, Some(&actor), note, days, &self.0.links).await.map_err(not_now)?;
         txn.commit().await.or_unexpected()
     }
 
@@ -261,7 +263,7 @@ impl MyOrders for MyOrderService {
         .await
         .or_unexpected()?;
         if let Some(account) = supplier_account(&txn, o.supplier_id).await.or_unexpected()? {
-            notify(&txn, account, "complaint_opened", Some(o.id), serde_json::json!({ "number": o.number, "due": day(due) })).await.or_unexpected()?;
+            notify(&txn, &self.0.links, account, NoticeKind::ComplaintOpened, Some(o.id), serde_json::json!({ "number": o.number, "due": day(due) })).await.or_unexpected()?;
         }
         txn.commit().await.or_unexpected()
     }

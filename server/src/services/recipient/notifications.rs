@@ -2,6 +2,7 @@
 use crate::entities::notifications;
 use crate::services::paging::one_page;
 use crate::services::{Ctx, OrUnexpected};
+use app::dto::account::{ContactPreferences, ContactPreferencesView};
 use app::dto::orders::{NotificationView, NotificationsView};
 use app::error::AppError;
 use app::ports::{Caller, Notifications};
@@ -32,13 +33,7 @@ impl Notifications for NotificationService {
             .into_iter()
             .map(|n| NotificationView {
                 id: n.id,
-                args: n
-                    .params
-                    .as_object()
-                    .into_iter()
-                    .flatten()
-                    .map(|(k, v)| (k.clone(), v.as_str().map(str::to_owned).unwrap_or_else(|| if v.is_null() { String::new() } else { v.to_string() })))
-                    .collect(),
+                args: app::notices::notice_args(&n.params),
                 kind: n.kind,
                 order_id: n.order_id,
                 at: n.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
@@ -58,5 +53,15 @@ impl Notifications for NotificationService {
             .await
             .or_unexpected()?;
         Ok(())
+    }
+
+    async fn preferences(&self, caller: &Caller) -> Result<ContactPreferencesView, AppError> {
+        let actor = caller.signed_in()?;
+        crate::services::notices::preferences_view(&self.0.db, actor.account_id).await
+    }
+
+    async fn set_preferences(&self, caller: &Caller, chosen: ContactPreferences) -> Result<(), AppError> {
+        let actor = caller.signed_in()?;
+        crate::services::notices::save_preferences(&self.0.db, actor.account_id, chosen).await
     }
 }

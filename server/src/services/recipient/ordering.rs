@@ -9,7 +9,9 @@ use crate::db::begin_write;
 use crate::entities::enums::DbOrderStatus;
 use crate::entities::{categories, drafts, entitlements, item_types, offering_regions, offering_slots, offerings, order_events, orders, regions};
 use crate::services::catalogue_rules::visible_offering_condition;
-use crate::services::order_flow::{notify, supplier_account, working_days_after};
+use crate::services::notices::notify;
+use crate::services::order_flow::{supplier_account, working_days_after};
+use app::domain::NoticeKind;
 use crate::services::{ceilings::ceiling_on, Ctx, OrUnexpected};
 use app::domain::{CategoryKind, CoPayment, Money, RefusalCode, Role};
 use app::dto::orders::{EntitlementChoice, OrderCheckView, OrderForm, OrderStartView, SlotView};
@@ -390,7 +392,7 @@ async fn place<C: ConnectionTrait + TransactionTrait>(
     .await
     .or_unexpected()?;
     if let Some(account) = supplier_account(txn, offering.supplier_id).await.or_unexpected()? {
-        notify(txn, account, "order_placed", Some(order.id), serde_json::json!({ "number": number })).await.or_unexpected()?;
+        notify(txn, &ctx.links, account, NoticeKind::OrderPlaced, Some(order.id), serde_json::json!({ "number": number })).await.or_unexpected()?;
     }
     Ok(order)
 }

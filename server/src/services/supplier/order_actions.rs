@@ -9,7 +9,9 @@ use super::{id_of, own_supplier, require_active, require_approved};
 use crate::db::begin_write;
 use crate::entities::enums::{DbComplaintStatus, DbOrderStatus};
 use crate::entities::{complaints, offering_slots, offerings, order_events, orders};
-use crate::services::order_flow::{notify, recipient_side_accounts, restore_entitlement, transition, TransitionError};
+use crate::services::notices::notify;
+use app::domain::NoticeKind;
+use crate::services::order_flow::{recipient_side_accounts, restore_entitlement, transition, TransitionError};
 use crate::services::{text, Ctx, OrUnexpected};
 use app::domain::{CategoryKind, RefusalCode, Unit};
 use app::error::{AppError, FieldErrors};
@@ -39,12 +41,12 @@ async fn locked_offering(db: &impl ConnectionTrait, id: i32) -> Result<offerings
 }
 
 /// A history entry that keeps the status (a session, a new date) and tells the recipient.
-async fn note_event(db: &impl ConnectionTrait, o: &orders::Model, actor: &Actor, note: String, kind: &str, params: serde_json::Value) -> Result<(), DbErr> {
+async fn note_event(db: &impl ConnectionTrait, links: &str, o: &orders::Model, actor: &Actor, note: String, kind: NoticeKind, params: serde_json::Value) -> Result<(), DbErr> {
     order_events::ActiveModel { order_id: Set(o.id), status: Set(o.status), actor_account_id: Set(Some(actor.account_id)), note: Set(Some(note)), created_at: Set(Utc::now()), ..Default::default() }
         .insert(db)
         .await?;
     for account in recipient_side_accounts(db, o.recipient_id).await? {
-        notify(db, account, kind, Some(o.id), params.clone()).await?;
+        notify(db, links, account, kind, Some(o.id), params.clone()).await?;
     }
     Ok(())
 }
@@ -122,7 +124,7 @@ pub async fn accept(ctx: &Ctx, caller: &Caller, id: &str) -> Result<(), AppError
     let offering = locked_offering(&txn, o.offering_id).await?;
     let (_, category) = category_of(&txn, o.item_type_id).await?;
     check_capacity(&txn, &o, &offering, category.kind.into()).await?;
-    transition(&txn, &o, DbOrderStatus::Accepted, Some(&actor), None, ctx.settings.deliver_working_days).await.map_err(changed)?;
+    transition(&txn, &o, DbOrderStatus::Accepted, Some(&actor), None, ctx.settings.deliver_working_days, &ctx.links).await.map_err(changed)?;
     txn.commit().await.or_unexpected()
 }
 
@@ -140,7 +142,7 @@ pub async fn reject(ctx: &Ctx, caller: &Caller, id: &str, reason: &str) -> Resul
         return Err(AppError::refused(RefusalCode::CannotRejectNow));
     }
     let kind: CategoryKind = category_of(&txn, o.item_type_id).await?.1.kind.into();
-    transition(&txn, &o, DbOrderStatus::Rejected, Some(&actor), Some(reason), ctx.settings.deliver_working_days).await.map_err(changed)?;
+    transition(&txn, &o, DbOrderStatus::Rejected, Some(&actor), Some(reason), ctx.settings.deliver_working_days, &ctx.links).await.map_err(changed)?;
     restore_entitlement(&txn, &o).await.or_unexpected()?;
     if o.status == DbOrderStatus::Accepted && kind == CategoryKind::Goods {
         offerings::Entity::update_many()
@@ -205,9 +207,9 @@ pub async fn schedule(ctx: &Ctx, caller: &Caller, id: &str, date: &str) -> Resul
     }
     let note = format!("scheduled:{when}");
     if o.status == DbOrderStatus::Accepted {
-        transition(&txn, &o, DbOrderStatus::Scheduled, Some(&actor), Some(note), ctx.settings.deliver_working_days).await.map_err(changed)?;
+        transition(&txn, &o, DbOrderStatus::Scheduled, Some(&actor), Some(note), ctx.settings.deliver_working_days, &ctx.links).await.map_err(changed)?;
     } else {
-        note_event(&txn, &o, &actor, note, "order_scheduled", json!({ "number": o.number, "date": when.to_string() })).await.or_unexpected()?;
+        note_event(&txn, &ctx.links, &o, &actor, note, NoticeKind::OrderScheduled, json!({ "number": o.number, "date": when.to_string() })).await.or_unexpected()?;
     }
     txn.commit().await.or_unexpected()
 }
@@ -240,7 +242,7 @@ pub async fn mark(ctx: &Ctx, caller: &Caller, id: &str, step: &str) -> Result<()
         }
         _ => return Err(AppError::refused(RefusalCode::CannotMarkNow)),
     };
-    transition(&txn, &o, to, Some(&actor), None, ctx.settings.deliver_working_days).await.map_err(|e| match e {
+    transition(&txn, &o, to, Some(&actor), None, ctx.settings.deliver_working_days, &ctx.links).await.map_err(|e| match e {
         TransitionError::NotAllowed => AppError::refused(RefusalCode::CannotMarkNow),
         TransitionError::Db(e) => crate::services::unexpected(e),
     })?;
@@ -317,7 +319,7 @@ pub async fn record_session(ctx: &Ctx, caller: &Caller, id: &str, date: &str, ho
         return Err(AppError::refused(RefusalCode::OrderChanged));
     }
     let params = json!({ "number": o.number, "date": day.to_string(), "hours": hours });
-    note_event(&txn, &o, &actor, format!("session:{day}:{hours}"), "order_session", params).await.or_unexpected()?;
+    note_event(&txn, &ctx.links, &o, &actor, format!("session:{day}:{hours}"), NoticeKind::OrderSession, params).await.or_unexpected()?;
     txn.commit().await.or_unexpected()
 }
 
@@ -351,7 +353,7 @@ pub async fn answer_complaint(ctx: &Ctx, caller: &Caller, id: &str, answer: &str
     }
     let number = orders::Entity::find_by_id(c.order_id).one(&txn).await.or_unexpected()?.map(|o| o.number).unwrap_or_default();
     for account in recipient_side_accounts(&txn, c.recipient_id).await.or_unexpected()? {
-        notify(&txn, account, "complaint_answered", Some(c.order_id), json!({ "number": number })).await.or_unexpected()?;
+        notify(&txn, &ctx.links, account, NoticeKind::ComplaintAnswered, Some(c.order_id), json!({ "number": number })).await.or_unexpected()?;
     }
     txn.commit().await.or_unexpected()
 }

@@ -3,7 +3,9 @@ use super::{day, id_of, own_supplier, localized, require_active};
 use crate::db::begin_write;
 use crate::entities::enums::DbComplaintStatus;
 use crate::entities::{complaints, offerings, orders, reviews, supplier_scores};
-use crate::services::order_flow::{notify, recipient_side_accounts};
+use crate::services::notices::notify;
+use crate::services::order_flow::recipient_side_accounts;
+use app::domain::NoticeKind;
 use crate::services::{text, Ctx, OrUnexpected};
 use app::domain::RefusalCode;
 use app::dto::supplier::{ReviewRow, ScorecardView};
@@ -129,7 +131,7 @@ impl SupplierQuality for QualityService {
         }
         let number = orders::Entity::find_by_id(r.order_id).one(&txn).await.or_unexpected()?.map(|o| o.number).unwrap_or_default();
         for account in recipient_side_accounts(&txn, r.recipient_id).await.or_unexpected()? {
-            notify(&txn, account, "review_replied", Some(r.order_id), serde_json::json!({ "number": number })).await.or_unexpected()?;
+            notify(&txn, &self.0.links, account, NoticeKind::ReviewReplied, Some(r.order_id), serde_json::json!({ "number": number })).await.or_unexpected()?;
         }
         txn.commit().await.or_unexpected()
     }
