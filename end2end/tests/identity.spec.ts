@@ -162,3 +162,46 @@ test('a person who forgot the password sets a new one from the e-mailed link, an
   await page.goto('/dashboard');
   await expect(page).toHaveURL(/\/sign-in/);
 });
+
+test('a person with a phone on the record sets a new password with a code sent by SMS', async ({ page }) => {
+  test.setTimeout(150_000);
+  const iin = validIin();
+  const phone = uniquePhone();
+  const email = uniqueEmail('reset-sms');
+  await sendIprLine(page, iin, phone, `ИПАР-E2E-${Date.now().toString(36)}`);
+  await signUpAndIn(page, email, iin, 'kk');
+  await open(page, '/account/identity');
+  await submit(page, '/api/send_claim_code');
+  await page.locator('#f-code').fill(await smsCode(page, phone));
+  await submit(page, '/api/prove_identity');
+  await expect(page).toHaveURL(/\/dashboard\?done=identity_proven$/);
+  await signOut(page);
+  await page.goto('/forgot-password');
+  await settle(page);
+  const lang = await pageLang(page);
+  await page.locator('#f-email').fill(email);
+  await page.locator('input[name="how"][value="sms"]').check();
+  await submit(page, '/api/request_password_reset');
+  await expect(page).toHaveURL(/\/reset-password\/code\?done=reset_code_sent$/);
+  await expect(page.locator('main h1')).toHaveText(t(lang, 'reset-code-title'));
+  await expect(page.locator('main [role="status"]')).toContainText(t(lang, 'done-reset_code_sent'));
+  await expectNoAxeViolations(page, `reset with an SMS code [${lang}]`);
+  const text = await outboxText(page, phone, 'reset_code');
+  const code = text.match(/\b\d{6}\b/)?.[0] ?? '';
+  expect(code).toMatch(/^\d{6}$/);
+  // A wrong code is refused beside its field; the e-mail typed stays.
+  await page.locator('#f-email').fill(email);
+  await page.locator('#f-code').fill(code === '000000' ? '111111' : '000000');
+  await page.locator('#f-new_password').fill(`a new password ${Date.now().toString(36)} by sms`);
+  await submit(page, '/api/reset_password_with_code');
+  await expect(page.locator('#f-code-error')).toContainText(t(lang, 'err-code_invalid'));
+  await expect(page.locator('#f-email')).toHaveValue(email);
+  await expectNoAxeViolations(page, `reset with a wrong SMS code [${lang}]`);
+  await page.locator('#f-code').fill(code);
+  const fresh = `a new password ${Date.now().toString(36)} by sms`;
+  await page.locator('#f-new_password').fill(fresh);
+  await submit(page, '/api/reset_password_with_code');
+  await expect(page).toHaveURL(/\/sign-in\?done=password_reset$/);
+  await signIn(page, email, fresh);
+  await restoreRussian(page);
+});
