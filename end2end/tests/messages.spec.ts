@@ -1,8 +1,8 @@
 // How the portal writes to a person, with JavaScript on and off (projects js and nojs): a new
 // recipient opens the communication settings from the account page, is refused when no
-// channel is left, keeps e-mail only with plain-text e-mails, and switches the portal's
-// language from there and back. Once in Kazakh, once in Russian, once in English, with axe on
-// every state of the page.
+// channel is left, keeps e-mail only with plain-text e-mails, switches the portal's language
+// from there and back, and changes the password there. Once in Kazakh, once in Russian, once
+// in English, with axe on every state of the page.
 import { test, expect } from './support/test';
 import { LANGS, t, type Lang } from './support/i18n';
 import { expectNoAxeViolations } from './support/axe';
@@ -88,5 +88,23 @@ test(`a recipient chooses how the portal writes to them (${lang})`, async ({ pag
   await save(page);
   expect(await pageLang(page)).toBe(lang);
   await expect(page.locator('input[name="channels[]"][value="email"]')).toBeChecked();
+
+  // The password is changed from the same page.
+  const fresh = `quiet lake ${stamp} at noon`;
+  await page.locator('#f-current_password').fill('not my password at all');
+  await page.locator('#f-new_password').fill(fresh);
+  await page.locator('main form[action="/api/change_password"] button[type="submit"]').click();
+  await page.waitForLoadState('load');
+  await settle(page);
+  await expect(page).toHaveURL(/\/account\/messages/);
+  await expect(page.locator('.app-error-summary a[href="#f-current_password"]')).toHaveText(t(lang, 'err-current_password_wrong'));
+  await expect(page.locator('input[name="channels[]"][value="email"]')).toBeChecked();
+  await axeHere(page, 'communication settings with a refused password', lang);
+  await page.locator('#f-current_password').fill(password);
+  await page.locator('#f-new_password').fill(fresh);
+  await page.locator('main form[action="/api/change_password"] button[type="submit"]').click();
+  await page.waitForLoadState('load');
+  await settle(page);
+  await expect(page).toHaveURL(/\/account\?done=password_changed$/);
 });
 }

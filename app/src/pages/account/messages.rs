@@ -8,13 +8,12 @@ use crate::dto::account::ContactPreferencesView;
 use crate::dto::supplier::Named;
 use crate::i18n::use_i18n;
 use crate::pages::{DoneBanner, PageHeading};
-use crate::routes;
+use crate::pages::account::password::PasswordForm;
 use leptos::prelude::*;
 use server_fn::ServerFn;
 
 /// How one hears from the portal: the channels (e-mail, SMS, the portal's notifications),
-/// the language of the portal and of every message, and how e-mails look. The password is
-/// changed from here too.
+/// the language of the portal and of every message, and how e-mails look; and the password.
 #[component]
 pub fn MessagesPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| contact_preferences());
@@ -29,6 +28,7 @@ pub fn MessagesPage() -> impl IntoView {
                 </Loaded>
             }}
         </WithForm>
+        <PasswordForm heading=false/>
     }
 }
 
@@ -59,7 +59,5 @@ fn form(v: ContactPreferencesView, state: FormState) -> impl IntoView {
             <RadioField name="email_format" legend=i18n.t("messages-format") hint=i18n.t("messages-format-hint") options=formats selected=format state=state.clone()/>
             <button type="submit" class="app-button">{i18n.t("messages-save")}</button>
         </form>
-        <h2>{i18n.t("account-password")}</h2>
-        <p><a href=routes::ACCOUNT_PASSWORD>{i18n.t("account-password-title")}</a></p>
     }
 }
