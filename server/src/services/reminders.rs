@@ -27,12 +27,16 @@ use crate::services::present::day;
 use app::domain::NoticeKind;
 use chrono::{DateTime, Duration, FixedOffset, Months, Timelike, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, Query};
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select, Set};
 use serde_json::json;
 use std::collections::HashMap;
 
 /// The most reminders of one rule in one round.
 pub const BATCH: u64 = 200;
+
+/// The statuses of a complaint still waiting for the ministry (listed, so the range on its
+/// deadline reads `ix_complaints_status_due`).
+const OPEN_COMPLAINT: [DbComplaintStatus; 2] = [DbComplaintStatus::Open, DbComplaintStatus::Answered];
 
 /// How long after a deadline an overdue reminder is still looked for.
 const LOOKBACK_DAYS: i64 = 7;
@@ -107,7 +111,18 @@ async fn send_once(db: &DatabaseConnection, links: &str, now: DateTime<Utc>, r: 
     Ok(())
 }
 
-/// Orders in `statuses` whose `column` falls in (`from`, `to`] and not yet reminded of `kind`.
+/// Orders in `statuses` whose `column` falls in (`from`, `to`] and not yet reminded of `kind`
+/// (read by a range of `ix_orders_status_<column>`).
+pub fn orders_due_query(kind: NoticeKind, statuses: &[DbOrderStatus], column: orders::Column, from: DateTime<Utc>, to: DateTime<Utc>) -> Select<orders::Entity> {
+    orders::Entity::find()
+        .filter(orders::Column::Status.is_in(statuses.iter().copied()))
+        .filter(column.gt(from))
+        .filter(column.lte(to))
+        .filter(not_sent(kind.code(), (orders::Entity, orders::Column::Id)))
+        .order_by_asc(column)
+        .limit(BATCH)
+}
+
 async fn orders_due(
     db: &DatabaseConnection,
     kind: NoticeKind,
@@ -116,15 +131,41 @@ async fn orders_due(
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> Result<Vec<orders::Model>, DbErr> {
-    orders::Entity::find()
-        .filter(orders::Column::Status.is_in(statuses.iter().copied()))
-        .filter(column.gt(from))
-        .filter(column.lte(to))
-        .filter(not_sent(kind.code(), (orders::Entity, orders::Column::Id)))
-        .order_by_asc(column)
+    orders_due_query(kind, statuses, column, from, to).all(db).await
+}
+
+/// Entitlements that end within 30 days of `today` with units left, not yet reminded.
+pub fn expiring_query(today: chrono::NaiveDate) -> Select<entitlements::Entity> {
+    let kind = NoticeKind::EntitlementExpiring;
+    entitlements::Entity::find()
+        .filter(entitlements::Column::ValidTo.gte(today))
+        .filter(entitlements::Column::ValidTo.lte(today + Duration::days(EXPIRING_WITHIN_DAYS)))
+        .filter(entitlements::Column::QuantityRemaining.gt(0))
+        .filter(not_sent(kind.code(), (entitlements::Entity, entitlements::Column::Id)))
+        .order_by_asc(entitlements::Column::ValidTo)
         .limit(BATCH)
-        .all(db)
-        .await
+}
+
+/// Complaints not closed whose deadline passed in the 30 days before `now`, not yet escalated.
+pub fn escalation_query(now: DateTime<Utc>) -> Select<complaints::Entity> {
+    complaints::Entity::find()
+        .filter(complaints::Column::Status.is_in(OPEN_COMPLAINT))
+        .filter(complaints::Column::DueAt.gt(now - Duration::days(30)))
+        .filter(complaints::Column::DueAt.lte(now))
+        .filter(not_sent(NoticeKind::ComplaintEscalated.code(), (complaints::Entity, complaints::Column::Id)))
+        .order_by_asc(complaints::Column::DueAt)
+        .limit(BATCH)
+}
+
+/// Confirmed orders of `item_type_id` delivered in the month up to `until`, not yet reminded.
+pub fn replacement_query(item_type_id: i32, until: DateTime<Utc>, limit: u64) -> Select<orders::Entity> {
+    orders::Entity::find()
+        .filter(orders::Column::Status.eq(DbOrderStatus::Confirmed))
+        .filter(orders::Column::ItemTypeId.eq(item_type_id))
+        .filter(orders::Column::DeliveredAt.gt(until - Duration::days(30)))
+        .filter(orders::Column::DeliveredAt.lte(until))
+        .filter(not_sent(NoticeKind::ReplacementDue.code(), (orders::Entity, orders::Column::Id)))
+        .limit(limit)
 }
 
 /// Runs every rule once at the clock's time and returns what was sent.
@@ -174,16 +215,7 @@ pub async fn run(db: &DatabaseConnection, links: &str, clock: &dyn Clock) -> Res
 /// Entitlements that end within 30 days with quantity left.
 async fn expiring(db: &DatabaseConnection, links: &str, now: DateTime<Utc>, sent: &mut Sent) -> Result<(), DbErr> {
     let kind = NoticeKind::EntitlementExpiring;
-    let today = now.date_naive();
-    let rows = entitlements::Entity::find()
-        .filter(entitlements::Column::ValidTo.gte(today))
-        .filter(entitlements::Column::ValidTo.lte(today + Duration::days(EXPIRING_WITHIN_DAYS)))
-        .filter(entitlements::Column::QuantityRemaining.gt(0))
-        .filter(not_sent(kind.code(), (entitlements::Entity, entitlements::Column::Id)))
-        .order_by_asc(entitlements::Column::ValidTo)
-        .limit(BATCH)
-        .all(db)
-        .await?;
+    let rows = expiring_query(now.date_naive()).all(db).await?;
     let names = item_names(db, rows.iter().map(|e| e.item_type_id).collect()).await?;
     for e in rows {
         let to = recipient_side_accounts(db, e.recipient_id).await?;
@@ -204,15 +236,7 @@ async fn replacements(db: &DatabaseConnection, links: &str, now: DateTime<Utc>, 
     for t in types {
         let Some(months) = t.replacement_months.and_then(|m| u32::try_from(m).ok()) else { continue };
         let Some(until) = now.checked_sub_months(Months::new(months)) else { continue };
-        let rows = orders::Entity::find()
-            .filter(orders::Column::Status.eq(DbOrderStatus::Confirmed))
-            .filter(orders::Column::ItemTypeId.eq(t.id))
-            .filter(orders::Column::DeliveredAt.gt(until - Duration::days(30)))
-            .filter(orders::Column::DeliveredAt.lte(until))
-            .filter(not_sent(kind.code(), (orders::Entity, orders::Column::Id)))
-            .limit(left)
-            .all(db)
-            .await?;
+        let rows = replacement_query(t.id, until, left).all(db).await?;
         for o in rows {
             let to = recipient_side_accounts(db, o.recipient_id).await?;
             let mut params = json!({ "number": o.number });
@@ -231,15 +255,7 @@ async fn replacements(db: &DatabaseConnection, links: &str, now: DateTime<Utc>, 
 /// Complaints past their deadline go to central staff (and the officer they are assigned to).
 async fn escalations(db: &DatabaseConnection, links: &str, now: DateTime<Utc>, sent: &mut Sent) -> Result<(), DbErr> {
     let kind = NoticeKind::ComplaintEscalated;
-    let rows = complaints::Entity::find()
-        .filter(complaints::Column::Status.ne(DbComplaintStatus::Closed))
-        .filter(complaints::Column::DueAt.gt(now - Duration::days(30)))
-        .filter(complaints::Column::DueAt.lte(now))
-        .filter(not_sent(kind.code(), (complaints::Entity, complaints::Column::Id)))
-        .order_by_asc(complaints::Column::DueAt)
-        .limit(BATCH)
-        .all(db)
-        .await?;
+    let rows = escalation_query(now).all(db).await?;
     if rows.is_empty() {
         return Ok(());
     }
@@ -276,7 +292,7 @@ async fn digests(db: &DatabaseConnection, links: &str, now: DateTime<Utc>, sent:
         .select_only()
         .column(complaints::Column::RegionCode)
         .column_as(Expr::col(complaints::Column::Id).count(), "n")
-        .filter(complaints::Column::Status.ne(DbComplaintStatus::Closed))
+        .filter(complaints::Column::Status.is_in(OPEN_COMPLAINT))
         .filter(complaints::Column::DueAt.lte(now))
         .group_by(complaints::Column::RegionCode)
         .into_tuple()

@@ -331,3 +331,68 @@ both!(two_workers_at_once_send_a_reminder_once, |app: TestApp| async move {
     let email = email_of(&app, s.account_id).await;
     assert_eq!(written(&app, &email, "accept_soon").await.len(), 5, "one e-mail per order");
 });
+
+both!(reminder_queries_read_ranges_of_indexes_not_whole_tables, |app: TestApp| async move {
+    use crate::catalogue_data::{generate, Shape};
+    use crate::catalogue_plans::{full_scans, plan};
+    use sea_orm::{ConnectionTrait, DatabaseBackend, QueryTrait};
+    let shape = Shape { suppliers: 100, offerings: 1_000, orders: 8_000, dated_ceilings: false, seed: 5 };
+    generate(&app.db, &shape).await.unwrap();
+    // Entitlements of many people, ending on every day of two years.
+    let r = recipient(&app, "many@x.kz", 1).await;
+    let wheelchair = item_type(&app, "wheelchair_manual").await;
+    let today = Utc::now().date_naive();
+    let rows: Vec<entitlements::ActiveModel> = (0..6_000)
+        .map(|i| entitlements::ActiveModel {
+            recipient_id: Set(r.id),
+            item_type_id: Set(wheelchair.id),
+            quantity_granted: Set(1),
+            quantity_remaining: Set(i % 2),
+            valid_from: Set(today - Duration::days(30)),
+            valid_to: Set(today + Duration::days(i64::from(i % 730))),
+            ipr_number: Set(format!("ИПАР-PLAN-{i}")),
+            source: Set("import".into()),
+            created_at: Set(Utc::now()),
+            updated_at: Set(Utc::now()),
+            ..Default::default()
+        })
+        .collect();
+    for chunk in rows.chunks(500) {
+        entitlements::Entity::insert_many(chunk.to_vec()).exec_without_returning(&app.db).await.unwrap();
+    }
+    let backend = app.db.get_database_backend();
+    let analyse = if backend == DatabaseBackend::Postgres { "VACUUM ANALYZE" } else { "ANALYZE" };
+    app.db.execute_unprepared(analyse).await.unwrap();
+    let now = Utc::now();
+    let active = [DbOrderStatus::Accepted, DbOrderStatus::Scheduled, DbOrderStatus::InDelivery];
+    let statements = [
+        ("accept soon", reminders::orders_due_query(NoticeKind::AcceptSoon, &[DbOrderStatus::Placed], orders::Column::AcceptBy, now, now + Duration::days(1)).build(backend)),
+        ("deliver overdue", reminders::orders_due_query(NoticeKind::DeliverOverdue, &active, orders::Column::DeliverBy, now - Duration::days(7), now).build(backend)),
+        (
+            "confirm waiting",
+            reminders::orders_due_query(
+                NoticeKind::ConfirmWaiting,
+                &[DbOrderStatus::Delivered, DbOrderStatus::Rendered],
+                orders::Column::DeliveredAt,
+                now - Duration::days(10),
+                now - Duration::days(3),
+            )
+            .build(backend),
+        ),
+        ("replacement due", reminders::replacement_query(wheelchair.id, now - Duration::days(365), 200).build(backend)),
+        ("entitlement expiring", reminders::expiring_query(today).build(backend)),
+        ("complaint escalated", reminders::escalation_query(now).build(backend)),
+    ];
+    let mut failures = Vec::new();
+    for (name, stmt) in statements {
+        let lines = plan(&app, stmt).await;
+        if std::env::var_os("REMINDER_PLANS").is_some() {
+            println!("== {name}\n{}", lines.join("\n"));
+        }
+        let scans = full_scans(&lines);
+        if !scans.is_empty() {
+            failures.push(format!("{name}: {scans:?}\n{}", lines.join("\n")));
+        }
+    }
+    assert!(failures.is_empty(), "full scans:\n{}", failures.join("\n\n"));
+});
