@@ -156,11 +156,22 @@ mod tests {
         wanted.extend(keys("document_kind", DocumentKind::ALL, DocumentKind::code));
         wanted.extend(keys("email_format", EmailFormat::ALL, EmailFormat::code));
         wanted.extend(keys("notification", NoticeKind::ALL, NoticeKind::code));
+        // Every e-mail and SMS the portal sends.
+        for (kind, parts) in [
+            ("email_confirm", &["subject", "text"][..]),
+            ("sign_up_exists", &["subject", "text"]),
+            ("password_reset", &["subject", "text"]),
+            ("notice", &["subject", "text", "sms"]),
+            ("claim_code", &["sms"]),
+            ("reset_code", &["sms"]),
+        ] {
+            wanted.extend(parts.iter().map(|p| format!("msg-{kind}-{p}")));
+        }
         assert!(wanted.len() > 100, "{} keys", wanted.len());
         // Each language's own files, without the fallback to Russian.
         // (A count for the texts that choose a plural form by one; the notices' arguments.)
         let mut count: HashMap<&str, FluentValue> = HashMap::from([("count", FluentValue::from(2))]);
-        for name in ["number", "due", "note", "status", "hours", "date", "title", "reason", "outcome", "item"] {
+        for name in ["number", "due", "note", "status", "hours", "date", "title", "reason", "outcome", "item", "link", "code", "text", "settings"] {
             count.insert(name, FluentValue::from("x"));
         }
         let own = |l: Lang, k: &str| LOCALES.lookup_single_language(id(l), k, Some(&count)).is_ok();
