@@ -90,6 +90,24 @@ pub struct ContactPreferences {
     pub language: crate::domain::Lang,
 }
 
+impl ContactPreferences {
+    /// The choice as a form sends it: `channels` among `email`, `sms` and `in_app`, a
+    /// language code and an e-mail format code; each unknown value is an error on its field.
+    pub fn parse(channels: &[String], language: &str, email_format: &str) -> Result<Self, crate::error::AppError> {
+        use crate::domain::{EmailFormat, Lang};
+        let mut errors = crate::error::FieldErrors::new();
+        if channels.iter().any(|c| !matches!(c.as_str(), "email" | "sms" | "in_app")) {
+            errors.add("channels", "unknown_channel");
+        }
+        let language = errors.check("language", Lang::from_code(language).ok_or("unknown_language"));
+        let email_format = errors.check("email_format", EmailFormat::from_code(email_format).ok_or("unknown_format"));
+        errors.finish()?;
+        let (Some(language), Some(email_format)) = (language, email_format) else { return Err(crate::error::AppError::Malformed) };
+        let on = |c: &str| channels.iter().any(|x| x == c);
+        Ok(Self { by_email: on("email"), by_sms: on("sms"), in_app: on("in_app"), email_format, language })
+    }
+}
+
 /// The communication settings page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ContactPreferencesView {
