@@ -62,6 +62,9 @@ impl Notifications for NotificationService {
 
     async fn set_preferences(&self, caller: &Caller, chosen: ContactPreferences) -> Result<(), AppError> {
         let actor = caller.signed_in()?;
-        crate::services::notices::save_preferences(&self.0.db, actor.account_id, chosen).await
+        // The channels and the language are kept together or not at all.
+        let txn = crate::db::begin_write(&self.0.db).await.or_unexpected()?;
+        crate::services::notices::save_preferences(&txn, actor.account_id, chosen).await?;
+        txn.commit().await.or_unexpected()
     }
 }
