@@ -133,6 +133,19 @@ async fn store<C: ConnectionTrait>(
 }
 
 /// Marks a code used, once: `false` when another request used it first.
+/// Ends the unused codes of `purpose` of `account_id`: the newest one replaces them.
+async fn retire<C: ConnectionTrait>(db: &C, account_id: i32, purpose: Purpose) -> Result<(), AppError> {
+    one_time_codes::Entity::update_many()
+        .col_expr(one_time_codes::Column::UsedAt, Expr::value(Utc::now()))
+        .filter(one_time_codes::Column::AccountId.eq(account_id))
+        .filter(one_time_codes::Column::Purpose.eq(purpose.code()))
+        .filter(one_time_codes::Column::UsedAt.is_null())
+        .exec(db)
+        .await
+        .or_unexpected()?;
+    Ok(())
+}
+
 async fn use_once<C: ConnectionTrait>(db: &C, id: i32) -> Result<bool, AppError> {
     let res = one_time_codes::Entity::update_many()
         .col_expr(one_time_codes::Column::UsedAt, Expr::value(Utc::now()))
@@ -190,6 +203,22 @@ impl IdentityService {
             .await
             .or_unexpected()?;
         Ok(found.filter(|c| c.used_at.is_none() && c.expires_at > Utc::now()))
+    }
+
+    /// The active account of `email` asking for a reset by `way` (`reset`, `reset-sms`), if
+    /// there is one. Every request counts against the address and the client, whether or not
+    /// the address has an account: nobody can fill someone's mailbox or phone with messages.
+    async fn reset_requester(&self, caller: &Caller, email: &str, way: &str) -> Result<Option<accounts::Model>, AppError> {
+        let email = Email::parse(email).map_err(|code| AppError::field("email", code))?;
+        let db = &self.0.db;
+        let key = format!("{way}:{}", self.0.tokens.keyed(way, &format!("{}\n{}", email.as_str(), caller.ip)));
+        let wait = throttle::reserve(db, &key, throttle::PER_SECOND_FACTOR).await.or_unexpected()?;
+        if wait > 0 {
+            return Err(AppError::TooManyAttempts(u64::try_from(wait).unwrap_or(0)));
+        }
+        throttle::failed(db, &key).await.or_unexpected()?;
+        let account = accounts::Entity::find().filter(accounts::Column::Email.eq(email.as_str())).one(db).await.or_unexpected()?;
+        Ok(account.filter(|a| a.status == DbAccountStatus::Active))
     }
 
     /// Sets `new_password` for `account` with `code` (used once), ends every session and
@@ -397,14 +426,7 @@ impl Identity for IdentityService {
         let code = sms_code();
         let txn = begin_write(db).await.or_unexpected()?;
         // A new code replaces the ones sent before.
-        one_time_codes::Entity::update_many()
-            .col_expr(one_time_codes::Column::UsedAt, Expr::value(Utc::now()))
-            .filter(one_time_codes::Column::AccountId.eq(account_id))
-            .filter(one_time_codes::Column::Purpose.eq(Purpose::ClaimSms.code()))
-            .filter(one_time_codes::Column::UsedAt.is_null())
-            .exec(&txn)
-            .await
-            .or_unexpected()?;
+        retire(&txn, account_id, Purpose::ClaimSms).await?;
         store(&txn, code_hash(&self.0, Purpose::ClaimSms, &account_id.to_string(), &code), Purpose::ClaimSms, Some(account_id), Some(record.id), false, None)
             .await?;
         messages::enqueue(&txn, Outgoing::sms(&phone, caller.lang, "claim_code", &[("code", code)])).await.or_unexpected()?;
@@ -442,29 +464,12 @@ impl Identity for IdentityService {
     }
 
     async fn request_password_reset(&self, caller: &Caller, email: &str) -> Result<(), AppError> {
-        let email = Email::parse(email).map_err(|code| AppError::field("email", code))?;
         let db = &self.0.db;
-        // Every request counts, whether or not the address has an account: nobody can fill
-        // someone's mailbox with links.
-        let key = format!("reset:{}", self.0.tokens.keyed("password reset", &format!("{}\n{}", email.as_str(), caller.ip)));
-        let wait = throttle::reserve(db, &key, throttle::PER_SECOND_FACTOR).await.or_unexpected()?;
-        if wait > 0 {
-            return Err(AppError::TooManyAttempts(u64::try_from(wait).unwrap_or(0)));
-        }
-        throttle::failed(db, &key).await.or_unexpected()?;
-        let account = accounts::Entity::find().filter(accounts::Column::Email.eq(email.as_str())).one(db).await.or_unexpected()?;
-        let Some(account) = account.filter(|a| a.status == DbAccountStatus::Active) else { return Ok(()) };
+        let Some(account) = self.reset_requester(caller, email, "reset").await? else { return Ok(()) };
         let token = link_token();
         let txn = begin_write(db).await.or_unexpected()?;
         // The newest link replaces the ones before it.
-        one_time_codes::Entity::update_many()
-            .col_expr(one_time_codes::Column::UsedAt, Expr::value(Utc::now()))
-            .filter(one_time_codes::Column::AccountId.eq(account.id))
-            .filter(one_time_codes::Column::Purpose.eq(Purpose::PasswordReset.code()))
-            .filter(one_time_codes::Column::UsedAt.is_null())
-            .exec(&txn)
-            .await
-            .or_unexpected()?;
+        retire(&txn, account.id, Purpose::PasswordReset).await?;
         store(&txn, code_hash(&self.0, Purpose::PasswordReset, "", &token), Purpose::PasswordReset, Some(account.id), None, false, None).await?;
         let link = format!("{}/reset-password?token={token}", self.0.links);
         let lang: Lang = account.language.into();
@@ -487,28 +492,12 @@ impl Identity for IdentityService {
     }
 
     async fn request_reset_code(&self, caller: &Caller, email: &str) -> Result<(), AppError> {
-        let email = Email::parse(email).map_err(|code| AppError::field("email", code))?;
         let db = &self.0.db;
-        // Every request counts, whether or not the address has an account or a phone.
-        let key = format!("reset-sms:{}", self.0.tokens.keyed("password reset sms", &format!("{}\n{}", email.as_str(), caller.ip)));
-        let wait = throttle::reserve(db, &key, throttle::PER_SECOND_FACTOR).await.or_unexpected()?;
-        if wait > 0 {
-            return Err(AppError::TooManyAttempts(u64::try_from(wait).unwrap_or(0)));
-        }
-        throttle::failed(db, &key).await.or_unexpected()?;
-        let account = accounts::Entity::find().filter(accounts::Column::Email.eq(email.as_str())).one(db).await.or_unexpected()?;
-        let Some(account) = account.filter(|a| a.status == DbAccountStatus::Active) else { return Ok(()) };
+        let Some(account) = self.reset_requester(caller, email, "reset-sms").await? else { return Ok(()) };
         let Some(phone) = crate::services::notices::phone_of(db, &account).await.or_unexpected()? else { return Ok(()) };
         let code = sms_code();
         let txn = begin_write(db).await.or_unexpected()?;
-        one_time_codes::Entity::update_many()
-            .col_expr(one_time_codes::Column::UsedAt, Expr::value(Utc::now()))
-            .filter(one_time_codes::Column::AccountId.eq(account.id))
-            .filter(one_time_codes::Column::Purpose.eq(Purpose::ResetSms.code()))
-            .filter(one_time_codes::Column::UsedAt.is_null())
-            .exec(&txn)
-            .await
-            .or_unexpected()?;
+        retire(&txn, account.id, Purpose::ResetSms).await?;
         store(&txn, code_hash(&self.0, Purpose::ResetSms, &account.id.to_string(), &code), Purpose::ResetSms, Some(account.id), None, false, None).await?;
         let lang: Lang = account.language.into();
         messages::enqueue(&txn, Outgoing::sms(&phone, lang, "reset_code", &[("code", code)])).await.or_unexpected()?;
