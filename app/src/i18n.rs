@@ -39,13 +39,21 @@ pub fn tr(lang: Lang, key: &str) -> String {
 /// leading zeros) as text.
 fn arg_value(v: &str) -> FluentValue<'static> {
     let digits = v.strip_prefix('-').unwrap_or(v);
-    let whole = !digits.is_empty() && digits.len() <= 15 && digits.bytes().all(|b| b.is_ascii_digit()) && (digits == "0" || !digits.starts_with('0'));
-    if whole { FluentValue::try_number(v).into_owned() } else { FluentValue::from(v.to_owned()) }
+    let whole = !digits.is_empty()
+        && digits.len() <= 15
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (digits == "0" || !digits.starts_with('0'));
+    if whole {
+        FluentValue::try_number(v).into_owned()
+    } else {
+        FluentValue::from(v.to_owned())
+    }
 }
 
 /// The text for `key` in `lang`, with named arguments.
 pub fn tr_args(lang: Lang, key: &str, args: &[(&'static str, String)]) -> String {
-    let map: HashMap<Cow<'static, str>, FluentValue> = args.iter().map(|(k, v)| (Cow::Borrowed(*k), arg_value(v))).collect();
+    let map: HashMap<Cow<'static, str>, FluentValue> =
+        args.iter().map(|(k, v)| (Cow::Borrowed(*k), arg_value(v))).collect();
     LOCALES.lookup_with_args(id(lang), key, &map)
 }
 
@@ -78,7 +86,11 @@ impl I18n {
     /// The translated message for an error code.
     pub fn err(&self, code: &str) -> String {
         let key = format!("err-{code}");
-        if has(self.0, &key) { tr(self.0, &key) } else { tr(self.0, "err-unexpected") }
+        if has(self.0, &key) {
+            tr(self.0, &key)
+        } else {
+            tr(self.0, "err-unexpected")
+        }
     }
 
     /// The translated name of an enum value, e.g. `order_status-placed`.
@@ -171,12 +183,17 @@ mod tests {
         // Each language's own files, without the fallback to Russian.
         // (A count for the texts that choose a plural form by one; the notices' arguments.)
         let mut count: HashMap<&str, FluentValue> = HashMap::from([("count", FluentValue::from(2))]);
-        for name in ["number", "due", "note", "status", "hours", "date", "title", "reason", "outcome", "item", "link", "code", "text", "settings"] {
+        for name in [
+            "number", "due", "note", "status", "hours", "date", "title", "reason", "outcome", "item", "link", "code",
+            "text", "settings",
+        ] {
             count.insert(name, FluentValue::from("x"));
         }
         let own = |l: Lang, k: &str| LOCALES.lookup_single_language(id(l), k, Some(&count)).is_ok();
-        let missing: Vec<String> =
-            Lang::ALL.iter().flat_map(|l| wanted.iter().filter(move |k| !own(*l, k)).map(move |k| format!("{}: {k}", l.code()))).collect();
+        let missing: Vec<String> = Lang::ALL
+            .iter()
+            .flat_map(|l| wanted.iter().filter(move |k| !own(*l, k)).map(move |k| format!("{}: {k}", l.code())))
+            .collect();
         assert!(missing.is_empty(), "values without a text: {missing:?}");
     }
 

@@ -5,7 +5,8 @@ use crate::i18n::tr_args;
 use crate::routes;
 
 /// Arguments a notification text may use; the stored names are fixed by the server.
-const NAMES: [&str; 11] = ["number", "due", "note", "status", "hours", "date", "title", "reason", "outcome", "count", "item"];
+const NAMES: [&str; 11] =
+    ["number", "due", "note", "status", "hours", "date", "title", "reason", "outcome", "count", "item"];
 
 /// The text of a notification of `kind` with its stored arguments, in `lang`. A `status`
 /// argument is a code and is shown by its name; a name kept in three languages
@@ -19,7 +20,9 @@ pub fn notice_text(lang: Lang, kind: &str, args: &[(String, String)]) -> String 
             let k = if *k == item_key { "item" } else { k.as_str() };
             NAMES.iter().find(|name| **name == k).map(|name| (*name, v))
         })
-        .map(|(name, v)| (name, if name == "status" { crate::i18n::tr(lang, &format!("{family}-{v}")) } else { v.clone() }))
+        .map(|(name, v)| {
+            (name, if name == "status" { crate::i18n::tr(lang, &format!("{family}-{v}")) } else { v.clone() })
+        })
         .collect();
     tr_args(lang, &format!("notification-{kind}"), &args)
 }
@@ -46,7 +49,14 @@ pub fn notice_args(params: &serde_json::Value) -> Vec<(String, String)> {
         .as_object()
         .into_iter()
         .flatten()
-        .map(|(k, v)| (k.clone(), v.as_str().map(str::to_owned).unwrap_or_else(|| if v.is_null() { String::new() } else { v.to_string() })))
+        .map(|(k, v)| {
+            (
+                k.clone(),
+                v.as_str()
+                    .map(str::to_owned)
+                    .unwrap_or_else(|| if v.is_null() { String::new() } else { v.to_string() }),
+            )
+        })
         .collect()
 }
 
@@ -56,7 +66,11 @@ mod tests {
 
     #[test]
     fn a_status_shows_by_its_name_and_unknown_arguments_are_left_out() {
-        let args = vec![("number".to_owned(), "A-1".to_owned()), ("status".to_owned(), "accepted".to_owned()), ("x".to_owned(), "<b>".to_owned())];
+        let args = vec![
+            ("number".to_owned(), "A-1".to_owned()),
+            ("status".to_owned(), "accepted".to_owned()),
+            ("x".to_owned(), "<b>".to_owned()),
+        ];
         let text = notice_text(Lang::En, "order_status", &args);
         assert!(text.contains("A-1"), "{text}");
         assert!(!text.contains("accepted"), "{text}");
@@ -66,10 +80,19 @@ mod tests {
     #[test]
     fn each_role_is_led_to_its_own_page() {
         let args = vec![("complaint_id".to_owned(), "7".to_owned())];
-        assert_eq!(notice_path(Some(Role::Staff), "complaint_assigned", Some(3), &args).as_deref(), Some("/staff/complaints/7"));
-        assert_eq!(notice_path(Some(Role::Supplier), "order_placed", Some(3), &[]).as_deref(), Some("/supplier/orders/3"));
+        assert_eq!(
+            notice_path(Some(Role::Staff), "complaint_assigned", Some(3), &args).as_deref(),
+            Some("/staff/complaints/7")
+        );
+        assert_eq!(
+            notice_path(Some(Role::Supplier), "order_placed", Some(3), &[]).as_deref(),
+            Some("/supplier/orders/3")
+        );
         assert_eq!(notice_path(Some(Role::Representative), "order_status", Some(3), &[]).as_deref(), Some("/orders/3"));
-        assert_eq!(notice_path(Some(Role::Recipient), "entitlement_expiring", None, &[]).as_deref(), Some("/entitlements"));
+        assert_eq!(
+            notice_path(Some(Role::Recipient), "entitlement_expiring", None, &[]).as_deref(),
+            Some("/entitlements")
+        );
         assert_eq!(notice_path(Some(Role::Supplier), "supplier_status", None, &[]), None);
     }
 }

@@ -91,9 +91,21 @@ mod tests {
         assert!(is_local_path("/"));
         assert!(is_local_path("/orders/5?next=%2Fx"));
         for bad in [
-            "//evil.example", "https://evil.example", "/\\evil.example", "/\t/evil.example/", "/\n/evil.example",
-            "/\r\n/evil", " /x", "/x y", "/\u{1}", "/a\\b", "evil.example",
-            "", "/каталог", "\\\\evil.example", "/\u{7f}",
+            "//evil.example",
+            "https://evil.example",
+            "/\\evil.example",
+            "/\t/evil.example/",
+            "/\n/evil.example",
+            "/\r\n/evil",
+            " /x",
+            "/x y",
+            "/\u{1}",
+            "/a\\b",
+            "evil.example",
+            "",
+            "/каталог",
+            "\\\\evil.example",
+            "/\u{7f}",
         ] {
             assert!(!is_local_path(bad), "{bad:?} must not be followed");
         }

@@ -59,9 +59,16 @@ fn units_read_right_in_every_sentence() {
         for unit in Unit::ALL {
             for key in [format!("unit_each-{}", unit.code()), format!("unit_of-{}", unit.code())] {
                 let text = tr_args(*lang, &key, &[("count", "2".into())]);
-                assert!(!text.is_empty() && !text.contains(&key) && !text.contains("Unknown"), "{lang}: {key} reads {text:?}");
+                assert!(
+                    !text.is_empty() && !text.contains(&key) && !text.contains("Unknown"),
+                    "{lang}: {key} reads {text:?}"
+                );
             }
-            let hint = tr_args(*lang, "supplier-price-hint", &[("ceiling", "1".into()), ("unit", tr(*lang, &format!("unit_each-{}", unit.code())))]);
+            let hint = tr_args(
+                *lang,
+                "supplier-price-hint",
+                &[("ceiling", "1".into()), ("unit", tr(*lang, &format!("unit_each-{}", unit.code())))],
+            );
             assert!(!hint.contains("Unknown") && !hint.contains("unit"), "{lang}: {hint}");
         }
     }
@@ -84,7 +91,10 @@ fn every_category_kind_is_named_in_every_language() {
         for kind in CategoryKind::ALL {
             let key = format!("category_kind-{}", kind.code());
             let text = tr(*lang, &key);
-            assert!(!text.is_empty() && !text.contains(&key) && !text.contains("Unknown"), "{lang}: {key} reads {text:?}");
+            assert!(
+                !text.is_empty() && !text.contains(&key) && !text.contains("Unknown"),
+                "{lang}: {key} reads {text:?}"
+            );
         }
     }
 }

@@ -56,4 +56,3 @@ impl MigratorTrait for Migrator {
         ]
     }
 }
-

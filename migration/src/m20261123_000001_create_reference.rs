@@ -6,19 +6,56 @@ use sea_orm_migration::{prelude::*, schema::*};
 pub struct Migration;
 
 #[derive(DeriveIden)]
-pub enum Regions { Table, Code, NameKk, NameRu, NameEn, Sort }
-
-#[derive(DeriveIden)]
-pub enum Categories { Table, Id, Code, NameKk, NameRu, NameEn, Unit, Sort, Active, CreatedAt }
-
-#[derive(DeriveIden)]
-pub enum ItemTypes {
-    Table, Id, CategoryId, Code, NameKk, NameRu, NameEn, Unit, ReplacementMonths, ParamSchema,
-    Active, CreatedAt, UpdatedAt,
+pub enum Regions {
+    Table,
+    Code,
+    NameKk,
+    NameRu,
+    NameEn,
+    Sort,
 }
 
 #[derive(DeriveIden)]
-pub enum Ceilings { Table, Id, ItemTypeId, AmountTiyn, ValidFrom, CreatedBy, CreatedAt }
+pub enum Categories {
+    Table,
+    Id,
+    Code,
+    NameKk,
+    NameRu,
+    NameEn,
+    Unit,
+    Sort,
+    Active,
+    CreatedAt,
+}
+
+#[derive(DeriveIden)]
+pub enum ItemTypes {
+    Table,
+    Id,
+    CategoryId,
+    Code,
+    NameKk,
+    NameRu,
+    NameEn,
+    Unit,
+    ReplacementMonths,
+    ParamSchema,
+    Active,
+    CreatedAt,
+    UpdatedAt,
+}
+
+#[derive(DeriveIden)]
+pub enum Ceilings {
+    Table,
+    Id,
+    ItemTypeId,
+    AmountTiyn,
+    ValidFrom,
+    CreatedBy,
+    CreatedAt,
+}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
@@ -72,7 +109,14 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(Index::create().name("ix_item_types_category").table(ItemTypes::Table).col(ItemTypes::CategoryId).to_owned()).await?;
+        m.create_index(
+            Index::create()
+                .name("ix_item_types_category")
+                .table(ItemTypes::Table)
+                .col(ItemTypes::CategoryId)
+                .to_owned(),
+        )
+        .await?;
         m.create_table(
             Table::create()
                 .table(Ceilings::Table)

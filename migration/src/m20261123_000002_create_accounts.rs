@@ -6,15 +6,42 @@ pub struct Migration;
 
 #[derive(DeriveIden)]
 pub enum Accounts {
-    Table, Id, Email, PasswordHash, Role, Language, Status, DisplayName, StaffRegion,
-    CreatedAt, UpdatedAt, LastSignInAt,
+    Table,
+    Id,
+    Email,
+    PasswordHash,
+    Role,
+    Language,
+    Status,
+    DisplayName,
+    StaffRegion,
+    CreatedAt,
+    UpdatedAt,
+    LastSignInAt,
 }
 
 #[derive(DeriveIden)]
-pub enum Sessions { Table, Id, AccountId, CreatedAt, LastSeenAt, RevokedAt, Ip, UserAgent }
+pub enum Sessions {
+    Table,
+    Id,
+    AccountId,
+    CreatedAt,
+    LastSeenAt,
+    RevokedAt,
+    Ip,
+    UserAgent,
+}
 
 #[derive(DeriveIden)]
-pub enum LoginAttempts { Table, Id, Email, AccountId, Ip, Outcome, CreatedAt }
+pub enum LoginAttempts {
+    Table,
+    Id,
+    Email,
+    AccountId,
+    Ip,
+    Outcome,
+    CreatedAt,
+}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
@@ -38,7 +65,8 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(Index::create().name("ix_accounts_role").table(Accounts::Table).col(Accounts::Role).to_owned()).await?;
+        m.create_index(Index::create().name("ix_accounts_role").table(Accounts::Table).col(Accounts::Role).to_owned())
+            .await?;
         m.create_table(
             Table::create()
                 .table(Sessions::Table)
@@ -58,7 +86,10 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(Index::create().name("ix_sessions_account").table(Sessions::Table).col(Sessions::AccountId).to_owned()).await?;
+        m.create_index(
+            Index::create().name("ix_sessions_account").table(Sessions::Table).col(Sessions::AccountId).to_owned(),
+        )
+        .await?;
         m.create_table(
             Table::create()
                 .table(LoginAttempts::Table)
@@ -73,13 +104,21 @@ impl MigrationTrait for Migration {
         )
         .await?;
         m.create_index(
-            Index::create().name("ix_login_attempts_email").table(LoginAttempts::Table)
-                .col(LoginAttempts::Email).col(LoginAttempts::CreatedAt).to_owned(),
+            Index::create()
+                .name("ix_login_attempts_email")
+                .table(LoginAttempts::Table)
+                .col(LoginAttempts::Email)
+                .col(LoginAttempts::CreatedAt)
+                .to_owned(),
         )
         .await?;
         m.create_index(
-            Index::create().name("ix_login_attempts_ip").table(LoginAttempts::Table)
-                .col(LoginAttempts::Ip).col(LoginAttempts::CreatedAt).to_owned(),
+            Index::create()
+                .name("ix_login_attempts_ip")
+                .table(LoginAttempts::Table)
+                .col(LoginAttempts::Ip)
+                .col(LoginAttempts::CreatedAt)
+                .to_owned(),
         )
         .await?;
         Ok(())

@@ -10,16 +10,42 @@ pub struct Migration;
 
 #[derive(DeriveIden)]
 pub enum Recipients {
-    Table, Id, AccountId, Iin, FullName, RegionCode, DisabilityGroup, BirthDate, CreatedAt, UpdatedAt,
+    Table,
+    Id,
+    AccountId,
+    Iin,
+    FullName,
+    RegionCode,
+    DisabilityGroup,
+    BirthDate,
+    CreatedAt,
+    UpdatedAt,
 }
 
 #[derive(DeriveIden)]
-pub enum Representatives { Table, Id, AccountId, RecipientId, Basis, CreatedAt }
+pub enum Representatives {
+    Table,
+    Id,
+    AccountId,
+    RecipientId,
+    Basis,
+    CreatedAt,
+}
 
 #[derive(DeriveIden)]
 pub enum Entitlements {
-    Table, Id, RecipientId, ItemTypeId, QuantityGranted, QuantityRemaining, ValidFrom, ValidTo,
-    IprNumber, Source, CreatedAt, UpdatedAt,
+    Table,
+    Id,
+    RecipientId,
+    ItemTypeId,
+    QuantityGranted,
+    QuantityRemaining,
+    ValidFrom,
+    ValidTo,
+    IprNumber,
+    Source,
+    CreatedAt,
+    UpdatedAt,
 }
 
 #[async_trait::async_trait]
@@ -37,12 +63,27 @@ impl MigrationTrait for Migration {
                 .col(date_null(Recipients::BirthDate))
                 .col(timestamp_with_time_zone(Recipients::CreatedAt))
                 .col(timestamp_with_time_zone(Recipients::UpdatedAt))
-                .foreign_key(ForeignKey::create().from(Recipients::Table, Recipients::AccountId).to(Accounts::Table, Accounts::Id))
-                .foreign_key(ForeignKey::create().from(Recipients::Table, Recipients::RegionCode).to(Regions::Table, Regions::Code))
+                .foreign_key(
+                    ForeignKey::create()
+                        .from(Recipients::Table, Recipients::AccountId)
+                        .to(Accounts::Table, Accounts::Id),
+                )
+                .foreign_key(
+                    ForeignKey::create()
+                        .from(Recipients::Table, Recipients::RegionCode)
+                        .to(Regions::Table, Regions::Code),
+                )
                 .to_owned(),
         )
         .await?;
-        m.create_index(Index::create().name("ix_recipients_region").table(Recipients::Table).col(Recipients::RegionCode).to_owned()).await?;
+        m.create_index(
+            Index::create()
+                .name("ix_recipients_region")
+                .table(Recipients::Table)
+                .col(Recipients::RegionCode)
+                .to_owned(),
+        )
+        .await?;
         m.create_table(
             Table::create()
                 .table(Representatives::Table)
@@ -51,14 +92,27 @@ impl MigrationTrait for Migration {
                 .col(integer(Representatives::RecipientId))
                 .col(string_len(Representatives::Basis, 32))
                 .col(timestamp_with_time_zone(Representatives::CreatedAt))
-                .foreign_key(ForeignKey::create().from(Representatives::Table, Representatives::AccountId).to(Accounts::Table, Accounts::Id))
-                .foreign_key(ForeignKey::create().from(Representatives::Table, Representatives::RecipientId).to(Recipients::Table, Recipients::Id))
+                .foreign_key(
+                    ForeignKey::create()
+                        .from(Representatives::Table, Representatives::AccountId)
+                        .to(Accounts::Table, Accounts::Id),
+                )
+                .foreign_key(
+                    ForeignKey::create()
+                        .from(Representatives::Table, Representatives::RecipientId)
+                        .to(Recipients::Table, Recipients::Id),
+                )
                 .to_owned(),
         )
         .await?;
         m.create_index(
-            Index::create().name("ux_representatives_pair").table(Representatives::Table)
-                .col(Representatives::AccountId).col(Representatives::RecipientId).unique().to_owned(),
+            Index::create()
+                .name("ux_representatives_pair")
+                .table(Representatives::Table)
+                .col(Representatives::AccountId)
+                .col(Representatives::RecipientId)
+                .unique()
+                .to_owned(),
         )
         .await?;
         m.create_table(
@@ -76,18 +130,38 @@ impl MigrationTrait for Migration {
                 .col(timestamp_with_time_zone(Entitlements::CreatedAt))
                 .col(timestamp_with_time_zone(Entitlements::UpdatedAt))
                 .check(Expr::col(Entitlements::QuantityRemaining).gte(0))
-                .foreign_key(ForeignKey::create().from(Entitlements::Table, Entitlements::RecipientId).to(Recipients::Table, Recipients::Id))
-                .foreign_key(ForeignKey::create().from(Entitlements::Table, Entitlements::ItemTypeId).to(ItemTypes::Table, ItemTypes::Id))
+                .foreign_key(
+                    ForeignKey::create()
+                        .from(Entitlements::Table, Entitlements::RecipientId)
+                        .to(Recipients::Table, Recipients::Id),
+                )
+                .foreign_key(
+                    ForeignKey::create()
+                        .from(Entitlements::Table, Entitlements::ItemTypeId)
+                        .to(ItemTypes::Table, ItemTypes::Id),
+                )
                 .to_owned(),
         )
         .await?;
         m.create_index(
-            Index::create().name("ux_entitlements_ipr_line").table(Entitlements::Table)
-                .col(Entitlements::RecipientId).col(Entitlements::IprNumber).col(Entitlements::ItemTypeId)
-                .unique().to_owned(),
+            Index::create()
+                .name("ux_entitlements_ipr_line")
+                .table(Entitlements::Table)
+                .col(Entitlements::RecipientId)
+                .col(Entitlements::IprNumber)
+                .col(Entitlements::ItemTypeId)
+                .unique()
+                .to_owned(),
         )
         .await?;
-        m.create_index(Index::create().name("ix_entitlements_item_type").table(Entitlements::Table).col(Entitlements::ItemTypeId).to_owned()).await?;
+        m.create_index(
+            Index::create()
+                .name("ix_entitlements_item_type")
+                .table(Entitlements::Table)
+                .col(Entitlements::ItemTypeId)
+                .to_owned(),
+        )
+        .await?;
         Ok(())
     }
 

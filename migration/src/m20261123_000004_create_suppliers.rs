@@ -9,19 +9,53 @@ pub struct Migration;
 
 #[derive(DeriveIden)]
 pub enum Suppliers {
-    Table, Id, AccountId, Bin, Kind, LegalName, Address, HomeRegion, ContactPerson, Phone, Email,
-    Status, StatusReason, DecidedBy, DecidedAt, SubmittedAt, ApprovedAt, CreatedAt, UpdatedAt,
+    Table,
+    Id,
+    AccountId,
+    Bin,
+    Kind,
+    LegalName,
+    Address,
+    HomeRegion,
+    ContactPerson,
+    Phone,
+    Email,
+    Status,
+    StatusReason,
+    DecidedBy,
+    DecidedAt,
+    SubmittedAt,
+    ApprovedAt,
+    CreatedAt,
+    UpdatedAt,
 }
 
 #[derive(DeriveIden)]
-pub enum SupplierRegions { Table, SupplierId, RegionCode }
+pub enum SupplierRegions {
+    Table,
+    SupplierId,
+    RegionCode,
+}
 
 #[derive(DeriveIden)]
-pub enum SupplierCategories { Table, SupplierId, CategoryId }
+pub enum SupplierCategories {
+    Table,
+    SupplierId,
+    CategoryId,
+}
 
 #[derive(DeriveIden)]
 pub enum SupplierDocuments {
-    Table, Id, SupplierId, Kind, FileName, ContentType, SizeBytes, StorageKey, Sha256, UploadedAt,
+    Table,
+    Id,
+    SupplierId,
+    Kind,
+    FileName,
+    ContentType,
+    SizeBytes,
+    StorageKey,
+    Sha256,
+    UploadedAt,
 }
 
 #[async_trait::async_trait]
@@ -48,20 +82,43 @@ impl MigrationTrait for Migration {
                 .col(timestamp_with_time_zone_null(Suppliers::ApprovedAt))
                 .col(timestamp_with_time_zone(Suppliers::CreatedAt))
                 .col(timestamp_with_time_zone(Suppliers::UpdatedAt))
-                .foreign_key(ForeignKey::create().from(Suppliers::Table, Suppliers::AccountId).to(Accounts::Table, Accounts::Id))
-                .foreign_key(ForeignKey::create().from(Suppliers::Table, Suppliers::HomeRegion).to(Regions::Table, Regions::Code))
+                .foreign_key(
+                    ForeignKey::create().from(Suppliers::Table, Suppliers::AccountId).to(Accounts::Table, Accounts::Id),
+                )
+                .foreign_key(
+                    ForeignKey::create()
+                        .from(Suppliers::Table, Suppliers::HomeRegion)
+                        .to(Regions::Table, Regions::Code),
+                )
                 .to_owned(),
         )
         .await?;
-        m.create_index(Index::create().name("ix_suppliers_status").table(Suppliers::Table).col(Suppliers::Status).col(Suppliers::SubmittedAt).to_owned()).await?;
+        m.create_index(
+            Index::create()
+                .name("ix_suppliers_status")
+                .table(Suppliers::Table)
+                .col(Suppliers::Status)
+                .col(Suppliers::SubmittedAt)
+                .to_owned(),
+        )
+        .await?;
         m.create_table(
             Table::create()
                 .table(SupplierRegions::Table)
                 .col(integer(SupplierRegions::SupplierId))
                 .col(string_len(SupplierRegions::RegionCode, 8))
                 .primary_key(Index::create().col(SupplierRegions::SupplierId).col(SupplierRegions::RegionCode))
-                .foreign_key(ForeignKey::create().from(SupplierRegions::Table, SupplierRegions::SupplierId).to(Suppliers::Table, Suppliers::Id).on_delete(ForeignKeyAction::Cascade))
-                .foreign_key(ForeignKey::create().from(SupplierRegions::Table, SupplierRegions::RegionCode).to(Regions::Table, Regions::Code))
+                .foreign_key(
+                    ForeignKey::create()
+                        .from(SupplierRegions::Table, SupplierRegions::SupplierId)
+                        .to(Suppliers::Table, Suppliers::Id)
+                        .on_delete(ForeignKeyAction::Cascade),
+                )
+                .foreign_key(
+                    ForeignKey::create()
+                        .from(SupplierRegions::Table, SupplierRegions::RegionCode)
+                        .to(Regions::Table, Regions::Code),
+                )
                 .to_owned(),
         )
         .await?;
@@ -71,8 +128,17 @@ impl MigrationTrait for Migration {
                 .col(integer(SupplierCategories::SupplierId))
                 .col(integer(SupplierCategories::CategoryId))
                 .primary_key(Index::create().col(SupplierCategories::SupplierId).col(SupplierCategories::CategoryId))
-                .foreign_key(ForeignKey::create().from(SupplierCategories::Table, SupplierCategories::SupplierId).to(Suppliers::Table, Suppliers::Id).on_delete(ForeignKeyAction::Cascade))
-                .foreign_key(ForeignKey::create().from(SupplierCategories::Table, SupplierCategories::CategoryId).to(Categories::Table, Categories::Id))
+                .foreign_key(
+                    ForeignKey::create()
+                        .from(SupplierCategories::Table, SupplierCategories::SupplierId)
+                        .to(Suppliers::Table, Suppliers::Id)
+                        .on_delete(ForeignKeyAction::Cascade),
+                )
+                .foreign_key(
+                    ForeignKey::create()
+                        .from(SupplierCategories::Table, SupplierCategories::CategoryId)
+                        .to(Categories::Table, Categories::Id),
+                )
                 .to_owned(),
         )
         .await?;
@@ -88,11 +154,22 @@ impl MigrationTrait for Migration {
                 .col(string_len_uniq(SupplierDocuments::StorageKey, 64))
                 .col(string_len(SupplierDocuments::Sha256, 64))
                 .col(timestamp_with_time_zone(SupplierDocuments::UploadedAt))
-                .foreign_key(ForeignKey::create().from(SupplierDocuments::Table, SupplierDocuments::SupplierId).to(Suppliers::Table, Suppliers::Id))
+                .foreign_key(
+                    ForeignKey::create()
+                        .from(SupplierDocuments::Table, SupplierDocuments::SupplierId)
+                        .to(Suppliers::Table, Suppliers::Id),
+                )
                 .to_owned(),
         )
         .await?;
-        m.create_index(Index::create().name("ix_supplier_documents_supplier").table(SupplierDocuments::Table).col(SupplierDocuments::SupplierId).to_owned()).await?;
+        m.create_index(
+            Index::create()
+                .name("ix_supplier_documents_supplier")
+                .table(SupplierDocuments::Table)
+                .col(SupplierDocuments::SupplierId)
+                .to_owned(),
+        )
+        .await?;
         Ok(())
     }
 

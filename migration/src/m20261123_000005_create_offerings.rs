@@ -9,16 +9,49 @@ pub struct Migration;
 
 #[derive(DeriveIden)]
 pub enum Offerings {
-    Table, Id, SupplierId, ItemTypeId, Sku, TitleKk, TitleRu, TitleEn, DescriptionKk, DescriptionRu,
-    DescriptionEn, SearchKk, SearchRu, SearchEn, PriceTiyn, Params, LeadTimeDays, Capacity, Status,
-    StatusReason, RatingAvgX100, ReviewCount, PublishedAt, CreatedAt, UpdatedAt,
+    Table,
+    Id,
+    SupplierId,
+    ItemTypeId,
+    Sku,
+    TitleKk,
+    TitleRu,
+    TitleEn,
+    DescriptionKk,
+    DescriptionRu,
+    DescriptionEn,
+    SearchKk,
+    SearchRu,
+    SearchEn,
+    PriceTiyn,
+    Params,
+    LeadTimeDays,
+    Capacity,
+    Status,
+    StatusReason,
+    RatingAvgX100,
+    ReviewCount,
+    PublishedAt,
+    CreatedAt,
+    UpdatedAt,
 }
 
 #[derive(DeriveIden)]
-pub enum OfferingRegions { Table, OfferingId, RegionCode }
+pub enum OfferingRegions {
+    Table,
+    OfferingId,
+    RegionCode,
+}
 
 #[derive(DeriveIden)]
-pub enum OfferingSlots { Table, Id, OfferingId, StartsOn, Places, Taken }
+pub enum OfferingSlots {
+    Table,
+    Id,
+    OfferingId,
+    StartsOn,
+    Places,
+    Taken,
+}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
@@ -53,21 +86,50 @@ impl MigrationTrait for Migration {
                 .col(timestamp_with_time_zone(Offerings::CreatedAt))
                 .col(timestamp_with_time_zone(Offerings::UpdatedAt))
                 .check(Expr::col(Offerings::PriceTiyn).gt(0))
-                .foreign_key(ForeignKey::create().from(Offerings::Table, Offerings::SupplierId).to(Suppliers::Table, Suppliers::Id))
-                .foreign_key(ForeignKey::create().from(Offerings::Table, Offerings::ItemTypeId).to(ItemTypes::Table, ItemTypes::Id))
+                .foreign_key(
+                    ForeignKey::create()
+                        .from(Offerings::Table, Offerings::SupplierId)
+                        .to(Suppliers::Table, Suppliers::Id),
+                )
+                .foreign_key(
+                    ForeignKey::create()
+                        .from(Offerings::Table, Offerings::ItemTypeId)
+                        .to(ItemTypes::Table, ItemTypes::Id),
+                )
                 .to_owned(),
         )
         .await?;
         m.create_index(
-            Index::create().name("ix_offerings_catalogue").table(Offerings::Table)
-                .col(Offerings::ItemTypeId).col(Offerings::Status).col(Offerings::PriceTiyn).to_owned(),
+            Index::create()
+                .name("ix_offerings_catalogue")
+                .table(Offerings::Table)
+                .col(Offerings::ItemTypeId)
+                .col(Offerings::Status)
+                .col(Offerings::PriceTiyn)
+                .to_owned(),
         )
         .await?;
-        m.create_index(Index::create().name("ix_offerings_status_price").table(Offerings::Table).col(Offerings::Status).col(Offerings::PriceTiyn).to_owned()).await?;
-        m.create_index(Index::create().name("ix_offerings_supplier").table(Offerings::Table).col(Offerings::SupplierId).to_owned()).await?;
         m.create_index(
-            Index::create().name("ux_offerings_supplier_sku").table(Offerings::Table)
-                .col(Offerings::SupplierId).col(Offerings::Sku).unique().to_owned(),
+            Index::create()
+                .name("ix_offerings_status_price")
+                .table(Offerings::Table)
+                .col(Offerings::Status)
+                .col(Offerings::PriceTiyn)
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create().name("ix_offerings_supplier").table(Offerings::Table).col(Offerings::SupplierId).to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("ux_offerings_supplier_sku")
+                .table(Offerings::Table)
+                .col(Offerings::SupplierId)
+                .col(Offerings::Sku)
+                .unique()
+                .to_owned(),
         )
         .await?;
         m.create_table(
@@ -76,14 +138,27 @@ impl MigrationTrait for Migration {
                 .col(integer(OfferingRegions::OfferingId))
                 .col(string_len(OfferingRegions::RegionCode, 8))
                 .primary_key(Index::create().col(OfferingRegions::OfferingId).col(OfferingRegions::RegionCode))
-                .foreign_key(ForeignKey::create().from(OfferingRegions::Table, OfferingRegions::OfferingId).to(Offerings::Table, Offerings::Id).on_delete(ForeignKeyAction::Cascade))
-                .foreign_key(ForeignKey::create().from(OfferingRegions::Table, OfferingRegions::RegionCode).to(Regions::Table, Regions::Code))
+                .foreign_key(
+                    ForeignKey::create()
+                        .from(OfferingRegions::Table, OfferingRegions::OfferingId)
+                        .to(Offerings::Table, Offerings::Id)
+                        .on_delete(ForeignKeyAction::Cascade),
+                )
+                .foreign_key(
+                    ForeignKey::create()
+                        .from(OfferingRegions::Table, OfferingRegions::RegionCode)
+                        .to(Regions::Table, Regions::Code),
+                )
                 .to_owned(),
         )
         .await?;
         m.create_index(
-            Index::create().name("ix_offering_regions_region").table(OfferingRegions::Table)
-                .col(OfferingRegions::RegionCode).col(OfferingRegions::OfferingId).to_owned(),
+            Index::create()
+                .name("ix_offering_regions_region")
+                .table(OfferingRegions::Table)
+                .col(OfferingRegions::RegionCode)
+                .col(OfferingRegions::OfferingId)
+                .to_owned(),
         )
         .await?;
         m.create_table(
@@ -95,13 +170,23 @@ impl MigrationTrait for Migration {
                 .col(integer(OfferingSlots::Places))
                 .col(integer(OfferingSlots::Taken).default(0))
                 .check(Expr::col(OfferingSlots::Taken).lte(Expr::col(OfferingSlots::Places)))
-                .foreign_key(ForeignKey::create().from(OfferingSlots::Table, OfferingSlots::OfferingId).to(Offerings::Table, Offerings::Id).on_delete(ForeignKeyAction::Cascade))
+                .foreign_key(
+                    ForeignKey::create()
+                        .from(OfferingSlots::Table, OfferingSlots::OfferingId)
+                        .to(Offerings::Table, Offerings::Id)
+                        .on_delete(ForeignKeyAction::Cascade),
+                )
                 .to_owned(),
         )
         .await?;
         m.create_index(
-            Index::create().name("ux_offering_slots_date").table(OfferingSlots::Table)
-                .col(OfferingSlots::OfferingId).col(OfferingSlots::StartsOn).unique().to_owned(),
+            Index::create()
+                .name("ux_offering_slots_date")
+                .table(OfferingSlots::Table)
+                .col(OfferingSlots::OfferingId)
+                .col(OfferingSlots::StartsOn)
+                .unique()
+                .to_owned(),
         )
         .await?;
         Ok(())

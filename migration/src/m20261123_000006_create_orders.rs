@@ -11,26 +11,89 @@ pub struct Migration;
 
 #[derive(DeriveIden)]
 pub enum Orders {
-    Table, Id, Number, RecipientId, OfferingId, SupplierId, EntitlementId, ItemTypeId, Quantity,
-    UnitPriceTiyn, CeilingTiyn, TotalTiyn, StateShareTiyn, CopayTiyn, Status, IdempotencyKey,
-    PlacedBy, OnBehalf, RegionCode, Details, AcceptBy, DeliverBy, AcceptedAt, DeliveredAt,
-    ConfirmedAt, CreatedAt, UpdatedAt,
+    Table,
+    Id,
+    Number,
+    RecipientId,
+    OfferingId,
+    SupplierId,
+    EntitlementId,
+    ItemTypeId,
+    Quantity,
+    UnitPriceTiyn,
+    CeilingTiyn,
+    TotalTiyn,
+    StateShareTiyn,
+    CopayTiyn,
+    Status,
+    IdempotencyKey,
+    PlacedBy,
+    OnBehalf,
+    RegionCode,
+    Details,
+    AcceptBy,
+    DeliverBy,
+    AcceptedAt,
+    DeliveredAt,
+    ConfirmedAt,
+    CreatedAt,
+    UpdatedAt,
 }
 
 #[derive(DeriveIden)]
-pub enum OrderEvents { Table, Id, OrderId, Status, ActorAccountId, Note, CreatedAt }
+pub enum OrderEvents {
+    Table,
+    Id,
+    OrderId,
+    Status,
+    ActorAccountId,
+    Note,
+    CreatedAt,
+}
 
 #[derive(DeriveIden)]
-pub enum Reviews { Table, Id, OrderId, OfferingId, RecipientId, Rating, Body, Reply, RepliedAt, CreatedAt }
+pub enum Reviews {
+    Table,
+    Id,
+    OrderId,
+    OfferingId,
+    RecipientId,
+    Rating,
+    Body,
+    Reply,
+    RepliedAt,
+    CreatedAt,
+}
 
 #[derive(DeriveIden)]
 pub enum Complaints {
-    Table, Id, OrderId, RecipientId, SupplierId, RegionCode, Body, Status, DueAt, AssignedTo,
-    SupplierResponse, SupplierRespondedAt, Outcome, ClosedBy, ClosedAt, CreatedAt,
+    Table,
+    Id,
+    OrderId,
+    RecipientId,
+    SupplierId,
+    RegionCode,
+    Body,
+    Status,
+    DueAt,
+    AssignedTo,
+    SupplierResponse,
+    SupplierRespondedAt,
+    Outcome,
+    ClosedBy,
+    ClosedAt,
+    CreatedAt,
 }
 
 #[derive(DeriveIden)]
-pub enum ComplaintNotes { Table, Id, ComplaintId, AuthorId, Body, CreatedAt }
+pub enum ComplaintNotes {
+    Table,
+    Id,
+    ComplaintId,
+    AuthorId,
+    Body,
+    CreatedAt,
+}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
@@ -66,19 +129,61 @@ impl MigrationTrait for Migration {
                 .col(timestamp_with_time_zone_null(Orders::ConfirmedAt))
                 .col(timestamp_with_time_zone(Orders::CreatedAt))
                 .col(timestamp_with_time_zone(Orders::UpdatedAt))
-                .foreign_key(ForeignKey::create().from(Orders::Table, Orders::RecipientId).to(Recipients::Table, Recipients::Id))
-                .foreign_key(ForeignKey::create().from(Orders::Table, Orders::OfferingId).to(Offerings::Table, Offerings::Id))
-                .foreign_key(ForeignKey::create().from(Orders::Table, Orders::SupplierId).to(Suppliers::Table, Suppliers::Id))
-                .foreign_key(ForeignKey::create().from(Orders::Table, Orders::EntitlementId).to(Entitlements::Table, Entitlements::Id))
-                .foreign_key(ForeignKey::create().from(Orders::Table, Orders::PlacedBy).to(Accounts::Table, Accounts::Id))
+                .foreign_key(
+                    ForeignKey::create().from(Orders::Table, Orders::RecipientId).to(Recipients::Table, Recipients::Id),
+                )
+                .foreign_key(
+                    ForeignKey::create().from(Orders::Table, Orders::OfferingId).to(Offerings::Table, Offerings::Id),
+                )
+                .foreign_key(
+                    ForeignKey::create().from(Orders::Table, Orders::SupplierId).to(Suppliers::Table, Suppliers::Id),
+                )
+                .foreign_key(
+                    ForeignKey::create()
+                        .from(Orders::Table, Orders::EntitlementId)
+                        .to(Entitlements::Table, Entitlements::Id),
+                )
+                .foreign_key(
+                    ForeignKey::create().from(Orders::Table, Orders::PlacedBy).to(Accounts::Table, Accounts::Id),
+                )
                 .to_owned(),
         )
         .await?;
-        m.create_index(Index::create().name("ix_orders_recipient").table(Orders::Table).col(Orders::RecipientId).col(Orders::CreatedAt).to_owned()).await?;
-        m.create_index(Index::create().name("ix_orders_supplier_status").table(Orders::Table).col(Orders::SupplierId).col(Orders::Status).to_owned()).await?;
-        m.create_index(Index::create().name("ix_orders_entitlement").table(Orders::Table).col(Orders::EntitlementId).to_owned()).await?;
-        m.create_index(Index::create().name("ix_orders_status_region").table(Orders::Table).col(Orders::Status).col(Orders::RegionCode).to_owned()).await?;
-        m.create_index(Index::create().name("ix_orders_offering").table(Orders::Table).col(Orders::OfferingId).to_owned()).await?;
+        m.create_index(
+            Index::create()
+                .name("ix_orders_recipient")
+                .table(Orders::Table)
+                .col(Orders::RecipientId)
+                .col(Orders::CreatedAt)
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("ix_orders_supplier_status")
+                .table(Orders::Table)
+                .col(Orders::SupplierId)
+                .col(Orders::Status)
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create().name("ix_orders_entitlement").table(Orders::Table).col(Orders::EntitlementId).to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("ix_orders_status_region")
+                .table(Orders::Table)
+                .col(Orders::Status)
+                .col(Orders::RegionCode)
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create().name("ix_orders_offering").table(Orders::Table).col(Orders::OfferingId).to_owned(),
+        )
+        .await?;
         m.create_table(
             Table::create()
                 .table(OrderEvents::Table)
@@ -88,11 +193,20 @@ impl MigrationTrait for Migration {
                 .col(integer_null(OrderEvents::ActorAccountId))
                 .col(text_null(OrderEvents::Note))
                 .col(timestamp_with_time_zone(OrderEvents::CreatedAt))
-                .foreign_key(ForeignKey::create().from(OrderEvents::Table, OrderEvents::OrderId).to(Orders::Table, Orders::Id))
+                .foreign_key(
+                    ForeignKey::create().from(OrderEvents::Table, OrderEvents::OrderId).to(Orders::Table, Orders::Id),
+                )
                 .to_owned(),
         )
         .await?;
-        m.create_index(Index::create().name("ix_order_events_order").table(OrderEvents::Table).col(OrderEvents::OrderId).to_owned()).await?;
+        m.create_index(
+            Index::create()
+                .name("ix_order_events_order")
+                .table(OrderEvents::Table)
+                .col(OrderEvents::OrderId)
+                .to_owned(),
+        )
+        .await?;
         m.create_table(
             Table::create()
                 .table(Reviews::Table)
@@ -107,11 +221,16 @@ impl MigrationTrait for Migration {
                 .col(timestamp_with_time_zone(Reviews::CreatedAt))
                 .check(Expr::col(Reviews::Rating).between(1, 5))
                 .foreign_key(ForeignKey::create().from(Reviews::Table, Reviews::OrderId).to(Orders::Table, Orders::Id))
-                .foreign_key(ForeignKey::create().from(Reviews::Table, Reviews::OfferingId).to(Offerings::Table, Offerings::Id))
+                .foreign_key(
+                    ForeignKey::create().from(Reviews::Table, Reviews::OfferingId).to(Offerings::Table, Offerings::Id),
+                )
                 .to_owned(),
         )
         .await?;
-        m.create_index(Index::create().name("ix_reviews_offering").table(Reviews::Table).col(Reviews::OfferingId).to_owned()).await?;
+        m.create_index(
+            Index::create().name("ix_reviews_offering").table(Reviews::Table).col(Reviews::OfferingId).to_owned(),
+        )
+        .await?;
         m.create_table(
             Table::create()
                 .table(Complaints::Table)
@@ -130,12 +249,29 @@ impl MigrationTrait for Migration {
                 .col(integer_null(Complaints::ClosedBy))
                 .col(timestamp_with_time_zone_null(Complaints::ClosedAt))
                 .col(timestamp_with_time_zone(Complaints::CreatedAt))
-                .foreign_key(ForeignKey::create().from(Complaints::Table, Complaints::OrderId).to(Orders::Table, Orders::Id))
+                .foreign_key(
+                    ForeignKey::create().from(Complaints::Table, Complaints::OrderId).to(Orders::Table, Orders::Id),
+                )
                 .to_owned(),
         )
         .await?;
-        m.create_index(Index::create().name("ix_complaints_status_due").table(Complaints::Table).col(Complaints::Status).col(Complaints::DueAt).to_owned()).await?;
-        m.create_index(Index::create().name("ix_complaints_supplier").table(Complaints::Table).col(Complaints::SupplierId).to_owned()).await?;
+        m.create_index(
+            Index::create()
+                .name("ix_complaints_status_due")
+                .table(Complaints::Table)
+                .col(Complaints::Status)
+                .col(Complaints::DueAt)
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("ix_complaints_supplier")
+                .table(Complaints::Table)
+                .col(Complaints::SupplierId)
+                .to_owned(),
+        )
+        .await?;
         m.create_table(
             Table::create()
                 .table(ComplaintNotes::Table)
@@ -144,7 +280,11 @@ impl MigrationTrait for Migration {
                 .col(integer(ComplaintNotes::AuthorId))
                 .col(text(ComplaintNotes::Body))
                 .col(timestamp_with_time_zone(ComplaintNotes::CreatedAt))
-                .foreign_key(ForeignKey::create().from(ComplaintNotes::Table, ComplaintNotes::ComplaintId).to(Complaints::Table, Complaints::Id))
+                .foreign_key(
+                    ForeignKey::create()
+                        .from(ComplaintNotes::Table, ComplaintNotes::ComplaintId)
+                        .to(Complaints::Table, Complaints::Id),
+                )
                 .to_owned(),
         )
         .await?;

@@ -7,16 +7,55 @@ use crate::m20261123_000002_create_accounts::Accounts;
 pub struct Migration;
 
 #[derive(DeriveIden)]
-pub enum AuditLog { Table, Id, ActorAccountId, ActorRole, Action, ObjectType, ObjectId, Reason, Details, CreatedAt }
+pub enum AuditLog {
+    Table,
+    Id,
+    ActorAccountId,
+    ActorRole,
+    Action,
+    ObjectType,
+    ObjectId,
+    Reason,
+    Details,
+    CreatedAt,
+}
 
 #[derive(DeriveIden)]
-pub enum Notifications { Table, Id, AccountId, Kind, OrderId, Params, ReadAt, CreatedAt }
+pub enum Notifications {
+    Table,
+    Id,
+    AccountId,
+    Kind,
+    OrderId,
+    Params,
+    ReadAt,
+    CreatedAt,
+}
 
 #[derive(DeriveIden)]
-pub enum Drafts { Table, Id, AccountId, Kind, DraftKey, Data, UpdatedAt }
+pub enum Drafts {
+    Table,
+    Id,
+    AccountId,
+    Kind,
+    DraftKey,
+    Data,
+    UpdatedAt,
+}
 
 #[derive(DeriveIden)]
-pub enum IprImports { Table, Id, ActorAccountId, FileName, Sha256, LinesTotal, Accepted, Refused, Report, CreatedAt }
+pub enum IprImports {
+    Table,
+    Id,
+    ActorAccountId,
+    FileName,
+    Sha256,
+    LinesTotal,
+    Accepted,
+    Refused,
+    Report,
+    CreatedAt,
+}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
@@ -36,9 +75,23 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(Index::create().name("ix_audit_created").table(AuditLog::Table).col(AuditLog::CreatedAt).to_owned()).await?;
-        m.create_index(Index::create().name("ix_audit_object").table(AuditLog::Table).col(AuditLog::ObjectType).col(AuditLog::ObjectId).to_owned()).await?;
-        m.create_index(Index::create().name("ix_audit_actor").table(AuditLog::Table).col(AuditLog::ActorAccountId).to_owned()).await?;
+        m.create_index(
+            Index::create().name("ix_audit_created").table(AuditLog::Table).col(AuditLog::CreatedAt).to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("ix_audit_object")
+                .table(AuditLog::Table)
+                .col(AuditLog::ObjectType)
+                .col(AuditLog::ObjectId)
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create().name("ix_audit_actor").table(AuditLog::Table).col(AuditLog::ActorAccountId).to_owned(),
+        )
+        .await?;
         m.create_table(
             Table::create()
                 .table(Notifications::Table)
@@ -49,11 +102,23 @@ impl MigrationTrait for Migration {
                 .col(json(Notifications::Params))
                 .col(timestamp_with_time_zone_null(Notifications::ReadAt))
                 .col(timestamp_with_time_zone(Notifications::CreatedAt))
-                .foreign_key(ForeignKey::create().from(Notifications::Table, Notifications::AccountId).to(Accounts::Table, Accounts::Id))
+                .foreign_key(
+                    ForeignKey::create()
+                        .from(Notifications::Table, Notifications::AccountId)
+                        .to(Accounts::Table, Accounts::Id),
+                )
                 .to_owned(),
         )
         .await?;
-        m.create_index(Index::create().name("ix_notifications_account").table(Notifications::Table).col(Notifications::AccountId).col(Notifications::ReadAt).to_owned()).await?;
+        m.create_index(
+            Index::create()
+                .name("ix_notifications_account")
+                .table(Notifications::Table)
+                .col(Notifications::AccountId)
+                .col(Notifications::ReadAt)
+                .to_owned(),
+        )
+        .await?;
         m.create_table(
             Table::create()
                 .table(Drafts::Table)
@@ -63,13 +128,24 @@ impl MigrationTrait for Migration {
                 .col(string_len(Drafts::DraftKey, 64))
                 .col(json(Drafts::Data))
                 .col(timestamp_with_time_zone(Drafts::UpdatedAt))
-                .foreign_key(ForeignKey::create().from(Drafts::Table, Drafts::AccountId).to(Accounts::Table, Accounts::Id).on_delete(ForeignKeyAction::Cascade))
+                .foreign_key(
+                    ForeignKey::create()
+                        .from(Drafts::Table, Drafts::AccountId)
+                        .to(Accounts::Table, Accounts::Id)
+                        .on_delete(ForeignKeyAction::Cascade),
+                )
                 .to_owned(),
         )
         .await?;
         m.create_index(
-            Index::create().name("ux_drafts_key").table(Drafts::Table)
-                .col(Drafts::AccountId).col(Drafts::Kind).col(Drafts::DraftKey).unique().to_owned(),
+            Index::create()
+                .name("ux_drafts_key")
+                .table(Drafts::Table)
+                .col(Drafts::AccountId)
+                .col(Drafts::Kind)
+                .col(Drafts::DraftKey)
+                .unique()
+                .to_owned(),
         )
         .await?;
         m.create_table(

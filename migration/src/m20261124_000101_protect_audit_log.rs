@@ -14,7 +14,8 @@ const SQLITE_UP: &[&str] = &[
      BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;",
 ];
 
-const SQLITE_DOWN: &[&str] = &["DROP TRIGGER IF EXISTS audit_log_no_delete;", "DROP TRIGGER IF EXISTS audit_log_no_update;"];
+const SQLITE_DOWN: &[&str] =
+    &["DROP TRIGGER IF EXISTS audit_log_no_delete;", "DROP TRIGGER IF EXISTS audit_log_no_update;"];
 
 const POSTGRES_UP: &[&str] = &[
     "CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ \

@@ -8,16 +8,39 @@ use sea_orm_migration::{prelude::*, schema::*};
 pub struct Migration;
 
 #[derive(DeriveIden)]
-enum Accounts { Table, Id, TotpSecret, TotpPendingSecret, TotpEnabledAt, TotpLastStep, PasswordChangedAt }
+enum Accounts {
+    Table,
+    Id,
+    TotpSecret,
+    TotpPendingSecret,
+    TotpEnabledAt,
+    TotpLastStep,
+    PasswordChangedAt,
+}
 
 #[derive(DeriveIden)]
-enum Sessions { Table, MfaPending }
+enum Sessions {
+    Table,
+    MfaPending,
+}
 
 #[derive(DeriveIden)]
-enum RecoveryCodes { Table, Id, AccountId, CodeHash, CreatedAt, UsedAt }
+enum RecoveryCodes {
+    Table,
+    Id,
+    AccountId,
+    CodeHash,
+    CreatedAt,
+    UsedAt,
+}
 
 #[derive(DeriveIden)]
-enum ThrottleCounters { Table, Key, Failures, LastFailureAt }
+enum ThrottleCounters {
+    Table,
+    Key,
+    Failures,
+    LastFailureAt,
+}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
@@ -60,7 +83,11 @@ impl MigrationTrait for Migration {
         )
         .await?;
         m.create_index(
-            Index::create().name("ix_recovery_codes_account").table(RecoveryCodes::Table).col(RecoveryCodes::AccountId).to_owned(),
+            Index::create()
+                .name("ix_recovery_codes_account")
+                .table(RecoveryCodes::Table)
+                .col(RecoveryCodes::AccountId)
+                .to_owned(),
         )
         .await?;
         m.create_table(
@@ -79,7 +106,13 @@ impl MigrationTrait for Migration {
         m.drop_table(Table::drop().table(ThrottleCounters::Table).to_owned()).await?;
         m.drop_table(Table::drop().table(RecoveryCodes::Table).to_owned()).await?;
         m.alter_table(Table::alter().table(Sessions::Table).drop_column(Sessions::MfaPending).to_owned()).await?;
-        for col in [Accounts::PasswordChangedAt, Accounts::TotpLastStep, Accounts::TotpEnabledAt, Accounts::TotpPendingSecret, Accounts::TotpSecret] {
+        for col in [
+            Accounts::PasswordChangedAt,
+            Accounts::TotpLastStep,
+            Accounts::TotpEnabledAt,
+            Accounts::TotpPendingSecret,
+            Accounts::TotpSecret,
+        ] {
             m.alter_table(Table::alter().table(Accounts::Table).drop_column(col).to_owned()).await?;
         }
         Ok(())

@@ -7,10 +7,16 @@ use sea_orm_migration::prelude::*;
 pub struct Migration;
 
 #[derive(DeriveIden)]
-enum SupplierRegions { Table, Approved }
+enum SupplierRegions {
+    Table,
+    Approved,
+}
 
 #[derive(DeriveIden)]
-enum SupplierCategories { Table, Approved }
+enum SupplierCategories {
+    Table,
+    Approved,
+}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
@@ -32,7 +38,11 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        m.alter_table(Table::alter().table(SupplierCategories::Table).drop_column(SupplierCategories::Approved).to_owned()).await?;
-        m.alter_table(Table::alter().table(SupplierRegions::Table).drop_column(SupplierRegions::Approved).to_owned()).await
+        m.alter_table(
+            Table::alter().table(SupplierCategories::Table).drop_column(SupplierCategories::Approved).to_owned(),
+        )
+        .await?;
+        m.alter_table(Table::alter().table(SupplierRegions::Table).drop_column(SupplierRegions::Approved).to_owned())
+            .await
     }
 }

@@ -30,11 +30,17 @@ fn sqlite_up() -> Vec<String> {
             "CREATE VIRTUAL TABLE offerings_fts USING fts5({COLUMNS}, content='', contentless_delete=1, \
              tokenize='unicode61 remove_diacritics 2')"
         ),
-        format!("CREATE TRIGGER offerings_fts_ai AFTER INSERT ON offerings BEGIN \
-             INSERT INTO offerings_fts (rowid, {COLUMNS}) VALUES (new.id, {}); END", folded("new.")),
-        format!("CREATE TRIGGER offerings_fts_au AFTER UPDATE OF {COLUMNS} ON offerings BEGIN \
+        format!(
+            "CREATE TRIGGER offerings_fts_ai AFTER INSERT ON offerings BEGIN \
+             INSERT INTO offerings_fts (rowid, {COLUMNS}) VALUES (new.id, {}); END",
+            folded("new.")
+        ),
+        format!(
+            "CREATE TRIGGER offerings_fts_au AFTER UPDATE OF {COLUMNS} ON offerings BEGIN \
              DELETE FROM offerings_fts WHERE rowid = old.id; \
-             INSERT INTO offerings_fts (rowid, {COLUMNS}) VALUES (new.id, {}); END", folded("new.")),
+             INSERT INTO offerings_fts (rowid, {COLUMNS}) VALUES (new.id, {}); END",
+            folded("new.")
+        ),
         "CREATE TRIGGER offerings_fts_ad AFTER DELETE ON offerings BEGIN \
              DELETE FROM offerings_fts WHERE rowid = old.id; END"
             .to_owned(),

@@ -12,14 +12,23 @@ pub struct Migration;
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
         m.create_index(
-            Index::create().name("ix_reviews_offering_created").table(Alias::new("reviews"))
-                .col(Alias::new("offering_id")).col(Alias::new("created_at")).to_owned(),
+            Index::create()
+                .name("ix_reviews_offering_created")
+                .table(Alias::new("reviews"))
+                .col(Alias::new("offering_id"))
+                .col(Alias::new("created_at"))
+                .to_owned(),
         )
         .await?;
         m.drop_index(Index::drop().name("ix_reviews_offering").table(Alias::new("reviews")).to_owned()).await?;
         m.create_index(
-            Index::create().name("ix_orders_supplier_delivery").table(Alias::new("orders"))
-                .col(Alias::new("supplier_id")).col(Alias::new("delivered_at")).col(Alias::new("deliver_by")).col(Alias::new("status"))
+            Index::create()
+                .name("ix_orders_supplier_delivery")
+                .table(Alias::new("orders"))
+                .col(Alias::new("supplier_id"))
+                .col(Alias::new("delivered_at"))
+                .col(Alias::new("deliver_by"))
+                .col(Alias::new("status"))
                 .to_owned(),
         )
         .await
@@ -28,7 +37,11 @@ impl MigrationTrait for Migration {
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
         m.drop_index(Index::drop().name("ix_orders_supplier_delivery").table(Alias::new("orders")).to_owned()).await?;
         m.create_index(
-            Index::create().name("ix_reviews_offering").table(Alias::new("reviews")).col(Alias::new("offering_id")).to_owned(),
+            Index::create()
+                .name("ix_reviews_offering")
+                .table(Alias::new("reviews"))
+                .col(Alias::new("offering_id"))
+                .to_owned(),
         )
         .await?;
         m.drop_index(Index::drop().name("ix_reviews_offering_created").table(Alias::new("reviews")).to_owned()).await

@@ -30,7 +30,14 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        m.create_index(Index::create().name("ix_audit_actor").table(Alias::new("audit_log")).col(Alias::new("actor_account_id")).to_owned()).await?;
+        m.create_index(
+            Index::create()
+                .name("ix_audit_actor")
+                .table(Alias::new("audit_log"))
+                .col(Alias::new("actor_account_id"))
+                .to_owned(),
+        )
+        .await?;
         for (name, table, _) in INDEXES.iter().rev() {
             m.drop_index(Index::drop().name(*name).table(Alias::new(*table)).to_owned()).await?;
         }

@@ -31,8 +31,10 @@ const SCORE_INPUTS: &str = "status, delivered_at, deliver_by, supplier_id";
 /// An upsert adding (`sign` 1) or taking back (`sign` -1) one order's part of the scorecard.
 fn score_upsert(row: &str, sign: i32) -> String {
     let names: Vec<&str> = SCORE_COLUMNS.iter().map(|(n, _)| *n).collect();
-    let values: Vec<String> =
-        SCORE_COLUMNS.iter().map(|(_, cond)| format!("{sign} * (CASE WHEN {} THEN 1 ELSE 0 END)", cond.replace("{r}", row))).collect();
+    let values: Vec<String> = SCORE_COLUMNS
+        .iter()
+        .map(|(_, cond)| format!("{sign} * (CASE WHEN {} THEN 1 ELSE 0 END)", cond.replace("{r}", row)))
+        .collect();
     let sets: Vec<String> = names.iter().map(|n| format!("{n} = supplier_scores.{n} + excluded.{n}")).collect();
     format!(
         "INSERT INTO supplier_scores (supplier_id, {}, complaints) VALUES ({row}.supplier_id, {}, 0) \
@@ -55,7 +57,10 @@ fn complaint_upsert(row: &str, sign: i32) -> String {
 
 fn score_fill() -> Vec<String> {
     let names: Vec<&str> = SCORE_COLUMNS.iter().map(|(n, _)| *n).collect();
-    let sums: Vec<String> = SCORE_COLUMNS.iter().map(|(_, c)| format!("SUM(CASE WHEN {} THEN 1 ELSE 0 END)", c.replace("{r}.", ""))).collect();
+    let sums: Vec<String> = SCORE_COLUMNS
+        .iter()
+        .map(|(_, c)| format!("SUM(CASE WHEN {} THEN 1 ELSE 0 END)", c.replace("{r}.", "")))
+        .collect();
     vec![
         format!(
             "INSERT INTO supplier_scores (supplier_id, {}, complaints) SELECT supplier_id, {}, 0 FROM orders GROUP BY supplier_id",
@@ -165,7 +170,9 @@ const SQLITE_DOWN: &[&str] = &[
 ];
 
 fn plpgsql(name: &str, body: &str) -> String {
-    format!("CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN {body} RETURN NULL; END; $$")
+    format!(
+        "CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN {body} RETURN NULL; END; $$"
+    )
 }
 
 fn postgres_up() -> Vec<String> {

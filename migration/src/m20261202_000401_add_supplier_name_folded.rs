@@ -19,7 +19,10 @@ enum Suppliers {
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
         m.alter_table(
-            Table::alter().table(Suppliers::Table).add_column(ColumnDef::new(Suppliers::NameFolded).string().not_null().default("")).to_owned(),
+            Table::alter()
+                .table(Suppliers::Table)
+                .add_column(ColumnDef::new(Suppliers::NameFolded).string().not_null().default(""))
+                .to_owned(),
         )
         .await?;
         let db = m.get_connection();
@@ -29,15 +32,16 @@ impl MigrationTrait for Migration {
         for row in rows {
             let id: i32 = row.try_get("", "id")?;
             let name: String = row.try_get("", "legal_name")?;
-            txn.get_connection().execute_raw(Statement::from_sql_and_values(
-                backend,
-                match backend {
-                    DatabaseBackend::Postgres => "UPDATE suppliers SET name_folded = $1 WHERE id = $2",
-                    _ => "UPDATE suppliers SET name_folded = ? WHERE id = ?",
-                },
-                [name.to_lowercase().into(), id.into()],
-            ))
-            .await?;
+            txn.get_connection()
+                .execute_raw(Statement::from_sql_and_values(
+                    backend,
+                    match backend {
+                        DatabaseBackend::Postgres => "UPDATE suppliers SET name_folded = $1 WHERE id = $2",
+                        _ => "UPDATE suppliers SET name_folded = ? WHERE id = ?",
+                    },
+                    [name.to_lowercase().into(), id.into()],
+                ))
+                .await?;
         }
         txn.commit().await
     }

@@ -15,13 +15,17 @@ enum Categories {
 }
 
 /// The kinds of the reference categories.
-const KINDS: [(&str, &str); 4] = [("tsr", "goods"), ("assistant", "hours"), ("sign_language", "sessions"), ("sanatorium", "course")];
+const KINDS: [(&str, &str); 4] =
+    [("tsr", "goods"), ("assistant", "hours"), ("sign_language", "sessions"), ("sanatorium", "course")];
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
         m.alter_table(
-            Table::alter().table(Categories::Table).add_column(ColumnDef::new(Categories::Kind).string_len(16).not_null().default("goods")).to_owned(),
+            Table::alter()
+                .table(Categories::Table)
+                .add_column(ColumnDef::new(Categories::Kind).string_len(16).not_null().default("goods"))
+                .to_owned(),
         )
         .await?;
         let db = m.get_connection();

@@ -42,11 +42,22 @@ impl MigrationTrait for Migration {
                 .col(timestamp_with_time_zone(SupplierApiKeys::CreatedAt))
                 .col(timestamp_with_time_zone_null(SupplierApiKeys::LastUsedAt))
                 .col(timestamp_with_time_zone_null(SupplierApiKeys::RevokedAt))
-                .foreign_key(ForeignKey::create().from(SupplierApiKeys::Table, SupplierApiKeys::SupplierId).to(Suppliers::Table, Suppliers::Id))
+                .foreign_key(
+                    ForeignKey::create()
+                        .from(SupplierApiKeys::Table, SupplierApiKeys::SupplierId)
+                        .to(Suppliers::Table, Suppliers::Id),
+                )
                 .to_owned(),
         )
         .await?;
-        m.create_index(Index::create().name("ix_supplier_api_keys_supplier").table(SupplierApiKeys::Table).col(SupplierApiKeys::SupplierId).to_owned()).await
+        m.create_index(
+            Index::create()
+                .name("ix_supplier_api_keys_supplier")
+                .table(SupplierApiKeys::Table)
+                .col(SupplierApiKeys::SupplierId)
+                .to_owned(),
+        )
+        .await
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {

@@ -53,7 +53,13 @@ enum OneTimeCodes {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        m.alter_table(Table::alter().table(Accounts::Table).add_column(timestamp_with_time_zone_null(Accounts::EmailConfirmedAt)).to_owned()).await?;
+        m.alter_table(
+            Table::alter()
+                .table(Accounts::Table)
+                .add_column(timestamp_with_time_zone_null(Accounts::EmailConfirmedAt))
+                .to_owned(),
+        )
+        .await?;
         // Accounts made before confirmation existed count as confirmed.
         m.exec_stmt(
             Query::update()
@@ -62,7 +68,10 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.alter_table(Table::alter().table(Recipients::Table).add_column(string_len_null(Recipients::Phone, 16)).to_owned()).await?;
+        m.alter_table(
+            Table::alter().table(Recipients::Table).add_column(string_len_null(Recipients::Phone, 16)).to_owned(),
+        )
+        .await?;
         m.create_table(
             Table::create()
                 .table(IdentityClaims::Table)
@@ -71,7 +80,11 @@ impl MigrationTrait for Migration {
                 .col(string_len(IdentityClaims::FullName, 200))
                 .col(string_len(IdentityClaims::RegionCode, 8))
                 .col(timestamp_with_time_zone(IdentityClaims::CreatedAt))
-                .foreign_key(ForeignKey::create().from(IdentityClaims::Table, IdentityClaims::AccountId).to(Accounts::Table, Accounts::Id))
+                .foreign_key(
+                    ForeignKey::create()
+                        .from(IdentityClaims::Table, IdentityClaims::AccountId)
+                        .to(Accounts::Table, Accounts::Id),
+                )
                 .to_owned(),
         )
         .await?;
@@ -90,14 +103,34 @@ impl MigrationTrait for Migration {
                 .col(integer(OneTimeCodes::Attempts).default(0))
                 .col(integer_null(OneTimeCodes::IssuedBy))
                 .col(timestamp_with_time_zone(OneTimeCodes::CreatedAt))
-                .foreign_key(ForeignKey::create().from(OneTimeCodes::Table, OneTimeCodes::AccountId).to(Accounts::Table, Accounts::Id))
-                .foreign_key(ForeignKey::create().from(OneTimeCodes::Table, OneTimeCodes::RecipientId).to(Recipients::Table, Recipients::Id))
+                .foreign_key(
+                    ForeignKey::create()
+                        .from(OneTimeCodes::Table, OneTimeCodes::AccountId)
+                        .to(Accounts::Table, Accounts::Id),
+                )
+                .foreign_key(
+                    ForeignKey::create()
+                        .from(OneTimeCodes::Table, OneTimeCodes::RecipientId)
+                        .to(Recipients::Table, Recipients::Id),
+                )
                 .to_owned(),
         )
         .await?;
-        m.create_index(Index::create().name("ix_one_time_codes_hash").table(OneTimeCodes::Table).col(OneTimeCodes::CodeHash).to_owned()).await?;
         m.create_index(
-            Index::create().name("ix_one_time_codes_account").table(OneTimeCodes::Table).col(OneTimeCodes::AccountId).col(OneTimeCodes::Purpose).to_owned(),
+            Index::create()
+                .name("ix_one_time_codes_hash")
+                .table(OneTimeCodes::Table)
+                .col(OneTimeCodes::CodeHash)
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("ix_one_time_codes_account")
+                .table(OneTimeCodes::Table)
+                .col(OneTimeCodes::AccountId)
+                .col(OneTimeCodes::Purpose)
+                .to_owned(),
         )
         .await
     }

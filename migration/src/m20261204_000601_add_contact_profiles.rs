@@ -70,7 +70,13 @@ impl MigrationTrait for Migration {
         )
         .await?;
         m.create_index(
-            Index::create().name("ux_reminders_sent_once").table(RemindersSent::Table).col(RemindersSent::Kind).col(RemindersSent::SubjectId).unique().to_owned(),
+            Index::create()
+                .name("ux_reminders_sent_once")
+                .table(RemindersSent::Table)
+                .col(RemindersSent::Kind)
+                .col(RemindersSent::SubjectId)
+                .unique()
+                .to_owned(),
         )
         .await?;
         for (name, table, cols) in [
@@ -79,7 +85,15 @@ impl MigrationTrait for Migration {
             ("ix_orders_status_delivered_at", "orders", ["status", "delivered_at"]),
             ("ix_entitlements_valid_to", "entitlements", ["valid_to", "quantity_remaining"]),
         ] {
-            m.create_index(Index::create().name(name).table(Alias::new(table)).col(Alias::new(cols[0])).col(Alias::new(cols[1])).to_owned()).await?;
+            m.create_index(
+                Index::create()
+                    .name(name)
+                    .table(Alias::new(table))
+                    .col(Alias::new(cols[0]))
+                    .col(Alias::new(cols[1]))
+                    .to_owned(),
+            )
+            .await?;
         }
         Ok(())
     }

@@ -15,8 +15,11 @@ use axum::response::Html;
 use axum::routing::get;
 use axum::Router;
 use chrono::{Duration as Days, Utc};
-use sea_orm::{ConnectionTrait, Database, DatabaseConnection, DbBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, Statement};
 use sea_orm::{ActiveModelTrait, ColumnTrait};
+use sea_orm::{
+    ConnectionTrait, Database, DatabaseConnection, DbBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    Statement,
+};
 use server::auth::session::{start, Origin, COOKIE};
 use server::auth::token::Tokens;
 use server::entities::enums::{DbAccountStatus, DbOrderStatus};
@@ -35,7 +38,12 @@ fn env_num<T: std::str::FromStr>(name: &str, default: T) -> T {
 fn memory_kib(pid: u32, key: &str) -> u64 {
     std::fs::read_to_string(format!("/proc/{pid}/status"))
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with(key)).and_then(|l| l.split_whitespace().nth(1)).and_then(|v| v.parse().ok()))
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with(key))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse().ok())
+        })
         .unwrap_or(0)
 }
 
@@ -109,17 +117,22 @@ struct BareQuery {
 /// `listed = TRUE`, not `listed` alone: SQLite uses the (listed, price) index in order only
 /// for an equality, and sorts every listed offering otherwise.
 async fn bare(State(db): State<DatabaseConnection>, Query(q): Query<BareQuery>) -> Html<String> {
-    const POSTGRES: &str = "SELECT o.id, o.title_ru, o.price_tiyn FROM offerings o WHERE o.listed = TRUE AND o.price_tiyn <= $2 \
+    const POSTGRES: &str =
+        "SELECT o.id, o.title_ru, o.price_tiyn FROM offerings o WHERE o.listed = TRUE AND o.price_tiyn <= $2 \
                AND EXISTS (SELECT 1 FROM offering_regions r WHERE r.offering_id = o.id AND r.region_code = $1) \
                ORDER BY o.price_tiyn, o.id LIMIT 100";
-    const SQLITE: &str = "SELECT o.id, o.title_ru, o.price_tiyn FROM offerings o WHERE o.listed = TRUE AND o.price_tiyn <= ?2 \
+    const SQLITE: &str =
+        "SELECT o.id, o.title_ru, o.price_tiyn FROM offerings o WHERE o.listed = TRUE AND o.price_tiyn <= ?2 \
                AND EXISTS (SELECT 1 FROM offering_regions r WHERE r.offering_id = o.id AND r.region_code = ?1) \
                ORDER BY o.price_tiyn, o.id LIMIT 100";
     let mut out = String::from("<ul>");
     let rows: Vec<(i32, String, i64)> = match db.get_database_backend() {
-        DbBackend::Postgres => {
-            sea_orm::sqlx::query_as(POSTGRES).bind(&q.region).bind(q.max).fetch_all(db.get_postgres_connection_pool()).await.unwrap_or_default()
-        }
+        DbBackend::Postgres => sea_orm::sqlx::query_as(POSTGRES)
+            .bind(&q.region)
+            .bind(q.max)
+            .fetch_all(db.get_postgres_connection_pool())
+            .await
+            .unwrap_or_default(),
         _ => sea_orm::sqlx::query_as(SQLITE)
             .bind(&q.region)
             .bind(q.max)
@@ -155,7 +168,13 @@ async fn start_server(bin: &str, url: &str, dir: &std::path::Path, port: u16) ->
         .expect("start the server");
     let client = reqwest::Client::new();
     for _ in 0..600 {
-        if client.get(format!("http://127.0.0.1:{port}/healthz")).send().await.map(|r| r.status().is_success()).unwrap_or(false) {
+        if client
+            .get(format!("http://127.0.0.1:{port}/healthz"))
+            .send()
+            .await
+            .map(|r| r.status().is_success())
+            .unwrap_or(false)
+        {
             return (child, t.elapsed());
         }
         tokio::time::sleep(Duration::from_millis(20)).await;
@@ -164,7 +183,8 @@ async fn start_server(bin: &str, url: &str, dir: &std::path::Path, port: u16) ->
 }
 
 async fn account(db: &DatabaseConnection, role: app::domain::Role, email: &str) -> i32 {
-    if let Some(a) = accounts::Entity::find().filter(accounts::Column::Email.eq(email)).one(db).await.expect("account") {
+    if let Some(a) = accounts::Entity::find().filter(accounts::Column::Email.eq(email)).one(db).await.expect("account")
+    {
         return a.id;
     }
     let email = app::domain::Email::parse(email).expect("e-mail");
@@ -185,7 +205,9 @@ async fn account(db: &DatabaseConnection, role: app::domain::Role, email: &str) 
 }
 
 async fn cookie(db: &DatabaseConnection, tokens: &Tokens, account_id: i32) -> String {
-    let token = start(db, tokens, account_id, &Origin { ip: "127.0.0.1", user_agent: Some("bench") }, false).await.expect("session");
+    let token = start(db, tokens, account_id, &Origin { ip: "127.0.0.1", user_agent: Some("bench") }, false)
+        .await
+        .expect("session");
     format!("{COOKIE}={token}")
 }
 
@@ -198,23 +220,43 @@ async fn main() {
     let bin = std::env::var("PORTAL_BIN").unwrap_or_else(|_| "../target/server-release/server".into());
     let bench_dir = std::path::PathBuf::from(std::env::var("BENCH_DIR").unwrap_or_else(|_| "../target/bench".into()));
     std::fs::create_dir_all(&bench_dir).expect("bench folder");
-    let url = std::env::var("BENCH_DATABASE_URL")
-        .unwrap_or_else(|_| format!("sqlite://{}?mode=rwc", std::fs::canonicalize(&bench_dir).expect("folder").join(format!("national-{scale}.db")).display()));
+    let url = std::env::var("BENCH_DATABASE_URL").unwrap_or_else(|_| {
+        format!(
+            "sqlite://{}?mode=rwc",
+            std::fs::canonicalize(&bench_dir).expect("folder").join(format!("national-{scale}.db")).display()
+        )
+    });
     println!("database: {}", if url.starts_with("postgres") { "PostgreSQL" } else { "SQLite" });
 
     // The data set, once.
     let db = server::db::connect_and_migrate(&url).await.expect("database");
-    let offerings_now = offerings::Entity::find().select_only().column_as(sea_orm::sea_query::Expr::cust("COUNT(*)"), "n").into_tuple::<i64>().one(&db).await.expect("count").unwrap_or(0);
+    let offerings_now = offerings::Entity::find()
+        .select_only()
+        .column_as(sea_orm::sea_query::Expr::cust("COUNT(*)"), "n")
+        .into_tuple::<i64>()
+        .one(&db)
+        .await
+        .expect("count")
+        .unwrap_or(0);
     if offerings_now == 0 {
         let t = Instant::now();
-        let status = Command::new(&bin).args(["seed-national", "--scale", &scale.to_string()]).env("DATABASE_URL", &url).status().expect("seed");
+        let status = Command::new(&bin)
+            .args(["seed-national", "--scale", &scale.to_string()])
+            .env("DATABASE_URL", &url)
+            .status()
+            .expect("seed");
         assert!(status.success(), "seed-national failed");
         println!("seed-national --scale {scale}: {:.0} s", t.elapsed().as_secs_f64());
     }
     let count = |sql: &'static str| {
         let db = db.clone();
         async move {
-            db.query_one_raw(Statement::from_string(db.get_database_backend(), sql)).await.ok().flatten().and_then(|r| r.try_get_by_index::<i64>(0).ok()).unwrap_or(0)
+            db.query_one_raw(Statement::from_string(db.get_database_backend(), sql))
+                .await
+                .ok()
+                .flatten()
+                .and_then(|r| r.try_get_by_index::<i64>(0).ok())
+                .unwrap_or(0)
         }
     };
     println!(
@@ -232,7 +274,13 @@ async fn main() {
     let busiest_person: Option<(i32,)> = orders::Entity::find()
         .select_only()
         .column(orders::Column::RecipientId)
-        .join(sea_orm::JoinType::InnerJoin, orders::Entity::belongs_to(recipients::Entity).from(orders::Column::RecipientId).to(recipients::Column::Id).into())
+        .join(
+            sea_orm::JoinType::InnerJoin,
+            orders::Entity::belongs_to(recipients::Entity)
+                .from(orders::Column::RecipientId)
+                .to(recipients::Column::Id)
+                .into(),
+        )
         .filter(recipients::Column::AccountId.is_not_null())
         .group_by(orders::Column::RecipientId)
         .order_by_desc(sea_orm::sea_query::Expr::cust("COUNT(*)"))
@@ -245,7 +293,8 @@ async fn main() {
         None => panic!("no person with an account has orders; seed the national data first"),
     };
     let person_cookie = cookie(&db, &tokens, person.account_id.expect("account")).await;
-    let staff_cookie = cookie(&db, &tokens, account(&db, app::domain::Role::Staff, "bench.staff@enbek.gov.kz").await).await;
+    let staff_cookie =
+        cookie(&db, &tokens, account(&db, app::domain::Role::Staff, "bench.staff@enbek.gov.kz").await).await;
     let busiest_supplier: (i32,) = orders::Entity::find()
         .select_only()
         .column(orders::Column::SupplierId)
@@ -256,7 +305,8 @@ async fn main() {
         .await
         .expect("supplier")
         .expect("supplier");
-    let supplier = suppliers::Entity::find_by_id(busiest_supplier.0).one(&db).await.expect("supplier").expect("supplier");
+    let supplier =
+        suppliers::Entity::find_by_id(busiest_supplier.0).one(&db).await.expect("supplier").expect("supplier");
     let supplier_cookie = cookie(&db, &tokens, supplier.account_id).await;
     let offering_id: (i32,) = orders::Entity::find()
         .select_only()
@@ -278,7 +328,13 @@ async fn main() {
     let for_orders = offerings::Entity::find()
         .filter(sea_orm::sea_query::Expr::cust("offerings.listed"))
         .filter(offerings::Column::ItemTypeId.eq(wheelchair.id))
-        .join(sea_orm::JoinType::InnerJoin, offerings::Entity::belongs_to(offering_regions::Entity).from(offerings::Column::Id).to(offering_regions::Column::OfferingId).into())
+        .join(
+            sea_orm::JoinType::InnerJoin,
+            offerings::Entity::belongs_to(offering_regions::Entity)
+                .from(offerings::Column::Id)
+                .to(offering_regions::Column::OfferingId)
+                .into(),
+        )
         .filter(offering_regions::Column::RegionCode.eq("ALA"))
         .order_by_asc(offerings::Column::PriceTiyn)
         .one(&db)
@@ -295,23 +351,30 @@ async fn main() {
     let mut buyers = Vec::new();
     for n in 0..16 {
         let account_id = account(&db, app::domain::Role::Recipient, &format!("bench.buyer{n}@mail.kz")).await;
-        let rid = match recipients::Entity::find().filter(recipients::Column::AccountId.eq(account_id)).one(&db).await.expect("recipient") {
-            Some(r) => r.id,
-            None => recipients::ActiveModel {
-                account_id: Set(Some(account_id)),
-                iin: Set(format!("9901014{:05}", 90000 + n)),
-                full_name: Set(Some(format!("Покупатель {n}"))),
-                region_code: Set(Some("ALA".into())),
-                disability_group: Set(None),
-                birth_date: Set(None),
-                created_at: Set(Utc::now()),
-                updated_at: Set(Utc::now()),
-                ..Default::default()
-            }
-            .insert(&db)
+        let rid = match recipients::Entity::find()
+            .filter(recipients::Column::AccountId.eq(account_id))
+            .one(&db)
             .await
             .expect("recipient")
-            .id,
+        {
+            Some(r) => r.id,
+            None => {
+                recipients::ActiveModel {
+                    account_id: Set(Some(account_id)),
+                    iin: Set(format!("9901014{:05}", 90000 + n)),
+                    full_name: Set(Some(format!("Покупатель {n}"))),
+                    region_code: Set(Some("ALA".into())),
+                    disability_group: Set(None),
+                    birth_date: Set(None),
+                    created_at: Set(Utc::now()),
+                    updated_at: Set(Utc::now()),
+                    ..Default::default()
+                }
+                .insert(&db)
+                .await
+                .expect("recipient")
+                .id
+            }
         };
         let e = entitlements::ActiveModel {
             recipient_id: Set(rid),
@@ -341,7 +404,9 @@ async fn main() {
     let bare_db = Database::connect(url.clone()).await.expect("bare pool");
     let bare_listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let bare_base = format!("http://{}", bare_listener.local_addr().expect("addr"));
-    tokio::spawn(async move { axum::serve(bare_listener, Router::new().route("/bare", get(bare)).with_state(bare_db)).await });
+    tokio::spawn(async move {
+        axum::serve(bare_listener, Router::new().route("/bare", get(bare)).with_state(bare_db)).await
+    });
 
     let port = free_port();
     let data = bench_dir.join("data");
@@ -350,11 +415,24 @@ async fn main() {
     let pid = child.id();
     println!("server start-up on this database: {:.2} s", startup.as_secs_f64());
     let base = format!("http://127.0.0.1:{port}");
-    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).pool_max_idle_per_host(connections).build().expect("client");
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .pool_max_idle_per_host(connections)
+        .build()
+        .expect("client");
     let year = Utc::now().format("%Y").to_string();
     let first = Instant::now();
-    let res = client.get(format!("{base}/staff/provision?from={year}-01-01&to={year}-12-31")).header("cookie", &staff_cookie).send().await.expect("dashboard");
-    println!("provision dashboard for {year}, first request (computes the period): {:.0} ms, {}", first.elapsed().as_secs_f64() * 1000.0, res.status());
+    let res = client
+        .get(format!("{base}/staff/provision?from={year}-01-01&to={year}-12-31"))
+        .header("cookie", &staff_cookie)
+        .send()
+        .await
+        .expect("dashboard");
+    println!(
+        "provision dashboard for {year}, first request (computes the period): {:.0} ms, {}",
+        first.elapsed().as_secs_f64() * 1000.0,
+        res.status()
+    );
 
     type Make = Box<dyn Fn(&reqwest::Client, usize) -> reqwest::RequestBuilder + Send + Sync>;
     let get_with = |path: String, cookie: Option<String>| -> Make {
@@ -369,19 +447,37 @@ async fn main() {
     };
     let scenarios: Vec<(&str, Make)> = vec![
         ("/catalogue?region=all", get_with("/catalogue?region=all".into(), None)),
-        ("catalogue, item type + region + no co-payment", get_with("/catalogue?item_type=wheelchair_manual&region=ALA&no_copay=on".into(), None)),
-        ("catalogue, one word (коляска)", get_with("/catalogue?region=all&q=%D0%BA%D0%BE%D0%BB%D1%8F%D1%81%D0%BA%D0%B0".into(), None)),
-        ("catalogue, price range, cheapest first", get_with("/catalogue?region=all&price_min=10000&price_max=200000&sort=price_asc".into(), None)),
+        (
+            "catalogue, item type + region + no co-payment",
+            get_with("/catalogue?item_type=wheelchair_manual&region=ALA&no_copay=on".into(), None),
+        ),
+        (
+            "catalogue, one word (коляска)",
+            get_with("/catalogue?region=all&q=%D0%BA%D0%BE%D0%BB%D1%8F%D1%81%D0%BA%D0%B0".into(), None),
+        ),
+        (
+            "catalogue, price range, cheapest first",
+            get_with("/catalogue?region=all&price_min=10000&price_max=200000&sort=price_asc".into(), None),
+        ),
         ("/offerings/<id> (busiest supplier)", get_with(format!("/offerings/{}", offering_id.0), None)),
         ("/orders (person with most orders)", get_with("/orders".into(), Some(person_cookie.clone()))),
         ("/entitlements", get_with("/entitlements".into(), Some(person_cookie.clone()))),
         ("supplier inbox /supplier/orders", get_with("/supplier/orders".into(), Some(supplier_cookie.clone()))),
-        ("/staff/provision (this year)", get_with(format!("/staff/provision?from={year}-01-01&to={year}-12-31"), Some(staff_cookie.clone()))),
-        ("/staff/provision.csv (this year)", get_with(format!("/staff/provision.csv?from={year}-01-01&to={year}-12-31"), Some(staff_cookie.clone()))),
+        (
+            "/staff/provision (this year)",
+            get_with(format!("/staff/provision?from={year}-01-01&to={year}-12-31"), Some(staff_cookie.clone())),
+        ),
+        (
+            "/staff/provision.csv (this year)",
+            get_with(format!("/staff/provision.csv?from={year}-01-01&to={year}-12-31"), Some(staff_cookie.clone())),
+        ),
     ];
     let bare_url = format!("{bare_base}/bare?region=ALA&max=50000000");
     println!("{connections} connections, {seconds} s per scenario, each followed by the bare handler; 127.0.0.1 only");
-    println!("{:<48} {:>8} {:>8} {:>8} {:>7} {:>9} {:>7} {:>8}", "scenario", "req/s", "p50 ms", "p99 ms", "errors", "bare r/s", "ratio", "RSS MB");
+    println!(
+        "{:<48} {:>8} {:>8} {:>8} {:>7} {:>9} {:>7} {:>8}",
+        "scenario", "req/s", "p50 ms", "p99 ms", "errors", "bare r/s", "ratio", "RSS MB"
+    );
     for (name, make) in scenarios {
         let run = load(&client, connections, seconds, make).await;
         let rss = memory_kib(pid, "VmRSS:") as f64 / 1024.0;
@@ -402,7 +498,12 @@ async fn main() {
 
     // Ordering end to end: save, check, confirm, by 16 people at once.
     let offering = for_orders.id.to_string();
-    let ordered_before = orders::Entity::find().filter(orders::Column::EntitlementId.is_in(buyers.iter().map(|b| b.1).collect::<Vec<_>>())).all(&db).await.map(|v| v.len()).unwrap_or(0);
+    let ordered_before = orders::Entity::find()
+        .filter(orders::Column::EntitlementId.is_in(buyers.iter().map(|b| b.1).collect::<Vec<_>>()))
+        .all(&db)
+        .await
+        .map(|v| v.len())
+        .unwrap_or(0);
     let deadline = Instant::now() + Duration::from_secs_f64(seconds * 2.0);
     let started = Instant::now();
     let mut tasks = Vec::new();
@@ -421,7 +522,13 @@ async fn main() {
                         .header("cookie", &cookie)
                         .header("origin", &base)
                         .header("accept", "application/json")
-                        .form(&[("offering", offering.as_str()), ("entitlement", e.as_str()), ("quantity", "1"), ("address", "ул. Абая 1"), ("region", "ALA")])
+                        .form(&[
+                            ("offering", offering.as_str()),
+                            ("entitlement", e.as_str()),
+                            ("quantity", "1"),
+                            ("address", "ул. Абая 1"),
+                            ("region", "ALA"),
+                        ])
                         .send()
                         .await
                         .ok()?;
@@ -447,7 +554,12 @@ async fn main() {
                         .header("cookie", &cookie)
                         .header("origin", &base)
                         .header("accept", "application/json")
-                        .form(&[("offering", offering.as_str()), ("for_recipient", ""), ("key", key.as_str()), ("terms", terms.as_str())])
+                        .form(&[
+                            ("offering", offering.as_str()),
+                            ("for_recipient", ""),
+                            ("key", key.as_str()),
+                            ("terms", terms.as_str()),
+                        ])
                         .send()
                         .await
                         .ok()?;
@@ -478,14 +590,17 @@ async fn main() {
     // No double spend: what each entitlement lost is what its orders hold.
     let mut spent: HashMap<i32, i32> = HashMap::new();
     let ids: Vec<i32> = buyers.iter().map(|b| b.1).collect();
-    let all = orders::Entity::find().filter(orders::Column::EntitlementId.is_in(ids.clone())).all(&db).await.expect("orders");
+    let all =
+        orders::Entity::find().filter(orders::Column::EntitlementId.is_in(ids.clone())).all(&db).await.expect("orders");
     for o in &all {
         if !matches!(o.status, DbOrderStatus::Cancelled | DbOrderStatus::Rejected) {
             *spent.entry(o.entitlement_id).or_default() += o.quantity;
         }
     }
     let mut consistent = true;
-    for e in entitlements::Entity::find().filter(entitlements::Column::Id.is_in(ids)).all(&db).await.expect("entitlements") {
+    for e in
+        entitlements::Entity::find().filter(entitlements::Column::Id.is_in(ids)).all(&db).await.expect("entitlements")
+    {
         if e.quantity_granted - e.quantity_remaining != spent.get(&e.id).copied().unwrap_or(0) {
             consistent = false;
         }

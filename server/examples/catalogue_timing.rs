@@ -40,7 +40,8 @@ async fn fetch(client: &reqwest::Client, url: &str) -> (Duration, u16, usize) {
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = std::env::temp_dir().join(format!("ssp-timing-{}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
-    let url = std::env::var("TIMING_DATABASE_URL").unwrap_or_else(|_| format!("sqlite://{}?mode=rwc", dir.join("timing.db").display()));
+    let url = std::env::var("TIMING_DATABASE_URL")
+        .unwrap_or_else(|_| format!("sqlite://{}?mode=rwc", dir.join("timing.db").display()));
     let mut settings = Settings::for_test(url.clone(), dir.clone());
     settings.demo_data = false;
     let app = Application::build(settings).await?;
@@ -56,7 +57,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let t0 = Instant::now();
     let world = catalogue_data::generate(&db, &shape).await?;
-    let analyse = if db.get_database_backend() == sea_orm::DatabaseBackend::Postgres { "VACUUM ANALYZE" } else { "ANALYZE" };
+    let analyse =
+        if db.get_database_backend() == sea_orm::DatabaseBackend::Postgres { "VACUUM ANALYZE" } else { "ANALYZE" };
     db.execute_unprepared(analyse).await?;
     println!(
         "{} on {}: {} suppliers, {} offerings, {} orders written in {:.0} s",
@@ -70,8 +72,14 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let offering = world.busiest_offering.unwrap_or(1);
     let scenarios = [
         ("catalogue, all regions", format!("{base}/catalogue?region=all")),
-        ("catalogue, wheelchair in Almaty, no co-payment", format!("{base}/catalogue?item_type=wheelchair_manual&region=ALA&no_copay=on")),
-        ("catalogue, one word (коляска)", format!("{base}/catalogue?region=all&q=%D0%BA%D0%BE%D0%BB%D1%8F%D1%81%D0%BA%D0%B0")),
+        (
+            "catalogue, wheelchair in Almaty, no co-payment",
+            format!("{base}/catalogue?item_type=wheelchair_manual&region=ALA&no_copay=on"),
+        ),
+        (
+            "catalogue, one word (коляска)",
+            format!("{base}/catalogue?region=all&q=%D0%BA%D0%BE%D0%BB%D1%8F%D1%81%D0%BA%D0%B0"),
+        ),
         ("offering page (busiest supplier)", format!("{base}/offerings/{offering}")),
     ];
     let client = reqwest::Client::new();

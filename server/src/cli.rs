@@ -72,7 +72,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let db = crate::db::connect_and_migrate(&settings.database_url()).await?;
             crate::seed::reference::load(&db).await?;
             let email = Email::parse(&email).map_err(|c| anyhow::anyhow!("e-mail: {c}"))?;
-            let password = crate::auth::strength::parse(&password, email.as_str(), &[name.as_str()]).map_err(|c| anyhow::anyhow!("password: {c}"))?;
+            let password = crate::auth::strength::parse(&password, email.as_str(), &[name.as_str()])
+                .map_err(|c| anyhow::anyhow!("password: {c}"))?;
             if let Some(r) = &region {
                 if crate::entities::regions::Entity::find_by_id(r.clone()).one(&db).await?.is_none() {
                     bail!("unknown region code {r}");
@@ -82,7 +83,14 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let role = if admin { Role::Admin } else { Role::Staff };
             let account = insert_account(
                 &db,
-                NewAccount { email: &email, password_hash: hash, role, lang: Lang::Kk, display_name: name, staff_region: region },
+                NewAccount {
+                    email: &email,
+                    password_hash: hash,
+                    role,
+                    lang: Lang::Kk,
+                    display_name: name,
+                    staff_region: region,
+                },
             )
             .await
             .map_err(|e| anyhow::anyhow!("creating the account: {}", e.code()))?;
@@ -91,7 +99,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 object_type: "account",
                 object_id: Some(account.id.to_string()),
                 reason: Some("command line".into()),
-                details: Some(serde_json::json!({ "email": email.as_str(), "role": role.code(), "region": account.staff_region })),
+                details: Some(
+                    serde_json::json!({ "email": email.as_str(), "role": role.code(), "region": account.staff_region }),
+                ),
             };
             crate::services::audit::record(&db, None, entry).await?;
             println!("created {} account {} (id {})", role.code(), email.as_str(), account.id);
@@ -144,11 +154,16 @@ async fn seed_national(settings: &Settings, scale: f64, seed: u64, password: Opt
             hex::encode(bytes)
         }
     };
-    let hash = crate::auth::password::hash(password).await.map_err(|e| anyhow::anyhow!("hashing the password: {}", e.code()))?;
+    let hash = crate::auth::password::hash(password)
+        .await
+        .map_err(|e| anyhow::anyhow!("hashing the password: {}", e.code()))?;
     let now = chrono::Utc::now();
     let now = now - chrono::Duration::nanoseconds(i64::from(chrono::Timelike::nanosecond(&now)));
     let plan = crate::seed::national::Plan { scale, seed, now, password_hash: hash };
-    println!("seeding national data at scale {scale} (seed {seed}) into {}", if settings.database_url().starts_with("postgres") { "PostgreSQL" } else { "SQLite" });
+    println!(
+        "seeding national data at scale {scale} (seed {seed}) into {}",
+        if settings.database_url().starts_with("postgres") { "PostgreSQL" } else { "SQLite" }
+    );
     let report = crate::seed::national::seed(&db, &plan, &|line| println!("{line}")).await?;
     println!("done in {:.1} s", report.total_seconds);
     Ok(())

@@ -157,8 +157,12 @@ fn smtp_host(url: &str) -> Option<&str> {
 /// this machine.
 fn smtp_is_safe(url: &str) -> bool {
     let tls = url.starts_with("smtps://")
-        || url.split_once('?').is_some_and(|(_, q)| q.split('&').any(|p| matches!(p.to_ascii_lowercase().as_str(), "tls=starttls" | "tls=required")));
-    tls || smtp_host(url).is_some_and(|h| h.eq_ignore_ascii_case("localhost") || h.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback()))
+        || url.split_once('?').is_some_and(|(_, q)| {
+            q.split('&').any(|p| matches!(p.to_ascii_lowercase().as_str(), "tls=starttls" | "tls=required"))
+        });
+    tls || smtp_host(url).is_some_and(|h| {
+        h.eq_ignore_ascii_case("localhost") || h.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+    })
 }
 
 fn api_syncs_per_minute() -> u32 {
@@ -267,7 +271,9 @@ impl Settings {
         if self.environment == Environment::Production && self.public_origin.is_none() {
             bail!("APP_PUBLIC_ORIGIN (e.g. https://portal.example.kz) is required in production: links in e-mails start with it");
         }
-        if self.environment == Environment::Production && self.public_origin.as_deref().is_some_and(|o| !o.trim().to_ascii_lowercase().starts_with("https://")) {
+        if self.environment == Environment::Production
+            && self.public_origin.as_deref().is_some_and(|o| !o.trim().to_ascii_lowercase().starts_with("https://"))
+        {
             bail!("production is served over HTTPS only: APP_PUBLIC_ORIGIN must start with https://");
         }
         if self.environment == Environment::Production {
@@ -441,7 +447,13 @@ mod tests {
 
     #[test]
     fn production_sends_mail_in_clear_text_only_to_this_machine() {
-        for url in ["smtps://mail.example.kz", "smtp://u:p@mail.example.kz:587?tls=starttls", "smtp://127.0.0.1:25", "smtp://localhost:2525", "smtp://[::1]:25"] {
+        for url in [
+            "smtps://mail.example.kz",
+            "smtp://u:p@mail.example.kz:587?tls=starttls",
+            "smtp://127.0.0.1:25",
+            "smtp://localhost:2525",
+            "smtp://[::1]:25",
+        ] {
             let mut s = production();
             s.smtp_url = Some(SecretString::from(url));
             assert!(s.check().is_ok(), "{url}: {}", refusal(&s));

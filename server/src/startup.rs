@@ -51,7 +51,8 @@ fn jwt_secret(settings: &Settings) -> anyhow::Result<Vec<u8>> {
         }
     }
     let secret: String = (0..2).map(|_| uuid::Uuid::new_v4().simple().to_string()).collect();
-    crate::private_files::write_private(&path, secret.as_bytes()).with_context(|| format!("writing {}", path.display()))?;
+    crate::private_files::write_private(&path, secret.as_bytes())
+        .with_context(|| format!("writing {}", path.display()))?;
     Ok(secret.into_bytes())
 }
 
@@ -60,7 +61,8 @@ impl Application {
     /// and binds the listener.
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
         settings.check()?;
-        crate::private_files::private_dir(&settings.data_dir).with_context(|| format!("creating {}", settings.data_dir.display()))?;
+        crate::private_files::private_dir(&settings.data_dir)
+            .with_context(|| format!("creating {}", settings.data_dir.display()))?;
         let pool = crate::db::Pool::of(&settings);
         let db = crate::db::connect_and_migrate_with(&settings.database_url(), pool).await?;
         let read_db = match &settings.database_read_url {
@@ -73,16 +75,20 @@ impl Application {
         crate::seed::reference::load(&db).await.context("loading reference data")?;
         if settings.demo_data {
             crate::seed::demo::load_if_empty(&db).await.context("loading demo data")?;
-            crate::seed::demo::write_demo_documents(&db, &settings.data_dir).await.context("writing the demo documents")?;
+            crate::seed::demo::write_demo_documents(&db, &settings.data_dir)
+                .await
+                .context("writing the demo documents")?;
         }
         // Built even when this instance does not deliver: a malformed address stops the start.
         let transports = crate::messages::Transports::from_settings(&settings).context("setting up e-mail and SMS")?;
-        let outbox = settings.worker.then(|| (transports, std::time::Duration::from_secs(settings.worker_interval_seconds)));
+        let outbox =
+            settings.worker.then(|| (transports, std::time::Duration::from_secs(settings.worker_interval_seconds)));
         let secret = jwt_secret(&settings)?;
         let tokens = Arc::new(Tokens::new(&secret, settings.session_minutes));
         crate::auth::password::warm_up();
         crate::http::metrics::handle();
-        let listener = TcpListener::bind((settings.host.as_str(), settings.port)).await.context("binding the listener")?;
+        let listener =
+            TcpListener::bind((settings.host.as_str(), settings.port)).await.context("binding the listener")?;
         let addr = listener.local_addr()?;
         let links = Arc::new(link_base(&settings, addr));
         let outbox = outbox.map(|(t, every)| (t, every, links.clone()));
@@ -109,10 +115,20 @@ impl Application {
 
     /// Starts the background jobs and serves until the process is asked to stop.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        crate::services::ministry::provision_summary::spawn_job(self.db.clone(), self.read_db.clone(), self.warm_summaries);
+        crate::services::ministry::provision_summary::spawn_job(
+            self.db.clone(),
+            self.read_db.clone(),
+            self.warm_summaries,
+        );
         crate::http::metrics::spawn_upkeep();
         if let Some((transports, every, links)) = self.outbox {
-            crate::messages::spawn_worker(self.db.clone(), transports, Arc::new(crate::messages::SystemClock), every, links);
+            crate::messages::spawn_worker(
+                self.db.clone(),
+                transports,
+                Arc::new(crate::messages::SystemClock),
+                every,
+                links,
+            );
         }
         axum::serve(self.listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(async {
@@ -168,7 +184,11 @@ fn router(ctx: Ctx, addr: SocketAddr) -> Router {
         // 4.26 MB to 1.44 MB (gzip -6), which a cheap phone on mobile data feels. Pages and
         // answers are not compressed: they hold personal data next to what the visitor typed,
         // the mix a compression side channel (BREACH) reads.
-        .layer(tower_http::compression::CompressionLayer::new().gzip(true).compress_when(SizeAbove::default().and(site_code)))
+        .layer(
+            tower_http::compression::CompressionLayer::new()
+                .gzip(true)
+                .compress_when(SizeAbove::default().and(site_code)),
+        )
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(status::panicked))
         .layer(axum::middleware::from_fn(crate::http::observe::observe))
         .with_state(state)
@@ -215,7 +235,10 @@ pub fn own_routes() -> Vec<OwnRoute> {
         OwnRoute::get(crate::http::dev_messages::PATH, get(crate::http::dev_messages::page)),
         OwnRoute::post(app::routes::SET_LANGUAGE, post(language::set)),
         // An IPR file may be up to 5 MB; axum's own default stops extractors at 2 MB.
-        OwnRoute::post(ministry::UPLOAD_PATH, post(ministry::upload.layer(DefaultBodyLimit::max(ministry::BODY_LIMIT)))),
+        OwnRoute::post(
+            ministry::UPLOAD_PATH,
+            post(ministry::upload.layer(DefaultBodyLimit::max(ministry::BODY_LIMIT))),
+        ),
         OwnRoute::post(ministry::API_PATH, post(ministry::api.layer(DefaultBodyLimit::max(ministry::BODY_LIMIT)))),
         OwnRoute::get(ministry::CSV_PATH, get(ministry::provision_csv)),
         OwnRoute::get(ministry::DOCUMENT_PATH, get(ministry::document)),
@@ -236,7 +259,12 @@ pub fn own_routes() -> Vec<OwnRoute> {
 }
 
 /// Whether a response is the site's own code or style (wasm, JavaScript, CSS).
-fn site_code(_: axum::http::StatusCode, _: axum::http::Version, headers: &axum::http::HeaderMap, _: &axum::http::Extensions) -> bool {
+fn site_code(
+    _: axum::http::StatusCode,
+    _: axum::http::Version,
+    headers: &axum::http::HeaderMap,
+    _: &axum::http::Extensions,
+) -> bool {
     let kind = headers.get(axum::http::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default();
     ["application/wasm", "text/javascript", "application/javascript", "text/css"].iter().any(|t| kind.starts_with(t))
 }

@@ -45,7 +45,8 @@ pub fn announce(url: &str) {
 pub fn init_logging() -> anyhow::Result<()> {
     let format = LogFormat::parse(std::env::var("APP_LOG_FORMAT").ok().as_deref()).map_err(anyhow::Error::msg)?;
     // Everything the process writes is then a log line of that format.
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,sqlx=warn,sea_orm=warn,tower_http=warn".into());
+    let filter =
+        EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,sqlx=warn,sea_orm=warn,tower_http=warn".into());
     let builder = tracing_subscriber::fmt().with_env_filter(filter);
     match format {
         LogFormat::Text => builder.init(),

@@ -10,7 +10,10 @@ pub(crate) fn hand_over(name: &str, value: &[u8], secure: bool) {
     use base64::Engine;
     let Some(res) = use_context::<leptos_axum::ResponseOptions>() else { return };
     let value = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(value);
-    let cookie = format!("{name}={value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=300{}", if secure { "; Secure" } else { "" });
+    let cookie = format!(
+        "{name}={value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=300{}",
+        if secure { "; Secure" } else { "" }
+    );
     if let Ok(v) = http::HeaderValue::from_str(&cookie) {
         res.append_header(http::header::SET_COOKIE, v);
     }
@@ -22,7 +25,8 @@ pub(crate) fn take(name: &str, secure: bool) -> Option<Vec<u8>> {
     use base64::Engine;
     let raw = cookie(name)?;
     if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
-        let clear = format!("{name}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0{}", if secure { "; Secure" } else { "" });
+        let clear =
+            format!("{name}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0{}", if secure { "; Secure" } else { "" });
         if let Ok(v) = http::HeaderValue::from_str(&clear) {
             res.append_header(http::header::SET_COOKIE, v);
         }

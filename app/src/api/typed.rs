@@ -29,13 +29,12 @@ fn read(form: &str) -> Vec<(String, String)> {
 pub fn keep(form: &str, values: &[(&str, &str)]) {
     use base64::Engine;
     let Some(res) = use_context::<leptos_axum::ResponseOptions>() else { return };
-    let caller = use_context::<http::request::Parts>().and_then(|p| p.extensions.get::<crate::ports::Caller>().cloned());
+    let caller =
+        use_context::<http::request::Parts>().and_then(|p| p.extensions.get::<crate::ports::Caller>().cloned());
     let secure = caller.map(|c| c.secure_cookies).unwrap_or(true);
     // Bounded so the cookie stays well under the 4 KB browsers accept.
-    let values: Vec<(String, String)> = values
-        .iter()
-        .map(|(k, v)| ((*k).to_owned(), v.chars().take(400).collect()))
-        .collect();
+    let values: Vec<(String, String)> =
+        values.iter().map(|(k, v)| ((*k).to_owned(), v.chars().take(400).collect())).collect();
     let Ok(json) = serde_json::to_vec(&(form, values)) else { return };
     let encoded = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(json);
     if encoded.len() > 3500 {

@@ -41,7 +41,11 @@ pub fn field_id(name: &str) -> String {
 /// The message for a field's error: `err-<field>-<code>` when there is one, else `err-<code>`.
 pub fn field_message(i18n: &I18n, field: &str, code: &str) -> String {
     let specific = format!("err-{field}-{code}");
-    if crate::i18n::has(i18n.lang(), &specific) { i18n.t(&specific) } else { i18n.err(code) }
+    if crate::i18n::has(i18n.lang(), &specific) {
+        i18n.t(&specific)
+    } else {
+        i18n.err(code)
+    }
 }
 
 /// The refusal of the server function at `path`, as the browser brought it back in the URL.
@@ -74,7 +78,11 @@ where
     let typed = Resource::new(
         move || error.get().is_some(),
         move |refused| async move {
-            if refused { typed_values(form.to_owned()).await.unwrap_or_default() } else { Vec::new() }
+            if refused {
+                typed_values(form.to_owned()).await.unwrap_or_default()
+            } else {
+                Vec::new()
+            }
         },
     );
     view! {
@@ -151,7 +159,14 @@ fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
 }
 
 #[component]
-fn FieldFrame(id: String, name: &'static str, label: String, hint: Option<String>, error: Option<String>, children: Children) -> impl IntoView {
+fn FieldFrame(
+    id: String,
+    name: &'static str,
+    label: String,
+    hint: Option<String>,
+    error: Option<String>,
+    children: Children,
+) -> impl IntoView {
     let i18n = use_i18n();
     let class = if error.is_some() { "app-field app-field--error" } else { "app-field" };
     let error_view = error.map(|code| {

@@ -44,7 +44,11 @@ fn LanguageSwitch() -> impl IntoView {
     let next = move || {
         let search = location.search.get();
         let path = location.pathname.get();
-        if search.is_empty() { path } else { format!("{path}?{search}") }
+        if search.is_empty() {
+            path
+        } else {
+            format!("{path}?{search}")
+        }
     };
     let buttons = Lang::ALL
         .iter()
@@ -120,7 +124,8 @@ fn Navigation() -> impl IntoView {
     let links = nav_links(session.as_ref().map(|s| s.role));
     let current = move |href: &'static str| {
         let path = location.pathname.get();
-        let here = if href == routes::HOME { path == href } else { path == href || path.starts_with(&format!("{href}/")) };
+        let here =
+            if href == routes::HOME { path == href } else { path == href || path.starts_with(&format!("{href}/")) };
         here.then_some("page")
     };
     let items = links

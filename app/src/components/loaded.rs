@@ -36,7 +36,9 @@ pub fn refusal(e: AppError, here: String) -> AnyView {
         return view! { <Redirect path=format!("{}?next={here}", crate::routes::SIGN_IN)/> }.into_any();
     }
     #[cfg(feature = "ssr")]
-    if let (Some(res), Ok(status)) = (use_context::<leptos_axum::ResponseOptions>(), http::StatusCode::from_u16(e.status())) {
+    if let (Some(res), Ok(status)) =
+        (use_context::<leptos_axum::ResponseOptions>(), http::StatusCode::from_u16(e.status()))
+    {
         res.set_status(status);
     }
     let title = match &e {

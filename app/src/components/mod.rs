@@ -7,6 +7,6 @@ pub mod loaded;
 pub mod me;
 pub mod pager;
 pub mod region_select;
-pub mod supplier_fields;
 pub mod staff;
+pub mod supplier_fields;
 pub mod title;

@@ -67,7 +67,8 @@ pub fn Pager(
     let href: PageHref = href.unwrap_or_else(|| {
         let location = use_location();
         let path = location.pathname.get_untracked();
-        let query: Vec<(String, String)> = location.query.get_untracked().into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+        let query: Vec<(String, String)> =
+            location.query.get_untracked().into_iter().map(|(k, v)| (k.to_string(), v)).collect();
         Arc::new(move |p| with_page(&path, query.clone(), p))
     });
     let PageInfo { page: current, pages, .. } = page;
@@ -107,7 +108,10 @@ mod tests {
     fn the_pager_shows_the_ends_and_two_pages_either_side() {
         assert_eq!(page_window(1, 3), vec![Some(1), Some(2), Some(3)]);
         assert_eq!(page_window(1, 5000), vec![Some(1), Some(2), Some(3), None, Some(5000)]);
-        assert_eq!(page_window(50, 5000), vec![Some(1), None, Some(48), Some(49), Some(50), Some(51), Some(52), None, Some(5000)]);
+        assert_eq!(
+            page_window(50, 5000),
+            vec![Some(1), None, Some(48), Some(49), Some(50), Some(51), Some(52), None, Some(5000)]
+        );
         assert_eq!(page_window(5000, 5000), vec![Some(1), None, Some(4998), Some(4999), Some(5000)]);
         assert_eq!(page_window(4, 7), vec![Some(1), Some(2), Some(3), Some(4), Some(5), Some(6), Some(7)]);
     }

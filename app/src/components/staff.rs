@@ -8,7 +8,10 @@ use crate::i18n::use_i18n;
 use leptos::prelude::*;
 
 fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
-    let ids: Vec<String> = [(hint, format!("{id}-hint")), (error, format!("{id}-error"))].into_iter().filter_map(|(on, s)| on.then_some(s)).collect();
+    let ids: Vec<String> = [(hint, format!("{id}-hint")), (error, format!("{id}-error"))]
+        .into_iter()
+        .filter_map(|(on, s)| on.then_some(s))
+        .collect();
     (!ids.is_empty()).then(|| ids.join(" "))
 }
 
@@ -121,18 +124,25 @@ pub fn load_error(e: AppError, here: String) -> AnyView {
 
 /// A query string from `(name, value)` pairs, leaving out empty values.
 pub fn query_string(pairs: &[(&str, String)]) -> String {
-    let parts: Vec<String> = pairs
-        .iter()
-        .filter(|(_, v)| !v.is_empty())
-        .map(|(k, v)| format!("{k}={}", encode(v)))
-        .collect();
-    if parts.is_empty() { String::new() } else { format!("?{}", parts.join("&")) }
+    let parts: Vec<String> =
+        pairs.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| format!("{k}={}", encode(v))).collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", parts.join("&"))
+    }
 }
 
 /// Percent-encodes a query value.
 pub fn encode(v: &str) -> String {
     v.bytes()
-        .map(|b| if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) { char::from(b).to_string() } else { format!("%{b:02X}") })
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+                char::from(b).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
         .collect()
 }
 
@@ -203,5 +213,9 @@ pub fn SubNav(
 pub fn action_label(action: &str) -> String {
     let i18n = use_i18n();
     let key = format!("audit-action-{}", action.replace('.', "-"));
-    if crate::i18n::has(i18n.lang(), &key) { i18n.t(&key) } else { action.to_owned() }
+    if crate::i18n::has(i18n.lang(), &key) {
+        i18n.t(&key)
+    } else {
+        action.to_owned()
+    }
 }

@@ -116,7 +116,11 @@ fn hint_and_error(i18n: I18n, spec: &Spec) -> impl IntoView {
 }
 
 fn field_class(spec: &Spec) -> &'static str {
-    if spec.error.is_some() { "app-field app-field--error" } else { "app-field" }
+    if spec.error.is_some() {
+        "app-field app-field--error"
+    } else {
+        "app-field"
+    }
 }
 
 /// A labelled one-line input.
@@ -210,7 +214,9 @@ pub fn Checkboxes(spec: Spec, options: Vec<Named>, checked: Vec<String>) -> impl
 pub fn upload_error() -> Memo<Option<String>> {
     let query = use_query_map();
     Memo::new(move |_| {
-        query.with(|q| q.get("error")).filter(|c| !c.is_empty() && c.len() <= 40 && c.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+        query
+            .with(|q| q.get("error"))
+            .filter(|c| !c.is_empty() && c.len() <= 40 && c.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
     })
 }
 

@@ -36,7 +36,11 @@ pub fn escape_html(text: &str) -> String {
 /// The whole `<title>` text: the page's title and the portal's name, escaped on the server.
 pub fn format_title(page: &str, portal: &str) -> String {
     let text = if page.is_empty() { portal.to_owned() } else { format!("{page} — {portal}") };
-    if cfg!(feature = "ssr") { escape_html(&text) } else { text }
+    if cfg!(feature = "ssr") {
+        escape_html(&text)
+    } else {
+        text
+    }
 }
 
 /// The app-wide title formatter, set once in the root component.

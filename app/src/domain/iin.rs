@@ -6,10 +6,7 @@ use serde::{Deserialize, Serialize};
 /// share; `None` when the second pass also gives 10 (such numbers are never issued).
 fn check_digit(d: &[u8; 12]) -> Option<u8> {
     let pass = |start: u8| -> u32 {
-        (0..11u8)
-            .map(|i| u32::from(d[usize::from(i)]) * u32::from((start + i - 1) % 11 + 1))
-            .sum::<u32>()
-            % 11
+        (0..11u8).map(|i| u32::from(d[usize::from(i)]) * u32::from((start + i - 1) % 11 + 1)).sum::<u32>() % 11
     };
     match pass(1) {
         10 => match pass(3) {
@@ -184,16 +181,18 @@ mod tests {
     #[test]
     fn the_second_weight_pass_is_used_when_the_first_gives_ten() {
         // Search for a prefix whose first pass gives 10, then check the result validates.
-        let found = (0..100_000u32)
-            .map(|n| format!("9001013{n:04}"))
-            .find_map(|p| {
-                let mut d = [0u8; 12];
-                for (s, b) in d.iter_mut().zip(p.bytes()) {
-                    *s = b - b'0';
-                }
-                let first: u32 = (0..11).map(|i| u32::from(d[i]) * (i as u32 + 1)).sum::<u32>() % 11;
-                if first == 10 { with_check_digit(&p) } else { None }
-            });
+        let found = (0..100_000u32).map(|n| format!("9001013{n:04}")).find_map(|p| {
+            let mut d = [0u8; 12];
+            for (s, b) in d.iter_mut().zip(p.bytes()) {
+                *s = b - b'0';
+            }
+            let first: u32 = (0..11).map(|i| u32::from(d[i]) * (i as u32 + 1)).sum::<u32>() % 11;
+            if first == 10 {
+                with_check_digit(&p)
+            } else {
+                None
+            }
+        });
         assert!(found.map(|f| Iin::parse(&f).is_ok()).unwrap_or(false));
     }
 }

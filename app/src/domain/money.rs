@@ -53,11 +53,7 @@ impl Money {
         }
         let whole: i64 = whole.parse().map_err(|_| "too_large")?;
         let frac: i64 = format!("{frac:0<2}").parse().map_err(|_| "not_an_amount")?;
-        whole
-            .checked_mul(100)
-            .and_then(|t| t.checked_add(frac))
-            .map(Self)
-            .ok_or("too_large")
+        whole.checked_mul(100).and_then(|t| t.checked_add(frac)).map(Self).ok_or("too_large")
     }
 
     /// Multiplies by a quantity, refusing overflow.

@@ -102,7 +102,9 @@ impl ContactPreferences {
         let language = errors.check("language", Lang::from_code(language).ok_or("unknown_language"));
         let email_format = errors.check("email_format", EmailFormat::from_code(email_format).ok_or("unknown_format"));
         errors.finish()?;
-        let (Some(language), Some(email_format)) = (language, email_format) else { return Err(crate::error::AppError::Malformed) };
+        let (Some(language), Some(email_format)) = (language, email_format) else {
+            return Err(crate::error::AppError::Malformed);
+        };
         let on = |c: &str| channels.iter().any(|x| x == c);
         Ok(Self { by_email: on("email"), by_sms: on("sms"), in_app: on("in_app"), email_format, language })
     }

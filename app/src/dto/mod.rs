@@ -3,8 +3,8 @@ use crate::domain::{Lang, Role, SupplierStatus};
 use serde::{Deserialize, Serialize};
 
 pub mod account;
-pub mod supplier;
 pub mod ministry;
+pub mod supplier;
 
 /// The signed-in account, as the UI needs it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -99,8 +99,8 @@ pub struct AuditEntryView {
     /// Why, when a reason was given.
     pub reason: Option<String>,
 }
-pub mod recipient;
 pub mod orders;
+pub mod recipient;
 
 /// Filters of the audit log search (from the page's GET form; all optional).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -247,4 +247,3 @@ pub struct OfferingView {
     /// Whether the caller may order (recipient or representative).
     pub can_order: bool,
 }
-

@@ -1,7 +1,10 @@
 //! What the supplier journey shows: the organisation's profile and status, documents,
 //! offerings, incoming orders, complaints, reimbursement statements and the scorecard.
 //! Everything is already in the reader's language.
-use crate::domain::{CategoryKind, CoPayment, ComplaintStatus, DocumentKind, Money, OfferingStatus, OrderStatus, SupplierKind, SupplierStatus, Unit};
+use crate::domain::{
+    CategoryKind, CoPayment, ComplaintStatus, DocumentKind, Money, OfferingStatus, OrderStatus, SupplierKind,
+    SupplierStatus, Unit,
+};
 use crate::error::FieldError;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -9,8 +9,17 @@ use leptos_router::hooks::use_query_map;
 
 /// Kinds of entries staff filter by: a full action code, or a prefix ending in `.`.
 const ACTIONS: [&str; 11] = [
-    "supplier.", "offering.", "ceiling.add", "item_type.", "category.create", "ipr.import", "complaint.", "recipient.view", "staff.",
-    "supplier.approve", "supplier.reject",
+    "supplier.",
+    "offering.",
+    "ceiling.add",
+    "item_type.",
+    "category.create",
+    "ipr.import",
+    "complaint.",
+    "recipient.view",
+    "staff.",
+    "supplier.approve",
+    "supplier.reject",
 ];
 
 /// Entries shown at a time (the server's page size).
@@ -32,7 +41,11 @@ pub fn AuditPage() -> impl IntoView {
         ACTIONS
             .iter()
             .map(|a| {
-                let label = if a.ends_with('.') { i18n.t(&format!("audit-kind-{}", a.trim_end_matches('.'))) } else { action_label(a) };
+                let label = if a.ends_with('.') {
+                    i18n.t(&format!("audit-kind-{}", a.trim_end_matches('.')))
+                } else {
+                    action_label(a)
+                };
                 view! { <option value=*a selected=chosen == *a>{label}</option> }
             })
             .collect_view()

@@ -15,9 +15,9 @@ pub mod sign_up_sent;
 pub mod sign_up_supplier;
 pub mod supplier;
 
+use crate::components::title::PageTitle;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
-use crate::components::title::PageTitle;
 
 /// The page's `<title>` and its one `<h1>`.
 #[component]

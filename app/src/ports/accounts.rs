@@ -85,7 +85,6 @@ pub trait Accounts: Send + Sync {
     async fn me(&self, caller: &Caller) -> Result<Option<Me>, AppError>;
 }
 
-
 /// Identity before a record opens: the e-mail link, and the proof that links a recipient
 /// account to a person's record (a code by SMS to the phone on the record, or an activation
 /// letter from a regional officer).
@@ -112,7 +111,13 @@ pub trait Identity: Send + Sync {
     async fn request_reset_code(&self, caller: &Caller, email: &str) -> Result<(), AppError>;
     /// Sets a new password with that code (10 minutes, once, guesses throttled), ends every
     /// session of the account and records it in the audit log.
-    async fn reset_password_with_code(&self, caller: &Caller, email: &str, code: &str, new_password: &str) -> Result<(), AppError>;
+    async fn reset_password_with_code(
+        &self,
+        caller: &Caller,
+        email: &str,
+        code: &str,
+        new_password: &str,
+    ) -> Result<(), AppError>;
     /// A regional officer issues an activation letter for the person with `iin` in their
     /// region, for `for_whom` (`person` or `representative`), audited; the code is shown
     /// this once.

@@ -38,7 +38,13 @@ pub trait CatalogueAdmin: Send + Sync {
     /// Returns its id.
     async fn save_item_type(&self, caller: &Caller, id: Option<i32>, form: ItemTypeForm) -> Result<i32, AppError>;
     /// Adds a guaranteed sum from a date (today or later); the history is kept.
-    async fn add_ceiling(&self, caller: &Caller, item_type_id: i32, amount: &str, valid_from: &str) -> Result<(), AppError>;
+    async fn add_ceiling(
+        &self,
+        caller: &Caller,
+        item_type_id: i32,
+        amount: &str,
+        valid_from: &str,
+    ) -> Result<(), AppError>;
     /// Creates a category. Returns its id.
     async fn add_category(&self, caller: &Caller, form: CategoryForm) -> Result<i32, AppError>;
 }

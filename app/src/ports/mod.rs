@@ -70,7 +70,11 @@ impl Caller {
     /// The actor if their role is one of `roles`; `NotSignedIn` or `Forbidden` otherwise.
     pub fn require(&self, roles: &[Role]) -> Result<&Actor, AppError> {
         let actor = self.signed_in()?;
-        if roles.contains(&actor.role) { Ok(actor) } else { Err(AppError::Forbidden) }
+        if roles.contains(&actor.role) {
+            Ok(actor)
+        } else {
+            Err(AppError::Forbidden)
+        }
     }
 }
 

@@ -28,14 +28,31 @@ pub trait Catalogue: Send + Sync {
 #[async_trait]
 pub trait Ordering: Send + Sync {
     /// The question page, with the draft typed so far.
-    async fn start(&self, caller: &Caller, offering_id: i32, for_recipient: Option<i32>) -> Result<OrderStartView, AppError>;
+    async fn start(
+        &self,
+        caller: &Caller,
+        offering_id: i32,
+        for_recipient: Option<i32>,
+    ) -> Result<OrderStartView, AppError>;
     /// Keeps what was typed as a draft, then checks it (the draft is kept even when refused).
     async fn save(&self, caller: &Caller, form: OrderForm) -> Result<(), AppError>;
     /// The check-your-answers page: price, the state's share and what the recipient pays.
-    async fn check(&self, caller: &Caller, offering_id: i32, for_recipient: Option<i32>) -> Result<OrderCheckView, AppError>;
+    async fn check(
+        &self,
+        caller: &Caller,
+        offering_id: i32,
+        for_recipient: Option<i32>,
+    ) -> Result<OrderCheckView, AppError>;
     /// Places the order (once per key) and returns its id, if the price, the guaranteed sum
     /// and the co-payment are still the `terms` the check page showed (`price_changed` if not).
-    async fn confirm(&self, caller: &Caller, offering_id: i32, for_recipient: Option<i32>, idempotency_key: &str, terms: &str) -> Result<i32, AppError>;
+    async fn confirm(
+        &self,
+        caller: &Caller,
+        offering_id: i32,
+        for_recipient: Option<i32>,
+        idempotency_key: &str,
+        terms: &str,
+    ) -> Result<i32, AppError>;
 }
 
 /// Orders after they are placed.
@@ -65,5 +82,9 @@ pub trait Notifications: Send + Sync {
     /// How the caller wants to hear from the portal.
     async fn preferences(&self, caller: &Caller) -> Result<crate::dto::account::ContactPreferencesView, AppError>;
     /// Keeps the caller's choice; at least one channel must stay on.
-    async fn set_preferences(&self, caller: &Caller, chosen: crate::dto::account::ContactPreferences) -> Result<(), AppError>;
+    async fn set_preferences(
+        &self,
+        caller: &Caller,
+        chosen: crate::dto::account::ContactPreferences,
+    ) -> Result<(), AppError>;
 }

@@ -100,7 +100,8 @@ pub fn new_recovery_codes() -> Vec<String> {
     let mut rng = rand::rngs::OsRng;
     (0..RECOVERY_CODES)
         .map(|_| {
-            let raw: String = (0..10).map(|_| char::from(ALPHABET[(rng.next_u32() as usize) % ALPHABET.len()])).collect();
+            let raw: String =
+                (0..10).map(|_| char::from(ALPHABET[(rng.next_u32() as usize) % ALPHABET.len()])).collect();
             format!("{}-{}", &raw[..5], &raw[5..])
         })
         .collect()

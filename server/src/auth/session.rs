@@ -6,9 +6,7 @@ use crate::entities::{accounts, sessions};
 use app::domain::Role;
 use app::ports::Actor;
 use chrono::{Duration, Utc};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 /// Name of the session cookie on plain HTTP (local development and tests).
 pub const COOKIE: &str = "ssp_session";
@@ -25,7 +23,11 @@ const SECOND_FACTOR_MINUTES: i64 = 10;
 
 /// The session cookie's name where cookies are (or are not) `Secure`.
 pub fn cookie_name(secure: bool) -> &'static str {
-    if secure { SECURE_COOKIE } else { COOKIE }
+    if secure {
+        SECURE_COOKIE
+    } else {
+        COOKIE
+    }
 }
 
 /// `Set-Cookie` value carrying a token.
@@ -140,7 +142,8 @@ pub async fn authenticate(db: &DatabaseConnection, tokens: &Tokens, token: &str)
             display_name: account.display_name.clone(),
             session_id: session.id,
             staff_region: if account.role == DbRole::Staff { account.staff_region } else { None },
-            unread: u32::try_from(crate::services::recipient::notifications::unread(db, account_id).await?).unwrap_or(u32::MAX),
+            unread: u32::try_from(crate::services::recipient::notifications::unread(db, account_id).await?)
+                .unwrap_or(u32::MAX),
         },
         lang: account.language.into(),
         renewed,

@@ -84,8 +84,18 @@ pub async fn reserve<C: ConnectionTrait>(db: &C, key: &str, policy: Policy) -> R
         .map_err(|e| sea_orm::DbErr::Custom(e.to_string()))?
         .on_conflict(
             OnConflict::column(C::Key)
-                .value(C::Failures, CaseStatement::new().case(stale.clone(), Expr::val(1)).finally(Expr::col((throttle_counters::Entity, C::Failures)).add(1)))
-                .value(C::LastFailureAt, CaseStatement::new().case(stale, Expr::val(now)).finally(Expr::col((throttle_counters::Entity, C::LastFailureAt))))
+                .value(
+                    C::Failures,
+                    CaseStatement::new()
+                        .case(stale.clone(), Expr::val(1))
+                        .finally(Expr::col((throttle_counters::Entity, C::Failures)).add(1)),
+                )
+                .value(
+                    C::LastFailureAt,
+                    CaseStatement::new()
+                        .case(stale, Expr::val(now))
+                        .finally(Expr::col((throttle_counters::Entity, C::LastFailureAt))),
+                )
                 .to_owned(),
         )
         .returning(Query::returning().columns([C::Failures, C::LastFailureAt]))
@@ -131,7 +141,11 @@ pub async fn failed<C: ConnectionTrait>(db: &C, key: &str) -> Result<(), sea_orm
 /// The right password from this client: its counter for this account starts again.
 pub async fn succeeded<C: ConnectionTrait>(db: &C, key: &str) -> Result<(), sea_orm::DbErr> {
     use throttle_counters::Column as C;
-    throttle_counters::Entity::update_many().col_expr(C::Failures, Expr::value(0)).filter(C::Key.eq(key)).exec(db).await?;
+    throttle_counters::Entity::update_many()
+        .col_expr(C::Failures, Expr::value(0))
+        .filter(C::Key.eq(key))
+        .exec(db)
+        .await?;
     Ok(())
 }
 
@@ -146,8 +160,12 @@ pub async fn record<C: ConnectionTrait>(
     outcome: Outcome,
 ) -> Result<(), sea_orm::DbErr> {
     match account_id {
-        Some(account) => tracing::info!(target: "sign_in", account, client = client_key, outcome = outcome.code(), "sign-in attempt"),
-        None => tracing::info!(target: "sign_in", email_key, client = client_key, outcome = outcome.code(), "sign-in attempt"),
+        Some(account) => {
+            tracing::info!(target: "sign_in", account, client = client_key, outcome = outcome.code(), "sign-in attempt")
+        }
+        None => {
+            tracing::info!(target: "sign_in", email_key, client = client_key, outcome = outcome.code(), "sign-in attempt")
+        }
     }
     if outcome != Outcome::Success {
         crate::telemetry::sign_in_failed(outcome.code());

@@ -1,8 +1,8 @@
 //! Session tokens: HS256 JWTs (algorithm pinned) with issuer, audience and a short expiry,
 //! carrying the id of a server-side session that can be revoked at any time.
 use chrono::Utc;
-use jsonwebtoken::{decode, encode, Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use hmac::{Hmac, Mac};
+use jsonwebtoken::{decode, encode, Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -123,9 +123,8 @@ mod tests {
         let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
         let header = b64.encode(r#"{"alg":"none","typ":"JWT"}"#);
         let exp = Utc::now().timestamp() + 600;
-        let body = b64.encode(format!(
-            r#"{{"sub":"7","sid":"s","iss":"{ISSUER}","aud":"{AUDIENCE}","iat":0,"exp":{exp}}}"#
-        ));
+        let body =
+            b64.encode(format!(r#"{{"sub":"7","sid":"s","iss":"{ISSUER}","aud":"{AUDIENCE}","iat":0,"exp":{exp}}}"#));
         assert!(tokens().verify(&format!("{header}.{body}.")).is_none());
     }
 }

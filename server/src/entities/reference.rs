@@ -88,7 +88,11 @@ pub mod item_types {
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
     pub enum Relation {
-        #[sea_orm(belongs_to = "super::categories::Entity", from = "Column::CategoryId", to = "super::categories::Column::Id")]
+        #[sea_orm(
+            belongs_to = "super::categories::Entity",
+            from = "Column::CategoryId",
+            to = "super::categories::Column::Id"
+        )]
         Category,
     }
 

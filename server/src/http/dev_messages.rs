@@ -19,7 +19,12 @@ pub async fn page(State(state): State<AppState>) -> Response {
     if state.ctx.settings.environment != Environment::Development {
         return StatusCode::NOT_FOUND.into_response();
     }
-    let rows = match outbox_messages::Entity::find().order_by_desc(outbox_messages::Column::CreatedAt).limit(100).all(&state.ctx.db).await {
+    let rows = match outbox_messages::Entity::find()
+        .order_by_desc(outbox_messages::Column::CreatedAt)
+        .limit(100)
+        .all(&state.ctx.db)
+        .await
+    {
         Ok(rows) => rows,
         Err(e) => {
             crate::services::unexpected(e);

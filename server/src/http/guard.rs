@@ -71,14 +71,16 @@ pub const FORM_LIMIT: u64 = 256 * 1024;
 pub async fn small_forms(req: Request, next: Next) -> Response {
     let path = req.uri().path();
     let is_function = path.starts_with("/api/") && !path.starts_with("/api/v1/");
-    let length = req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
+    let length =
+        req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
     if is_function && length.is_some_and(|n| n > FORM_LIMIT) {
         let body = "<!DOCTYPE html><html lang=\"kk\"><head><meta charset=\"utf-8\"><title>413</title></head>\
                     <body><main><h1>413</h1><p lang=\"kk\">Жіберілген мәлімет тым үлкен. Артқа оралып, қысқартып көріңіз.</p>\
                     <p lang=\"ru\">Отправлено слишком много данных. Вернитесь назад и сократите текст.</p>\
                     <p lang=\"en\">What was sent is too large. Go back and shorten it.</p>\
                     <p><a href=\"/\">Home</a></p></main></body></html>";
-        return (StatusCode::PAYLOAD_TOO_LARGE, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response();
+        return (StatusCode::PAYLOAD_TOO_LARGE, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], body)
+            .into_response();
     }
     next.run(req).await
 }
@@ -89,8 +91,9 @@ pub async fn security_headers(State(state): State<AppState>, req: Request, next:
     let is_asset = req.uri().path().starts_with("/pkg/") || req.uri().path() == "/favicon.ico";
     let mut res = next.run(req).await;
     let h = res.headers_mut();
-    h.entry(header::CONTENT_SECURITY_POLICY)
-        .or_insert(HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"));
+    h.entry(header::CONTENT_SECURITY_POLICY).or_insert(HeaderValue::from_static(
+        "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+    ));
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     h.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));

@@ -85,7 +85,11 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
         .or_else(|| cookie(req.headers(), LANG_COOKIE).and_then(|c| Lang::from_code(&c)))
         .or_else(|| lang_from_accept(req.headers()))
         .unwrap_or(Lang::Kk);
-    let user_agent = req.headers().get(http::header::USER_AGENT).and_then(|v| v.to_str().ok()).map(|v| v.chars().take(256).collect());
+    let user_agent = req
+        .headers()
+        .get(http::header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| v.chars().take(256).collect());
     req.extensions_mut().insert(Caller { actor, pending, ip, user_agent, lang, secure_cookies: secure });
     let mut res = next.run(req).await;
     if let Some(token) = renewed {

@@ -18,7 +18,11 @@ pub struct LanguageForm {
 }
 
 /// The handler.
-pub async fn set(State(state): State<AppState>, Extension(caller): Extension<Caller>, Form(form): Form<LanguageForm>) -> Response {
+pub async fn set(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Form(form): Form<LanguageForm>,
+) -> Response {
     let next = form.next.filter(|n| app::routes::is_local_path(n)).unwrap_or_else(|| "/".into());
     let Some(lang) = Lang::from_code(&form.lang) else {
         return Redirect::to(&next).into_response();

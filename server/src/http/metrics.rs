@@ -35,7 +35,8 @@ static HANDLE: OnceLock<Option<PrometheusHandle>> = OnceLock::new();
 pub fn handle() -> Option<&'static PrometheusHandle> {
     HANDLE
         .get_or_init(|| {
-            let builder = PrometheusBuilder::new().set_buckets_for_metric(Matcher::Full("http_request_duration_seconds".into()), BUCKETS);
+            let builder = PrometheusBuilder::new()
+                .set_buckets_for_metric(Matcher::Full("http_request_duration_seconds".into()), BUCKETS);
             match builder.and_then(PrometheusBuilder::install_recorder) {
                 Ok(h) => Some(h),
                 Err(e) => {
@@ -65,17 +66,27 @@ pub fn spawn_upkeep() {
 /// Counts and times one answered request.
 pub fn request_finished(method: &str, route: &str, status: u16, seconds: f64) {
     metrics::counter!("http_requests_total", "method" => method.to_owned(), "route" => route.to_owned(), "status" => status.to_string()).increment(1);
-    metrics::histogram!("http_request_duration_seconds", "method" => method.to_owned(), "route" => route.to_owned()).record(seconds);
+    metrics::histogram!("http_request_duration_seconds", "method" => method.to_owned(), "route" => route.to_owned())
+        .record(seconds);
 }
 
 /// `GET /metrics`: for the allowed addresses, or with the token.
-pub async fn scrape(State(state): State<AppState>, ConnectInfo(peer): ConnectInfo<SocketAddr>, req: Request) -> Response {
+pub async fn scrape(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    req: Request,
+) -> Response {
     let settings = &state.ctx.settings;
     let client = super::identify::client_ip(Some(peer.ip()), req.headers(), &settings.trusted_proxy_nets());
-    let allowed_address = client.parse::<std::net::IpAddr>().is_ok_and(|ip| settings.metrics_nets().iter().any(|n| n.contains(&ip)));
-    let token = settings.metrics_token.as_ref().is_some_and(|t| bearer(req.headers()).is_some_and(|given| same_key(given, t.expose_secret())));
+    let allowed_address =
+        client.parse::<std::net::IpAddr>().is_ok_and(|ip| settings.metrics_nets().iter().any(|n| n.contains(&ip)));
+    let token = settings
+        .metrics_token
+        .as_ref()
+        .is_some_and(|t| bearer(req.headers()).is_some_and(|given| same_key(given, t.expose_secret())));
     if !allowed_address && !token {
-        return (StatusCode::FORBIDDEN, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], "forbidden\n").into_response();
+        return (StatusCode::FORBIDDEN, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], "forbidden\n")
+            .into_response();
     }
     let Some(handle) = handle() else {
         return (StatusCode::SERVICE_UNAVAILABLE, "metrics are not recorded\n").into_response();
@@ -108,6 +119,8 @@ fn pool_gauges(db: &DatabaseConnection) {
 }
 
 async fn pending_changes(db: &DatabaseConnection) -> Result<i64, sea_orm::DbErr> {
-    let row = db.query_one_raw(Statement::from_string(db.get_database_backend(), "SELECT COUNT(*) AS n FROM provision_changes")).await?;
+    let row = db
+        .query_one_raw(Statement::from_string(db.get_database_backend(), "SELECT COUNT(*) AS n FROM provision_changes"))
+        .await?;
     Ok(row.and_then(|r| r.try_get::<i64>("", "n").ok()).unwrap_or(0))
 }

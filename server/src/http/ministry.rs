@@ -34,7 +34,11 @@ fn sign_in_first(next: &str) -> Response {
 
 /// `POST /staff/imports/upload`: reads the file, imports it and shows the report; a refusal
 /// goes back to the upload page with its code.
-pub async fn upload(State(state): State<AppState>, Extension(caller): Extension<Caller>, mut form: Multipart) -> Response {
+pub async fn upload(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    mut form: Multipart,
+) -> Response {
     let back = |code: &str| Redirect::to(&format!("{}?error={code}", app::routes::STAFF_IMPORTS)).into_response();
     if caller.actor.is_none() {
         return sign_in_first(app::routes::STAFF_IMPORTS);
@@ -62,7 +66,9 @@ pub async fn upload(State(state): State<AppState>, Extension(caller): Extension<
         return back("file_required");
     };
     match import_for(&state.ctx, &caller, &name, &bytes).await {
-        Ok(report) => Redirect::to(&format!("{}/{}?done=imported", app::routes::STAFF_IMPORTS, report.summary.id)).into_response(),
+        Ok(report) => {
+            Redirect::to(&format!("{}/{}?done=imported", app::routes::STAFF_IMPORTS, report.summary.id)).into_response()
+        }
         Err(AppError::NotSignedIn) => sign_in_first(app::routes::STAFF_IMPORTS),
         Err(e) => back(e.fields().first().map(|f| f.code.as_str()).unwrap_or(e.code())),
     }
@@ -131,32 +137,57 @@ fn error_page(caller: &Caller, e: &AppError, next: &str) -> Response {
 
 fn attachment(file_name: &str) -> HeaderValue {
     // An ASCII fallback and the exact name (RFC 6266 / 5987) for Cyrillic file names.
-    let ascii: String = file_name.chars().map(|c| if c.is_ascii_alphanumeric() || ".-_".contains(c) { c } else { '_' }).collect();
+    let ascii: String =
+        file_name.chars().map(|c| if c.is_ascii_alphanumeric() || ".-_".contains(c) { c } else { '_' }).collect();
     let encoded: String = file_name
         .bytes()
-        .map(|b| if b.is_ascii_alphanumeric() || b".-_".contains(&b) { char::from(b).to_string() } else { format!("%{b:02X}") })
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b".-_".contains(&b) {
+                char::from(b).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
         .collect();
     HeaderValue::from_str(&format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}"))
         .unwrap_or(HeaderValue::from_static("attachment"))
 }
 
 /// `GET /staff/provision.csv?from=&to=`: the dashboard as a spreadsheet.
-pub async fn provision_csv(State(state): State<AppState>, Extension(caller): Extension<Caller>, Query(q): Query<PeriodQuery>) -> Response {
+pub async fn provision_csv(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Query(q): Query<PeriodQuery>,
+) -> Response {
     match ProvisionService(state.ctx.clone()).view(&caller, &q.from, &q.to).await {
         Ok(view) => {
             let body = provision_csv::render(&view, caller.lang);
             let disposition = attachment(&provision_csv::file_name(&view));
-            ([(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8")), (header::CONTENT_DISPOSITION, disposition)], body).into_response()
+            (
+                [
+                    (header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8")),
+                    (header::CONTENT_DISPOSITION, disposition),
+                ],
+                body,
+            )
+                .into_response()
         }
         Err(e) => error_page(&caller, &e, app::routes::STAFF_PROVISION),
     }
 }
 
 /// `GET /staff/suppliers/{supplier}/documents/{document}`: a document for review.
-pub async fn document(State(state): State<AppState>, Extension(caller): Extension<Caller>, Path((supplier, doc)): Path<(i32, i32)>) -> Response {
+pub async fn document(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path((supplier, doc)): Path<(i32, i32)>,
+) -> Response {
     match documents::document(&state.ctx, &caller, supplier, doc).await {
         Ok(file) => (
-            [(header::CONTENT_TYPE, HeaderValue::from_static(file.content_type)), (header::CONTENT_DISPOSITION, attachment(&file.file_name))],
+            [
+                (header::CONTENT_TYPE, HeaderValue::from_static(file.content_type)),
+                (header::CONTENT_DISPOSITION, attachment(&file.file_name)),
+            ],
             file.bytes,
         )
             .into_response(),

@@ -54,7 +54,8 @@ pub fn error(status: StatusCode, code: &str) -> Response {
 /// The error answer for a refusal: 400 with the fields at fault, else the refusal's status.
 pub fn refused(e: &AppError) -> Response {
     let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    let fields = e.fields().iter().map(|f| FieldProblem { field: f.field.clone(), code: f.code.clone() }).collect::<Vec<_>>();
+    let fields =
+        e.fields().iter().map(|f| FieldProblem { field: f.field.clone(), code: f.code.clone() }).collect::<Vec<_>>();
     let code = if fields.is_empty() { e.code().to_owned() } else { "invalid".to_owned() };
     let status = if fields.is_empty() { status } else { StatusCode::BAD_REQUEST };
     (status, Json(ApiError { error: code, fields })).into_response()
@@ -134,7 +135,8 @@ pub struct CatalogueParams {
 /// Item-type parameter filters travel as `param.<key>` (a choice) or `param.<key>_min` /
 /// `param.<key>_max` (a number).
 fn param_filters(raw: &HashMap<String, String>) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = raw.iter().filter_map(|(k, v)| k.strip_prefix("param.").map(|key| (key.to_owned(), v.clone()))).collect();
+    let mut out: Vec<(String, String)> =
+        raw.iter().filter_map(|(k, v)| k.strip_prefix("param.").map(|key| (key.to_owned(), v.clone()))).collect();
     out.sort();
     out
 }
@@ -146,7 +148,11 @@ fn param_filters(raw: &HashMap<String, String>) -> Vec<(String, String)> {
         (status = 400, description = "A filter was refused", body = ApiError),
         (status = 429, description = "Too many requests from this client", body = ApiError),
     ))]
-pub async fn catalogue(State(state): State<AppState>, Extension(caller): Extension<Caller>, Query(raw): Query<HashMap<String, String>>) -> Response {
+pub async fn catalogue(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Query(raw): Query<HashMap<String, String>>,
+) -> Response {
     let text = |k: &str| raw.get(k).cloned().unwrap_or_default();
     let lang = match lang_of(raw.get("lang").map(String::as_str)) {
         Ok(l) => l,
@@ -192,7 +198,12 @@ pub async fn catalogue(State(state): State<AppState>, Extension(caller): Extensi
         (status = 404, description = "No listed offering has this id", body = ApiError),
         (status = 429, description = "Too many requests from this client", body = ApiError),
     ))]
-pub async fn offering(State(state): State<AppState>, Extension(caller): Extension<Caller>, Path(id): Path<String>, Query(q): Query<HashMap<String, String>>) -> Response {
+pub async fn offering(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
     let lang = match lang_of(q.get("lang").map(String::as_str)) {
         Ok(l) => l,
         Err(e) => return refused(&e),
@@ -287,7 +298,14 @@ pub async fn provision_csv(State(state): State<AppState>, Query(q): Query<HashMa
         Ok(stats) => {
             let name = format!("attachment; filename=\"provision-{}.csv\"", stats.month);
             let disposition = HeaderValue::from_str(&name).unwrap_or(HeaderValue::from_static("attachment"));
-            ([(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8")), (header::CONTENT_DISPOSITION, disposition)], data::provision_csv(&stats)).into_response()
+            (
+                [
+                    (header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8")),
+                    (header::CONTENT_DISPOSITION, disposition),
+                ],
+                data::provision_csv(&stats),
+            )
+                .into_response()
         }
         Err(e) => refused(&e),
     }
@@ -312,10 +330,20 @@ impl utoipa::Modify for Security {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
         let components = openapi.components.get_or_insert_with(Default::default);
-        components.add_security_scheme("ipr_key", SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).description(Some("APP_IPR_API_KEY")).build()));
+        components.add_security_scheme(
+            "ipr_key",
+            SecurityScheme::Http(
+                HttpBuilder::new().scheme(HttpAuthScheme::Bearer).description(Some("APP_IPR_API_KEY")).build(),
+            ),
+        );
         components.add_security_scheme(
             "supplier_key",
-            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).description(Some("A key the supplier made at /supplier/api-keys")).build()),
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some("A key the supplier made at /supplier/api-keys"))
+                    .build(),
+            ),
         );
     }
 }
@@ -358,8 +386,15 @@ pub async fn page(Extension(caller): Extension<Caller>) -> Response {
         for (method, op) in ops {
             let Some(op) = op else { continue };
             let summary = op.summary.clone().or_else(|| op.description.clone()).unwrap_or_default();
-            let link = if method == "GET" && !path.contains('{') { format!("<a href=\"{0}\">{0}</a>", escape(path)) } else { escape(path) };
-            rows.push_str(&format!("<tr><td>{method}</td><td><code>{link}</code></td><td lang=\"en\">{}</td></tr>\n", escape(&summary)));
+            let link = if method == "GET" && !path.contains('{') {
+                format!("<a href=\"{0}\">{0}</a>", escape(path))
+            } else {
+                escape(path)
+            };
+            rows.push_str(&format!(
+                "<tr><td>{method}</td><td><code>{link}</code></td><td lang=\"en\">{}</td></tr>\n",
+                escape(&summary)
+            ));
         }
     }
     let t = |key: &str| escape(&tr(lang, key));
@@ -382,7 +417,12 @@ pub async fn page(Extension(caller): Extension<Caller>) -> Response {
         home = t("back-home"),
     );
     let mut res = (StatusCode::OK, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response();
-    res.headers_mut().insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("default-src 'none'; style-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"));
+    res.headers_mut().insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'none'; style-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+        ),
+    );
     res
 }
 
@@ -397,7 +437,12 @@ pub fn limiter(per_minute: u32) -> Arc<Limiter> {
 
 /// Counts each API request against its client's budget; beyond it, 429 with `Retry-After`.
 /// Public data may be read from any site (no credentials are ever involved).
-pub async fn budget(State(state): State<AppState>, ConnectInfo(peer): ConnectInfo<SocketAddr>, req: Request, next: Next) -> Response {
+pub async fn budget(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    req: Request,
+    next: Next,
+) -> Response {
     if !req.uri().path().starts_with(PREFIX) {
         return next.run(req).await;
     }
@@ -407,7 +452,10 @@ pub async fn budget(State(state): State<AppState>, ConnectInfo(peer): ConnectInf
         state.api_limit.retain_recent();
     }
     if let Err(wait) = state.api_limit.check_key(&client) {
-        let seconds = wait.wait_time_from(governor::clock::Clock::now(&governor::clock::DefaultClock::default())).as_secs().max(1);
+        let seconds = wait
+            .wait_time_from(governor::clock::Clock::now(&governor::clock::DefaultClock::default()))
+            .as_secs()
+            .max(1);
         metrics::counter!("api_requests_refused_total").increment(1);
         let mut res = error(StatusCode::TOO_MANY_REQUESTS, "too_many_requests");
         if let Ok(v) = HeaderValue::from_str(&seconds.to_string()) {

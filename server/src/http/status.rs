@@ -75,7 +75,9 @@ mod tests {
             let parts: Vec<&str> = Vec::new();
             parts[1]
         }
-        let app = axum::Router::new().route("/", axum::routing::get(boom)).layer(tower_http::catch_panic::CatchPanicLayer::custom(panicked));
+        let app = axum::Router::new()
+            .route("/", axum::routing::get(boom))
+            .layer(tower_http::catch_panic::CatchPanicLayer::custom(panicked));
         let res = app.oneshot(Request::builder().uri("/").body(Body::empty()).unwrap()).await.unwrap();
         assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
         let text = String::from_utf8(to_bytes(res.into_body(), 64 * 1024).await.unwrap().to_vec()).unwrap();

@@ -12,10 +12,10 @@ use app::ports::{Caller, Download, SupplierDocuments, SupplierMoney, SupplierOff
 use app::routes::supplier as r;
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, Request, State};
+use axum::handler::Handler;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::handler::Handler;
 use axum::Extension;
 use http::{header, HeaderValue, Method, StatusCode};
 use serde::Deserialize;
@@ -27,9 +27,17 @@ const UPLOAD_LIMIT: usize = MAX_BYTES + 256 * 1024;
 /// The routes, added to the application's router with the others it writes itself.
 pub fn routes() -> Vec<OwnRoute> {
     vec![
-        OwnRoute { method: Method::POST, path: r::DOCUMENT_UPLOAD.to_owned(), handler: post(upload_document.layer(DefaultBodyLimit::max(UPLOAD_LIMIT))) },
+        OwnRoute {
+            method: Method::POST,
+            path: r::DOCUMENT_UPLOAD.to_owned(),
+            handler: post(upload_document.layer(DefaultBodyLimit::max(UPLOAD_LIMIT))),
+        },
         OwnRoute { method: Method::GET, path: format!("{}/{{id}}", r::DOCUMENT_FILE), handler: get(download_document) },
-        OwnRoute { method: Method::POST, path: r::OFFERINGS_IMPORT_UPLOAD.to_owned(), handler: post(upload_offerings.layer(DefaultBodyLimit::max(UPLOAD_LIMIT))) },
+        OwnRoute {
+            method: Method::POST,
+            path: r::OFFERINGS_IMPORT_UPLOAD.to_owned(),
+            handler: post(upload_offerings.layer(DefaultBodyLimit::max(UPLOAD_LIMIT))),
+        },
         OwnRoute { method: Method::GET, path: r::OFFERINGS_TEMPLATE.to_owned(), handler: get(template) },
         OwnRoute { method: Method::GET, path: r::STATEMENT_CSV.to_owned(), handler: get(statement_csv) },
     ]
@@ -43,7 +51,10 @@ struct Upload {
 
 /// Reads the text fields and the one file field `file`, stopping as soon as the file is
 /// larger than `max` (the error code is then `file_too_large`).
-async fn read_form(multipart: Result<Multipart, MultipartRejection>, max: usize) -> Result<(HashMap<String, String>, Upload), &'static str> {
+async fn read_form(
+    multipart: Result<Multipart, MultipartRejection>,
+    max: usize,
+) -> Result<(HashMap<String, String>, Upload), &'static str> {
     let mut multipart = multipart.map_err(|_| "upload_failed")?;
     let mut fields = HashMap::new();
     let mut upload = Upload { name: String::new(), bytes: Vec::new() };
@@ -80,7 +91,11 @@ fn sign_in_then(page: &str) -> Response {
 }
 
 /// `POST /supplier/documents/upload`: a document with its kind.
-pub async fn upload_document(State(state): State<AppState>, Extension(caller): Extension<Caller>, multipart: Result<Multipart, MultipartRejection>) -> Response {
+pub async fn upload_document(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Response {
     if caller.actor.is_none() {
         return sign_in_then(r::DOCUMENTS);
     }
@@ -97,7 +112,11 @@ pub async fn upload_document(State(state): State<AppState>, Extension(caller): E
 }
 
 /// `POST /supplier/offerings/import/upload`: a CSV file of offerings.
-pub async fn upload_offerings(State(state): State<AppState>, Extension(caller): Extension<Caller>, multipart: Result<Multipart, MultipartRejection>) -> Response {
+pub async fn upload_offerings(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Response {
     if caller.actor.is_none() {
         return sign_in_then(r::OFFERINGS_IMPORT);
     }
@@ -115,10 +134,17 @@ pub async fn upload_offerings(State(state): State<AppState>, Extension(caller): 
 /// `filename` and `filename*` for `Content-Disposition`: an ASCII stand-in for old clients
 /// and the real name, percent-encoded as UTF-8 (RFC 6266).
 pub fn disposition(name: &str) -> String {
-    let ascii: String = name.chars().map(|c| if c.is_ascii_graphic() && c != '"' && c != '\\' || c == ' ' { c } else { '_' }).collect();
+    let ascii: String =
+        name.chars().map(|c| if c.is_ascii_graphic() && c != '"' && c != '\\' || c == ' ' { c } else { '_' }).collect();
     let encoded: String = name
         .bytes()
-        .map(|b| if b.is_ascii_alphanumeric() || b"!#$&+-.^_`|~".contains(&b) { char::from(b).to_string() } else { format!("%{b:02X}") })
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"!#$&+-.^_`|~".contains(&b) {
+                char::from(b).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
         .collect();
     format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
 }
@@ -151,7 +177,11 @@ pub fn refused(caller: &Caller, e: &AppError) -> Response {
 }
 
 /// `GET /documents/{id}`: a document, for its supplier or ministry staff.
-pub async fn download_document(State(state): State<AppState>, Extension(caller): Extension<Caller>, Path(id): Path<String>) -> Response {
+pub async fn download_document(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+) -> Response {
     let here = format!("{}/{id}", r::DOCUMENT_FILE);
     if caller.actor.is_none() {
         return sign_in_then(&here);
@@ -182,7 +212,11 @@ pub struct MonthQuery {
 }
 
 /// `GET /supplier/statement.csv?month=YYYY-MM`.
-pub async fn statement_csv(State(state): State<AppState>, Extension(caller): Extension<Caller>, Query(q): Query<MonthQuery>) -> Response {
+pub async fn statement_csv(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Query(q): Query<MonthQuery>,
+) -> Response {
     if caller.actor.is_none() {
         return sign_in_then(r::STATEMENTS);
     }

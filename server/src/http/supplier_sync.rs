@@ -89,7 +89,8 @@ pub struct SyncReport {
 }
 
 /// Each key's budget of syncs.
-pub type KeyLimiter = governor::RateLimiter<i32, governor::state::keyed::DefaultKeyedStateStore<i32>, governor::clock::DefaultClock>;
+pub type KeyLimiter =
+    governor::RateLimiter<i32, governor::state::keyed::DefaultKeyedStateStore<i32>, governor::clock::DefaultClock>;
 
 /// A budget of `per_minute` syncs a minute per key.
 pub fn key_limiter(per_minute: u32) -> Arc<KeyLimiter> {
@@ -108,9 +109,16 @@ pub fn key_limiter(per_minute: u32) -> Arc<KeyLimiter> {
         (status = 413, description = "Larger than 2 MB", body = ApiError),
         (status = 429, description = "Too many syncs with this key", body = ApiError),
     ))]
-pub async fn sync(State(state): State<AppState>, Extension(caller): Extension<Caller>, headers: http::HeaderMap, body: axum::body::Bytes) -> Response {
+pub async fn sync(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    headers: http::HeaderMap,
+    body: axum::body::Bytes,
+) -> Response {
     use crate::services::supplier::{api_keys, import};
-    let Some(presented) = super::ministry::bearer(&headers) else { return error(StatusCode::UNAUTHORIZED, "unauthorized") };
+    let Some(presented) = super::ministry::bearer(&headers) else {
+        return error(StatusCode::UNAUTHORIZED, "unauthorized");
+    };
     let holder = match api_keys::authenticate(&state.ctx, presented, &data::visitor(&caller, Lang::Ru)).await {
         Ok(h) => h,
         Err(AppError::NotSignedIn) => return error(StatusCode::UNAUTHORIZED, "unauthorized"),
@@ -135,7 +143,12 @@ pub async fn sync(State(state): State<AppState>, Extension(caller): Extension<Ca
             lines: r
                 .lines
                 .into_iter()
-                .map(|l| SyncLineReport { line: l.line, sku: l.sku, outcome: l.outcome, errors: l.errors.into_iter().map(|e| FieldProblem { field: e.field, code: e.code }).collect() })
+                .map(|l| SyncLineReport {
+                    line: l.line,
+                    sku: l.sku,
+                    outcome: l.outcome,
+                    errors: l.errors.into_iter().map(|e| FieldProblem { field: e.field, code: e.code }).collect(),
+                })
                 .collect(),
         })
         .into_response(),

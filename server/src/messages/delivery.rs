@@ -77,10 +77,11 @@ impl Transports {
             Some(url) => Arc::new(smtp::SmtpMailer::new(url, &from)?),
             None => Arc::new(smtp::FileMailer::new(sink.clone(), &from)?),
         };
-        let sms: Arc<dyn SmsGateway> = match (settings.sms_url.as_deref().map(str::trim).filter(|u| !u.is_empty()), &settings.sms_key) {
-            (Some(url), Some(key)) => Arc::new(sms::HttpSms::new(url, key.clone())?),
-            _ => Arc::new(sms::FileSms::new(sink)),
-        };
+        let sms: Arc<dyn SmsGateway> =
+            match (settings.sms_url.as_deref().map(str::trim).filter(|u| !u.is_empty()), &settings.sms_key) {
+                (Some(url), Some(key)) => Arc::new(sms::HttpSms::new(url, key.clone())?),
+                _ => Arc::new(sms::FileSms::new(sink)),
+            };
         Ok(Self { mail, sms })
     }
 }

@@ -16,8 +16,8 @@ pub use delivery::{DeliveryError, Mailer, SmsGateway, Transports};
 pub use worker::{deliver_due, spawn_worker, Clock, SystemClock};
 
 use crate::entities::outbox_messages;
-use app::domain::Lang;
 use app::components::title::escape_html as escape;
+use app::domain::Lang;
 use app::i18n::tr_args;
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
@@ -74,7 +74,15 @@ impl Outgoing {
     /// A short plain SMS of `kind` in `lang`, from `msg-<kind>-sms`.
     pub fn sms(phone: &str, lang: Lang, kind: &'static str, args: &[(&'static str, String)]) -> Self {
         let text = tr_args(lang, &format!("msg-{kind}-sms"), args);
-        Outgoing { channel: Channel::Sms, address: phone.to_owned(), lang, kind, subject: String::new(), text, html: None }
+        Outgoing {
+            channel: Channel::Sms,
+            address: phone.to_owned(),
+            lang,
+            kind,
+            subject: String::new(),
+            text,
+            html: None,
+        }
     }
 }
 

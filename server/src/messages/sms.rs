@@ -81,7 +81,8 @@ impl FileSms {
 impl SmsGateway for FileSms {
     async fn send(&self, sms: &Sms<'_>) -> Result<(), DeliveryError> {
         let name = format!("{}.sms.json", safe_file_id(sms.id)?);
-        let bytes = serde_json::to_vec_pretty(&body(sms)).map_err(|_| DeliveryError::new("file sink: the text could not be written"))?;
+        let bytes = serde_json::to_vec_pretty(&body(sms))
+            .map_err(|_| DeliveryError::new("file sink: the text could not be written"))?;
         write_sink(self.dir.clone(), name, bytes).await
     }
 }

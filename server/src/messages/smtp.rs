@@ -22,7 +22,8 @@ pub fn message_id(id: &str) -> String {
 
 /// The e-mail `mail` from `from`.
 pub fn message(from: &Mailbox, mail: &Mail<'_>) -> Result<Message, DeliveryError> {
-    let to: Mailbox = mail.to.trim().parse().map_err(|_| DeliveryError::new("the recipient is not a valid e-mail address"))?;
+    let to: Mailbox =
+        mail.to.trim().parse().map_err(|_| DeliveryError::new("the recipient is not a valid e-mail address"))?;
     let mut body = MultiPart::alternative().singlepart(SinglePart::plain(mail.text.to_owned()));
     if let Some(html) = mail.html {
         body = body.singlepart(SinglePart::html(html.to_owned()));
@@ -38,7 +39,9 @@ pub fn message(from: &Mailbox, mail: &Mail<'_>) -> Result<Message, DeliveryError
 
 /// The sender, checked.
 fn sender(from: &str) -> anyhow::Result<Mailbox> {
-    from.trim().parse::<Mailbox>().map_err(|_| anyhow!("APP_MAIL_FROM must be an e-mail address, optionally with a name"))
+    from.trim()
+        .parse::<Mailbox>()
+        .map_err(|_| anyhow!("APP_MAIL_FROM must be an e-mail address, optionally with a name"))
 }
 
 /// lettre's form of the URL: our `?tls=starttls` is lettre's `?tls=required` (STARTTLS that
@@ -46,7 +49,10 @@ fn sender(from: &str) -> anyhow::Result<Mailbox> {
 fn lettre_url(url: &str) -> String {
     match url.split_once('?') {
         Some((base, query)) => {
-            let query: Vec<&str> = query.split('&').map(|p| if p.eq_ignore_ascii_case("tls=starttls") { "tls=required" } else { p }).collect();
+            let query: Vec<&str> = query
+                .split('&')
+                .map(|p| if p.eq_ignore_ascii_case("tls=starttls") { "tls=required" } else { p })
+                .collect();
             format!("{base}?{}", query.join("&"))
         }
         None => url.to_owned(),
@@ -143,17 +149,29 @@ mod tests {
         for url in ["smtp://127.0.0.1:2525", "smtp://u:p@mail.kz:587?tls=starttls", "smtps://u:p@mail.kz:465"] {
             assert!(SmtpMailer::new(&SecretString::from(url), "Portal <portal@localhost>").is_ok(), "{url}");
         }
-        let refused = SmtpMailer::new(&SecretString::from("http://user:s3cret@mail.kz"), "portal@localhost").err().map(|e| e.to_string()).unwrap_or_default();
+        let refused = SmtpMailer::new(&SecretString::from("http://user:s3cret@mail.kz"), "portal@localhost")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
         assert!(refused.starts_with("APP_SMTP_URL"), "{refused}");
         assert!(!refused.contains("s3cret"), "{refused}");
         assert!(SmtpMailer::new(&SecretString::from("smtp://127.0.0.1:25"), "no address").is_err());
-        assert!(SmtpMailer::new(&SecretString::from("smtp://127.0.0.1:25"), "Портал <noreply@portal.example.kz>").is_ok(), "a sender's name may be Cyrillic");
+        assert!(
+            SmtpMailer::new(&SecretString::from("smtp://127.0.0.1:25"), "Портал <noreply@portal.example.kz>").is_ok(),
+            "a sender's name may be Cyrillic"
+        );
     }
 
     #[test]
     fn the_message_is_text_and_html_alternatives_with_the_outbox_id() {
         let from: Mailbox = "Portal <portal@localhost>".parse().unwrap();
-        let mail = Mail { id: "0b6f5c1e-1111-4222-8333-444455556666", to: "asel@mail.kz", subject: "Растау", text: "Сәлем", html: Some("<p>Сәлем</p>") };
+        let mail = Mail {
+            id: "0b6f5c1e-1111-4222-8333-444455556666",
+            to: "asel@mail.kz",
+            subject: "Растау",
+            text: "Сәлем",
+            html: Some("<p>Сәлем</p>"),
+        };
         let text = String::from_utf8(message(&from, &mail).unwrap().formatted()).unwrap();
         assert!(text.contains("Message-ID: <0b6f5c1e-1111-4222-8333-444455556666@portal>"), "{text}");
         assert!(text.contains("multipart/alternative"), "{text}");

@@ -15,8 +15,8 @@ use crate::entities::outbox_messages::{self, Column as C};
 use chrono::{DateTime, Duration, DurationRound, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Statement,
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Statement,
 };
 use std::sync::Arc;
 
@@ -68,7 +68,11 @@ fn due(now: DateTime<Utc>) -> Condition {
 
 /// Takes up to `batch` due rows, oldest first, until `now + LEASE`, and returns them. The
 /// lease is committed before this returns: delivering holds no transaction.
-pub async fn claim(db: &DatabaseConnection, now: DateTime<Utc>, batch: u64) -> Result<Vec<outbox_messages::Model>, DbErr> {
+pub async fn claim(
+    db: &DatabaseConnection,
+    now: DateTime<Utc>,
+    batch: u64,
+) -> Result<Vec<outbox_messages::Model>, DbErr> {
     let now = to_micros(now);
     let until = now + LEASE;
     let batch = batch.clamp(1, MAX_BATCH);
@@ -80,7 +84,8 @@ pub async fn claim(db: &DatabaseConnection, now: DateTime<Utc>, batch: u64) -> R
                  ORDER BY created_at LIMIT $3 FOR UPDATE SKIP LOCKED) \
                  RETURNING *";
             let limit = i64::try_from(batch).unwrap_or(1);
-            let stmt = Statement::from_sql_and_values(DbBackend::Postgres, sql, [until.into(), now.into(), limit.into()]);
+            let stmt =
+                Statement::from_sql_and_values(DbBackend::Postgres, sql, [until.into(), now.into(), limit.into()]);
             outbox_messages::Entity::find().from_raw_sql(stmt).all(db).await?
         }
         _ => {
@@ -119,7 +124,13 @@ pub async fn deliver_one(transports: &Transports, row: &outbox_messages::Model) 
     let attempt = async {
         match row.channel.as_str() {
             "email" => {
-                let mail = Mail { id: &row.id, to: &row.address, subject: &row.subject, text: &row.body_text, html: row.body_html.as_deref() };
+                let mail = Mail {
+                    id: &row.id,
+                    to: &row.address,
+                    subject: &row.subject,
+                    text: &row.body_text,
+                    html: row.body_html.as_deref(),
+                };
                 transports.mail.send(&mail).await
             }
             "sms" => transports.sms.send(&Sms { id: &row.id, to: &row.address, text: &row.body_text }).await,
@@ -151,12 +162,22 @@ pub struct Round {
 
 /// Delivers the messages due at `now` (at most `batch`, itself at most [`MAX_BATCH`]) and
 /// returns how many were delivered.
-pub async fn deliver_due(db: &DatabaseConnection, transports: &Transports, now: DateTime<Utc>, batch: u64) -> Result<usize, DbErr> {
+pub async fn deliver_due(
+    db: &DatabaseConnection,
+    transports: &Transports,
+    now: DateTime<Utc>,
+    batch: u64,
+) -> Result<usize, DbErr> {
     Ok(round(db, transports, now, batch).await?.sent)
 }
 
 /// One round: take, deliver, mark.
-pub async fn round(db: &DatabaseConnection, transports: &Transports, now: DateTime<Utc>, batch: u64) -> Result<Round, DbErr> {
+pub async fn round(
+    db: &DatabaseConnection,
+    transports: &Transports,
+    now: DateTime<Utc>,
+    batch: u64,
+) -> Result<Round, DbErr> {
     let now = to_micros(now);
     let rows = claim(db, now, batch).await?;
     let mut done = Round { claimed: rows.len(), ..Round::default() };
@@ -214,7 +235,12 @@ async fn mark_sent(db: &DatabaseConnection, row: &outbox_messages::Model, now: D
 
 /// Counts a failed attempt of `row`: it waits [`backoff`], or after [`MAX_ATTEMPTS`] is
 /// `failed`. Only the attempt this worker took is counted (the attempts it read still stand).
-async fn mark_failed(db: &DatabaseConnection, row: &outbox_messages::Model, now: DateTime<Utc>, error: &DeliveryError) -> Result<(), DbErr> {
+async fn mark_failed(
+    db: &DatabaseConnection,
+    row: &outbox_messages::Model,
+    now: DateTime<Utc>,
+    error: &DeliveryError,
+) -> Result<(), DbErr> {
     let attempts = row.attempts.saturating_add(1);
     let status = if attempts >= MAX_ATTEMPTS { "failed" } else { "queued" };
     let next = if attempts >= MAX_ATTEMPTS { row.next_attempt_at } else { now + backoff(attempts) };

@@ -9,9 +9,9 @@ use app::domain::{iin::with_check_digit, CoPayment, Money};
 use chrono::{Datelike, Duration, NaiveDate, Utc};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
-use sha2::Digest;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, Set};
 use serde_json::{json, Value};
+use sha2::Digest;
 use std::collections::HashMap;
 
 /// The password of every demo account.
@@ -37,7 +37,13 @@ fn pick<'a, T>(rng: &mut StdRng, list: &'a [T]) -> &'a T {
 }
 
 impl Demo<'_> {
-    async fn account(&mut self, email: &str, role: DbRole, name: &str, region: Option<&str>) -> Result<i32, sea_orm::DbErr> {
+    async fn account(
+        &mut self,
+        email: &str,
+        role: DbRole,
+        name: &str,
+        region: Option<&str>,
+    ) -> Result<i32, sea_orm::DbErr> {
         let a = accounts::ActiveModel {
             email: Set(email.into()),
             password_hash: Set(self.hash.clone()),
@@ -51,7 +57,9 @@ impl Demo<'_> {
             last_sign_in_at: Set(None),
             // Staff and admins sign in with a second factor; the demo ones share a published key.
             totp_secret: Set(matches!(role, DbRole::Staff | DbRole::Admin).then(|| DEMO_TOTP_SECRET.to_owned())),
-            totp_enabled_at: Set(matches!(role, DbRole::Staff | DbRole::Admin).then_some(self.now - Duration::days(400))),
+            totp_enabled_at: Set(
+                matches!(role, DbRole::Staff | DbRole::Admin).then_some(self.now - Duration::days(400))
+            ),
             email_confirmed_at: Set(Some(self.now - Duration::days(400))),
             ..Default::default()
         }
@@ -69,7 +77,14 @@ impl Demo<'_> {
                 (false, true) => 4,
             };
             self.serial += 1;
-            let first = format!("{:02}{:02}{:02}{}{:04}", born.year() % 100, born.month(), born.day(), century, self.serial % 10_000);
+            let first = format!(
+                "{:02}{:02}{:02}{}{:04}",
+                born.year() % 100,
+                born.month(),
+                born.day(),
+                century,
+                self.serial % 10_000
+            );
             if let Some(full) = with_check_digit(&first) {
                 return full;
             }
@@ -88,11 +103,19 @@ impl Demo<'_> {
             format!("{surname} {given} {father}ович")
         };
         let year = if self.rng.gen_bool(0.2) { self.rng.gen_range(2008..2020) } else { self.rng.gen_range(1945..2000) };
-        let born = NaiveDate::from_ymd_opt(year, self.rng.gen_range(1..=12), self.rng.gen_range(1..=28)).unwrap_or_default();
+        let born =
+            NaiveDate::from_ymd_opt(year, self.rng.gen_range(1..=12), self.rng.gen_range(1..=28)).unwrap_or_default();
         (name, female, born)
     }
 
-    async fn recipient(&mut self, account: Option<i32>, name: &str, region: &str, group: DbDisabilityGroup, iin: &str) -> Result<i32, sea_orm::DbErr> {
+    async fn recipient(
+        &mut self,
+        account: Option<i32>,
+        name: &str,
+        region: &str,
+        group: DbDisabilityGroup,
+        iin: &str,
+    ) -> Result<i32, sea_orm::DbErr> {
         let r = recipients::ActiveModel {
             account_id: Set(account),
             iin: Set(iin.into()),
@@ -113,7 +136,13 @@ impl Demo<'_> {
         self.item_types.iter().find(|t| t.code == code)
     }
 
-    async fn entitlement(&mut self, recipient: i32, code: &str, qty: i32, expired: bool) -> Result<Option<entitlements::Model>, sea_orm::DbErr> {
+    async fn entitlement(
+        &mut self,
+        recipient: i32,
+        code: &str,
+        qty: i32,
+        expired: bool,
+    ) -> Result<Option<entitlements::Model>, sea_orm::DbErr> {
         let Some(it) = self.item(code).map(|t| t.id) else { return Ok(None) };
         let today = self.now.date_naive();
         let (from, to) = if expired {
@@ -151,7 +180,11 @@ impl Demo<'_> {
                 }
                 _ => {
                     let opts = p["options"].as_array().cloned().unwrap_or_default();
-                    if opts.is_empty() { json!("") } else { opts[self.rng.gen_range(0..opts.len())]["value"].clone() }
+                    if opts.is_empty() {
+                        json!("")
+                    } else {
+                        opts[self.rng.gen_range(0..opts.len())]["value"].clone()
+                    }
                 }
             };
             out.insert(key, v);
@@ -160,17 +193,30 @@ impl Demo<'_> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    async fn offering(&mut self, supplier: i32, it: &item_types::Model, regions: &[String], sku: String, status: DbOfferingStatus) -> Result<offerings::Model, sea_orm::DbErr> {
+    async fn offering(
+        &mut self,
+        supplier: i32,
+        it: &item_types::Model,
+        regions: &[String],
+        sku: String,
+        status: DbOfferingStatus,
+    ) -> Result<offerings::Model, sea_orm::DbErr> {
         let ceiling = self.ceilings.get(&it.id).copied().unwrap_or(100_000);
-        let factor = if self.rng.gen_bool(0.27) { self.rng.gen_range(1.05..1.45) } else { self.rng.gen_range(0.78..1.0) };
+        let factor =
+            if self.rng.gen_bool(0.27) { self.rng.gen_range(1.05..1.45) } else { self.rng.gen_range(0.78..1.0) };
         // Whole tenge: prices are typed by suppliers in tenge; the float is only the demo's dice.
         let price = ((ceiling as f64 * factor / 100.0).round() as i64).max(1) * 100;
         let model = pick(&mut self.rng, models(&it.code)).to_string();
         let params = self.params_for(&it.param_schema);
-        let (t_kk, t_ru, t_en) = (format!("{} — {model}", it.name_kk), format!("{} — {model}", it.name_ru), format!("{} — {model}", it.name_en));
+        let (t_kk, t_ru, t_en) = (
+            format!("{} — {model}", it.name_kk),
+            format!("{} — {model}", it.name_ru),
+            format!("{} — {model}", it.name_en),
+        );
         let d_kk = format!("{model}. Кепілдік 12 ай. Жеткізу және баптау бағаға кіреді. Сертификатталған тауар.");
         let d_ru = format!("{model}. Гарантия 12 месяцев. Доставка и настройка включены в цену. Товар сертифицирован.");
-        let d_en = format!("{model}. 12-month warranty. Delivery and fitting included in the price. Certified product.");
+        let d_en =
+            format!("{model}. 12-month warranty. Delivery and fitting included in the price. Certified product.");
         let category = self.categories.get(&it.category_id).cloned().unwrap_or_default();
         let capacity = match category.as_str() {
             "tsr" => Some(self.rng.gen_range(5..120)),
@@ -216,14 +262,22 @@ impl Demo<'_> {
         .insert(self.txn)
         .await?;
         for r in regions {
-            offering_regions::ActiveModel { offering_id: Set(o.id), region_code: Set(r.clone()) }.insert(self.txn).await?;
+            offering_regions::ActiveModel { offering_id: Set(o.id), region_code: Set(r.clone()) }
+                .insert(self.txn)
+                .await?;
         }
         if category == "sanatorium" {
             let mut start = self.now.date_naive() + Duration::days(7);
             for _ in 0..12 {
-                offering_slots::ActiveModel { offering_id: Set(o.id), starts_on: Set(start), places: Set(self.rng.gen_range(4..20)), taken: Set(0), ..Default::default() }
-                    .insert(self.txn)
-                    .await?;
+                offering_slots::ActiveModel {
+                    offering_id: Set(o.id),
+                    starts_on: Set(start),
+                    places: Set(self.rng.gen_range(4..20)),
+                    taken: Set(0),
+                    ..Default::default()
+                }
+                .insert(self.txn)
+                .await?;
                 start += Duration::days(14);
             }
         }
@@ -241,12 +295,22 @@ struct SupplierPlan {
 
 fn supplier_plans(rng: &mut StdRng) -> Vec<SupplierPlan> {
     let mut plans = Vec::new();
-    let groups: [(&'static str, &[&str]); 4] =
-        [("tsr", TSR_SUPPLIERS), ("assistant", ASSISTANT_SUPPLIERS), ("sign_language", SIGN_SUPPLIERS), ("sanatorium", SANATORIA)];
+    let groups: [(&'static str, &[&str]); 4] = [
+        ("tsr", TSR_SUPPLIERS),
+        ("assistant", ASSISTANT_SUPPLIERS),
+        ("sign_language", SIGN_SUPPLIERS),
+        ("sanatorium", SANATORIA),
+    ];
     for (category, names) in groups {
         for name in names {
             let city = pick(rng, &["Астана", "Алматы", "Шымкент", "Караганда", "Актобе", "Павлодар"]).to_string();
-            plans.push(SupplierPlan { name: name.replace("{city}", &city), category, status: DbSupplierStatus::Approved, reason: None, email: String::new() });
+            plans.push(SupplierPlan {
+                name: name.replace("{city}", &city),
+                category,
+                status: DbSupplierStatus::Approved,
+                reason: None,
+                email: String::new(),
+            });
         }
     }
     for (i, p) in plans.iter_mut().enumerate() {
@@ -285,7 +349,11 @@ fn demo_storage_key(name: &str) -> String {
 /// Writes the files of the demo documents that are not on disk yet, owner-only like uploads.
 pub async fn write_demo_documents(db: &DatabaseConnection, data_dir: &std::path::Path) -> anyhow::Result<()> {
     let dir = data_dir.join("documents");
-    for doc in supplier_documents::Entity::find().filter(supplier_documents::Column::FileName.ends_with(".pdf")).all(db).await? {
+    for doc in supplier_documents::Entity::find()
+        .filter(supplier_documents::Column::FileName.ends_with(".pdf"))
+        .all(db)
+        .await?
+    {
         let path = dir.join(&doc.storage_key);
         if doc.storage_key != demo_storage_key(&doc.file_name) || path.exists() {
             continue;
@@ -301,7 +369,9 @@ pub async fn write_demo_documents(db: &DatabaseConnection, data_dir: &std::path:
 pub async fn refuse_demo_accounts(db: &DatabaseConnection) -> anyhow::Result<()> {
     let demo = accounts::Entity::find().filter(accounts::Column::Email.ends_with("@demo.kz")).count(db).await?;
     if demo > 0 {
-        anyhow::bail!("this database holds the demo accounts (@demo.kz), whose password is public; production will not serve it");
+        anyhow::bail!(
+            "this database holds the demo accounts (@demo.kz), whose password is public; production will not serve it"
+        );
     }
     Ok(())
 }
@@ -315,14 +385,25 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> anyhow::Result<()> {
     let txn = crate::db::begin_write(db).await?;
     let item_types = item_types::Entity::find().all(&txn).await?;
     let category_rows = categories::Entity::find().all(&txn).await?;
-    let kinds: HashMap<String, app::domain::CategoryKind> = category_rows.iter().map(|c| (c.code.clone(), c.kind.into())).collect();
+    let kinds: HashMap<String, app::domain::CategoryKind> =
+        category_rows.iter().map(|c| (c.code.clone(), c.kind.into())).collect();
     let categories: HashMap<i32, String> = category_rows.into_iter().map(|c| (c.id, c.code)).collect();
     let mut ceilings: HashMap<i32, i64> = HashMap::new();
     for c in ceilings::Entity::find().all(&txn).await? {
         let e = ceilings.entry(c.item_type_id).or_insert(0);
         *e = (*e).max(c.amount_tiyn);
     }
-    let mut d = Demo { rng: StdRng::seed_from_u64(2020), txn: &txn, hash, item_types, categories, kinds, ceilings, now: Utc::now(), serial: 0 };
+    let mut d = Demo {
+        rng: StdRng::seed_from_u64(2020),
+        txn: &txn,
+        hash,
+        item_types,
+        categories,
+        kinds,
+        ceilings,
+        now: Utc::now(),
+        serial: 0,
+    };
     let region_codes: Vec<String> = REGIONS.iter().map(|r| r.0.to_owned()).collect();
 
     // Staff.
@@ -352,13 +433,22 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> anyhow::Result<()> {
             }
         }
         let decided = !matches!(p.status, DbSupplierStatus::Pending);
-        let bin = with_check_digit(&format!("{:02}{:02}4{:06}", 5 + i % 18, 1 + i % 12, 100_000 + i * 7919)).unwrap_or_default();
+        let bin = with_check_digit(&format!("{:02}{:02}4{:06}", 5 + i % 18, 1 + i % 12, 100_000 + i * 7919))
+            .unwrap_or_default();
         let s = suppliers::ActiveModel {
             account_id: Set(account),
             bin: Set(bin),
-            kind: Set(if p.name.starts_with("ИП") { DbSupplierKind::Entrepreneur } else { DbSupplierKind::LegalEntity }),
+            kind: Set(if p.name.starts_with("ИП") {
+                DbSupplierKind::Entrepreneur
+            } else {
+                DbSupplierKind::LegalEntity
+            }),
             legal_name: Set(p.name.clone()),
-            address: Set(Some(format!("{}, ул. Абая, {}", REGIONS.iter().find(|r| r.0 == home).map(|r| r.2).unwrap_or(""), 10 + i))),
+            address: Set(Some(format!(
+                "{}, ул. Абая, {}",
+                REGIONS.iter().find(|r| r.0 == home).map(|r| r.2).unwrap_or(""),
+                10 + i
+            ))),
             home_region: Set(Some(home.clone())),
             contact_person: Set(Some(d.person().0)),
             phone: Set(Some(format!("+7 701 {:03} {:02} {:02}", 100 + i * 7, i % 100, (i * 3) % 100))),
@@ -368,7 +458,8 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> anyhow::Result<()> {
             decided_by: Set(decided.then_some(staff)),
             decided_at: Set(decided.then(|| d.now - Duration::days(200))),
             submitted_at: Set(Some(d.now - Duration::days(if decided { 230 } else { 3 + i as i64 % 9 }))),
-            approved_at: Set(matches!(p.status, DbSupplierStatus::Approved | DbSupplierStatus::Suspended).then(|| d.now - Duration::days(200))),
+            approved_at: Set(matches!(p.status, DbSupplierStatus::Approved | DbSupplierStatus::Suspended)
+                .then(|| d.now - Duration::days(200))),
             created_at: Set(d.now - Duration::days(240)),
             updated_at: Set(d.now),
             ..Default::default()
@@ -376,10 +467,14 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> anyhow::Result<()> {
         .insert(&txn)
         .await?;
         for r in &served {
-            supplier_regions::ActiveModel { supplier_id: Set(s.id), region_code: Set(r.clone()), approved: Set(true) }.insert(&txn).await?;
+            supplier_regions::ActiveModel { supplier_id: Set(s.id), region_code: Set(r.clone()), approved: Set(true) }
+                .insert(&txn)
+                .await?;
         }
         let cat_id = d.categories.iter().find(|(_, c)| c.as_str() == p.category).map(|(id, _)| *id).unwrap_or(0);
-        supplier_categories::ActiveModel { supplier_id: Set(s.id), category_id: Set(cat_id), approved: Set(true) }.insert(&txn).await?;
+        supplier_categories::ActiveModel { supplier_id: Set(s.id), category_id: Set(cat_id), approved: Set(true) }
+            .insert(&txn)
+            .await?;
         // Every supplier that reached the ministry sent the documents its category needs
         // (the files themselves are written by `write_demo_documents`).
         if !matches!(p.status, DbSupplierStatus::Draft) {
@@ -407,7 +502,14 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> anyhow::Result<()> {
                 &txn,
                 None,
                 crate::services::audit::Entry {
-                    action: &format!("supplier.{}", match p.status { DbSupplierStatus::Approved => "approve", DbSupplierStatus::Suspended => "suspend", _ => "reject" }),
+                    action: &format!(
+                        "supplier.{}",
+                        match p.status {
+                            DbSupplierStatus::Approved => "approve",
+                            DbSupplierStatus::Suspended => "suspend",
+                            _ => "reject",
+                        }
+                    ),
                     object_type: "supplier",
                     object_id: Some(s.id.to_string()),
                     reason: p.reason.map(Into::into),
@@ -437,7 +539,11 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> anyhow::Result<()> {
         if matches!(p.status, DbSupplierStatus::Approved | DbSupplierStatus::Suspended | DbSupplierStatus::Pending) {
             for it in &picked {
                 for n in 0..per_type {
-                    let status = if p.status == DbSupplierStatus::Pending { DbOfferingStatus::Draft } else { DbOfferingStatus::Published };
+                    let status = if p.status == DbSupplierStatus::Pending {
+                        DbOfferingStatus::Draft
+                    } else {
+                        DbOfferingStatus::Published
+                    };
                     let o = d.offering(s.id, it, &served, format!("{}-{}-{}", it.code, s.id, n + 1), status).await?;
                     if p.status == DbSupplierStatus::Approved {
                         offerings_by_type.entry(it.id).or_default().push((o, served.clone()));
@@ -450,9 +556,18 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> anyhow::Result<()> {
     // The README's recipient and representative.
     let asel_account = d.account("recipient@demo.kz", DbRole::Recipient, "Асель Жумабаева", None).await?;
     let asel_iin = d.iin(NaiveDate::from_ymd_opt(1987, 4, 12).unwrap_or_default(), true);
-    let asel = d.recipient(Some(asel_account), "Жумабаева Асель Маратовна", "ALA", DbDisabilityGroup::First, &asel_iin).await?;
+    let asel = d
+        .recipient(Some(asel_account), "Жумабаева Асель Маратовна", "ALA", DbDisabilityGroup::First, &asel_iin)
+        .await?;
     let mut demo_entitlements = Vec::new();
-    for (code, qty) in [("wheelchair_manual", 1), ("anti_bedsore_mattress", 1), ("orthopedic_shoes", 2), ("assistant_hour", 960), ("sanatorium_course", 1), ("diapers_adult", 1095)] {
+    for (code, qty) in [
+        ("wheelchair_manual", 1),
+        ("anti_bedsore_mattress", 1),
+        ("orthopedic_shoes", 2),
+        ("assistant_hour", 960),
+        ("sanatorium_course", 1),
+        ("diapers_adult", 1095),
+    ] {
         if let Some(e) = d.entitlement(asel, code, qty, false).await? {
             demo_entitlements.push(e);
         }
@@ -461,17 +576,33 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> anyhow::Result<()> {
     let parent = d.account("parent@demo.kz", DbRole::Representative, "Гульнара Ахметова", None).await?;
     let child_iin = d.iin(NaiveDate::from_ymd_opt(2016, 9, 3).unwrap_or_default(), false);
     let child = d.recipient(None, "Ахметов Алихан Ерланович", "AST", DbDisabilityGroup::Child, &child_iin).await?;
-    representatives::ActiveModel { account_id: Set(parent), recipient_id: Set(child), basis: Set("parent".into()), created_at: Set(d.now), ..Default::default() }
-        .insert(&txn)
-        .await?;
+    representatives::ActiveModel {
+        account_id: Set(parent),
+        recipient_id: Set(child),
+        basis: Set("parent".into()),
+        created_at: Set(d.now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
     for (code, qty) in [("hearing_aid", 2), ("sign_language_hour", 60), ("sanatorium_course", 1)] {
         d.entitlement(child, code, qty, false).await?;
     }
 
     // 200 recipients with entitlements; orders against some of them.
     let weights: [(&str, i32); 12] = [
-        ("wheelchair_manual", 1), ("walker", 1), ("crutches", 1), ("hearing_aid", 2), ("white_cane", 1), ("diapers_adult", 1095),
-        ("anti_bedsore_mattress", 1), ("orthopedic_shoes", 2), ("assistant_hour", 960), ("sign_language_hour", 60), ("sanatorium_course", 1), ("ostomy_bag", 360),
+        ("wheelchair_manual", 1),
+        ("walker", 1),
+        ("crutches", 1),
+        ("hearing_aid", 2),
+        ("white_cane", 1),
+        ("diapers_adult", 1095),
+        ("anti_bedsore_mattress", 1),
+        ("orthopedic_shoes", 2),
+        ("assistant_hour", 960),
+        ("sign_language_hour", 60),
+        ("sanatorium_course", 1),
+        ("ostomy_bag", 360),
     ];
     let statuses = DbOrderStatus::iter_all();
     let mut order_no = 0u32;
@@ -481,13 +612,20 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> anyhow::Result<()> {
         let region = region_codes[(n * 7 + n / 3) % region_codes.len()].clone();
         let group = *pick(&mut d.rng, &[DbDisabilityGroup::First, DbDisabilityGroup::Second, DbDisabilityGroup::Third]);
         let group = if born.year() >= 2008 { DbDisabilityGroup::Child } else { group };
-        let account = if n < 120 { Some(d.account(&format!("recipient{:03}@demo.kz", n + 1), DbRole::Recipient, &name, None).await?) } else { None };
+        let account = if n < 120 {
+            Some(d.account(&format!("recipient{:03}@demo.kz", n + 1), DbRole::Recipient, &name, None).await?)
+        } else {
+            None
+        };
         let r = d.recipient(account, &name, &region, group, &iin).await?;
         if account.is_none() {
             // Records that arrived with the IPR before their person signed up carry the phone
             // a proof code is sent to.
             recipients::Entity::update_many()
-                .col_expr(recipients::Column::Phone, sea_orm::sea_query::Expr::value(format!("+7701{:07}", 5_550_000 + n)))
+                .col_expr(
+                    recipients::Column::Phone,
+                    sea_orm::sea_query::Expr::value(format!("+7701{:07}", 5_550_000 + n)),
+                )
                 .filter(recipients::Column::Id.eq(r))
                 .exec(&txn)
                 .await?;
@@ -515,8 +653,17 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> anyhow::Result<()> {
     }
     // Orders of the README recipient, delivered and waiting for her to confirm receipt.
     for (code, count) in [("anti_bedsore_mattress", 1), ("orthopedic_shoes", 2)] {
-        let Some(e) = demo_entitlements.iter().find(|e| d.item(code).map(|t| t.id) == Some(e.item_type_id)).cloned() else { continue };
-        let Some((o, _)) = offerings_by_type.get(&e.item_type_id).and_then(|v| v.iter().find(|(_, r)| r.iter().any(|x| x == "ALA"))).cloned() else { continue };
+        let Some(e) = demo_entitlements.iter().find(|e| d.item(code).map(|t| t.id) == Some(e.item_type_id)).cloned()
+        else {
+            continue;
+        };
+        let Some((o, _)) = offerings_by_type
+            .get(&e.item_type_id)
+            .and_then(|v| v.iter().find(|(_, r)| r.iter().any(|x| x == "ALA")))
+            .cloned()
+        else {
+            continue;
+        };
         for _ in 0..count {
             order_no += 1;
             let now = entitlements::Entity::find_by_id(e.id).one(&txn).await?.unwrap_or_else(|| e.clone());
@@ -545,7 +692,13 @@ async fn place_demo_order(
     status: DbOrderStatus,
     n: u32,
 ) -> Result<(), sea_orm::DbErr> {
-    let category = d.item_types.iter().find(|t| t.id == e.item_type_id).and_then(|t| d.categories.get(&t.category_id)).cloned().unwrap_or_default();
+    let category = d
+        .item_types
+        .iter()
+        .find(|t| t.id == e.item_type_id)
+        .and_then(|t| d.categories.get(&t.category_id))
+        .cloned()
+        .unwrap_or_default();
     let qty = match category.as_str() {
         "assistant" => 40.min(e.quantity_remaining),
         "sign_language" => 4.min(e.quantity_remaining),
@@ -553,23 +706,36 @@ async fn place_demo_order(
         _ => 1,
     };
     let ceiling = d.ceilings.get(&e.item_type_id).copied().unwrap_or(0);
-    let split = CoPayment::split(Money::from_tiyn(o.price_tiyn), Money::from_tiyn(ceiling), i64::from(qty)).unwrap_or(CoPayment {
-        total: Money::ZERO,
-        state_share: Money::ZERO,
-        copay: Money::ZERO,
-    });
+    let split = CoPayment::split(Money::from_tiyn(o.price_tiyn), Money::from_tiyn(ceiling), i64::from(qty))
+        .unwrap_or(CoPayment { total: Money::ZERO, state_share: Money::ZERO, copay: Money::ZERO });
     let placed_at = d.now - Duration::days(d.rng.gen_range(2..120));
     let path: &[DbOrderStatus] = match status {
         DbOrderStatus::Placed => &[DbOrderStatus::Placed],
         DbOrderStatus::Accepted => &[DbOrderStatus::Placed, DbOrderStatus::Accepted],
         DbOrderStatus::Scheduled => &[DbOrderStatus::Placed, DbOrderStatus::Accepted, DbOrderStatus::Scheduled],
         DbOrderStatus::InDelivery => &[DbOrderStatus::Placed, DbOrderStatus::Accepted, DbOrderStatus::InDelivery],
-        DbOrderStatus::Delivered => &[DbOrderStatus::Placed, DbOrderStatus::Accepted, DbOrderStatus::InDelivery, DbOrderStatus::Delivered],
-        DbOrderStatus::Rendered => &[DbOrderStatus::Placed, DbOrderStatus::Accepted, DbOrderStatus::Scheduled, DbOrderStatus::Rendered],
-        DbOrderStatus::Confirmed => &[DbOrderStatus::Placed, DbOrderStatus::Accepted, DbOrderStatus::InDelivery, DbOrderStatus::Delivered, DbOrderStatus::Confirmed],
+        DbOrderStatus::Delivered => {
+            &[DbOrderStatus::Placed, DbOrderStatus::Accepted, DbOrderStatus::InDelivery, DbOrderStatus::Delivered]
+        }
+        DbOrderStatus::Rendered => {
+            &[DbOrderStatus::Placed, DbOrderStatus::Accepted, DbOrderStatus::Scheduled, DbOrderStatus::Rendered]
+        }
+        DbOrderStatus::Confirmed => &[
+            DbOrderStatus::Placed,
+            DbOrderStatus::Accepted,
+            DbOrderStatus::InDelivery,
+            DbOrderStatus::Delivered,
+            DbOrderStatus::Confirmed,
+        ],
         DbOrderStatus::Rejected => &[DbOrderStatus::Placed, DbOrderStatus::Rejected],
         DbOrderStatus::Cancelled => &[DbOrderStatus::Placed, DbOrderStatus::Cancelled],
-        DbOrderStatus::Returned => &[DbOrderStatus::Placed, DbOrderStatus::Accepted, DbOrderStatus::InDelivery, DbOrderStatus::Delivered, DbOrderStatus::Returned],
+        DbOrderStatus::Returned => &[
+            DbOrderStatus::Placed,
+            DbOrderStatus::Accepted,
+            DbOrderStatus::InDelivery,
+            DbOrderStatus::Delivered,
+            DbOrderStatus::Returned,
+        ],
     };
     let at = |i: usize| placed_at + Duration::days(2 * i as i64);
     let reached = |s: DbOrderStatus| path.iter().position(|p| *p == s).map(at);
@@ -604,13 +770,26 @@ async fn place_demo_order(
     .insert(d.txn)
     .await?;
     for (i, s) in path.iter().enumerate() {
-        order_events::ActiveModel { order_id: Set(order.id), status: Set(*s), actor_account_id: Set(None), note: Set(None), created_at: Set(at(i)), ..Default::default() }
-            .insert(d.txn)
-            .await?;
+        order_events::ActiveModel {
+            order_id: Set(order.id),
+            status: Set(*s),
+            actor_account_id: Set(None),
+            note: Set(None),
+            created_at: Set(at(i)),
+            ..Default::default()
+        }
+        .insert(d.txn)
+        .await?;
     }
     if !matches!(status, DbOrderStatus::Rejected | DbOrderStatus::Cancelled) {
         entitlements::Entity::update_many()
-            .col_expr(entitlements::Column::QuantityRemaining, sea_orm::sea_query::ExprTrait::sub(sea_orm::sea_query::Expr::col(entitlements::Column::QuantityRemaining), qty))
+            .col_expr(
+                entitlements::Column::QuantityRemaining,
+                sea_orm::sea_query::ExprTrait::sub(
+                    sea_orm::sea_query::Expr::col(entitlements::Column::QuantityRemaining),
+                    qty,
+                ),
+            )
             .filter(entitlements::Column::Id.eq(e.id))
             .filter(entitlements::Column::QuantityRemaining.gte(qty))
             .exec(d.txn)
@@ -623,7 +802,16 @@ async fn place_demo_order(
             offering_id: Set(o.id),
             recipient_id: Set(e.recipient_id),
             rating: Set(rating),
-            body: Set(pick(&mut d.rng, &["Всё пришло вовремя, качество хорошее.", "Доставили быстро, помогли настроить.", "Уақытында жеткізді, рахмет!", "Нормально, но пришлось ждать дольше срока."]).to_string()),
+            body: Set(pick(
+                &mut d.rng,
+                &[
+                    "Всё пришло вовремя, качество хорошее.",
+                    "Доставили быстро, помогли настроить.",
+                    "Уақытында жеткізді, рахмет!",
+                    "Нормально, но пришлось ждать дольше срока.",
+                ],
+            )
+            .to_string()),
             reply: Set(None),
             replied_at: Set(None),
             created_at: Set(at(path.len())),

@@ -18,7 +18,10 @@ use app::domain::{CoPayment, Money};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
-use sea_orm::{ConnectionTrait, DatabaseBackend, DatabaseConnection, DatabaseTransaction, EntityTrait, PaginatorTrait, Statement, TransactionTrait};
+use sea_orm::{
+    ConnectionTrait, DatabaseBackend, DatabaseConnection, DatabaseTransaction, EntityTrait, PaginatorTrait, Statement,
+    TransactionTrait,
+};
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::time::Instant;
@@ -126,7 +129,15 @@ impl Table {
         // One `COPY` costs a round trip and a statement whatever its size, so PostgreSQL
         // takes ten times the rows SQLite takes in one `INSERT`.
         let batch = if backend == DatabaseBackend::Postgres { batch * 10 } else { batch };
-        Table { name, columns, buf: String::with_capacity(batch * 200), rows: 0, batch, written: 0, started: Instant::now() }
+        Table {
+            name,
+            columns,
+            buf: String::with_capacity(batch * 200),
+            rows: 0,
+            batch,
+            written: 0,
+            started: Instant::now(),
+        }
     }
 
     fn full(&self) -> bool {
@@ -253,7 +264,11 @@ fn pick<'a, T>(rng: &mut StdRng, list: &'a [T]) -> &'a T {
 /// the weights exactly.
 fn apportion(total: usize, weights: &[u32]) -> Vec<usize> {
     let sum: u64 = weights.iter().map(|w| u64::from(*w)).sum::<u64>().max(1);
-    let exact: Vec<(usize, u64)> = weights.iter().map(|w| (total as u64 * u64::from(*w) / sum, (total as u64 * u64::from(*w)) % sum)).map(|(q, r)| (q as usize, r)).collect();
+    let exact: Vec<(usize, u64)> = weights
+        .iter()
+        .map(|w| (total as u64 * u64::from(*w) / sum, (total as u64 * u64::from(*w)) % sum))
+        .map(|(q, r)| (q as usize, r))
+        .collect();
     let mut out: Vec<usize> = exact.iter().map(|(q, _)| *q).collect();
     let mut left = total - out.iter().sum::<usize>();
     let mut order: Vec<usize> = (0..weights.len()).collect();
@@ -281,7 +296,13 @@ struct Kind {
 
 impl Kind {
     fn ceiling_on(&self, day: NaiveDate) -> i64 {
-        self.ceilings.iter().filter(|(from, _)| *from <= day).map(|(_, a)| *a).next_back().or_else(|| self.ceilings.first().map(|(_, a)| *a)).unwrap_or(100_000)
+        self.ceilings
+            .iter()
+            .filter(|(from, _)| *from <= day)
+            .map(|(_, a)| *a)
+            .next_back()
+            .or_else(|| self.ceilings.first().map(|(_, a)| *a))
+            .unwrap_or(100_000)
     }
 
     fn is_service(&self) -> bool {
@@ -340,7 +361,8 @@ fn params_for(rng: &mut StdRng, schema: &serde_json::Value) -> serde_json::Value
 fn unique_number(taken: &mut HashSet<u64>, date: NaiveDate, kind: u32, serial: &mut u32) -> String {
     loop {
         *serial = serial.wrapping_add(1);
-        let first = format!("{:02}{:02}{:02}{}{:04}", date.year() % 100, date.month(), date.day(), kind, *serial % 10_000);
+        let first =
+            format!("{:02}{:02}{:02}{}{:04}", date.year() % 100, date.month(), date.day(), kind, *serial % 10_000);
         if let Some(full) = with_check_digit(&first) {
             if let Ok(n) = full.parse::<u64>() {
                 if taken.insert(n) {
@@ -394,7 +416,11 @@ fn path(rng: &mut StdRng, age: i64, service: bool) -> &'static [&'static str] {
     if steps == 5 && !service && age > 20 && roll < 12 {
         return &["placed", "accepted", "in_delivery", "delivered", "returned"];
     }
-    if service { &SERVICE_DONE[..steps] } else { &GOODS_DONE[..steps] }
+    if service {
+        &SERVICE_DONE[..steps]
+    } else {
+        &GOODS_DONE[..steps]
+    }
 }
 
 const REVIEWS: &[&str] = &[
@@ -432,7 +458,8 @@ pub async fn seed(db: &DatabaseConnection, plan: &Plan, progress: &(dyn Fn(&str)
     let mut w = Writer { db, backend, txn: None, batches: 0 };
 
     // Reference data as the portal has it.
-    let cats: HashMap<i32, String> = categories::Entity::find().all(db).await?.into_iter().map(|c| (c.id, c.code)).collect();
+    let cats: HashMap<i32, String> =
+        categories::Entity::find().all(db).await?.into_iter().map(|c| (c.id, c.code)).collect();
     let cat_ids: HashMap<String, i32> = cats.iter().map(|(id, c)| (c.clone(), *id)).collect();
     let mut all_ceilings = ceilings::Entity::find().all(db).await?;
     all_ceilings.sort_by_key(|c| (c.item_type_id, c.valid_from));
@@ -447,7 +474,11 @@ pub async fn seed(db: &DatabaseConnection, plan: &Plan, progress: &(dyn Fn(&str)
                 category: cats.get(&t.category_id).cloned().unwrap_or_default(),
                 names: [t.name_kk.clone(), t.name_ru.clone(), t.name_en.clone()],
                 schema: t.param_schema.clone(),
-                ceilings: all_ceilings.iter().filter(|c| c.item_type_id == t.id).map(|c| (c.valid_from, c.amount_tiyn)).collect(),
+                ceilings: all_ceilings
+                    .iter()
+                    .filter(|c| c.item_type_id == t.id)
+                    .map(|c| (c.valid_from, c.amount_tiyn))
+                    .collect(),
                 code: t.code,
             })
             .collect()
@@ -459,8 +490,15 @@ pub async fn seed(db: &DatabaseConnection, plan: &Plan, progress: &(dyn Fn(&str)
     let population: Vec<u32> = POPULATION.iter().map(|(_, p)| *p).collect();
     let region_pick = rand::distributions::WeightedIndex::new(&population)?;
     let next = |table: &'static str| async move {
-        let row = db.query_one_raw(Statement::from_string(backend, format!("SELECT COALESCE(MAX(id), 0) AS m FROM {table}"))).await?;
-        anyhow::Ok(row.map(|r| r.try_get::<i64>("", "m").or_else(|_| r.try_get::<i32>("", "m").map(i64::from))).transpose()?.unwrap_or(0) + 1)
+        let row = db
+            .query_one_raw(Statement::from_string(backend, format!("SELECT COALESCE(MAX(id), 0) AS m FROM {table}")))
+            .await?;
+        anyhow::Ok(
+            row.map(|r| r.try_get::<i64>("", "m").or_else(|_| r.try_get::<i32>("", "m").map(i64::from)))
+                .transpose()?
+                .unwrap_or(0)
+                + 1,
+        )
     };
     let mut next_account = next("accounts").await?;
     let hash = plan.password_hash.as_str();
@@ -472,14 +510,20 @@ pub async fn seed(db: &DatabaseConnection, plan: &Plan, progress: &(dyn Fn(&str)
     let n_suppliers = scaled(SUPPLIERS, s);
     let shares = apportion(n_suppliers, &[792, 756, 125, 28_327]);
     let supplier_cats = ["tsr", "sign_language", "sanatorium", "assistant"];
-    let mut accounts = Table::new("accounts", "id, email, password_hash, role, language, status, display_name, created_at, updated_at", 1000, backend);
+    let mut accounts = Table::new(
+        "accounts",
+        "id, email, password_hash, role, language, status, display_name, created_at, updated_at",
+        1000,
+        backend,
+    );
     let mut suppliers = Table::new(
         "suppliers",
         "id, account_id, bin, kind, legal_name, name_folded, address, home_region, contact_person, phone, email, status, status_reason, decided_at, submitted_at, approved_at, created_at, updated_at",
         1000, backend,
     );
     let mut supplier_regions = Table::new("supplier_regions", "supplier_id, region_code, approved", 2000, backend);
-    let mut supplier_categories = Table::new("supplier_categories", "supplier_id, category_id, approved", 2000, backend);
+    let mut supplier_categories =
+        Table::new("supplier_categories", "supplier_id, category_id, approved", 2000, backend);
     let first_supplier = next("suppliers").await?;
     // Per category: (supplier id, approved, regions served).
     let mut by_cat: HashMap<&str, Vec<Owner>> = HashMap::new();
@@ -509,7 +553,11 @@ pub async fn seed(db: &DatabaseConnection, plan: &Plan, progress: &(dyn Fn(&str)
                 _ => usize::from(rng.gen_bool(0.2)),
             };
             for _ in 0..extra {
-                let r = if cat == "sanatorium" { rng.gen_range(0..regions.len()) } else { rand::distributions::Distribution::sample(&region_pick, &mut rng) };
+                let r = if cat == "sanatorium" {
+                    rng.gen_range(0..regions.len())
+                } else {
+                    rand::distributions::Distribution::sample(&region_pick, &mut rng)
+                };
                 if !served.contains(&r) {
                     served.push(r);
                 }
@@ -518,7 +566,11 @@ pub async fn seed(db: &DatabaseConnection, plan: &Plan, progress: &(dyn Fn(&str)
                 served = (0..regions.len()).collect();
             }
             let entrepreneur = cat == "assistant" && rng.gen_bool(0.85);
-            let (surname, given, father) = (pick(&mut rng, SURNAMES).to_string(), pick(&mut rng, MALE).to_string(), pick(&mut rng, FATHERS).to_string());
+            let (surname, given, father) = (
+                pick(&mut rng, SURNAMES).to_string(),
+                pick(&mut rng, MALE).to_string(),
+                pick(&mut rng, FATHERS).to_string(),
+            );
             let name = if entrepreneur {
                 format!("ИП «{surname} {given}»")
             } else {
@@ -530,14 +582,35 @@ pub async fn seed(db: &DatabaseConnection, plan: &Plan, progress: &(dyn Fn(&str)
                 };
                 format!("ТОО «{word} {surname} {id}»")
             };
-            let founded = NaiveDate::from_ymd_opt(rng.gen_range(1960..2000), rng.gen_range(1..=12), rng.gen_range(1..=28)).unwrap_or(today);
+            let founded =
+                NaiveDate::from_ymd_opt(rng.gen_range(1960..2000), rng.gen_range(1..=12), rng.gen_range(1..=28))
+                    .unwrap_or(today);
             let bin = unique_number(&mut taken_numbers, founded, if entrepreneur { 3 } else { 4 }, &mut serial);
             let email = format!("supplier{id}@{EMAIL_DOMAIN}");
             let created = now - Duration::days(rng.gen_range(60..900));
             let decided = !matches!(status, "pending" | "draft");
             let region = regions[home];
-            accounts.row(backend, &[V::I(aid), V::T(&email), V::T(hash), V::T("supplier"), V::T("ru"), V::T("active"), V::T(&name), V::Ts(created), V::Ts(created)]);
-            let phone = format!("+7 70{} {:03} {:02} {:02}", rng.gen_range(0..9), rng.gen_range(0..1000), rng.gen_range(0..100), rng.gen_range(0..100));
+            accounts.row(
+                backend,
+                &[
+                    V::I(aid),
+                    V::T(&email),
+                    V::T(hash),
+                    V::T("supplier"),
+                    V::T("ru"),
+                    V::T("active"),
+                    V::T(&name),
+                    V::Ts(created),
+                    V::Ts(created),
+                ],
+            );
+            let phone = format!(
+                "+7 70{} {:03} {:02} {:02}",
+                rng.gen_range(0..9),
+                rng.gen_range(0..1000),
+                rng.gen_range(0..100),
+                rng.gen_range(0..100)
+            );
             let address = format!("{}, ул. Абая, {}", region, rng.gen_range(1..200));
             let contact = format!("{surname} {given} {father}ович");
             let reason = match status {
@@ -573,8 +646,13 @@ pub async fn seed(db: &DatabaseConnection, plan: &Plan, progress: &(dyn Fn(&str)
             for r in &served {
                 supplier_regions.row(backend, &[V::I(id.into()), V::T(regions[*r]), V::B(true)]);
             }
-            supplier_categories.row(backend, &[V::I(id.into()), V::I(cat_ids.get(cat).copied().unwrap_or(0).into()), V::B(true)]);
-            by_cat.entry(cat).or_default().push((id, matches!(status, "approved" | "suspended" | "pending" | "removed"), served));
+            supplier_categories
+                .row(backend, &[V::I(id.into()), V::I(cat_ids.get(cat).copied().unwrap_or(0).into()), V::B(true)]);
+            by_cat.entry(cat).or_default().push((
+                id,
+                matches!(status, "approved" | "suspended" | "pending" | "removed"),
+                served,
+            ));
             if suppliers.full() {
                 w.flush(&mut accounts).await?;
                 w.flush(&mut suppliers).await?;
@@ -624,9 +702,17 @@ pub async fn seed(db: &DatabaseConnection, plan: &Plan, progress: &(dyn Fn(&str)
             let ceiling = k.ceiling_on(today);
             // About a quarter priced above the guaranteed sum, the rest at or a little under it.
             let factor = if rng.gen_bool(0.26) { rng.gen_range(1.05..1.45) } else { rng.gen_range(0.78..1.0) };
-            let price = if rng.gen_bool(0.1) { ceiling } else { ((ceiling as f64 * factor / 100.0).round() as i64).max(1) * 100 };
+            let price = if rng.gen_bool(0.1) {
+                ceiling
+            } else {
+                ((ceiling as f64 * factor / 100.0).round() as i64).max(1) * 100
+            };
             let model = pick(&mut rng, models(&k.code)).to_string();
-            let (t_kk, t_ru, t_en) = (format!("{} — {model}", k.names[0]), format!("{} — {model}", k.names[1]), format!("{} — {model}", k.names[2]));
+            let (t_kk, t_ru, t_en) = (
+                format!("{} — {model}", k.names[0]),
+                format!("{} — {model}", k.names[1]),
+                format!("{} — {model}", k.names[2]),
+            );
             let d_kk = format!("{model}. Кепілдік 12 ай. Жеткізу бағаға кіреді. Сертификатталған.");
             let d_ru = format!("{model}. Гарантия 12 месяцев. Доставка включена в цену. Сертифицировано.");
             let d_en = format!("{model}. 12-month warranty. Delivery included in the price. Certified.");
@@ -729,8 +815,14 @@ pub async fn seed(db: &DatabaseConnection, plan: &Plan, progress: &(dyn Fn(&str)
     region_of.shuffle(&mut rng);
     let grants: Vec<(u32, i32, i32)> = kinds.iter().map(|k| grant(&k.code)).collect();
     let grant_pick = rand::distributions::WeightedIndex::new(grants.iter().map(|g| g.0))?;
-    let mut recipients_t = Table::new("recipients", "id, account_id, iin, full_name, region_code, disability_group, birth_date, created_at, updated_at", 1000, backend);
-    let mut representatives = Table::new("representatives", "account_id, recipient_id, basis, created_at", 1000, backend);
+    let mut recipients_t = Table::new(
+        "recipients",
+        "id, account_id, iin, full_name, region_code, disability_group, birth_date, created_at, updated_at",
+        1000,
+        backend,
+    );
+    let mut representatives =
+        Table::new("representatives", "account_id, recipient_id, basis, created_at", 1000, backend);
     let mut entitlements = Table::new(
         "entitlements",
         "id, recipient_id, item_type_id, quantity_granted, quantity_remaining, valid_from, valid_to, ipr_number, source, created_at, updated_at",
@@ -744,7 +836,12 @@ pub async fn seed(db: &DatabaseConnection, plan: &Plan, progress: &(dyn Fn(&str)
         1000, backend,
     );
     let mut events = Table::new("order_events", "order_id, status, actor_account_id, note, created_at", 4000, backend);
-    let mut reviews = Table::new("reviews", "id, order_id, offering_id, recipient_id, rating, body, reply, replied_at, created_at", 1000, backend);
+    let mut reviews = Table::new(
+        "reviews",
+        "id, order_id, offering_id, recipient_id, rating, body, reply, replied_at, created_at",
+        1000,
+        backend,
+    );
     let mut complaints = Table::new(
         "complaints",
         "order_id, recipient_id, supplier_id, region_code, body, status, due_at, supplier_response, supplier_responded_at, outcome, closed_at, created_at",
@@ -807,8 +904,22 @@ pub async fn seed(db: &DatabaseConnection, plan: &Plan, progress: &(dyn Fn(&str)
                 5..=8 => "ru",
                 _ => "en",
             };
-            let display = if child { format!("{surname}а {} (родитель)", pick(&mut rng, FEMALE)) } else { name.clone() };
-            accounts.row(backend, &[V::I(aid), V::T(&email), V::T(hash), V::T(role), V::T(lang), V::T("active"), V::T(&display), V::Ts(created), V::Ts(created)]);
+            let display =
+                if child { format!("{surname}а {} (родитель)", pick(&mut rng, FEMALE)) } else { name.clone() };
+            accounts.row(
+                backend,
+                &[
+                    V::I(aid),
+                    V::T(&email),
+                    V::T(hash),
+                    V::T(role),
+                    V::T(lang),
+                    V::T("active"),
+                    V::T(&display),
+                    V::Ts(created),
+                    V::Ts(created),
+                ],
+            );
             if child {
                 representatives.row(backend, &[V::I(aid), V::I(rid), V::T("parent"), V::Ts(created)]);
             }
@@ -816,7 +927,17 @@ pub async fn seed(db: &DatabaseConnection, plan: &Plan, progress: &(dyn Fn(&str)
         let own_account = if child { None } else { account };
         recipients_t.row(
             backend,
-            &[V::I(rid), own_account.map_or(V::N, V::I), V::T(&iin), V::T(&name), V::T(region), V::T(group), V::D(born), V::Ts(created), V::Ts(created)],
+            &[
+                V::I(rid),
+                own_account.map_or(V::N, V::I),
+                V::T(&iin),
+                V::T(&name),
+                V::T(region),
+                V::T(group),
+                V::D(born),
+                V::Ts(created),
+                V::Ts(created),
+            ],
         );
         // Entitlements: the remaining ones shared over the remaining people.
         let left_people = (n_recipients - i) as f64;
@@ -853,9 +974,12 @@ pub async fn seed(db: &DatabaseConnection, plan: &Plan, progress: &(dyn Fn(&str)
                         if !rng.gen_bool(order_chance) {
                             continue;
                         }
-                        let day = window * i64::from(slot) / i64::from(slots) + rng.gen_range(0..(window / i64::from(slots)).max(1));
-                        let placed = DateTime::<Utc>::from_naive_utc_and_offset(start.and_hms_opt(0, 0, 0).unwrap_or_default(), Utc)
-                            + Duration::days(day)
+                        let day = window * i64::from(slot) / i64::from(slots)
+                            + rng.gen_range(0..(window / i64::from(slots)).max(1));
+                        let placed = DateTime::<Utc>::from_naive_utc_and_offset(
+                            start.and_hms_opt(0, 0, 0).unwrap_or_default(),
+                            Utc,
+                        ) + Duration::days(day)
                             + Duration::seconds(rng.gen_range(8 * 3600..20 * 3600));
                         if placed >= now {
                             continue;
@@ -864,18 +988,23 @@ pub async fn seed(db: &DatabaseConnection, plan: &Plan, progress: &(dyn Fn(&str)
                         if qty <= 0 {
                             break;
                         }
-                        let (oid, supplier, price) = match orderable.get(&(ki, usize::from(*region_index))).filter(|v| !v.is_empty()) {
-                            Some(v) => {
-                                let o = pick(&mut rng, v);
-                                (o.id, o.supplier_id, o.price)
-                            }
-                            None => match orderable_any.get(&ki).filter(|v| !v.is_empty()) {
-                                Some(v) => *pick(&mut rng, v),
-                                None => continue,
-                            },
-                        };
+                        let (oid, supplier, price) =
+                            match orderable.get(&(ki, usize::from(*region_index))).filter(|v| !v.is_empty()) {
+                                Some(v) => {
+                                    let o = pick(&mut rng, v);
+                                    (o.id, o.supplier_id, o.price)
+                                }
+                                None => match orderable_any.get(&ki).filter(|v| !v.is_empty()) {
+                                    Some(v) => *pick(&mut rng, v),
+                                    None => continue,
+                                },
+                            };
                         let ceiling = k.ceiling_on(placed.date_naive());
-                        let Some(split) = CoPayment::split(Money::from_tiyn(price), Money::from_tiyn(ceiling), i64::from(qty)) else { continue };
+                        let Some(split) =
+                            CoPayment::split(Money::from_tiyn(price), Money::from_tiyn(ceiling), i64::from(qty))
+                        else {
+                            continue;
+                        };
                         let age = (now - placed).num_days();
                         let steps = path(&mut rng, age, k.is_service());
                         let status = steps[steps.len() - 1];
@@ -945,7 +1074,11 @@ pub async fn seed(db: &DatabaseConnection, plan: &Plan, progress: &(dyn Fn(&str)
                                 "placed" | "confirmed" | "cancelled" | "returned" => V::I(placer),
                                 _ => V::N,
                             };
-                            let note = if *step == "rejected" { V::T("Нет в наличии нужного размера.") } else { V::N };
+                            let note = if *step == "rejected" {
+                                V::T("Нет в наличии нужного размера.")
+                            } else {
+                                V::N
+                            };
                             events.row(backend, &[V::I(order_id), V::T(step), actor, note, V::Ts(*t)]);
                         }
                         if status == "confirmed" && rng.gen_bool(0.12) {
@@ -974,13 +1107,24 @@ pub async fn seed(db: &DatabaseConnection, plan: &Plan, progress: &(dyn Fn(&str)
                             );
                             next_review += 1;
                         }
-                        if status == "returned" || (matches!(status, "confirmed" | "delivered" | "rendered") && rng.gen_bool(0.004)) {
+                        if status == "returned"
+                            || (matches!(status, "confirmed" | "delivered" | "rendered") && rng.gen_bool(0.004))
+                        {
                             let created = (last + Duration::hours(rng.gen_range(1..72))).min(now);
                             let due = created + Duration::days(14);
                             let (state, response, outcome, closed) = if due > now {
-                                if rng.gen_bool(0.5) { ("open", None, None, None) } else { ("answered", Some(created + Duration::days(3)), None, None) }
+                                if rng.gen_bool(0.5) {
+                                    ("open", None, None, None)
+                                } else {
+                                    ("answered", Some(created + Duration::days(3)), None, None)
+                                }
                             } else if rng.gen_bool(0.85) {
-                                ("closed", Some(created + Duration::days(3)), Some("Поставщик заменил товар; жалоба закрыта."), Some(created + Duration::days(rng.gen_range(5..14))))
+                                (
+                                    "closed",
+                                    Some(created + Duration::days(3)),
+                                    Some("Поставщик заменил товар; жалоба закрыта."),
+                                    Some(created + Duration::days(rng.gen_range(5..14))),
+                                )
                             } else {
                                 ("answered", Some(created + Duration::days(4)), None, None)
                             };
@@ -994,7 +1138,11 @@ pub async fn seed(db: &DatabaseConnection, plan: &Plan, progress: &(dyn Fn(&str)
                                     V::T(COMPLAINTS[rng.gen_range(0..COMPLAINTS.len())]),
                                     V::T(state),
                                     V::Ts(due),
-                                    if response.is_some() { V::T("Готовы заменить товар или вернуть деньги.") } else { V::N },
+                                    if response.is_some() {
+                                        V::T("Готовы заменить товар или вернуть деньги.")
+                                    } else {
+                                        V::N
+                                    },
                                     response.map_or(V::N, V::Ts),
                                     outcome.map_or(V::N, V::T),
                                     closed.map_or(V::N, V::Ts),
@@ -1005,7 +1153,8 @@ pub async fn seed(db: &DatabaseConnection, plan: &Plan, progress: &(dyn Fn(&str)
                     }
                 }
             }
-            let created_e = DateTime::<Utc>::from_naive_utc_and_offset(valid_from.and_hms_opt(9, 0, 0).unwrap_or_default(), Utc);
+            let created_e =
+                DateTime::<Utc>::from_naive_utc_and_offset(valid_from.and_hms_opt(9, 0, 0).unwrap_or_default(), Utc);
             entitlements.row(
                 backend,
                 &[
@@ -1025,13 +1174,43 @@ pub async fn seed(db: &DatabaseConnection, plan: &Plan, progress: &(dyn Fn(&str)
         }
         // Parents first, children after: the order of the foreign keys.
         if recipients_t.full() || entitlements.full() || orders.full() || events.full() {
-            flush_people(&mut w, &mut [&mut accounts, &mut recipients_t, &mut representatives, &mut entitlements, &mut orders, &mut events, &mut reviews, &mut complaints]).await?;
+            flush_people(
+                &mut w,
+                &mut [
+                    &mut accounts,
+                    &mut recipients_t,
+                    &mut representatives,
+                    &mut entitlements,
+                    &mut orders,
+                    &mut events,
+                    &mut reviews,
+                    &mut complaints,
+                ],
+            )
+            .await?;
         }
         if i > 0 && i % 100_000 == 0 {
-            progress(&format!("  {i} recipients, {} orders so far ({:.1} s)", orders.written, recipients_t.started.elapsed().as_secs_f64()));
+            progress(&format!(
+                "  {i} recipients, {} orders so far ({:.1} s)",
+                orders.written,
+                recipients_t.started.elapsed().as_secs_f64()
+            ));
         }
     }
-    flush_people(&mut w, &mut [&mut accounts, &mut recipients_t, &mut representatives, &mut entitlements, &mut orders, &mut events, &mut reviews, &mut complaints]).await?;
+    flush_people(
+        &mut w,
+        &mut [
+            &mut accounts,
+            &mut recipients_t,
+            &mut representatives,
+            &mut entitlements,
+            &mut orders,
+            &mut events,
+            &mut reviews,
+            &mut complaints,
+        ],
+    )
+    .await?;
     w.commit().await?;
     let people_took = recipients_t.started.elapsed().as_secs_f64();
     for t in [&accounts, &recipients_t, &representatives, &entitlements, &orders, &events, &reviews, &complaints] {
@@ -1050,8 +1229,23 @@ pub async fn seed(db: &DatabaseConnection, plan: &Plan, progress: &(dyn Fn(&str)
     // read yet, every change is already in whatever is computed first.
     db.execute_unprepared("DELETE FROM provision_changes WHERE NOT EXISTS (SELECT 1 FROM provision_periods)").await?;
     if backend == DatabaseBackend::Postgres {
-        for table in ["accounts", "suppliers", "offerings", "recipients", "representatives", "entitlements", "orders", "order_events", "reviews", "complaints", "offering_slots"] {
-            db.execute_unprepared(&format!("SELECT setval(pg_get_serial_sequence('{table}', 'id'), GREATEST((SELECT MAX(id) FROM {table}), 1))")).await?;
+        for table in [
+            "accounts",
+            "suppliers",
+            "offerings",
+            "recipients",
+            "representatives",
+            "entitlements",
+            "orders",
+            "order_events",
+            "reviews",
+            "complaints",
+            "offering_slots",
+        ] {
+            db.execute_unprepared(&format!(
+                "SELECT setval(pg_get_serial_sequence('{table}', 'id'), GREATEST((SELECT MAX(id) FROM {table}), 1))"
+            ))
+            .await?;
         }
         // The triggers rewrote every offering once more after its `COPY` (the listed flag,
         // the search vector) and the ratings once again: without a vacuum the catalogue's

@@ -39,10 +39,38 @@ struct Cat {
 }
 
 const CATEGORIES: [Cat; 4] = [
-    Cat { code: "tsr", names: ["Техникалық оңалту құралдары", "Технические средства реабилитации", "Technical means of rehabilitation"], unit: DbUnit::Piece, kind: DbCategoryKind::Goods },
-    Cat { code: "assistant", names: ["Жеке көмекші қызметтері", "Услуги персонального ассистента", "Personal assistant services"], unit: DbUnit::Hour, kind: DbCategoryKind::Hours },
-    Cat { code: "sign_language", names: ["Ымдау тілі маманының қызметтері", "Услуги специалиста жестового языка", "Sign language specialist services"], unit: DbUnit::Hour, kind: DbCategoryKind::Sessions },
-    Cat { code: "sanatorium", names: ["Санаторийлік-курорттық емдеу", "Санаторно-курортное лечение", "Sanatorium-resort treatment"], unit: DbUnit::Course, kind: DbCategoryKind::Course },
+    Cat {
+        code: "tsr",
+        names: [
+            "Техникалық оңалту құралдары",
+            "Технические средства реабилитации",
+            "Technical means of rehabilitation",
+        ],
+        unit: DbUnit::Piece,
+        kind: DbCategoryKind::Goods,
+    },
+    Cat {
+        code: "assistant",
+        names: ["Жеке көмекші қызметтері", "Услуги персонального ассистента", "Personal assistant services"],
+        unit: DbUnit::Hour,
+        kind: DbCategoryKind::Hours,
+    },
+    Cat {
+        code: "sign_language",
+        names: [
+            "Ымдау тілі маманының қызметтері",
+            "Услуги специалиста жестового языка",
+            "Sign language specialist services",
+        ],
+        unit: DbUnit::Hour,
+        kind: DbCategoryKind::Sessions,
+    },
+    Cat {
+        code: "sanatorium",
+        names: ["Санаторийлік-курорттық емдеу", "Санаторно-курортное лечение", "Sanatorium-resort treatment"],
+        unit: DbUnit::Course,
+        kind: DbCategoryKind::Course,
+    },
 ];
 
 /// An item type: category, code, names, unit, replacement period, parameters, ceilings
@@ -65,22 +93,154 @@ pub struct ItemTypeSeed {
 /// Item types with their ceilings. The sanatorium course is the 2025 figure of the source
 /// (305,374.72 KZT); the others are set within the range of published procurement prices.
 pub const ITEM_TYPES: &[ItemTypeSeed] = &[
-    ItemTypeSeed { category: "tsr", code: "wheelchair_manual", names: ["Қол жетегі бар мүгедектер арбасы (серуендеуге)", "Кресло-коляска с ручным приводом (прогулочная)", "Manual wheelchair (outdoor)"], unit: DbUnit::Piece, replacement_months: Some(48), ceilings: &[(17_820_000, (2024, 1, 1)), (18_645_000, (2025, 1, 1))] },
-    ItemTypeSeed { category: "tsr", code: "wheelchair_electric", names: ["Электр жетегі бар мүгедектер арбасы", "Кресло-коляска с электроприводом", "Electric wheelchair"], unit: DbUnit::Piece, replacement_months: Some(60), ceilings: &[(124_800_000, (2025, 1, 1))] },
-    ItemTypeSeed { category: "tsr", code: "walker", names: ["Жүруге арналған құрал (ходунок)", "Ходунки", "Walker"], unit: DbUnit::Piece, replacement_months: Some(60), ceilings: &[(3_250_000, (2025, 1, 1))] },
-    ItemTypeSeed { category: "tsr", code: "crutches", names: ["Қолтықтық балдақтар (жұп)", "Костыли подмышечные (пара)", "Underarm crutches (pair)"], unit: DbUnit::Piece, replacement_months: Some(24), ceilings: &[(1_480_000, (2025, 1, 1))] },
-    ItemTypeSeed { category: "tsr", code: "prosthesis_shin", names: ["Сирақ протезі", "Протез голени", "Below-knee prosthesis"], unit: DbUnit::Piece, replacement_months: Some(24), ceilings: &[(98_230_000, (2025, 1, 1))] },
-    ItemTypeSeed { category: "tsr", code: "orthopedic_shoes", names: ["Ортопедиялық аяқ киім (жұп)", "Ортопедическая обувь (пара)", "Orthopaedic shoes (pair)"], unit: DbUnit::Piece, replacement_months: Some(12), ceilings: &[(4_230_000, (2025, 1, 1))] },
-    ItemTypeSeed { category: "tsr", code: "hearing_aid", names: ["Құлақ артындағы цифрлық есту аппараты", "Слуховой аппарат цифровой заушный", "Digital behind-the-ear hearing aid"], unit: DbUnit::Piece, replacement_months: Some(48), ceilings: &[(16_890_000, (2025, 1, 1))] },
-    ItemTypeSeed { category: "tsr", code: "white_cane", names: ["Тактильді ақ таяқ", "Трость тактильная белая", "Tactile white cane"], unit: DbUnit::Piece, replacement_months: Some(12), ceilings: &[(690_000, (2025, 1, 1))] },
-    ItemTypeSeed { category: "tsr", code: "braille_display", names: ["Брайль дисплейі", "Брайлевский дисплей", "Braille display"], unit: DbUnit::Piece, replacement_months: Some(84), ceilings: &[(195_000_000, (2025, 1, 1))] },
-    ItemTypeSeed { category: "tsr", code: "talking_book_player", names: ["Сөйлейтін кітаптарға арналған ойнатқыш", "Тифлоплеер для говорящих книг", "Talking book player"], unit: DbUnit::Piece, replacement_months: Some(84), ceilings: &[(4_860_000, (2025, 1, 1))] },
-    ItemTypeSeed { category: "tsr", code: "diapers_adult", names: ["Ересектерге арналған жөргектер", "Подгузники для взрослых", "Adult diapers"], unit: DbUnit::Piece, replacement_months: None, ceilings: &[(21_540, (2025, 1, 1))] },
-    ItemTypeSeed { category: "tsr", code: "anti_bedsore_mattress", names: ["Ойық жараға қарсы матрас", "Противопролежневый матрац", "Anti-bedsore mattress"], unit: DbUnit::Piece, replacement_months: Some(36), ceilings: &[(5_890_000, (2025, 1, 1))] },
-    ItemTypeSeed { category: "tsr", code: "ostomy_bag", names: ["Калқабылдағыш", "Калоприёмник", "Ostomy bag"], unit: DbUnit::Piece, replacement_months: None, ceilings: &[(115_000, (2025, 1, 1))] },
-    ItemTypeSeed { category: "assistant", code: "assistant_hour", names: ["Жеке көмекшінің қызметі (сағат)", "Услуги персонального ассистента (час)", "Personal assistant (hour)"], unit: DbUnit::Hour, replacement_months: None, ceilings: &[(148_200, (2025, 1, 1))] },
-    ItemTypeSeed { category: "sign_language", code: "sign_language_hour", names: ["Ымдау тілі маманының қызметі (сағат)", "Услуги специалиста жестового языка (час)", "Sign language specialist (hour)"], unit: DbUnit::Hour, replacement_months: None, ceilings: &[(295_000, (2025, 1, 1))] },
-    ItemTypeSeed { category: "sanatorium", code: "sanatorium_course", names: ["Санаторийлік-курорттық емдеу (14 күн)", "Санаторно-курортное лечение (14 дней)", "Sanatorium-resort treatment (14 days)"], unit: DbUnit::Course, replacement_months: Some(12), ceilings: &[(28_997_000, (2024, 1, 1)), (30_537_472, (2025, 1, 1))] },
+    ItemTypeSeed {
+        category: "tsr",
+        code: "wheelchair_manual",
+        names: [
+            "Қол жетегі бар мүгедектер арбасы (серуендеуге)",
+            "Кресло-коляска с ручным приводом (прогулочная)",
+            "Manual wheelchair (outdoor)",
+        ],
+        unit: DbUnit::Piece,
+        replacement_months: Some(48),
+        ceilings: &[(17_820_000, (2024, 1, 1)), (18_645_000, (2025, 1, 1))],
+    },
+    ItemTypeSeed {
+        category: "tsr",
+        code: "wheelchair_electric",
+        names: ["Электр жетегі бар мүгедектер арбасы", "Кресло-коляска с электроприводом", "Electric wheelchair"],
+        unit: DbUnit::Piece,
+        replacement_months: Some(60),
+        ceilings: &[(124_800_000, (2025, 1, 1))],
+    },
+    ItemTypeSeed {
+        category: "tsr",
+        code: "walker",
+        names: ["Жүруге арналған құрал (ходунок)", "Ходунки", "Walker"],
+        unit: DbUnit::Piece,
+        replacement_months: Some(60),
+        ceilings: &[(3_250_000, (2025, 1, 1))],
+    },
+    ItemTypeSeed {
+        category: "tsr",
+        code: "crutches",
+        names: ["Қолтықтық балдақтар (жұп)", "Костыли подмышечные (пара)", "Underarm crutches (pair)"],
+        unit: DbUnit::Piece,
+        replacement_months: Some(24),
+        ceilings: &[(1_480_000, (2025, 1, 1))],
+    },
+    ItemTypeSeed {
+        category: "tsr",
+        code: "prosthesis_shin",
+        names: ["Сирақ протезі", "Протез голени", "Below-knee prosthesis"],
+        unit: DbUnit::Piece,
+        replacement_months: Some(24),
+        ceilings: &[(98_230_000, (2025, 1, 1))],
+    },
+    ItemTypeSeed {
+        category: "tsr",
+        code: "orthopedic_shoes",
+        names: ["Ортопедиялық аяқ киім (жұп)", "Ортопедическая обувь (пара)", "Orthopaedic shoes (pair)"],
+        unit: DbUnit::Piece,
+        replacement_months: Some(12),
+        ceilings: &[(4_230_000, (2025, 1, 1))],
+    },
+    ItemTypeSeed {
+        category: "tsr",
+        code: "hearing_aid",
+        names: [
+            "Құлақ артындағы цифрлық есту аппараты",
+            "Слуховой аппарат цифровой заушный",
+            "Digital behind-the-ear hearing aid",
+        ],
+        unit: DbUnit::Piece,
+        replacement_months: Some(48),
+        ceilings: &[(16_890_000, (2025, 1, 1))],
+    },
+    ItemTypeSeed {
+        category: "tsr",
+        code: "white_cane",
+        names: ["Тактильді ақ таяқ", "Трость тактильная белая", "Tactile white cane"],
+        unit: DbUnit::Piece,
+        replacement_months: Some(12),
+        ceilings: &[(690_000, (2025, 1, 1))],
+    },
+    ItemTypeSeed {
+        category: "tsr",
+        code: "braille_display",
+        names: ["Брайль дисплейі", "Брайлевский дисплей", "Braille display"],
+        unit: DbUnit::Piece,
+        replacement_months: Some(84),
+        ceilings: &[(195_000_000, (2025, 1, 1))],
+    },
+    ItemTypeSeed {
+        category: "tsr",
+        code: "talking_book_player",
+        names: ["Сөйлейтін кітаптарға арналған ойнатқыш", "Тифлоплеер для говорящих книг", "Talking book player"],
+        unit: DbUnit::Piece,
+        replacement_months: Some(84),
+        ceilings: &[(4_860_000, (2025, 1, 1))],
+    },
+    ItemTypeSeed {
+        category: "tsr",
+        code: "diapers_adult",
+        names: ["Ересектерге арналған жөргектер", "Подгузники для взрослых", "Adult diapers"],
+        unit: DbUnit::Piece,
+        replacement_months: None,
+        ceilings: &[(21_540, (2025, 1, 1))],
+    },
+    ItemTypeSeed {
+        category: "tsr",
+        code: "anti_bedsore_mattress",
+        names: ["Ойық жараға қарсы матрас", "Противопролежневый матрац", "Anti-bedsore mattress"],
+        unit: DbUnit::Piece,
+        replacement_months: Some(36),
+        ceilings: &[(5_890_000, (2025, 1, 1))],
+    },
+    ItemTypeSeed {
+        category: "tsr",
+        code: "ostomy_bag",
+        names: ["Калқабылдағыш", "Калоприёмник", "Ostomy bag"],
+        unit: DbUnit::Piece,
+        replacement_months: None,
+        ceilings: &[(115_000, (2025, 1, 1))],
+    },
+    ItemTypeSeed {
+        category: "assistant",
+        code: "assistant_hour",
+        names: [
+            "Жеке көмекшінің қызметі (сағат)",
+            "Услуги персонального ассистента (час)",
+            "Personal assistant (hour)",
+        ],
+        unit: DbUnit::Hour,
+        replacement_months: None,
+        ceilings: &[(148_200, (2025, 1, 1))],
+    },
+    ItemTypeSeed {
+        category: "sign_language",
+        code: "sign_language_hour",
+        names: [
+            "Ымдау тілі маманының қызметі (сағат)",
+            "Услуги специалиста жестового языка (час)",
+            "Sign language specialist (hour)",
+        ],
+        unit: DbUnit::Hour,
+        replacement_months: None,
+        ceilings: &[(295_000, (2025, 1, 1))],
+    },
+    ItemTypeSeed {
+        category: "sanatorium",
+        code: "sanatorium_course",
+        names: [
+            "Санаторийлік-курорттық емдеу (14 күн)",
+            "Санаторно-курортное лечение (14 дней)",
+            "Sanatorium-resort treatment (14 days)",
+        ],
+        unit: DbUnit::Course,
+        replacement_months: Some(12),
+        ceilings: &[(28_997_000, (2024, 1, 1)), (30_537_472, (2025, 1, 1))],
+    },
 ];
 
 fn label(kk: &str, ru: &str, en: &str) -> Value {
@@ -97,7 +257,12 @@ fn choice(key: &str, options: &[(&str, Value)], l: Value) -> Value {
 }
 
 fn weight() -> Value {
-    int("max_user_weight_kg", 40, 250, label("Пайдаланушының ең көп салмағы, кг", "Максимальный вес пользователя, кг", "Maximum user weight, kg"))
+    int(
+        "max_user_weight_kg",
+        40,
+        250,
+        label("Пайдаланушының ең көп салмағы, кг", "Максимальный вес пользователя, кг", "Maximum user weight, kg"),
+    )
 }
 
 fn seat() -> Value {
@@ -111,25 +276,75 @@ pub fn param_schema(code: &str) -> Value {
         "wheelchair_manual" => vec![
             seat(),
             weight(),
-            choice("frame", &[("steel", label("Болат", "Сталь", "Steel")), ("aluminium", label("Алюминий", "Алюминий", "Aluminium"))], label("Рама", "Рама", "Frame")),
+            choice(
+                "frame",
+                &[
+                    ("steel", label("Болат", "Сталь", "Steel")),
+                    ("aluminium", label("Алюминий", "Алюминий", "Aluminium")),
+                ],
+                label("Рама", "Рама", "Frame"),
+            ),
         ],
-        "wheelchair_electric" => vec![seat(), weight(), int("range_km", 5, 60, label("Жүріс қашықтығы, км", "Запас хода, км", "Range, km"))],
+        "wheelchair_electric" => {
+            vec![seat(), weight(), int("range_km", 5, 60, label("Жүріс қашықтығы, км", "Запас хода, км", "Range, km"))]
+        }
         "walker" | "crutches" => vec![weight()],
-        "prosthesis_shin" => vec![choice("side", &[("left", label("Сол", "Левая", "Left")), ("right", label("Оң", "Правая", "Right"))], label("Жағы", "Сторона", "Side"))],
+        "prosthesis_shin" => vec![choice(
+            "side",
+            &[("left", label("Сол", "Левая", "Left")), ("right", label("Оң", "Правая", "Right"))],
+            label("Жағы", "Сторона", "Side"),
+        )],
         "orthopedic_shoes" => vec![int("size", 18, 48, label("Өлшемі", "Размер", "Size"))],
         "hearing_aid" => vec![
-            choice("power", &[("medium", label("Орташа", "Средняя", "Medium")), ("high", label("Жоғары", "Высокая", "High")), ("super", label("Өте жоғары", "Сверхмощная", "Super power"))], label("Қуаты", "Мощность", "Power")),
+            choice(
+                "power",
+                &[
+                    ("medium", label("Орташа", "Средняя", "Medium")),
+                    ("high", label("Жоғары", "Высокая", "High")),
+                    ("super", label("Өте жоғары", "Сверхмощная", "Super power")),
+                ],
+                label("Қуаты", "Мощность", "Power"),
+            ),
             int("channels", 2, 24, label("Арналар саны", "Число каналов", "Channels")),
         ],
         "white_cane" => vec![int("length_cm", 80, 150, label("Ұзындығы, см", "Длина, см", "Length, cm"))],
-        "braille_display" => vec![int("cells", 12, 88, label("Брайль ұяшықтарының саны", "Число брайлевских ячеек", "Braille cells"))],
+        "braille_display" => {
+            vec![int("cells", 12, 88, label("Брайль ұяшықтарының саны", "Число брайлевских ячеек", "Braille cells"))]
+        }
         "diapers_adult" => vec![
-            choice("size", &[("s", label("S", "S", "S")), ("m", label("M", "M", "M")), ("l", label("L", "L", "L")), ("xl", label("XL", "XL", "XL"))], label("Өлшемі", "Размер", "Size")),
+            choice(
+                "size",
+                &[
+                    ("s", label("S", "S", "S")),
+                    ("m", label("M", "M", "M")),
+                    ("l", label("L", "L", "L")),
+                    ("xl", label("XL", "XL", "XL")),
+                ],
+                label("Өлшемі", "Размер", "Size"),
+            ),
             int("absorbency_ml", 500, 5000, label("Сіңіргіштігі, мл", "Впитываемость, мл", "Absorbency, ml")),
         ],
-        "anti_bedsore_mattress" => vec![choice("kind", &[("cellular", label("Ұялы", "Ячеистый", "Cellular")), ("tubular", label("Баллонды", "Баллонный", "Tubular"))], label("Түрі", "Тип", "Type"))],
-        "ostomy_bag" => vec![choice("system", &[("one_piece", label("Бір компонентті", "Однокомпонентный", "One-piece")), ("two_piece", label("Екі компонентті", "Двухкомпонентный", "Two-piece"))], label("Жүйесі", "Система", "System"))],
-        "sign_language_hour" => vec![choice("mode", &[("in_person", label("Бетпе-бет", "Очно", "In person")), ("online", label("Онлайн", "Онлайн", "Online"))], label("Түрі", "Формат", "Mode"))],
+        "anti_bedsore_mattress" => vec![choice(
+            "kind",
+            &[
+                ("cellular", label("Ұялы", "Ячеистый", "Cellular")),
+                ("tubular", label("Баллонды", "Баллонный", "Tubular")),
+            ],
+            label("Түрі", "Тип", "Type"),
+        )],
+        "ostomy_bag" => vec![choice(
+            "system",
+            &[
+                ("one_piece", label("Бір компонентті", "Однокомпонентный", "One-piece")),
+                ("two_piece", label("Екі компонентті", "Двухкомпонентный", "Two-piece")),
+            ],
+            label("Жүйесі", "Система", "System"),
+        )],
+        "sign_language_hour" => vec![choice(
+            "mode",
+            &[("in_person", label("Бетпе-бет", "Очно", "In person")), ("online", label("Онлайн", "Онлайн", "Online"))],
+            label("Түрі", "Формат", "Mode"),
+        )],
         "sanatorium_course" => vec![choice(
             "profile",
             &[
@@ -187,7 +402,8 @@ pub async fn load(db: &DatabaseConnection) -> Result<(), sea_orm::DbErr> {
         if item_types::Entity::find().filter(item_types::Column::Code.eq(t.code)).one(db).await?.is_some() {
             continue;
         }
-        let Some(cat) = categories::Entity::find().filter(categories::Column::Code.eq(t.category)).one(db).await? else {
+        let Some(cat) = categories::Entity::find().filter(categories::Column::Code.eq(t.category)).one(db).await?
+        else {
             continue;
         };
         let it = item_types::ActiveModel {

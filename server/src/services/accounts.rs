@@ -1,9 +1,9 @@
 //! Sign-up, sign-in, sign-out and the current account.
+use super::identity;
 use super::{text, Ctx, OrUnexpected};
 use crate::auth::{password, session, throttle};
 use crate::db::begin_write;
 use crate::entities::enums::{DbAccountStatus, DbLang, DbRole, DbSupplierKind, DbSupplierStatus};
-use super::identity;
 use crate::entities::{accounts, identity_claims, regions, supplier_regions, suppliers};
 use app::domain::{Email, Iin, Lang, RefusalCode, Role, TaxId};
 use app::dto::Me;
@@ -58,7 +58,9 @@ async fn insert(db: &impl ConnectionTrait, new: NewAccount<'_>, confirmed: bool)
     .await;
     match res {
         Ok(m) => Ok(m),
-        Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => Err(AppError::field("email", "email_taken")),
+        Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+            Err(AppError::field("email", "email_taken"))
+        }
         Err(e) => Err(super::unexpected(e)),
     }
 }
@@ -79,7 +81,12 @@ async fn email_in_use(db: &impl ConnectionTrait, email: &Email) -> Result<bool, 
 impl AccountService {
     /// Starts a session for an account whose password (and, for staff, second factor) was
     /// checked; staff and admins whose second factor is still to come get a waiting session.
-    pub(crate) async fn signed_in(&self, account: &accounts::Model, caller: &Caller, second_factor_done: bool) -> Result<SignedIn, AppError> {
+    pub(crate) async fn signed_in(
+        &self,
+        account: &accounts::Model,
+        caller: &Caller,
+        second_factor_done: bool,
+    ) -> Result<SignedIn, AppError> {
         let next = if second_factor_done || !needs_second_factor(account.role) {
             NextStep::Done
         } else if account.totp_secret.is_some() {
@@ -88,15 +95,25 @@ impl AccountService {
             NextStep::SetUpSecondFactor
         };
         let origin = session::Origin { ip: &caller.ip, user_agent: caller.user_agent.as_deref() };
-        let token = session::start(&self.0.db, &self.0.tokens, account.id, &origin, next != NextStep::Done).await.or_unexpected()?;
+        let token = session::start(&self.0.db, &self.0.tokens, account.id, &origin, next != NextStep::Done)
+            .await
+            .or_unexpected()?;
         let me = self.load_me(account.id).await?.ok_or(AppError::NotSignedIn)?;
-        Ok(SignedIn { set_cookie: session::cookie(&token, self.0.tokens.ttl_seconds(), caller.secure_cookies), me, next })
+        Ok(SignedIn {
+            set_cookie: session::cookie(&token, self.0.tokens.ttl_seconds(), caller.secure_cookies),
+            me,
+            next,
+        })
     }
 
     /// Makes an account waiting for its e-mail to be confirmed, or, when the address has an
     /// account already, writes to that address instead (`None`): whoever signed up is told
     /// the same either way, and only the address's owner learns which it was.
-    async fn insert_or_tell_owner(&self, txn: &impl ConnectionTrait, new: NewAccount<'_>) -> Result<Option<accounts::Model>, AppError> {
+    async fn insert_or_tell_owner(
+        &self,
+        txn: &impl ConnectionTrait,
+        new: NewAccount<'_>,
+    ) -> Result<Option<accounts::Model>, AppError> {
         let (email, lang) = (new.email.clone(), new.lang);
         if email_in_use(txn, &email).await? {
             identity::send_already_registered(&self.0, txn, email.as_str(), lang).await?;
@@ -186,7 +203,9 @@ impl Accounts for AccountService {
         }
         let found = accounts::Entity::find().filter(accounts::Column::Email.eq(&key)).one(db).await;
         let checked = match found {
-            Ok(account) => password::verify(password.to_owned(), account.as_ref().map(|a| a.password_hash.clone())).await.map(|ok| (account, ok)),
+            Ok(account) => password::verify(password.to_owned(), account.as_ref().map(|a| a.password_hash.clone()))
+                .await
+                .map(|ok| (account, ok)),
             Err(e) => Err(super::unexpected(e)),
         };
         let (account, ok) = match checked {
@@ -204,13 +223,21 @@ impl Accounts for AccountService {
                 throttle::failed(db, &account_key).await.or_unexpected()?;
                 throttle::failed(db, &client_key).await.or_unexpected()?;
                 let disabled = other.as_ref().is_some_and(|a| ok && a.status != DbAccountStatus::Active);
-                throttle::record(db, &email_key, other.map(|a| a.id), &client_key, throttle::Outcome::Failure).await.or_unexpected()?;
-                return Err(AppError::refused(if disabled { RefusalCode::AccountDisabled } else { RefusalCode::BadCredentials }));
+                throttle::record(db, &email_key, other.map(|a| a.id), &client_key, throttle::Outcome::Failure)
+                    .await
+                    .or_unexpected()?;
+                return Err(AppError::refused(if disabled {
+                    RefusalCode::AccountDisabled
+                } else {
+                    RefusalCode::BadCredentials
+                }));
             }
         };
         // Recorded before its counter starts again: every attempt that took a number after the
         // fresh start is recorded after this success, so the record shows the order.
-        throttle::record(db, &email_key, Some(account.id), &client_key, throttle::Outcome::Success).await.or_unexpected()?;
+        throttle::record(db, &email_key, Some(account.id), &client_key, throttle::Outcome::Success)
+            .await
+            .or_unexpected()?;
         throttle::succeeded(db, &account_key).await.or_unexpected()?;
         throttle::released(db, &client_key).await.or_unexpected()?;
         if account.email_confirmed_at.is_none() {
@@ -240,7 +267,11 @@ impl Accounts for AccountService {
         let email = errors.check("email", Email::parse(&form.email));
         let password = errors.check(
             "password",
-            crate::auth::strength::parse(&form.password, email.as_ref().map(|e| e.as_str()).unwrap_or(""), &[form.full_name.as_str(), form.iin.as_str()]),
+            crate::auth::strength::parse(
+                &form.password,
+                email.as_ref().map(|e| e.as_str()).unwrap_or(""),
+                &[form.full_name.as_str(), form.iin.as_str()],
+            ),
         );
         if let Some(r) = &region {
             if !region_exists(db, r).await? {
@@ -248,13 +279,22 @@ impl Accounts for AccountService {
             }
         }
         errors.finish()?;
-        let (Some(full_name), Some(iin), Some(region), Some(email), Some(password)) = (full_name, iin, region, email, password) else {
+        let (Some(full_name), Some(iin), Some(region), Some(email), Some(password)) =
+            (full_name, iin, region, email, password)
+        else {
             return Err(AppError::refused(RefusalCode::BadRequest));
         };
         // Hashed whether or not the account is made, so the answer takes as long either way.
         let hash = password::hash(password.expose().to_owned()).await?;
         let txn = begin_write(db).await.or_unexpected()?;
-        let new = NewAccount { email: &email, password_hash: hash, role: Role::Recipient, lang: caller.lang, display_name: full_name.clone(), staff_region: None };
+        let new = NewAccount {
+            email: &email,
+            password_hash: hash,
+            role: Role::Recipient,
+            lang: caller.lang,
+            display_name: full_name.clone(),
+            staff_region: None,
+        };
         let Some(account) = self.insert_or_tell_owner(&txn, new).await? else {
             return txn.commit().await.or_unexpected();
         };
@@ -280,12 +320,17 @@ impl Accounts for AccountService {
         let db = &self.0.db;
         let mut errors = FieldErrors::new();
         let organisation = errors.check("organisation", text(&form.organisation, 200));
-        let tax_id = errors.check("bin", if form.bin.trim().is_empty() { Err("required") } else { TaxId::parse(&form.bin) });
+        let tax_id =
+            errors.check("bin", if form.bin.trim().is_empty() { Err("required") } else { TaxId::parse(&form.bin) });
         let region = errors.check("region", text(&form.region, 8));
         let email = errors.check("email", Email::parse(&form.email));
         let password = errors.check(
             "password",
-            crate::auth::strength::parse(&form.password, email.as_ref().map(|e| e.as_str()).unwrap_or(""), &[form.organisation.as_str()]),
+            crate::auth::strength::parse(
+                &form.password,
+                email.as_ref().map(|e| e.as_str()).unwrap_or(""),
+                &[form.organisation.as_str()],
+            ),
         );
         if let Some(r) = &region {
             if !region_exists(db, r).await? {
@@ -294,18 +339,31 @@ impl Accounts for AccountService {
         }
         // A BIN is in the public register: saying it is taken reveals nothing private.
         if let Some(t) = &tax_id {
-            let taken = suppliers::Entity::find().filter(suppliers::Column::Bin.eq(t.as_str())).one(db).await.or_unexpected()?;
+            let taken = suppliers::Entity::find()
+                .filter(suppliers::Column::Bin.eq(t.as_str()))
+                .one(db)
+                .await
+                .or_unexpected()?;
             if taken.is_some() {
                 errors.add("bin", "bin_taken");
             }
         }
         errors.finish()?;
-        let (Some(organisation), Some(tax_id), Some(region), Some(email), Some(password)) = (organisation, tax_id, region, email, password) else {
+        let (Some(organisation), Some(tax_id), Some(region), Some(email), Some(password)) =
+            (organisation, tax_id, region, email, password)
+        else {
             return Err(AppError::refused(RefusalCode::BadRequest));
         };
         let hash = password::hash(password.expose().to_owned()).await?;
         let txn = begin_write(db).await.or_unexpected()?;
-        let new = NewAccount { email: &email, password_hash: hash, role: Role::Supplier, lang: caller.lang, display_name: organisation.clone(), staff_region: None };
+        let new = NewAccount {
+            email: &email,
+            password_hash: hash,
+            role: Role::Supplier,
+            lang: caller.lang,
+            display_name: organisation.clone(),
+            staff_region: None,
+        };
         let Some(account) = self.insert_or_tell_owner(&txn, new).await? else {
             return txn.commit().await.or_unexpected();
         };

@@ -1,16 +1,18 @@
 //! The audit log: written by every staff decision and import, read by staff only. It is
 //! append-only: this module has no update or delete, and database triggers refuse both
 //! (migration `m20261124_000101_protect_audit_log`).
+use super::ministry::Scope;
 use super::{Ctx, OrUnexpected};
 use crate::entities::{accounts, audit_log, complaints, offerings, recipients, supplier_documents, suppliers};
-use super::ministry::Scope;
 use app::dto::{AuditEntryView, AuditFilter};
 use app::error::AppError;
 use app::ports::{Actor, Audit, Caller};
 use async_trait::async_trait;
 use chrono::{Duration, Utc};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, IntoTableRef, Query, SelectStatement, TableRef};
-use sea_orm::{ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+};
 use std::collections::HashMap;
 
 /// Entries shown at a time.
@@ -73,7 +75,11 @@ async fn views(db: &impl ConnectionTrait, rows: Vec<audit_log::Model>) -> Result
 }
 
 /// Every entry about one object, newest first (e.g. a supplier's decisions).
-pub async fn entries_about(db: &impl ConnectionTrait, object_type: &str, object_id: &str) -> Result<Vec<AuditEntryView>, AppError> {
+pub async fn entries_about(
+    db: &impl ConnectionTrait,
+    object_type: &str,
+    object_id: &str,
+) -> Result<Vec<AuditEntryView>, AppError> {
     let rows = audit_log::Entity::find()
         .filter(audit_log::Column::ObjectType.eq(object_type))
         .filter(audit_log::Column::ObjectId.eq(object_id))
@@ -92,15 +98,39 @@ fn in_region(region: &str) -> Condition {
     let about = |kind: &str, ids: SelectStatement| {
         Condition::all().add(audit_log::Column::ObjectType.eq(kind)).add(audit_log::Column::ObjectId.in_subquery(ids))
     };
-    let suppliers_here = Query::select().column(suppliers::Column::Id).from(suppliers::Entity).and_where(suppliers::Column::HomeRegion.eq(region)).to_owned();
+    let suppliers_here = Query::select()
+        .column(suppliers::Column::Id)
+        .from(suppliers::Entity)
+        .and_where(suppliers::Column::HomeRegion.eq(region))
+        .to_owned();
     let text_ids = |col: Expr, table: TableRef, filter: Condition| {
         Query::select().expr(col.cast_as(Alias::new("TEXT"))).from(table).cond_where(filter).to_owned()
     };
-    let supplier_ids = text_ids(Expr::col(suppliers::Column::Id), suppliers::Entity.into_table_ref(), Condition::all().add(suppliers::Column::HomeRegion.eq(region)));
-    let offering_ids = text_ids(Expr::col(offerings::Column::Id), offerings::Entity.into_table_ref(), Condition::all().add(offerings::Column::SupplierId.in_subquery(suppliers_here.clone())));
-    let document_ids = text_ids(Expr::col(supplier_documents::Column::Id), supplier_documents::Entity.into_table_ref(), Condition::all().add(supplier_documents::Column::SupplierId.in_subquery(suppliers_here)));
-    let recipient_ids = text_ids(Expr::col(recipients::Column::Id), recipients::Entity.into_table_ref(), Condition::all().add(recipients::Column::RegionCode.eq(region)));
-    let complaint_ids = text_ids(Expr::col(complaints::Column::Id), complaints::Entity.into_table_ref(), Condition::all().add(complaints::Column::RegionCode.eq(region)));
+    let supplier_ids = text_ids(
+        Expr::col(suppliers::Column::Id),
+        suppliers::Entity.into_table_ref(),
+        Condition::all().add(suppliers::Column::HomeRegion.eq(region)),
+    );
+    let offering_ids = text_ids(
+        Expr::col(offerings::Column::Id),
+        offerings::Entity.into_table_ref(),
+        Condition::all().add(offerings::Column::SupplierId.in_subquery(suppliers_here.clone())),
+    );
+    let document_ids = text_ids(
+        Expr::col(supplier_documents::Column::Id),
+        supplier_documents::Entity.into_table_ref(),
+        Condition::all().add(supplier_documents::Column::SupplierId.in_subquery(suppliers_here)),
+    );
+    let recipient_ids = text_ids(
+        Expr::col(recipients::Column::Id),
+        recipients::Entity.into_table_ref(),
+        Condition::all().add(recipients::Column::RegionCode.eq(region)),
+    );
+    let complaint_ids = text_ids(
+        Expr::col(complaints::Column::Id),
+        complaints::Entity.into_table_ref(),
+        Condition::all().add(complaints::Column::RegionCode.eq(region)),
+    );
     // Entries about accounts are national when staff or admins wrote them (staff accounts,
     // their second factor); a recipient's or a supplier's own (a password changed, signing
     // out everywhere) are about that person alone and stay out of every regional view.
@@ -108,7 +138,14 @@ fn in_region(region: &str) -> Condition {
         .add(audit_log::Column::ObjectType.eq("account"))
         .add(audit_log::Column::ActorRole.is_in(["staff", "admin", "system"]));
     Condition::any()
-        .add(audit_log::Column::ObjectType.is_not_in(["supplier", "offering", "supplier_document", "recipient", "complaint", "account"]))
+        .add(audit_log::Column::ObjectType.is_not_in([
+            "supplier",
+            "offering",
+            "supplier_document",
+            "recipient",
+            "complaint",
+            "account",
+        ]))
         .add(staff_about_accounts)
         .add(about("supplier", supplier_ids))
         .add(about("offering", offering_ids))

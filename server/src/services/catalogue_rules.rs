@@ -15,7 +15,10 @@ pub fn visible_offering_condition() -> Condition {
         Query::select()
             .expr(Expr::val(1))
             .from(suppliers::Entity)
-            .and_where(Expr::col((suppliers::Entity, suppliers::Column::Id)).equals((offerings::Entity, offerings::Column::SupplierId)))
+            .and_where(
+                Expr::col((suppliers::Entity, suppliers::Column::Id))
+                    .equals((offerings::Entity, offerings::Column::SupplierId)),
+            )
             .and_where(suppliers::Column::Status.eq(DbSupplierStatus::Approved))
             .to_owned(),
     ))

@@ -28,7 +28,10 @@ pub async fn history(db: &impl ConnectionTrait, item_type_id: i32) -> Result<Vec
 }
 
 /// The ceiling of every item type on `date` (one query, for lists such as the catalogue).
-pub async fn ceilings_on(db: &impl ConnectionTrait, date: NaiveDate) -> Result<std::collections::HashMap<i32, Money>, DbErr> {
+pub async fn ceilings_on(
+    db: &impl ConnectionTrait,
+    date: NaiveDate,
+) -> Result<std::collections::HashMap<i32, Money>, DbErr> {
     let mut best: std::collections::HashMap<i32, (NaiveDate, Money)> = std::collections::HashMap::new();
     for c in ceilings::Entity::find().filter(ceilings::Column::ValidFrom.lte(date)).all(db).await? {
         let entry = best.entry(c.item_type_id).or_insert((c.valid_from, Money::from_tiyn(c.amount_tiyn)));

@@ -29,7 +29,11 @@ impl Dashboards for DashboardService {
         match actor.role {
             Role::Recipient | Role::Representative => {
                 let own: Vec<recipients::Model> = if actor.role == Role::Recipient {
-                    recipients::Entity::find().filter(recipients::Column::AccountId.eq(actor.account_id)).all(db).await.or_unexpected()?
+                    recipients::Entity::find()
+                        .filter(recipients::Column::AccountId.eq(actor.account_id))
+                        .all(db)
+                        .await
+                        .or_unexpected()?
                 } else {
                     let ids: Vec<i32> = representatives::Entity::find()
                         .select_only()
@@ -39,7 +43,11 @@ impl Dashboards for DashboardService {
                         .all(db)
                         .await
                         .or_unexpected()?;
-                    recipients::Entity::find().filter(recipients::Column::Id.is_in(ids)).all(db).await.or_unexpected()?
+                    recipients::Entity::find()
+                        .filter(recipients::Column::Id.is_in(ids))
+                        .all(db)
+                        .await
+                        .or_unexpected()?
                 };
                 let ids: Vec<i32> = own.iter().map(|r| r.id).collect();
                 let linked = !ids.is_empty();
@@ -52,7 +60,12 @@ impl Dashboards for DashboardService {
                     .count(db)
                     .await
                     .or_unexpected()?;
-                let final_states = [DbOrderStatus::Confirmed, DbOrderStatus::Rejected, DbOrderStatus::Cancelled, DbOrderStatus::Returned];
+                let final_states = [
+                    DbOrderStatus::Confirmed,
+                    DbOrderStatus::Rejected,
+                    DbOrderStatus::Cancelled,
+                    DbOrderStatus::Returned,
+                ];
                 let active_orders = orders::Entity::find()
                     .filter(orders::Column::RecipientId.is_in(ids))
                     .filter(orders::Column::Status.is_not_in(final_states))
@@ -64,7 +77,12 @@ impl Dashboards for DashboardService {
                 } else {
                     Vec::new()
                 };
-                Ok(DashboardView::Recipient { open_entitlements: count(open_entitlements), active_orders: count(active_orders), acting_for, linked })
+                Ok(DashboardView::Recipient {
+                    open_entitlements: count(open_entitlements),
+                    active_orders: count(active_orders),
+                    acting_for,
+                    linked,
+                })
             }
             Role::Supplier => {
                 let s = suppliers::Entity::find()
@@ -93,8 +111,10 @@ impl Dashboards for DashboardService {
                 })
             }
             Role::Staff | Role::Admin => {
-                let mut pending = suppliers::Entity::find().filter(suppliers::Column::Status.eq(DbSupplierStatus::Pending));
-                let mut open = complaints::Entity::find().filter(complaints::Column::Status.ne(DbComplaintStatus::Closed));
+                let mut pending =
+                    suppliers::Entity::find().filter(suppliers::Column::Status.eq(DbSupplierStatus::Pending));
+                let mut open =
+                    complaints::Entity::find().filter(complaints::Column::Status.ne(DbComplaintStatus::Closed));
                 let mut region_name = None;
                 if let Some(region) = &actor.staff_region {
                     pending = pending.filter(suppliers::Column::HomeRegion.eq(region.clone()));

@@ -93,7 +93,8 @@ fn sms_code() -> String {
 /// A fresh letter code, `XXXX-XXXX-XXXX` (60 bits).
 fn letter_code() -> String {
     let mut rng = rand::rngs::OsRng;
-    let chars: Vec<char> = (0..12).map(|_| char::from(LETTER_ALPHABET[rng.gen_range(0..LETTER_ALPHABET.len())])).collect();
+    let chars: Vec<char> =
+        (0..12).map(|_| char::from(LETTER_ALPHABET[rng.gen_range(0..LETTER_ALPHABET.len())])).collect();
     chars.chunks(4).map(|c| c.iter().collect::<String>()).collect::<Vec<_>>().join("-")
 }
 
@@ -159,19 +160,41 @@ async fn use_once<C: ConnectionTrait>(db: &C, id: i32) -> Result<bool, AppError>
 
 /// Writes the e-mail with a fresh confirmation link for `account` (in the transaction that
 /// made it, or on a sign-in before it was confirmed).
-pub async fn send_confirmation<C: ConnectionTrait>(ctx: &Ctx, db: &C, account: &accounts::Model) -> Result<(), AppError> {
+pub async fn send_confirmation<C: ConnectionTrait>(
+    ctx: &Ctx,
+    db: &C,
+    account: &accounts::Model,
+) -> Result<(), AppError> {
     let token = link_token();
-    store(db, code_hash(ctx, Purpose::EmailConfirm, "", &token), Purpose::EmailConfirm, Some(account.id), None, false, None).await?;
+    store(
+        db,
+        code_hash(ctx, Purpose::EmailConfirm, "", &token),
+        Purpose::EmailConfirm,
+        Some(account.id),
+        None,
+        false,
+        None,
+    )
+    .await?;
     let link = format!("{}/confirm-email?token={token}", ctx.links);
     let lang: Lang = account.language.into();
-    messages::enqueue(db, Outgoing::email(&account.email, lang, "email_confirm", &[("link", link)])).await.or_unexpected()?;
+    messages::enqueue(db, Outgoing::email(&account.email, lang, "email_confirm", &[("link", link)]))
+        .await
+        .or_unexpected()?;
     Ok(())
 }
 
 /// Writes "you already have an account" to an address someone signed up with again.
-pub async fn send_already_registered<C: ConnectionTrait>(ctx: &Ctx, db: &C, email: &str, lang: Lang) -> Result<(), AppError> {
+pub async fn send_already_registered<C: ConnectionTrait>(
+    ctx: &Ctx,
+    db: &C,
+    email: &str,
+    lang: Lang,
+) -> Result<(), AppError> {
     let sign_in = format!("{}/sign-in", ctx.links);
-    messages::enqueue(db, Outgoing::email(email, lang, "sign_up_exists", &[("link", sign_in)])).await.or_unexpected()?;
+    messages::enqueue(db, Outgoing::email(email, lang, "sign_up_exists", &[("link", sign_in)]))
+        .await
+        .or_unexpected()?;
     Ok(())
 }
 
@@ -208,7 +231,12 @@ impl IdentityService {
     /// The active account of `email` asking for a reset by `way` (`reset`, `reset-sms`), if
     /// there is one. Every request counts against the address and the client, whether or not
     /// the address has an account: nobody can fill someone's mailbox or phone with messages.
-    async fn reset_requester(&self, caller: &Caller, email: &str, way: &str) -> Result<Option<accounts::Model>, AppError> {
+    async fn reset_requester(
+        &self,
+        caller: &Caller,
+        email: &str,
+        way: &str,
+    ) -> Result<Option<accounts::Model>, AppError> {
         let email = Email::parse(email).map_err(|code| AppError::field("email", code))?;
         let db = &self.0.db;
         let key = format!("{way}:{}", self.0.tokens.keyed(way, &format!("{}\n{}", email.as_str(), caller.ip)));
@@ -217,15 +245,26 @@ impl IdentityService {
             return Err(AppError::TooManyAttempts(u64::try_from(wait).unwrap_or(0)));
         }
         throttle::failed(db, &key).await.or_unexpected()?;
-        let account = accounts::Entity::find().filter(accounts::Column::Email.eq(email.as_str())).one(db).await.or_unexpected()?;
+        let account = accounts::Entity::find()
+            .filter(accounts::Column::Email.eq(email.as_str()))
+            .one(db)
+            .await
+            .or_unexpected()?;
         Ok(account.filter(|a| a.status == DbAccountStatus::Active))
     }
 
     /// Sets `new_password` for `account` with `code` (used once), ends every session and
     /// records it in the audit log with the `method` that proved the person.
-    async fn set_new_password(&self, account: &accounts::Model, code: &one_time_codes::Model, new_password: &str, method: &str) -> Result<(), AppError> {
+    async fn set_new_password(
+        &self,
+        account: &accounts::Model,
+        code: &one_time_codes::Model,
+        new_password: &str,
+        method: &str,
+    ) -> Result<(), AppError> {
         let db = &self.0.db;
-        let parsed = strength::parse(new_password, &account.email, &[account.display_name.as_str()]).map_err(|code| AppError::field("new_password", code))?;
+        let parsed = strength::parse(new_password, &account.email, &[account.display_name.as_str()])
+            .map_err(|code| AppError::field("new_password", code))?;
         let hash = password::hash(parsed.expose().to_owned()).await?;
         let now = Utc::now();
         let txn = begin_write(db).await.or_unexpected()?;
@@ -238,14 +277,21 @@ impl IdentityService {
             .col_expr(accounts::Column::UpdatedAt, Expr::value(now));
         if code.purpose == Purpose::PasswordReset.code() {
             // The link reached the mailbox: the address is proven too.
-            update = update.col_expr(accounts::Column::EmailConfirmedAt, Expr::value(account.email_confirmed_at.unwrap_or(now)));
+            update = update
+                .col_expr(accounts::Column::EmailConfirmedAt, Expr::value(account.email_confirmed_at.unwrap_or(now)));
         }
         update.filter(accounts::Column::Id.eq(account.id)).exec(&txn).await.or_unexpected()?;
         session::revoke_all(&txn, account.id).await.or_unexpected()?;
         audit::record(
             &txn,
             None,
-            Entry { action: "account.password_reset", object_type: "account", object_id: Some(account.id.to_string()), reason: None, details: Some(serde_json::json!({ "method": method })) },
+            Entry {
+                action: "account.password_reset",
+                object_type: "account",
+                object_id: Some(account.id.to_string()),
+                reason: None,
+                details: Some(serde_json::json!({ "method": method })),
+            },
         )
         .await
         .or_unexpected()?;
@@ -258,7 +304,11 @@ impl IdentityService {
     }
 
     async fn own_record(&self, account_id: i32) -> Result<Option<recipients::Model>, AppError> {
-        recipients::Entity::find().filter(recipients::Column::AccountId.eq(account_id)).one(&self.0.db).await.or_unexpected()
+        recipients::Entity::find()
+            .filter(recipients::Column::AccountId.eq(account_id))
+            .one(&self.0.db)
+            .await
+            .or_unexpected()
     }
 
     /// Links `account` to the letter's or the SMS code's record, in one transaction with the
@@ -270,7 +320,11 @@ impl IdentityService {
         if !use_once(&txn, code.id).await? {
             return Err(AppError::refused(RefusalCode::CodeInvalid));
         }
-        let own = recipients::Entity::find().filter(recipients::Column::AccountId.eq(actor.account_id)).one(&txn).await.or_unexpected()?;
+        let own = recipients::Entity::find()
+            .filter(recipients::Column::AccountId.eq(actor.account_id))
+            .one(&txn)
+            .await
+            .or_unexpected()?;
         let action = if code.as_representative {
             if own.is_some() {
                 return Err(AppError::refused(RefusalCode::RepresentativeHasOwnRecord));
@@ -395,7 +449,11 @@ impl Identity for IdentityService {
         let db = &self.0.db;
         let claim = identity_claims::Entity::find_by_id(account_id).one(db).await.or_unexpected()?;
         let actor = caller.require(&[Role::Recipient, Role::Representative])?;
-        let linked = super::recipient::people_of(db, actor).await?.into_iter().map(|p| p.full_name.unwrap_or_else(|| "—".into())).collect();
+        let linked = super::recipient::people_of(db, actor)
+            .await?
+            .into_iter()
+            .map(|p| p.full_name.unwrap_or_else(|| "—".into()))
+            .collect();
         Ok(IdentityView { claimed_iin: claim.map(|c| c.iin), linked })
     }
 
@@ -427,9 +485,19 @@ impl Identity for IdentityService {
         let txn = begin_write(db).await.or_unexpected()?;
         // A new code replaces the ones sent before.
         retire(&txn, account_id, Purpose::ClaimSms).await?;
-        store(&txn, code_hash(&self.0, Purpose::ClaimSms, &account_id.to_string(), &code), Purpose::ClaimSms, Some(account_id), Some(record.id), false, None)
-            .await?;
-        messages::enqueue(&txn, Outgoing::sms(&phone, caller.lang, "claim_code", &[("code", code)])).await.or_unexpected()?;
+        store(
+            &txn,
+            code_hash(&self.0, Purpose::ClaimSms, &account_id.to_string(), &code),
+            Purpose::ClaimSms,
+            Some(account_id),
+            Some(record.id),
+            false,
+            None,
+        )
+        .await?;
+        messages::enqueue(&txn, Outgoing::sms(&phone, caller.lang, "claim_code", &[("code", code)]))
+            .await
+            .or_unexpected()?;
         txn.commit().await.or_unexpected()
     }
 
@@ -470,10 +538,21 @@ impl Identity for IdentityService {
         let txn = begin_write(db).await.or_unexpected()?;
         // The newest link replaces the ones before it.
         retire(&txn, account.id, Purpose::PasswordReset).await?;
-        store(&txn, code_hash(&self.0, Purpose::PasswordReset, "", &token), Purpose::PasswordReset, Some(account.id), None, false, None).await?;
+        store(
+            &txn,
+            code_hash(&self.0, Purpose::PasswordReset, "", &token),
+            Purpose::PasswordReset,
+            Some(account.id),
+            None,
+            false,
+            None,
+        )
+        .await?;
         let link = format!("{}/reset-password?token={token}", self.0.links);
         let lang: Lang = account.language.into();
-        messages::enqueue(&txn, Outgoing::email(&account.email, lang, "password_reset", &[("link", link)])).await.or_unexpected()?;
+        messages::enqueue(&txn, Outgoing::email(&account.email, lang, "password_reset", &[("link", link)]))
+            .await
+            .or_unexpected()?;
         txn.commit().await.or_unexpected()
     }
 
@@ -494,17 +573,34 @@ impl Identity for IdentityService {
     async fn request_reset_code(&self, caller: &Caller, email: &str) -> Result<(), AppError> {
         let db = &self.0.db;
         let Some(account) = self.reset_requester(caller, email, "reset-sms").await? else { return Ok(()) };
-        let Some(phone) = crate::services::notices::phone_of(db, &account).await.or_unexpected()? else { return Ok(()) };
+        let Some(phone) = crate::services::notices::phone_of(db, &account).await.or_unexpected()? else {
+            return Ok(());
+        };
         let code = sms_code();
         let txn = begin_write(db).await.or_unexpected()?;
         retire(&txn, account.id, Purpose::ResetSms).await?;
-        store(&txn, code_hash(&self.0, Purpose::ResetSms, &account.id.to_string(), &code), Purpose::ResetSms, Some(account.id), None, false, None).await?;
+        store(
+            &txn,
+            code_hash(&self.0, Purpose::ResetSms, &account.id.to_string(), &code),
+            Purpose::ResetSms,
+            Some(account.id),
+            None,
+            false,
+            None,
+        )
+        .await?;
         let lang: Lang = account.language.into();
         messages::enqueue(&txn, Outgoing::sms(&phone, lang, "reset_code", &[("code", code)])).await.or_unexpected()?;
         txn.commit().await.or_unexpected()
     }
 
-    async fn reset_password_with_code(&self, _caller: &Caller, email: &str, typed: &str, new_password: &str) -> Result<(), AppError> {
+    async fn reset_password_with_code(
+        &self,
+        _caller: &Caller,
+        email: &str,
+        typed: &str,
+        new_password: &str,
+    ) -> Result<(), AppError> {
         let email = Email::parse(email).map_err(|code| AppError::field("email", code))?;
         let typed = normalise(typed);
         if typed.is_empty() {
@@ -517,12 +613,21 @@ impl Identity for IdentityService {
         if wait > 0 {
             return Err(AppError::TooManyAttempts(u64::try_from(wait).unwrap_or(0)));
         }
-        let account = accounts::Entity::find().filter(accounts::Column::Email.eq(email.as_str())).one(db).await.or_unexpected()?;
+        let account = accounts::Entity::find()
+            .filter(accounts::Column::Email.eq(email.as_str()))
+            .one(db)
+            .await
+            .or_unexpected()?;
         let found = match &account {
             Some(a) if typed.len() == 6 && typed.bytes().all(|b| b.is_ascii_digit()) => one_time_codes::Entity::find()
                 .filter(one_time_codes::Column::Purpose.eq(Purpose::ResetSms.code()))
                 .filter(one_time_codes::Column::AccountId.eq(a.id))
-                .filter(one_time_codes::Column::CodeHash.eq(code_hash(&self.0, Purpose::ResetSms, &a.id.to_string(), &typed)))
+                .filter(one_time_codes::Column::CodeHash.eq(code_hash(
+                    &self.0,
+                    Purpose::ResetSms,
+                    &a.id.to_string(),
+                    &typed,
+                )))
                 .filter(one_time_codes::Column::UsedAt.is_null())
                 .filter(one_time_codes::Column::ExpiresAt.gt(Utc::now()))
                 .one(db)
@@ -548,7 +653,11 @@ impl Identity for IdentityService {
         };
         let iin = Iin::parse(iin).map_err(|code| AppError::field("iin", code))?;
         let db = &self.0.db;
-        let record = recipients::Entity::find().filter(recipients::Column::Iin.eq(iin.as_str())).one(db).await.or_unexpected()?;
+        let record = recipients::Entity::find()
+            .filter(recipients::Column::Iin.eq(iin.as_str()))
+            .one(db)
+            .await
+            .or_unexpected()?;
         // A regional officer sees only the people of their region: another region's IIN is
         // answered as if it were unknown.
         let record = record.filter(|r| match &scope {
@@ -561,8 +670,16 @@ impl Identity for IdentityService {
         }
         let code = letter_code();
         let txn = begin_write(db).await.or_unexpected()?;
-        let row = store(&txn, code_hash(&self.0, Purpose::ClaimLetter, "", &normalise(&code)), Purpose::ClaimLetter, None, Some(record.id), for_representative, Some(actor.account_id))
-            .await?;
+        let row = store(
+            &txn,
+            code_hash(&self.0, Purpose::ClaimLetter, "", &normalise(&code)),
+            Purpose::ClaimLetter,
+            None,
+            Some(record.id),
+            for_representative,
+            Some(actor.account_id),
+        )
+        .await?;
         audit::record(
             &txn,
             Some(actor),

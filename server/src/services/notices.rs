@@ -44,10 +44,16 @@ pub async fn preferences_of(db: &impl ConnectionTrait, account: &accounts::Model
 /// The phone SMS go to: a recipient's government record, a supplier's profile.
 pub async fn phone_of(db: &impl ConnectionTrait, account: &accounts::Model) -> Result<Option<String>, DbErr> {
     Ok(match account.role {
-        DbRole::Supplier => suppliers::Entity::find().filter(suppliers::Column::AccountId.eq(account.id)).one(db).await?.and_then(|s| s.phone),
-        DbRole::Recipient | DbRole::Representative => {
-            recipients::Entity::find().filter(recipients::Column::AccountId.eq(account.id)).one(db).await?.and_then(|r| r.phone)
-        }
+        DbRole::Supplier => suppliers::Entity::find()
+            .filter(suppliers::Column::AccountId.eq(account.id))
+            .one(db)
+            .await?
+            .and_then(|s| s.phone),
+        DbRole::Recipient | DbRole::Representative => recipients::Entity::find()
+            .filter(recipients::Column::AccountId.eq(account.id))
+            .one(db)
+            .await?
+            .and_then(|r| r.phone),
         DbRole::Staff | DbRole::Admin => None,
     }
     .filter(|p| !p.trim().is_empty()))
@@ -55,7 +61,14 @@ pub async fn phone_of(db: &impl ConnectionTrait, account: &accounts::Model) -> R
 
 /// Tells `account_id` of an event of `kind`: a notification in the portal, an e-mail and an
 /// SMS, each as the person chose. `links` is the start of the portal's address.
-pub async fn notify(db: &impl ConnectionTrait, links: &str, account_id: i32, kind: NoticeKind, order_id: Option<i32>, params: serde_json::Value) -> Result<(), DbErr> {
+pub async fn notify(
+    db: &impl ConnectionTrait,
+    links: &str,
+    account_id: i32,
+    kind: NoticeKind,
+    order_id: Option<i32>,
+    params: serde_json::Value,
+) -> Result<(), DbErr> {
     let Some(account) = accounts::Entity::find_by_id(account_id).one(db).await? else { return Ok(()) };
     let chosen = preferences_of(db, &account).await?;
     if chosen.in_app {
@@ -78,11 +91,17 @@ pub async fn notify(db: &impl ConnectionTrait, links: &str, account_id: i32, kin
     let role: Role = account.role.into();
     let args = notice_args(&params);
     let text = notice_text(lang, kind.code(), &args);
-    let path = notice_path(Some(role), kind.code(), order_id, &args).unwrap_or_else(|| app::routes::NOTIFICATIONS.to_owned());
+    let path =
+        notice_path(Some(role), kind.code(), order_id, &args).unwrap_or_else(|| app::routes::NOTIFICATIONS.to_owned());
     let link = format!("{links}{path}");
     if chosen.by_email && account.email_confirmed_at.is_some() {
         let settings = format!("{links}{}", app::routes::ACCOUNT_MESSAGES);
-        let mut mail = Outgoing::email(&account.email, lang, "notice", &[("text", text.clone()), ("link", link.clone()), ("settings", settings)]);
+        let mut mail = Outgoing::email(
+            &account.email,
+            lang,
+            "notice",
+            &[("text", text.clone()), ("link", link.clone()), ("settings", settings)],
+        );
         if chosen.email_format == EmailFormat::Plain {
             mail.html = None;
         }
@@ -113,7 +132,8 @@ fn masked(phone: &str) -> String {
 
 /// The settings page of `account_id`.
 pub async fn preferences_view(db: &impl ConnectionTrait, account_id: i32) -> Result<ContactPreferencesView, AppError> {
-    let account = accounts::Entity::find_by_id(account_id).one(db).await.or_unexpected()?.ok_or(AppError::NotSignedIn)?;
+    let account =
+        accounts::Entity::find_by_id(account_id).one(db).await.or_unexpected()?.ok_or(AppError::NotSignedIn)?;
     let mut chosen = preferences_of(db, &account).await.or_unexpected()?;
     let phone = phone_of(db, &account).await.or_unexpected()?;
     // Without a phone nothing goes by SMS, whatever was stored.
@@ -122,8 +142,13 @@ pub async fn preferences_view(db: &impl ConnectionTrait, account_id: i32) -> Res
 }
 
 /// Keeps `chosen` for `account_id`, with its language.
-pub async fn save_preferences(db: &impl ConnectionTrait, account_id: i32, chosen: ContactPreferences) -> Result<(), AppError> {
-    let account = accounts::Entity::find_by_id(account_id).one(db).await.or_unexpected()?.ok_or(AppError::NotSignedIn)?;
+pub async fn save_preferences(
+    db: &impl ConnectionTrait,
+    account_id: i32,
+    chosen: ContactPreferences,
+) -> Result<(), AppError> {
+    let account =
+        accounts::Entity::find_by_id(account_id).one(db).await.or_unexpected()?.ok_or(AppError::NotSignedIn)?;
     let mut errors = FieldErrors::new();
     if !(chosen.by_email || chosen.by_sms || chosen.in_app) {
         errors.add("channels", "no_channel");

@@ -6,7 +6,10 @@ use super::recipient::catalogue::{cards, prepare};
 use super::recipient::catalogue_sql::Keyset;
 use super::{Ctx, OrUnexpected};
 use crate::entities::enums::DbSupplierStatus;
-use crate::entities::{categories, ceilings, item_types, offerings, regions, supplier_categories, supplier_regions, supplier_scores, suppliers};
+use crate::entities::{
+    categories, ceilings, item_types, offerings, regions, supplier_categories, supplier_regions, supplier_scores,
+    suppliers,
+};
 use crate::services::ministry::provision::Period;
 use crate::services::ministry::provision_summary::figures;
 use app::domain::Lang;
@@ -14,7 +17,10 @@ use app::dto::recipient::CatalogueQuery;
 use app::error::AppError;
 use app::ports::Caller;
 use chrono::{Datelike, NaiveDate, Utc};
-use sea_orm::{ActiveEnum, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, QuerySelect, Statement};
+use sea_orm::{
+    ActiveEnum, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, QuerySelect,
+    Statement,
+};
 use serde::Serialize;
 use std::collections::HashMap;
 use utoipa::ToSchema;
@@ -226,10 +232,20 @@ fn names(kk: &str, ru: &str, en: &str) -> Names {
 
 /// Active categories in catalogue order.
 pub async fn categories(db: &impl ConnectionTrait) -> Result<Vec<Category>, AppError> {
-    let rows = categories::Entity::find().filter(categories::Column::Active.eq(true)).order_by_asc(categories::Column::Sort).all(db).await.or_unexpected()?;
+    let rows = categories::Entity::find()
+        .filter(categories::Column::Active.eq(true))
+        .order_by_asc(categories::Column::Sort)
+        .all(db)
+        .await
+        .or_unexpected()?;
     Ok(rows
         .into_iter()
-        .map(|c| Category { kind: c.kind.to_value(), unit: c.unit.to_value(), name: names(&c.name_kk, &c.name_ru, &c.name_en), code: c.code })
+        .map(|c| Category {
+            kind: c.kind.to_value(),
+            unit: c.unit.to_value(),
+            name: names(&c.name_kk, &c.name_ru, &c.name_en),
+            code: c.code,
+        })
         .collect())
 }
 
@@ -242,12 +258,24 @@ pub async fn regions(db: &impl ConnectionTrait) -> Result<Vec<Region>, AppError>
 /// Active item types with their guaranteed sums, today's and every one before and after.
 pub async fn item_types(db: &impl ConnectionTrait) -> Result<Vec<ItemType>, AppError> {
     let today = Utc::now().date_naive();
-    let cats: HashMap<i32, String> = categories::Entity::find().all(db).await.or_unexpected()?.into_iter().map(|c| (c.id, c.code)).collect();
+    let cats: HashMap<i32, String> =
+        categories::Entity::find().all(db).await.or_unexpected()?.into_iter().map(|c| (c.id, c.code)).collect();
     let mut history: HashMap<i32, Vec<ceilings::Model>> = HashMap::new();
-    for c in ceilings::Entity::find().order_by_desc(ceilings::Column::ValidFrom).order_by_desc(ceilings::Column::Id).all(db).await.or_unexpected()? {
+    for c in ceilings::Entity::find()
+        .order_by_desc(ceilings::Column::ValidFrom)
+        .order_by_desc(ceilings::Column::Id)
+        .all(db)
+        .await
+        .or_unexpected()?
+    {
         history.entry(c.item_type_id).or_default().push(c);
     }
-    let types = item_types::Entity::find().filter(item_types::Column::Active.eq(true)).order_by_asc(item_types::Column::Code).all(db).await.or_unexpected()?;
+    let types = item_types::Entity::find()
+        .filter(item_types::Column::Active.eq(true))
+        .order_by_asc(item_types::Column::Code)
+        .all(db)
+        .await
+        .or_unexpected()?;
     Ok(types
         .into_iter()
         .map(|t| {
@@ -258,7 +286,10 @@ pub async fn item_types(db: &impl ConnectionTrait) -> Result<Vec<ItemType>, AppE
                 replacement_months: t.replacement_months,
                 name: names(&t.name_kk, &t.name_ru, &t.name_en),
                 guaranteed_sum_tiyn: sums.iter().find(|c| c.valid_from <= today).map(|c| c.amount_tiyn),
-                history: sums.iter().map(|c| GuaranteedSum { valid_from: c.valid_from.to_string(), amount_tiyn: c.amount_tiyn }).collect(),
+                history: sums
+                    .iter()
+                    .map(|c| GuaranteedSum { valid_from: c.valid_from.to_string(), amount_tiyn: c.amount_tiyn })
+                    .collect(),
                 code: t.code,
             }
         })
@@ -288,7 +319,13 @@ pub fn visitor(caller: &Caller, lang: Lang) -> Caller {
 }
 
 /// One page of the catalogue: the page's filters, in keyset order from `cursor`.
-pub async fn catalogue(ctx: &Ctx, caller: &Caller, mut query: CatalogueQuery, cursor: Option<&str>, limit: u64) -> Result<CataloguePage, AppError> {
+pub async fn catalogue(
+    ctx: &Ctx,
+    caller: &Caller,
+    mut query: CatalogueQuery,
+    cursor: Option<&str>,
+    limit: u64,
+) -> Result<CataloguePage, AppError> {
     let db = &ctx.db;
     let after = match cursor.filter(|c| !c.is_empty()) {
         Some(c) => Some(Keyset::decode(c).ok_or_else(|| AppError::field("cursor", "cursor_invalid"))?),
@@ -311,13 +348,23 @@ pub async fn catalogue(ctx: &Ctx, caller: &Caller, mut query: CatalogueQuery, cu
         .or_unexpected()?
         .unwrap_or(0);
     let limit = limit.clamp(1, MAX_LIMIT);
-    let mut rows = offerings::Entity::find().from_raw_sql(prepared.search.page_after(backend, limit + 1, after.as_ref())).all(db).await.or_unexpected()?;
+    let mut rows = offerings::Entity::find()
+        .from_raw_sql(prepared.search.page_after(backend, limit + 1, after.as_ref()))
+        .all(db)
+        .await
+        .or_unexpected()?;
     let more = rows.len() as u64 > limit;
     rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
     let next_cursor = if more { rows.last().map(|o| Keyset::after(o).encode()) } else { None };
     let codes: HashMap<i32, String> = prepared.item_types.iter().map(|t| (t.id, t.code.clone())).collect();
-    let owners: Vec<(i32, String)> = rows.iter().map(|o| (o.supplier_id, codes.get(&o.item_type_id).cloned().unwrap_or_default())).collect();
-    let items = cards(ctx, caller.lang, &rows, None).await?.into_iter().zip(owners).map(|(card, (supplier, code))| offering_of(card, supplier, code)).collect();
+    let owners: Vec<(i32, String)> =
+        rows.iter().map(|o| (o.supplier_id, codes.get(&o.item_type_id).cloned().unwrap_or_default())).collect();
+    let items = cards(ctx, caller.lang, &rows, None)
+        .await?
+        .into_iter()
+        .zip(owners)
+        .map(|(card, (supplier, code))| offering_of(card, supplier, code))
+        .collect();
     Ok(CataloguePage { total: u64::try_from(total).unwrap_or(0), items, next_cursor })
 }
 
@@ -325,8 +372,18 @@ pub async fn catalogue(ctx: &Ctx, caller: &Caller, mut query: CatalogueQuery, cu
 pub async fn offering(ctx: &Ctx, caller: &Caller, id: i32) -> Result<OfferingDetail, AppError> {
     let view = super::recipient::offering::offering_view(ctx, caller, id).await?;
     let row = offerings::Entity::find_by_id(id).one(&ctx.db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
-    let code = item_types::Entity::find_by_id(row.item_type_id).one(&ctx.db).await.or_unexpected()?.map(|t| t.code).unwrap_or_default();
-    Ok(OfferingDetail { offering: offering_of(view.card, row.supplier_id, code), description: view.description, params: view.params.into_iter().map(|(name, value)| Param { name, value }).collect(), regions: view.regions })
+    let code = item_types::Entity::find_by_id(row.item_type_id)
+        .one(&ctx.db)
+        .await
+        .or_unexpected()?
+        .map(|t| t.code)
+        .unwrap_or_default();
+    Ok(OfferingDetail {
+        offering: offering_of(view.card, row.supplier_id, code),
+        description: view.description,
+        params: view.params.into_iter().map(|(name, value)| Param { name, value }).collect(),
+        regions: view.regions,
+    })
 }
 
 #[derive(FromQueryResult)]
@@ -350,7 +407,8 @@ pub async fn suppliers(db: &impl ConnectionTrait, after: i32, limit: u64) -> Res
     let more = rows.len() as u64 > limit;
     rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
     let ids: Vec<i32> = rows.iter().map(|s| s.id).collect();
-    let cats: HashMap<i32, String> = categories::Entity::find().all(db).await.or_unexpected()?.into_iter().map(|c| (c.id, c.code)).collect();
+    let cats: HashMap<i32, String> =
+        categories::Entity::find().all(db).await.or_unexpected()?.into_iter().map(|c| (c.id, c.code)).collect();
     let mut regions: HashMap<i32, Vec<String>> = HashMap::new();
     for r in supplier_regions::Entity::find()
         .filter(supplier_regions::Column::SupplierId.is_in(ids.clone()))
@@ -372,8 +430,14 @@ pub async fn suppliers(db: &impl ConnectionTrait, after: i32, limit: u64) -> Res
     {
         categories.entry(c.supplier_id).or_default().push(cats.get(&c.category_id).cloned().unwrap_or_default());
     }
-    let scores: HashMap<i32, supplier_scores::Model> =
-        supplier_scores::Entity::find().filter(supplier_scores::Column::SupplierId.is_in(ids.clone())).all(db).await.or_unexpected()?.into_iter().map(|s| (s.supplier_id, s)).collect();
+    let scores: HashMap<i32, supplier_scores::Model> = supplier_scores::Entity::find()
+        .filter(supplier_scores::Column::SupplierId.is_in(ids.clone()))
+        .all(db)
+        .await
+        .or_unexpected()?
+        .into_iter()
+        .map(|s| (s.supplier_id, s))
+        .collect();
     let ratings: HashMap<i32, Rating> = if ids.is_empty() {
         HashMap::new()
     } else {
@@ -383,7 +447,13 @@ pub async fn suppliers(db: &impl ConnectionTrait, after: i32, limit: u64) -> Res
             "SELECT supplier_id, CAST(SUM(CAST(rating_avg_x100 AS BIGINT) * review_count) AS BIGINT) AS weighted, CAST(SUM(review_count) AS BIGINT) AS reviews \
              FROM offerings WHERE listed = TRUE AND supplier_id IN ({list}) GROUP BY supplier_id"
         );
-        Rating::find_by_statement(Statement::from_string(backend, sql)).all(db).await.or_unexpected()?.into_iter().map(|r| (r.supplier_id, r)).collect()
+        Rating::find_by_statement(Statement::from_string(backend, sql))
+            .all(db)
+            .await
+            .or_unexpected()?
+            .into_iter()
+            .map(|r| (r.supplier_id, r))
+            .collect()
     };
     let next_cursor = if more { rows.last().map(|s| s.id.to_string()) } else { None };
     let items = rows
@@ -416,24 +486,34 @@ pub fn month(text: &str, today: NaiveDate) -> Result<Period, AppError> {
         let this = today.with_day(1).unwrap_or(today);
         (this - chrono::Duration::days(1)).with_day(1).unwrap_or(this)
     } else {
-        NaiveDate::parse_from_str(&format!("{}-01", text.trim()), "%Y-%m-%d").map_err(|_| AppError::field("month", "month_invalid"))?
+        NaiveDate::parse_from_str(&format!("{}-01", text.trim()), "%Y-%m-%d")
+            .map_err(|_| AppError::field("month", "month_invalid"))?
     };
     if first > today {
         return Err(AppError::field("month", "month_in_future"));
     }
     // Each month asked for is computed once and then kept up to date by the summary job while
     // it is read: the open data reaches back three years, so nobody can make it keep hundreds.
-    let oldest = today.with_day(1).and_then(|d| d.checked_sub_months(chrono::Months::new(MONTHS_BACK))).unwrap_or(today);
+    let oldest =
+        today.with_day(1).and_then(|d| d.checked_sub_months(chrono::Months::new(MONTHS_BACK))).unwrap_or(today);
     if first < oldest {
         return Err(AppError::field("month", "month_too_old"));
     }
-    let next = first.checked_add_months(chrono::Months::new(1)).ok_or_else(|| AppError::field("month", "month_invalid"))?;
+    let next =
+        first.checked_add_months(chrono::Months::new(1)).ok_or_else(|| AppError::field("month", "month_invalid"))?;
     Ok(Period { from: first, to: next - chrono::Duration::days(1) })
 }
 
 /// One cell as published: withheld whole under five people, the provided count (and the
 /// rate) withheld under five.
-pub fn cell(month: &str, region: &str, category: &str, entitled: u64, provided: u64, median_days_x2: Option<i64>) -> ProvisionCell {
+pub fn cell(
+    month: &str,
+    region: &str,
+    category: &str,
+    entitled: u64,
+    provided: u64,
+    median_days_x2: Option<i64>,
+) -> ProvisionCell {
     let base = ProvisionCell {
         month: month.to_owned(),
         region: region.to_owned(),
@@ -463,11 +543,15 @@ pub async fn provision(ctx: &Ctx, month_text: &str) -> Result<ProvisionStatistic
     let period = month(month_text, Utc::now().date_naive())?;
     let label = period.from.format("%Y-%m").to_string();
     let (groups, _) = figures(&ctx.db, &ctx.read_db, period, Utc::now()).await.or_unexpected()?;
-    let cats: HashMap<i32, String> = categories::Entity::find().all(&ctx.db).await.or_unexpected()?.into_iter().map(|c| (c.id, c.code)).collect();
+    let cats: HashMap<i32, String> =
+        categories::Entity::find().all(&ctx.db).await.or_unexpected()?.into_iter().map(|c| (c.id, c.code)).collect();
     let mut cells: Vec<ProvisionCell> = groups
         .iter()
         .filter(|((region, category), _)| !region.is_empty() && region != "-" && *category != 0)
-        .filter_map(|((region, category), c)| cats.get(category).map(|code| cell(&label, region, code, c.people_entitled, c.people_provided, c.median_days_x2)))
+        .filter_map(|((region, category), c)| {
+            cats.get(category)
+                .map(|code| cell(&label, region, code, c.people_entitled, c.people_provided, c.median_days_x2))
+        })
         .collect();
     cells.sort_by(|a, b| (&a.region, &a.category).cmp(&(&b.region, &b.category)));
     Ok(ProvisionStatistics { month: label, rule: RULE.to_owned(), cells })
@@ -500,14 +584,22 @@ mod tests {
     #[test]
     fn fewer_than_five_people_are_never_published() {
         let c = cell("2026-11", "ALA", "tsr", 4, 4, Some(20));
-        assert!(c.suppressed && c.people_entitled.is_none() && c.people_provided.is_none() && c.provision_rate_percent.is_none());
+        assert!(
+            c.suppressed
+                && c.people_entitled.is_none()
+                && c.people_provided.is_none()
+                && c.provision_rate_percent.is_none()
+        );
         let c = cell("2026-11", "ALA", "tsr", 40, 3, Some(20));
         assert!(c.suppressed);
         assert_eq!((c.people_entitled, c.people_provided, c.provision_rate_percent), (Some(40), None, None));
         let c = cell("2026-11", "ALA", "tsr", 40, 0, None);
         assert_eq!((c.people_provided, c.provision_rate_percent, c.suppressed), (Some(0), Some(0.0), false));
         let c = cell("2026-11", "ALA", "tsr", 8, 5, Some(21));
-        assert_eq!((c.people_provided, c.provision_rate_percent, c.median_days_to_delivery), (Some(5), Some(62.5), Some(10.5)));
+        assert_eq!(
+            (c.people_provided, c.provision_rate_percent, c.median_days_to_delivery),
+            (Some(5), Some(62.5), Some(10.5))
+        );
     }
 
     #[test]

@@ -117,7 +117,8 @@ pub async fn transition(
 
 /// The recipient's own account and their representatives' accounts.
 pub async fn recipient_side_accounts(db: &impl ConnectionTrait, recipient_id: i32) -> Result<Vec<i32>, DbErr> {
-    let mut out: Vec<i32> = recipients::Entity::find_by_id(recipient_id).one(db).await?.and_then(|r| r.account_id).into_iter().collect();
+    let mut out: Vec<i32> =
+        recipients::Entity::find_by_id(recipient_id).one(db).await?.and_then(|r| r.account_id).into_iter().collect();
     let reps: Vec<i32> = representatives::Entity::find()
         .select_only()
         .column(representatives::Column::AccountId)
@@ -150,7 +151,9 @@ pub async fn restore_entitlement(db: &impl ConnectionTrait, order: &orders::Mode
 
 /// Gives back the sanatorium place an order reserved (cancelled or rejected orders).
 pub async fn release_place(db: &impl ConnectionTrait, order: &orders::Model) -> Result<(), DbErr> {
-    let Some(arrival) = order.details["arrival"].as_str().and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()) else {
+    let Some(arrival) =
+        order.details["arrival"].as_str().and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+    else {
         return Ok(());
     };
     offering_slots::Entity::update_many()

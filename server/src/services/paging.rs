@@ -8,7 +8,11 @@ use sea_orm::{ConnectionTrait, PaginatorTrait, SelectorTrait};
 
 /// The rows of page `requested` of `select` and where that page stands. A page past the end
 /// is answered with the last page; page 0 is the first.
-pub async fn one_page<'db, C, S>(db: &'db C, select: S, requested: u32) -> Result<(Vec<<S::Selector as SelectorTrait>::Item>, PageInfo), AppError>
+pub async fn one_page<'db, C, S>(
+    db: &'db C,
+    select: S,
+    requested: u32,
+) -> Result<(Vec<<S::Selector as SelectorTrait>::Item>, PageInfo), AppError>
 where
     C: ConnectionTrait,
     S: PaginatorTrait<'db, C>,

@@ -49,11 +49,21 @@ pub fn offering_description(o: &crate::entities::offerings::Model, lang: Lang) -
 
 /// Every region's name in `lang`, by code.
 pub async fn region_names(db: &impl ConnectionTrait, lang: Lang) -> Result<HashMap<String, String>, AppError> {
-    Ok(regions::Entity::find().all(db).await.or_unexpected()?.into_iter().map(|r| (r.code.clone(), r.name(lang).to_owned())).collect())
+    Ok(regions::Entity::find()
+        .all(db)
+        .await
+        .or_unexpected()?
+        .into_iter()
+        .map(|r| (r.code.clone(), r.name(lang).to_owned()))
+        .collect())
 }
 
 /// The names of the regions with these codes, in the official order.
-pub async fn names_of_regions(db: &impl ConnectionTrait, codes: &[String], lang: Lang) -> Result<Vec<String>, AppError> {
+pub async fn names_of_regions(
+    db: &impl ConnectionTrait,
+    codes: &[String],
+    lang: Lang,
+) -> Result<Vec<String>, AppError> {
     Ok(regions::Entity::find()
         .filter(regions::Column::Code.is_in(codes.iter().cloned()))
         .order_by_asc(regions::Column::Sort)

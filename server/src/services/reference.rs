@@ -27,7 +27,8 @@ impl Reference for ReferenceService {
             .all(db)
             .await
             .or_unexpected()?;
-        let types = item_types::Entity::find().filter(item_types::Column::Active.eq(true)).all(db).await.or_unexpected()?;
+        let types =
+            item_types::Entity::find().filter(item_types::Column::Active.eq(true)).all(db).await.or_unexpected()?;
         // What the catalogue shows, counted per item type by the database from the index on
         // (listed, item_type_id): a few dozen rows, however many offerings there are.
         let listed = db
@@ -39,7 +40,9 @@ impl Reference for ReferenceService {
             .or_unexpected()?;
         let mut per_category: HashMap<i32, i64> = HashMap::new();
         for row in listed {
-            let (Ok(item_type), Ok(n)) = (row.try_get::<i32>("", "item_type_id"), row.try_get::<i64>("", "n")) else { continue };
+            let (Ok(item_type), Ok(n)) = (row.try_get::<i32>("", "item_type_id"), row.try_get::<i64>("", "n")) else {
+                continue;
+            };
             if let Some(t) = types.iter().find(|t| t.id == item_type) {
                 *per_category.entry(t.category_id).or_default() += n;
             }

@@ -27,7 +27,10 @@ use crate::services::present::day;
 use app::domain::NoticeKind;
 use chrono::{DateTime, Duration, FixedOffset, Months, Timelike, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, Query};
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select, Set};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Select, Set,
+};
 use serde_json::json;
 use std::collections::{HashMap, HashSet};
 
@@ -70,9 +73,20 @@ fn not_sent(kind: &str, id: impl sea_orm::sea_query::IntoColumnRef) -> Condition
 }
 
 /// Records `kind` for `subject_id` in `txn`; false when it was already sent.
-async fn first_time(txn: &impl ConnectionTrait, kind: &str, subject_id: i64, now: DateTime<Utc>) -> Result<bool, DbErr> {
-    let row = reminders_sent::ActiveModel { kind: Set(kind.to_owned()), subject_id: Set(subject_id), created_at: Set(now), ..Default::default() };
-    let on_conflict = OnConflict::columns([reminders_sent::Column::Kind, reminders_sent::Column::SubjectId]).do_nothing().to_owned();
+async fn first_time(
+    txn: &impl ConnectionTrait,
+    kind: &str,
+    subject_id: i64,
+    now: DateTime<Utc>,
+) -> Result<bool, DbErr> {
+    let row = reminders_sent::ActiveModel {
+        kind: Set(kind.to_owned()),
+        subject_id: Set(subject_id),
+        created_at: Set(now),
+        ..Default::default()
+    };
+    let on_conflict =
+        OnConflict::columns([reminders_sent::Column::Kind, reminders_sent::Column::SubjectId]).do_nothing().to_owned();
     match reminders_sent::Entity::insert(row).on_conflict(on_conflict).exec_without_returning(txn).await {
         Ok(n) => Ok(n == 1),
         Err(DbErr::RecordNotInserted) => Ok(false),
@@ -97,7 +111,13 @@ struct Reminder<'a> {
 }
 
 /// Sends `r` unless it was sent before; counts it in `sent`.
-async fn send_once(db: &DatabaseConnection, links: &str, now: DateTime<Utc>, r: Reminder<'_>, sent: &mut Sent) -> Result<(), DbErr> {
+async fn send_once(
+    db: &DatabaseConnection,
+    links: &str,
+    now: DateTime<Utc>,
+    r: Reminder<'_>,
+    sent: &mut Sent,
+) -> Result<(), DbErr> {
     let txn = begin_write(db).await?;
     if !first_time(&txn, r.key, r.subject_id, now).await? {
         txn.rollback().await?;
@@ -113,7 +133,13 @@ async fn send_once(db: &DatabaseConnection, links: &str, now: DateTime<Utc>, r: 
 
 /// Orders in `statuses` whose `column` falls in (`from`, `to`] and not yet reminded of `kind`
 /// (read by a range of `ix_orders_status_<column>`).
-pub fn orders_due_query(kind: NoticeKind, statuses: &[DbOrderStatus], column: orders::Column, from: DateTime<Utc>, to: DateTime<Utc>) -> Select<orders::Entity> {
+pub fn orders_due_query(
+    kind: NoticeKind,
+    statuses: &[DbOrderStatus],
+    column: orders::Column,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Select<orders::Entity> {
     orders::Entity::find()
         .filter(orders::Column::Status.is_in(statuses.iter().copied()))
         .filter(column.gt(from))
@@ -186,7 +212,14 @@ pub async fn run(db: &DatabaseConnection, links: &str, clock: &dyn Clock) -> Res
             let Some(account) = supplier_account(db, o.supplier_id).await? else { continue };
             let deadline = if matches!(column, orders::Column::AcceptBy) { Some(o.accept_by) } else { o.deliver_by };
             let params = json!({ "number": o.number, "date": deadline.map(day).unwrap_or_default() });
-            let r = Reminder { kind, key: kind.code(), subject_id: o.id.into(), to: &[account], order_id: Some(o.id), params };
+            let r = Reminder {
+                kind,
+                key: kind.code(),
+                subject_id: o.id.into(),
+                to: &[account],
+                order_id: Some(o.id),
+                params,
+            };
             send_once(db, links, now, r, &mut sent).await?;
         }
     }
@@ -202,7 +235,14 @@ pub async fn run(db: &DatabaseConnection, links: &str, clock: &dyn Clock) -> Res
     for o in waiting {
         let to = recipient_side_accounts(db, o.recipient_id).await?;
         let params = json!({ "number": o.number, "date": o.delivered_at.map(day).unwrap_or_default() });
-        let r = Reminder { kind: NoticeKind::ConfirmWaiting, key: NoticeKind::ConfirmWaiting.code(), subject_id: o.id.into(), to: &to, order_id: Some(o.id), params };
+        let r = Reminder {
+            kind: NoticeKind::ConfirmWaiting,
+            key: NoticeKind::ConfirmWaiting.code(),
+            subject_id: o.id.into(),
+            to: &to,
+            order_id: Some(o.id),
+            params,
+        };
         send_once(db, links, now, r, &mut sent).await?;
     }
     expiring(db, links, now, &mut sent).await?;
@@ -298,7 +338,8 @@ async fn digests(db: &DatabaseConnection, links: &str, now: DateTime<Utc>, sent:
         .await?
         .into_iter()
         .collect();
-    let officers: Vec<accounts::Model> = staff(db).await?.into_iter().filter(|o| !done.contains(&i64::from(o.id))).collect();
+    let officers: Vec<accounts::Model> =
+        staff(db).await?.into_iter().filter(|o| !done.contains(&i64::from(o.id))).collect();
     if officers.is_empty() {
         return Ok(());
     }
@@ -325,7 +366,14 @@ async fn digests(db: &DatabaseConnection, links: &str, now: DateTime<Utc>, sent:
         if count == 0 {
             continue;
         }
-        let r = Reminder { kind, key: &key, subject_id: officer.id.into(), to: &[officer.id], order_id: None, params: json!({ "count": count }) };
+        let r = Reminder {
+            kind,
+            key: &key,
+            subject_id: officer.id.into(),
+            to: &[officer.id],
+            order_id: None,
+            params: json!({ "count": count }),
+        };
         send_once(db, links, now, r, sent).await?;
     }
     Ok(())

@@ -13,7 +13,10 @@ use app::ports::{Actor, Caller, Enrolled, PendingSecondFactor, Security, SignedI
 use async_trait::async_trait;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+};
 
 /// One's own account.
 pub struct SecurityService(pub Ctx);
@@ -59,7 +62,11 @@ impl SecurityService {
             return Err(AppError::Forbidden);
         }
         let pending = caller.pending.clone().ok_or(AppError::NotSignedIn)?;
-        let account = accounts::Entity::find_by_id(pending.account_id).one(&self.0.db).await.or_unexpected()?.ok_or(AppError::NotSignedIn)?;
+        let account = accounts::Entity::find_by_id(pending.account_id)
+            .one(&self.0.db)
+            .await
+            .or_unexpected()?
+            .ok_or(AppError::NotSignedIn)?;
         Ok((pending, account))
     }
 
@@ -81,7 +88,12 @@ impl SecurityService {
     }
 
     /// The waiting session ends and a full one begins (a new id: nothing carries over).
-    async fn finish(&self, caller: &Caller, pending: &PendingSecondFactor, account: &accounts::Model) -> Result<SignedIn, AppError> {
+    async fn finish(
+        &self,
+        caller: &Caller,
+        pending: &PendingSecondFactor,
+        account: &accounts::Model,
+    ) -> Result<SignedIn, AppError> {
         session::revoke(&self.0.db, &pending.session_id).await.or_unexpected()?;
         AccountService(self.0.clone()).signed_in(account, caller, true).await
     }
@@ -131,7 +143,8 @@ impl Security for SecurityService {
         if code.trim().is_empty() {
             return Err(AppError::field("code", "required"));
         }
-        let secret = account.totp_pending_secret.clone().ok_or(AppError::refused(RefusalCode::SecondFactorSetupExpired))?;
+        let secret =
+            account.totp_pending_secret.clone().ok_or(AppError::refused(RefusalCode::SecondFactorSetupExpired))?;
         let key = second_factor_key(&self.0, account.id);
         self.reserve(&key).await?;
         let Some(step) = second_factor::matching_step(&secret, code, now_seconds(), None) else {
@@ -157,9 +170,19 @@ impl Security for SecurityService {
         }
         replace_recovery_codes(&txn, account.id, &codes).await.or_unexpected()?;
         let actor = as_actor(&account, &pending.session_id);
-        audit::record(&txn, Some(&actor), Entry { action: "account.second_factor_set_up", object_type: "account", object_id: Some(account.id.to_string()), reason: None, details: None })
-            .await
-            .or_unexpected()?;
+        audit::record(
+            &txn,
+            Some(&actor),
+            Entry {
+                action: "account.second_factor_set_up",
+                object_type: "account",
+                object_id: Some(account.id.to_string()),
+                reason: None,
+                details: None,
+            },
+        )
+        .await
+        .or_unexpected()?;
         txn.commit().await.or_unexpected()?;
         throttle::succeeded(&self.0.db, &key).await.or_unexpected()?;
         let signed_in = self.finish(caller, &pending, &account).await?;
@@ -189,9 +212,19 @@ impl Security for SecurityService {
                 .or_unexpected()?;
             if spent.rows_affected == 1 {
                 let actor = as_actor(&account, &pending.session_id);
-                audit::record(db, Some(&actor), Entry { action: "account.recovery_code_used", object_type: "account", object_id: Some(account.id.to_string()), reason: None, details: None })
-                    .await
-                    .or_unexpected()?;
+                audit::record(
+                    db,
+                    Some(&actor),
+                    Entry {
+                        action: "account.recovery_code_used",
+                        object_type: "account",
+                        object_id: Some(account.id.to_string()),
+                        reason: None,
+                        details: None,
+                    },
+                )
+                .await
+                .or_unexpected()?;
             }
             spent.rows_affected == 1
         } else {
@@ -201,7 +234,11 @@ impl Security for SecurityService {
                     accounts::Entity::update_many()
                         .col_expr(accounts::Column::TotpLastStep, Expr::value(step))
                         .filter(accounts::Column::Id.eq(account.id))
-                        .filter(Condition::any().add(accounts::Column::TotpLastStep.is_null()).add(accounts::Column::TotpLastStep.lt(step)))
+                        .filter(
+                            Condition::any()
+                                .add(accounts::Column::TotpLastStep.is_null())
+                                .add(accounts::Column::TotpLastStep.lt(step)),
+                        )
                         .exec(db)
                         .await
                         .or_unexpected()?
@@ -221,7 +258,11 @@ impl Security for SecurityService {
     async fn account(&self, caller: &Caller) -> Result<AccountView, AppError> {
         let actor = caller.signed_in()?;
         let db = &self.0.db;
-        let a = accounts::Entity::find_by_id(actor.account_id).one(db).await.or_unexpected()?.ok_or(AppError::NotSignedIn)?;
+        let a = accounts::Entity::find_by_id(actor.account_id)
+            .one(db)
+            .await
+            .or_unexpected()?
+            .ok_or(AppError::NotSignedIn)?;
         let codes = recovery_codes::Entity::find()
             .filter(recovery_codes::Column::AccountId.eq(a.id))
             .filter(recovery_codes::Column::UsedAt.is_null())
@@ -243,12 +284,17 @@ impl Security for SecurityService {
     async fn change_password(&self, caller: &Caller, current: &str, new: &str) -> Result<(), AppError> {
         let actor = caller.signed_in()?;
         let db = &self.0.db;
-        let account = accounts::Entity::find_by_id(actor.account_id).one(db).await.or_unexpected()?.ok_or(AppError::NotSignedIn)?;
+        let account = accounts::Entity::find_by_id(actor.account_id)
+            .one(db)
+            .await
+            .or_unexpected()?
+            .ok_or(AppError::NotSignedIn)?;
         let mut errors = app::error::FieldErrors::new();
         if current.is_empty() {
             errors.add("current_password", "required");
         }
-        let parsed = errors.check("new_password", strength::parse(new, &account.email, &[account.display_name.as_str()]));
+        let parsed =
+            errors.check("new_password", strength::parse(new, &account.email, &[account.display_name.as_str()]));
         if !current.is_empty() && current == new {
             errors.add("new_password", "password_same_as_current");
         }
@@ -284,9 +330,19 @@ impl Security for SecurityService {
             .await
             .or_unexpected()?;
         session::revoke_others(&txn, account.id, &actor.session_id).await.or_unexpected()?;
-        audit::record(&txn, Some(actor), Entry { action: "account.password_change", object_type: "account", object_id: Some(account.id.to_string()), reason: None, details: None })
-            .await
-            .or_unexpected()?;
+        audit::record(
+            &txn,
+            Some(actor),
+            Entry {
+                action: "account.password_change",
+                object_type: "account",
+                object_id: Some(account.id.to_string()),
+                reason: None,
+                details: None,
+            },
+        )
+        .await
+        .or_unexpected()?;
         txn.commit().await.or_unexpected()
     }
 
@@ -314,9 +370,19 @@ impl Security for SecurityService {
         let actor = caller.signed_in()?;
         let txn = begin_write(&self.0.db).await.or_unexpected()?;
         session::revoke_others(&txn, actor.account_id, &actor.session_id).await.or_unexpected()?;
-        audit::record(&txn, Some(actor), Entry { action: "account.sign_out_others", object_type: "account", object_id: Some(actor.account_id.to_string()), reason: None, details: None })
-            .await
-            .or_unexpected()?;
+        audit::record(
+            &txn,
+            Some(actor),
+            Entry {
+                action: "account.sign_out_others",
+                object_type: "account",
+                object_id: Some(actor.account_id.to_string()),
+                reason: None,
+                details: None,
+            },
+        )
+        .await
+        .or_unexpected()?;
         txn.commit().await.or_unexpected()
     }
 
@@ -324,16 +390,30 @@ impl Security for SecurityService {
         let actor = caller.signed_in()?;
         let txn = begin_write(&self.0.db).await.or_unexpected()?;
         session::revoke_all(&txn, actor.account_id).await.or_unexpected()?;
-        audit::record(&txn, Some(actor), Entry { action: "account.sign_out_everywhere", object_type: "account", object_id: Some(actor.account_id.to_string()), reason: None, details: None })
-            .await
-            .or_unexpected()?;
+        audit::record(
+            &txn,
+            Some(actor),
+            Entry {
+                action: "account.sign_out_everywhere",
+                object_type: "account",
+                object_id: Some(actor.account_id.to_string()),
+                reason: None,
+                details: None,
+            },
+        )
+        .await
+        .or_unexpected()?;
         txn.commit().await.or_unexpected()?;
         Ok(session::clear_cookie(caller.secure_cookies))
     }
 }
 
 /// Replaces an account's recovery codes with `codes` (stored hashed).
-pub async fn replace_recovery_codes(db: &impl ConnectionTrait, account_id: i32, codes: &[String]) -> Result<(), sea_orm::DbErr> {
+pub async fn replace_recovery_codes(
+    db: &impl ConnectionTrait,
+    account_id: i32,
+    codes: &[String],
+) -> Result<(), sea_orm::DbErr> {
     recovery_codes::Entity::delete_many().filter(recovery_codes::Column::AccountId.eq(account_id)).exec(db).await?;
     let now = Utc::now();
     for code in codes {

@@ -101,7 +101,15 @@ pub async fn set_status(
         },
     )
     .await?;
-    notify(txn, links, current.account_id, NoticeKind::SupplierStatus, None, json!({ "status": new_status.code(), "reason": reason })).await?;
+    notify(
+        txn,
+        links,
+        current.account_id,
+        NoticeKind::SupplierStatus,
+        None,
+        json!({ "status": new_status.code(), "reason": reason }),
+    )
+    .await?;
     // Sessions end when the supplier loses access; a rejected applicant keeps its profile
     // to complete and resubmit.
     if matches!(new_status, SupplierStatus::Suspended | SupplierStatus::Removed) {

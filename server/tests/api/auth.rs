@@ -7,13 +7,17 @@ use server::entities::{login_attempts, suppliers};
 
 both!(sign_up_reports_every_invalid_field_at_once, |app: TestApp| async move {
     let a = app
-        .call(None, "sign_up_recipient", &[
-            ("email", "not-an-email"),
-            ("password", "short"),
-            ("iin", "123456789012"),
-            ("full_name", "  "),
-            ("region", "XXX"),
-        ])
+        .call(
+            None,
+            "sign_up_recipient",
+            &[
+                ("email", "not-an-email"),
+                ("password", "short"),
+                ("iin", "123456789012"),
+                ("full_name", "  "),
+                ("region", "XXX"),
+            ],
+        )
         .await;
     assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(a.field_error("email").as_deref(), Some("invalid_email"));
@@ -25,13 +29,17 @@ both!(sign_up_reports_every_invalid_field_at_once, |app: TestApp| async move {
 
 both!(a_common_password_is_refused, |app: TestApp| async move {
     let a = app
-        .call(None, "sign_up_recipient", &[
-            ("email", "a@mail.kz"),
-            ("password", "password1234"),
-            ("iin", &iin("900815", 3, 12)),
-            ("full_name", "Test Person"),
-            ("region", "ALA"),
-        ])
+        .call(
+            None,
+            "sign_up_recipient",
+            &[
+                ("email", "a@mail.kz"),
+                ("password", "password1234"),
+                ("iin", &iin("900815", 3, 12)),
+                ("full_name", "Test Person"),
+                ("region", "ALA"),
+            ],
+        )
         .await;
     assert_eq!(a.field_error("password").as_deref(), Some("password_too_common"));
 });
@@ -44,13 +52,17 @@ both!(a_supplier_account_starts_as_a_draft_the_ministry_does_not_see_yet, |app: 
     let s = suppliers::Entity::find().one(&app.db).await.unwrap().unwrap();
     assert!(s.submitted_at.is_none(), "submitted only when the supplier sends its application");
     let dup = app
-        .call(None, "sign_up_supplier", &[
-            ("email", "other@medtech.kz"),
-            ("password", "steppe horses run at dawn"),
-            ("bin", &bin(123)),
-            ("organisation", "Copy"),
-            ("region", "AST"),
-        ])
+        .call(
+            None,
+            "sign_up_supplier",
+            &[
+                ("email", "other@medtech.kz"),
+                ("password", "steppe horses run at dawn"),
+                ("bin", &bin(123)),
+                ("organisation", "Copy"),
+                ("region", "AST"),
+            ],
+        )
         .await;
     assert_eq!(dup.field_error("bin").as_deref(), Some("bin_taken"));
 });
@@ -60,7 +72,10 @@ both!(sign_in_with_the_right_password_starts_a_session, |app: TestApp| async mov
     let a = app.sign_in(" ASEL@mail.kz ", "steppe horses run at dawn").await;
     assert_eq!(a.status, StatusCode::OK);
     let cookie = a.headers.get("set-cookie").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
-    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Max-Age=3600"), "{cookie}");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Max-Age=3600"),
+        "{cookie}"
+    );
     let token = a.session_cookie().unwrap();
     assert_eq!(app.whoami(&token).await["email"], "asel@mail.kz");
 });
@@ -89,7 +104,11 @@ both!(sign_in_is_throttled_after_repeated_failures, |app: TestApp| async move {
     assert_eq!(a.status, StatusCode::TOO_MANY_REQUESTS);
     let wait = a.body["TooManyAttempts"].as_u64().unwrap();
     assert!(wait > 0 && wait <= 30, "{wait}");
-    let throttled = login_attempts::Entity::find().filter(login_attempts::Column::Outcome.eq("throttled")).all(&app.db).await.unwrap();
+    let throttled = login_attempts::Entity::find()
+        .filter(login_attempts::Column::Outcome.eq("throttled"))
+        .all(&app.db)
+        .await
+        .unwrap();
     assert_eq!(throttled.len(), 1, "refused attempts are logged too");
 });
 
@@ -132,20 +151,16 @@ both!(a_plain_form_sign_in_without_javascript_redirects_and_keeps_the_email, |ap
         .find(|c| c.starts_with("ssp_typed="))
         .map(|c| c.split(';').next().unwrap_or_default().to_owned())
         .expect("typed values kept");
-    let page = app
-        .client
-        .get(location)
-        .header("cookie", typed)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = app.client.get(location).header("cookie", typed).send().await.unwrap().text().await.unwrap();
     assert!(page.contains("value=\"asel@mail.kz\""), "the e-mail is back in its field");
     assert!(page.contains("app-error-summary"), "the error is shown");
     let ok = app
-        .post_form(None, "/api/sign_in", "/sign-in", &[("email", "asel@mail.kz"), ("password", "steppe horses run at dawn")])
+        .post_form(
+            None,
+            "/api/sign_in",
+            "/sign-in",
+            &[("email", "asel@mail.kz"), ("password", "steppe horses run at dawn")],
+        )
         .await;
     assert_eq!(ok.status(), StatusCode::FOUND);
     assert_eq!(ok.headers()["location"], "/dashboard");

@@ -8,7 +8,8 @@ use chrono::{Duration, NaiveDate, Utc};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, DatabaseBackend, DatabaseConnection, DbErr, EntityTrait, QueryOrder, Set, Statement,
+    ActiveModelTrait, ConnectionTrait, DatabaseBackend, DatabaseConnection, DbErr, EntityTrait, QueryOrder, Set,
+    Statement,
 };
 use serde_json::{json, Map, Value};
 use server::entities::enums::*;
@@ -91,22 +92,36 @@ pub struct World {
 impl World {
     /// The guaranteed sum of an item type in force on `day`.
     pub fn ceiling_on(&self, item_type: i32, day: NaiveDate) -> Option<i64> {
-        self.ceilings.iter().filter(|(t, from, _)| *t == item_type && *from <= day).max_by_key(|(_, from, _)| *from).map(|(_, _, a)| *a)
+        self.ceilings
+            .iter()
+            .filter(|(t, from, _)| *t == item_type && *from <= day)
+            .max_by_key(|(_, from, _)| *from)
+            .map(|(_, _, a)| *a)
     }
 
     /// Whether the catalogue shows this offering.
     pub fn listed(&self, o: &Offering) -> bool {
-        o.status == DbOfferingStatus::Published && self.suppliers.get(&o.supplier_id) == Some(&DbSupplierStatus::Approved)
+        o.status == DbOfferingStatus::Published
+            && self.suppliers.get(&o.supplier_id) == Some(&DbSupplierStatus::Approved)
     }
 }
 
-const SUPPLIER_STATUSES: &[DbSupplierStatus] =
-    &[DbSupplierStatus::Pending, DbSupplierStatus::Suspended, DbSupplierStatus::Removed, DbSupplierStatus::Rejected, DbSupplierStatus::Draft];
-const OFFERING_STATUSES: &[DbOfferingStatus] = &[DbOfferingStatus::Draft, DbOfferingStatus::Withdrawn, DbOfferingStatus::Blocked];
+const SUPPLIER_STATUSES: &[DbSupplierStatus] = &[
+    DbSupplierStatus::Pending,
+    DbSupplierStatus::Suspended,
+    DbSupplierStatus::Removed,
+    DbSupplierStatus::Rejected,
+    DbSupplierStatus::Draft,
+];
+const OFFERING_STATUSES: &[DbOfferingStatus] =
+    &[DbOfferingStatus::Draft, DbOfferingStatus::Withdrawn, DbOfferingStatus::Blocked];
 
 async fn next_id(db: &impl ConnectionTrait, table: &str) -> Result<i32, DbErr> {
     let row = db
-        .query_one_raw(Statement::from_string(db.get_database_backend(), format!("SELECT COALESCE(MAX(id), 0) AS m FROM {table}")))
+        .query_one_raw(Statement::from_string(
+            db.get_database_backend(),
+            format!("SELECT COALESCE(MAX(id), 0) AS m FROM {table}"),
+        ))
         .await?;
     Ok(row.map(|r| r.try_get::<i32>("", "m")).transpose()?.unwrap_or(0) + 1)
 }
@@ -117,7 +132,10 @@ async fn fix_sequences(db: &impl ConnectionTrait) -> Result<(), DbErr> {
         return Ok(());
     }
     for t in ["accounts", "suppliers", "offerings", "recipients", "entitlements", "orders", "reviews"] {
-        db.execute_unprepared(&format!("SELECT setval(pg_get_serial_sequence('{t}', 'id'), GREATEST((SELECT MAX(id) FROM {t}), 1))")).await?;
+        db.execute_unprepared(&format!(
+            "SELECT setval(pg_get_serial_sequence('{t}', 'id'), GREATEST((SELECT MAX(id) FROM {t}), 1))"
+        ))
+        .await?;
     }
     Ok(())
 }
@@ -135,7 +153,8 @@ fn params_for(rng: &mut StdRng, schema: &Value) -> BTreeMap<String, Param> {
                 Param::Num(rng.gen_range(min..=max.max(min)))
             }
             _ => {
-                let options: Vec<&str> = p["options"].as_array().into_iter().flatten().filter_map(|o| o["value"].as_str()).collect();
+                let options: Vec<&str> =
+                    p["options"].as_array().into_iter().flatten().filter_map(|o| o["value"].as_str()).collect();
                 match options.is_empty() {
                     true => continue,
                     false => Param::Text(options[rng.gen_range(0..options.len())].to_owned()),
@@ -151,10 +170,13 @@ fn params_for(rng: &mut StdRng, schema: &Value) -> BTreeMap<String, Param> {
 pub fn params_json(params: &BTreeMap<String, Param>) -> Value {
     let mut m = Map::new();
     for (k, v) in params {
-        m.insert(k.clone(), match v {
-            Param::Num(n) => json!(n),
-            Param::Text(t) => json!(t),
-        });
+        m.insert(
+            k.clone(),
+            match v {
+                Param::Num(n) => json!(n),
+                Param::Text(t) => json!(t),
+            },
+        );
     }
     Value::Object(m)
 }
@@ -222,32 +244,63 @@ pub async fn generate(db: &DatabaseConnection, shape: &Shape) -> Result<World, D
     let mut rng = StdRng::seed_from_u64(shape.seed);
     let now = Utc::now();
     let today = now.date_naive();
-    let regions: Vec<String> = regions::Entity::find().order_by_asc(regions::Column::Sort).all(db).await?.into_iter().map(|r| r.code).collect();
-    let cats: HashMap<i32, String> = categories::Entity::find().all(db).await?.into_iter().map(|c| (c.id, c.code)).collect();
+    let regions: Vec<String> = regions::Entity::find()
+        .order_by_asc(regions::Column::Sort)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| r.code)
+        .collect();
+    let cats: HashMap<i32, String> =
+        categories::Entity::find().all(db).await?.into_iter().map(|c| (c.id, c.code)).collect();
     let types = item_types::Entity::find().order_by_asc(item_types::Column::Id).all(db).await?;
     if shape.dated_ceilings {
         for (i, t) in types.iter().enumerate().filter(|(i, _)| i % 3 == 0) {
             // Tomorrow's sum is not in force yet; for every sixth type a new one starts today.
-            let base = ceilings::Entity::find().all(db).await?.into_iter().filter(|c| c.item_type_id == t.id).map(|c| c.amount_tiyn).max().unwrap_or(100_000);
+            let base = ceilings::Entity::find()
+                .all(db)
+                .await?
+                .into_iter()
+                .filter(|c| c.item_type_id == t.id)
+                .map(|c| c.amount_tiyn)
+                .max()
+                .unwrap_or(100_000);
             let mut dated = vec![(today + Duration::days(1), base / 2)];
             if i % 2 == 0 {
                 dated.push((today, base + base / 10));
             }
             for (from, amount) in dated {
-                ceilings::ActiveModel { item_type_id: Set(t.id), amount_tiyn: Set(amount), valid_from: Set(from), created_by: Set(None), created_at: Set(now), ..Default::default() }
-                    .insert(db)
-                    .await?;
+                ceilings::ActiveModel {
+                    item_type_id: Set(t.id),
+                    amount_tiyn: Set(amount),
+                    valid_from: Set(from),
+                    created_by: Set(None),
+                    created_at: Set(now),
+                    ..Default::default()
+                }
+                .insert(db)
+                .await?;
             }
         }
     }
-    let ceilings: Vec<(i32, NaiveDate, i64)> =
-        ceilings::Entity::find().all(db).await?.into_iter().map(|c| (c.item_type_id, c.valid_from, c.amount_tiyn)).collect();
+    let ceilings: Vec<(i32, NaiveDate, i64)> = ceilings::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.item_type_id, c.valid_from, c.amount_tiyn))
+        .collect();
     let mut world = World {
         today,
         regions: regions.clone(),
         item_types: types
             .iter()
-            .map(|t| ItemType { id: t.id, code: t.code.clone(), category: cats.get(&t.category_id).cloned().unwrap_or_default(), active: t.active, schema: t.param_schema.clone() })
+            .map(|t| ItemType {
+                id: t.id,
+                code: t.code.clone(),
+                category: cats.get(&t.category_id).cloned().unwrap_or_default(),
+                active: t.active,
+                schema: t.param_schema.clone(),
+            })
             .collect(),
         ceilings,
         categories: cats.values().cloned().collect(),
@@ -263,7 +316,11 @@ pub async fn generate(db: &DatabaseConnection, shape: &Shape) -> Result<World, D
     let mut suppliers_batch = Vec::new();
     for i in 0..shape.suppliers {
         let (aid, sid) = (first_account + i as i32, first_supplier + i as i32);
-        let status = if rng.gen_bool(0.8) { DbSupplierStatus::Approved } else { SUPPLIER_STATUSES[rng.gen_range(0..SUPPLIER_STATUSES.len())] };
+        let status = if rng.gen_bool(0.8) {
+            DbSupplierStatus::Approved
+        } else {
+            SUPPLIER_STATUSES[rng.gen_range(0..SUPPLIER_STATUSES.len())]
+        };
         world.suppliers.insert(sid, status);
         accounts_batch.push(accounts::ActiveModel {
             id: Set(aid),
@@ -321,7 +378,8 @@ pub async fn generate(db: &DatabaseConnection, shape: &Shape) -> Result<World, D
         let id = first_offering + i as i32;
         let t = &types[rand::distributions::Distribution::sample(&pick, &mut rng)];
         let ceiling = world.ceiling_on(t.id, today).unwrap_or(100_000);
-        let mut own: Vec<String> = (0..rng.gen_range(1..=6)).map(|_| regions[rng.gen_range(0..regions.len())].clone()).collect();
+        let mut own: Vec<String> =
+            (0..rng.gen_range(1..=6)).map(|_| regions[rng.gen_range(0..regions.len())].clone()).collect();
         own.sort();
         own.dedup();
         let rating = if rng.gen_bool(0.4) { 0 } else { rng.gen_range(100..=500) };
@@ -335,7 +393,11 @@ pub async fn generate(db: &DatabaseConnection, shape: &Shape) -> Result<World, D
             rating,
             reviews: if rating > 0 { rng.gen_range(1..=50) } else { 0 },
             lead: rng.gen_range(1..=60),
-            status: if rng.gen_bool(0.85) { DbOfferingStatus::Published } else { OFFERING_STATUSES[rng.gen_range(0..OFFERING_STATUSES.len())] },
+            status: if rng.gen_bool(0.85) {
+                DbOfferingStatus::Published
+            } else {
+                OFFERING_STATUSES[rng.gen_range(0..OFFERING_STATUSES.len())]
+            },
             texts: texts(&mut rng, t, i),
         };
         let [tkk, tru, ten, dkk, dru, den] = o.texts.clone();
@@ -371,7 +433,9 @@ pub async fn generate(db: &DatabaseConnection, shape: &Shape) -> Result<World, D
         world.offerings.push(o);
         if offerings_batch.len() == 400 {
             offerings::Entity::insert_many(std::mem::take(&mut offerings_batch)).exec_without_returning(&txn).await?;
-            offering_regions::Entity::insert_many(std::mem::take(&mut regions_batch)).exec_without_returning(&txn).await?;
+            offering_regions::Entity::insert_many(std::mem::take(&mut regions_batch))
+                .exec_without_returning(&txn)
+                .await?;
         }
     }
     if !offerings_batch.is_empty() {
@@ -444,7 +508,13 @@ async fn orders_for(txn: &impl ConnectionTrait, world: &mut World, rng: &mut Std
     let first_order = next_id(txn, "orders").await?;
     let first_review = next_id(txn, "reviews").await?;
     let (mut batch, mut reviews_batch) = (Vec::new(), Vec::new());
-    let statuses = [DbOrderStatus::Confirmed, DbOrderStatus::Delivered, DbOrderStatus::Returned, DbOrderStatus::Placed, DbOrderStatus::Accepted];
+    let statuses = [
+        DbOrderStatus::Confirmed,
+        DbOrderStatus::Delivered,
+        DbOrderStatus::Returned,
+        DbOrderStatus::Placed,
+        DbOrderStatus::Accepted,
+    ];
     for i in 0..n {
         let id = first_order + i as i32;
         let o = if rng.gen_bool(0.5) { &first } else { &big[rng.gen_range(0..big.len())] };

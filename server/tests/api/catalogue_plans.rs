@@ -36,7 +36,9 @@ pub fn full_scans(lines: &[String]) -> Vec<String> {
         .iter()
         .filter(|l| {
             let l = l.trim().trim_start_matches("->").trim();
-            let pg = TABLES.iter().any(|t| l.contains(&format!("Seq Scan on {t} ")) || l.ends_with(&format!("Seq Scan on {t}")));
+            let pg = TABLES
+                .iter()
+                .any(|t| l.contains(&format!("Seq Scan on {t} ")) || l.ends_with(&format!("Seq Scan on {t}")));
             let sqlite = l.strip_prefix("SCAN ").is_some_and(|rest| {
                 let table = rest.split_whitespace().next().unwrap_or_default();
                 TABLES.contains(&table) && !rest.contains("USING")
@@ -59,24 +61,46 @@ both!(catalogue_and_offering_page_queries_use_indexes_not_full_scans, |app: Test
         _ => "ANALYZE",
     };
     app.db.execute_unprepared(analyse).await.unwrap();
-    let visitor = Caller { actor: None, pending: None, ip: "127.0.0.1".into(), user_agent: None, lang: Lang::Ru, secure_cookies: false };
+    let visitor = Caller {
+        actor: None,
+        pending: None,
+        ip: "127.0.0.1".into(),
+        user_agent: None,
+        lang: Lang::Ru,
+        secure_cookies: false,
+    };
     let backend = app.db.get_database_backend();
     let mut statements: Vec<(String, Statement)> = Vec::new();
     for (name, q) in [
         ("all regions", serde_json::json!({ "region": "all" })),
-        ("item type, region, no co-payment", serde_json::json!({ "item_type": "wheelchair_manual", "region": "ALA", "no_copay": true })),
+        (
+            "item type, region, no co-payment",
+            serde_json::json!({ "item_type": "wheelchair_manual", "region": "ALA", "no_copay": true }),
+        ),
         ("one word", serde_json::json!({ "region": "all", "q": "коляска" })),
         ("one word, cheapest first", serde_json::json!({ "region": "all", "q": "қыран", "sort": "price_asc" })),
         ("a region, all types", serde_json::json!({ "region": "ALA" })),
-        ("no co-payment, all types, best rated", serde_json::json!({ "region": "all", "no_copay": true, "sort": "rating" })),
-        ("a parameter", serde_json::json!({ "region": "all", "item_type": "wheelchair_manual", "params": [["frame", "steel"], ["seat_width_cm_min", "45"]] })),
+        (
+            "no co-payment, all types, best rated",
+            serde_json::json!({ "region": "all", "no_copay": true, "sort": "rating" }),
+        ),
+        (
+            "a parameter",
+            serde_json::json!({ "region": "all", "item_type": "wheelchair_manual", "params": [["frame", "steel"], ["seat_width_cm_min", "45"]] }),
+        ),
         ("page 40, dearest first", serde_json::json!({ "region": "all", "sort": "price_desc", "page": 40 })),
     ] {
         let search = prepare(&app.db, &visitor, query(q)).await.unwrap().search;
         statements.push((format!("{name}: count"), search.count(backend)));
         statements.push((format!("{name}: page"), search.page(backend, 20, 20)));
         // The open-data API's next page, from a cursor.
-        let after = server::services::recipient::catalogue_sql::Keyset { price_tiyn: 5_000_000, lead_time_days: 10, rating_x100: 400, review_count: 3, id: 4_000 };
+        let after = server::services::recipient::catalogue_sql::Keyset {
+            price_tiyn: 5_000_000,
+            lead_time_days: 10,
+            rating_x100: 400,
+            review_count: 3,
+            id: 4_000,
+        };
         statements.push((format!("{name}: page after a cursor"), search.page_after(backend, 21, Some(&after))));
     }
     let offering = world.busiest_offering.unwrap();

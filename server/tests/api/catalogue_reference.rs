@@ -26,8 +26,12 @@ async fn change(app: &TestApp, world: &mut World, rng: &mut StdRng) {
     let ids: Vec<i32> = world.suppliers.keys().copied().collect();
     for _ in 0..6 {
         let id = ids[rng.gen_range(0..ids.len())];
-        let status = [DbSupplierStatus::Approved, DbSupplierStatus::Suspended, DbSupplierStatus::Removed][rng.gen_range(0..3)];
-        suppliers::ActiveModel { id: Set(id), status: Set(status), ..Default::default() }.update(&app.db).await.unwrap();
+        let status =
+            [DbSupplierStatus::Approved, DbSupplierStatus::Suspended, DbSupplierStatus::Removed][rng.gen_range(0..3)];
+        suppliers::ActiveModel { id: Set(id), status: Set(status), ..Default::default() }
+            .update(&app.db)
+            .await
+            .unwrap();
         world.suppliers.insert(id, status);
     }
     for _ in 0..120 {
@@ -57,7 +61,8 @@ async fn change(app: &TestApp, world: &mut World, rng: &mut StdRng) {
                 am.description_ru = Set(o.texts[4].clone());
             }
             2 => {
-                let status = [DbOfferingStatus::Published, DbOfferingStatus::Withdrawn, DbOfferingStatus::Blocked][rng.gen_range(0..3)];
+                let status = [DbOfferingStatus::Published, DbOfferingStatus::Withdrawn, DbOfferingStatus::Blocked]
+                    [rng.gen_range(0..3)];
                 am.status = Set(status);
                 o.status = status;
             }
@@ -71,7 +76,11 @@ async fn change(app: &TestApp, world: &mut World, rng: &mut StdRng) {
 }
 
 fn tenge(tiyn: i64) -> String {
-    if tiyn % 100 == 0 { format!("{}", tiyn / 100) } else { format!("{},{:02}", tiyn / 100, tiyn % 100) }
+    if tiyn % 100 == 0 {
+        format!("{}", tiyn / 100)
+    } else {
+        format!("{},{:02}", tiyn / 100, tiyn % 100)
+    }
 }
 
 /// A random query, as the page's form or a script would send it.
@@ -142,7 +151,8 @@ fn random_query(world: &World, rng: &mut StdRng) -> Value {
                     }
                 }
             } else {
-                let options: Vec<&str> = p["options"].as_array().into_iter().flatten().filter_map(|o| o["value"].as_str()).collect();
+                let options: Vec<&str> =
+                    p["options"].as_array().into_iter().flatten().filter_map(|o| o["value"].as_str()).collect();
                 params.push(json!([key, options[rng.gen_range(0..options.len())]]));
             }
         }
@@ -154,13 +164,21 @@ fn random_query(world: &World, rng: &mut StdRng) -> Value {
         let text: Vec<String> = (0..n)
             .map(|_| {
                 let w = VOCABULARY[rng.gen_range(0..VOCABULARY.len())];
-                if rng.gen_bool(0.5) { w.to_uppercase() } else { w.to_owned() }
+                if rng.gen_bool(0.5) {
+                    w.to_uppercase()
+                } else {
+                    w.to_owned()
+                }
             })
             .collect();
         q.insert("q".into(), json!(text.join(" ")));
     }
     // With words, only the orders the reference can compute (relevance is checked by count).
-    let sorts: &[&str] = if with_words { &["price_asc", "price_desc", "rating", "lead_time", "relevance"] } else { &["", "price_asc", "price_desc", "rating", "lead_time", "relevance", "cheapest"] };
+    let sorts: &[&str] = if with_words {
+        &["price_asc", "price_desc", "rating", "lead_time", "relevance"]
+    } else {
+        &["", "price_asc", "price_desc", "rating", "lead_time", "relevance", "cheapest"]
+    };
     q.insert("sort".into(), json!(sorts[rng.gen_range(0..sorts.len())]));
     let page = match rng.gen_range(0..10) {
         0..=5 => 1,
@@ -205,7 +223,10 @@ fn reference(world: &World, q: &Value) -> (usize, Vec<i32>, bool) {
         .filter(|o| types.as_ref().is_none_or(|t| t.contains(&o.item_type_id)))
         .filter(|o| region.is_empty() || region == "all" || o.regions.contains(&region))
         .filter(|o| min.is_none_or(|m| o.price >= m) && max.is_none_or(|m| o.price <= m))
-        .filter(|o| !q["no_copay"].as_bool().unwrap_or(false) || world.ceiling_on(o.item_type_id, world.today).is_some_and(|c| o.price <= c))
+        .filter(|o| {
+            !q["no_copay"].as_bool().unwrap_or(false)
+                || world.ceiling_on(o.item_type_id, world.today).is_some_and(|c| o.price <= c)
+        })
         .filter(|o| rating.is_none_or(|r| o.rating >= r) && lead.is_none_or(|d| o.lead <= d))
         .filter(|o| {
             let Some(t) = chosen else { return true };
@@ -218,13 +239,16 @@ fn reference(world: &World, q: &Value) -> (usize, Vec<i32>, bool) {
                         _ => None,
                     };
                     let bound = |suffix: &str| get(&format!("{key}_{suffix}")).and_then(|v| v.parse::<i64>().ok());
-                    bound("min").is_none_or(|m| n.is_some_and(|n| n >= m)) && bound("max").is_none_or(|m| n.is_some_and(|n| n <= m))
+                    bound("min").is_none_or(|m| n.is_some_and(|n| n >= m))
+                        && bound("max").is_none_or(|m| n.is_some_and(|n| n <= m))
                 } else {
                     get(key).filter(|v| !v.is_empty()).is_none_or(|v| have == Some(&Param::Text(v)))
                 }
             })
         })
-        .filter(|o| terms.iter().all(|term| o.texts.iter().any(|t| tokens(t).any(|tok| tok.starts_with(term.as_str())))))
+        .filter(|o| {
+            terms.iter().all(|term| o.texts.iter().any(|t| tokens(t).any(|tok| tok.starts_with(term.as_str()))))
+        })
         .collect();
     let sort = s("sort");
     let ranked = sort == "relevance" || (sort.is_empty() && !terms.is_empty());
@@ -258,7 +282,8 @@ both!(catalogue_answers_equal_a_brute_force_filter_of_random_offerings_for_rando
             continue;
         }
         assert_eq!(a.body["total"].as_u64(), Some(total as u64), "case {case}, count: {q}");
-        let got: Vec<i32> = a.body["results"].as_array().unwrap().iter().map(|c| c["id"].as_i64().unwrap() as i32).collect();
+        let got: Vec<i32> =
+            a.body["results"].as_array().unwrap().iter().map(|c| c["id"].as_i64().unwrap() as i32).collect();
         if ranked {
             // Ranked by relevance: the same page size; the order is the engine's.
             assert_eq!(got.len(), ids.len(), "case {case}, page size: {q}");

@@ -50,12 +50,22 @@ pub async fn supplier(app: &TestApp, email: &str, serial: u32, status: DbSupplie
         am.submitted_at = Set(Some(Utc::now()));
     }
     am.update(&app.db).await.unwrap();
-    supplier_regions::Entity::delete_many().filter(supplier_regions::Column::SupplierId.eq(id)).exec(&app.db).await.unwrap();
+    supplier_regions::Entity::delete_many()
+        .filter(supplier_regions::Column::SupplierId.eq(id))
+        .exec(&app.db)
+        .await
+        .unwrap();
     for r in regions {
-        supplier_regions::ActiveModel { supplier_id: Set(id), region_code: Set((*r).into()), approved: Set(true) }.insert(&app.db).await.unwrap();
+        supplier_regions::ActiveModel { supplier_id: Set(id), region_code: Set((*r).into()), approved: Set(true) }
+            .insert(&app.db)
+            .await
+            .unwrap();
     }
     for c in categories::Entity::find().all(&app.db).await.unwrap() {
-        supplier_categories::ActiveModel { supplier_id: Set(id), category_id: Set(c.id), approved: Set(true) }.insert(&app.db).await.unwrap();
+        supplier_categories::ActiveModel { supplier_id: Set(id), category_id: Set(c.id), approved: Set(true) }
+            .insert(&app.db)
+            .await
+            .unwrap();
     }
     Supplier { id, account_id, token }
 }
@@ -82,7 +92,13 @@ pub async fn complete_application(app: &TestApp, supplier_id: i32) {
 }
 
 /// A published offering of `code` at `price_tiyn`, available in `regions`.
-pub async fn offering(app: &TestApp, supplier_id: i32, code: &str, price_tiyn: i64, regions: &[&str]) -> offerings::Model {
+pub async fn offering(
+    app: &TestApp,
+    supplier_id: i32,
+    code: &str,
+    price_tiyn: i64,
+    regions: &[&str],
+) -> offerings::Model {
     let it = item_type(app, code).await;
     let now = Utc::now();
     let o = offerings::ActiveModel {
@@ -115,7 +131,10 @@ pub async fn offering(app: &TestApp, supplier_id: i32, code: &str, price_tiyn: i
     .await
     .unwrap();
     for r in regions {
-        offering_regions::ActiveModel { offering_id: Set(o.id), region_code: Set((*r).into()) }.insert(&app.db).await.unwrap();
+        offering_regions::ActiveModel { offering_id: Set(o.id), region_code: Set((*r).into()) }
+            .insert(&app.db)
+            .await
+            .unwrap();
     }
     o
 }
@@ -131,7 +150,12 @@ pub struct Recipient {
 pub async fn recipient(app: &TestApp, email: &str, serial: u16) -> Recipient {
     let token = app.sign_up_recipient(email, &iin("870412", 4, serial)).await;
     let acc = accounts::Entity::find().filter(accounts::Column::Email.eq(email)).one(&app.db).await.unwrap().unwrap();
-    let r = recipients::Entity::find().filter(recipients::Column::AccountId.eq(acc.id)).one(&app.db).await.unwrap().unwrap();
+    let r = recipients::Entity::find()
+        .filter(recipients::Column::AccountId.eq(acc.id))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
     Recipient { id: r.id, account_id: acc.id, token }
 }
 

@@ -154,7 +154,13 @@ impl Answer {
 
     /// The code of a field error.
     pub fn field_error(&self, field: &str) -> Option<String> {
-        self.body.get("Invalid")?.as_array()?.iter().find(|f| f["field"] == field).and_then(|f| f["code"].as_str()).map(str::to_owned)
+        self.body
+            .get("Invalid")?
+            .as_array()?
+            .iter()
+            .find(|f| f["field"] == field)
+            .and_then(|f| f["code"].as_str())
+            .map(str::to_owned)
     }
 
     /// The session token set by this answer, if any.
@@ -226,13 +232,17 @@ impl TestApp {
     /// in and returns the session token.
     pub async fn sign_up_recipient(&self, email: &str, iin: &str) -> String {
         let a = self
-            .call(None, "sign_up_recipient", &[
-                ("email", email),
-                ("password", "steppe horses run at dawn"),
-                ("iin", iin),
-                ("full_name", "Жумабаева Асель Маратовна"),
-                ("region", "ALA"),
-            ])
+            .call(
+                None,
+                "sign_up_recipient",
+                &[
+                    ("email", email),
+                    ("password", "steppe horses run at dawn"),
+                    ("iin", iin),
+                    ("full_name", "Жумабаева Асель Маратовна"),
+                    ("region", "ALA"),
+                ],
+            )
             .await;
         assert!(a.status.is_success() || a.status.is_redirection(), "sign-up refused: {}", a.body);
         self.confirm_email(email).await;
@@ -243,13 +253,17 @@ impl TestApp {
     /// Signs up a supplier, confirms its e-mail and returns the session token.
     pub async fn sign_up_supplier(&self, email: &str, bin: &str) -> String {
         let a = self
-            .call(None, "sign_up_supplier", &[
-                ("email", email),
-                ("password", "steppe horses run at dawn"),
-                ("bin", bin),
-                ("organisation", "ТОО «Медтехника»"),
-                ("region", "AST"),
-            ])
+            .call(
+                None,
+                "sign_up_supplier",
+                &[
+                    ("email", email),
+                    ("password", "steppe horses run at dawn"),
+                    ("bin", bin),
+                    ("organisation", "ТОО «Медтехника»"),
+                    ("region", "AST"),
+                ],
+            )
             .await;
         assert!(a.status.is_success() || a.status.is_redirection(), "sign-up refused: {}", a.body);
         self.confirm_email(email).await;
@@ -295,10 +309,21 @@ impl TestApp {
     pub async fn link_claimed_record(&self, email: &str) {
         use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
         use server::entities::{accounts, identity_claims, recipients};
-        let account = accounts::Entity::find().filter(accounts::Column::Email.eq(email.to_lowercase())).one(&self.db).await.expect("account").expect("account exists");
-        let claim = identity_claims::Entity::find_by_id(account.id).one(&self.db).await.expect("claim").expect("a claimed IIN");
+        let account = accounts::Entity::find()
+            .filter(accounts::Column::Email.eq(email.to_lowercase()))
+            .one(&self.db)
+            .await
+            .expect("account")
+            .expect("account exists");
+        let claim =
+            identity_claims::Entity::find_by_id(account.id).one(&self.db).await.expect("claim").expect("a claimed IIN");
         let now = chrono::Utc::now();
-        match recipients::Entity::find().filter(recipients::Column::Iin.eq(claim.iin.as_str())).one(&self.db).await.expect("record") {
+        match recipients::Entity::find()
+            .filter(recipients::Column::Iin.eq(claim.iin.as_str()))
+            .one(&self.db)
+            .await
+            .expect("record")
+        {
             Some(r) => {
                 assert!(r.account_id.is_none(), "the record is linked already");
                 let mut am: recipients::ActiveModel = r.into();
@@ -416,7 +441,8 @@ pub async fn fresh_code(secret: &str, last_step: Option<i64>) -> String {
         let now = chrono::Utc::now().timestamp();
         let step = (now / 30).max(last_step.map_or(0, |l| l + 1));
         if step <= now / 30 + 1 {
-            return server::auth::second_factor::code_at(secret, u64::try_from(step * 30).expect("time")).expect("code");
+            return server::auth::second_factor::code_at(secret, u64::try_from(step * 30).expect("time"))
+                .expect("code");
         }
         tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     }

@@ -38,7 +38,10 @@ both!(the_sign_in_throttle_counts_attempts_on_every_instance, |app: TestApp| asy
         let target = if i % 2 == 0 { &app } else { &other };
         statuses.push(target.sign_in("asel@mail.kz", &format!("wrong guess number {i}")).await.status);
     }
-    assert!(statuses.contains(&StatusCode::TOO_MANY_REQUESTS), "six guesses over two instances are throttled: {statuses:?}");
+    assert!(
+        statuses.contains(&StatusCode::TOO_MANY_REQUESTS),
+        "six guesses over two instances are throttled: {statuses:?}"
+    );
     assert_eq!(app.sign_in("asel@mail.kz", "steppe horses run at dawn").await.status, StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(other.sign_in("asel@mail.kz", "steppe horses run at dawn").await.status, StatusCode::TOO_MANY_REQUESTS);
 });

@@ -124,7 +124,15 @@ fn email(to: &str) -> Outgoing {
 }
 
 fn sms(to: &str) -> Outgoing {
-    Outgoing { channel: Channel::Sms, address: to.to_owned(), lang: Lang::Ru, kind: "test_sms", subject: String::new(), text: "Код: 482913".into(), html: None }
+    Outgoing {
+        channel: Channel::Sms,
+        address: to.to_owned(),
+        lang: Lang::Ru,
+        kind: "test_sms",
+        subject: String::new(),
+        text: "Код: 482913".into(),
+        html: None,
+    }
 }
 
 /// Enqueues as an event does: inside its transaction.
@@ -177,7 +185,9 @@ impl Mime {
     /// The body with its transfer encoding undone.
     pub(crate) fn text(&self) -> String {
         let bytes = match self.header("content-transfer-encoding").to_ascii_lowercase().as_str() {
-            "base64" => base64::engine::general_purpose::STANDARD.decode(self.body.split_whitespace().collect::<String>()).unwrap(),
+            "base64" => base64::engine::general_purpose::STANDARD
+                .decode(self.body.split_whitespace().collect::<String>())
+                .unwrap(),
             "quoted-printable" => quoted_printable(&self.body),
             _ => self.body.clone().into_bytes(),
         };
@@ -191,7 +201,12 @@ impl Mime {
 
     pub(crate) fn parts(&self) -> Vec<Mime> {
         let kind = self.header("content-type");
-        let boundary = kind.split(';').find_map(|p| p.trim().strip_prefix("boundary=")).expect("a multipart boundary").trim_matches('"').to_owned();
+        let boundary = kind
+            .split(';')
+            .find_map(|p| p.trim().strip_prefix("boundary="))
+            .expect("a multipart boundary")
+            .trim_matches('"')
+            .to_owned();
         let delimiter = format!("--{boundary}");
         self.body
             .split(delimiter.as_str())
@@ -273,38 +288,45 @@ pub(crate) async fn mails_to(to: &str, n: usize) -> Vec<Mime> {
     panic!("the SMTP server (maildir {}) holds fewer than {n} messages for the test's address", dir.display());
 }
 
-both!(an_email_reaches_the_smtp_server_with_its_text_and_html_and_the_outbox_id_as_message_id, |app: TestApp| async move {
-    let (_gateway, url) = start_gateway().await;
-    let transports = transports(&app, &url);
-    let to = unique_email();
-    let id = enqueue(&app, email(&to)).await;
-    let now = moment();
-    assert_eq!(messages::deliver_due(&app.db, &transports, now, 10).await.unwrap(), 1);
+both!(
+    an_email_reaches_the_smtp_server_with_its_text_and_html_and_the_outbox_id_as_message_id,
+    |app: TestApp| async move {
+        let (_gateway, url) = start_gateway().await;
+        let transports = transports(&app, &url);
+        let to = unique_email();
+        let id = enqueue(&app, email(&to)).await;
+        let now = moment();
+        assert_eq!(messages::deliver_due(&app.db, &transports, now, 10).await.unwrap(), 1);
 
-    let mails = mails_to(&to, 1).await;
-    assert_eq!(mails.len(), 1);
-    let mail = &mails[0];
-    assert_eq!(mail.header("subject"), "Порталға тіркелуді растаңыз");
-    assert!(mail.header("from").contains("portal@localhost"), "{}", mail.header("from"));
-    assert_eq!(mail.header("message-id"), format!("<{id}@portal>"));
-    assert!(mail.header("content-type").starts_with("multipart/alternative"), "{}", mail.header("content-type"));
-    let parts = mail.parts();
-    assert_eq!(parts.len(), 2, "a text part and an HTML part");
-    assert!(parts[0].header("content-type").starts_with("text/plain"), "{}", parts[0].header("content-type"));
-    assert_eq!(parts[0].text(), TEXT);
-    assert!(parts[1].header("content-type").starts_with("text/html"), "{}", parts[1].header("content-type"));
-    assert!(parts[1].text().contains("<p>Сәлем, Асель!</p>"), "{}", parts[1].text());
+        let mails = mails_to(&to, 1).await;
+        assert_eq!(mails.len(), 1);
+        let mail = &mails[0];
+        assert_eq!(mail.header("subject"), "Порталға тіркелуді растаңыз");
+        assert!(mail.header("from").contains("portal@localhost"), "{}", mail.header("from"));
+        assert_eq!(mail.header("message-id"), format!("<{id}@portal>"));
+        assert!(mail.header("content-type").starts_with("multipart/alternative"), "{}", mail.header("content-type"));
+        let parts = mail.parts();
+        assert_eq!(parts.len(), 2, "a text part and an HTML part");
+        assert!(parts[0].header("content-type").starts_with("text/plain"), "{}", parts[0].header("content-type"));
+        assert_eq!(parts[0].text(), TEXT);
+        assert!(parts[1].header("content-type").starts_with("text/html"), "{}", parts[1].header("content-type"));
+        assert!(parts[1].text().contains("<p>Сәлем, Асель!</p>"), "{}", parts[1].text());
 
-    let sent = row(&app, &id).await;
-    assert_eq!(sent.status, "sent");
-    assert_eq!(sent.sent_at, Some(now));
-    assert_eq!(sent.attempts, 1);
-    assert_eq!(sent.locked_until, None);
-    assert_eq!(messages::deliver_due(&app.db, &transports, now + Duration::days(1), 10).await.unwrap(), 0, "a sent message is not sent again");
-    assert_eq!(mails_to(&to, 1).await.len(), 1);
-    assert!(logged().contains(&id), "the delivery is logged by its outbox id");
-    assert!(!logged().contains(&to), "the address is never logged");
-});
+        let sent = row(&app, &id).await;
+        assert_eq!(sent.status, "sent");
+        assert_eq!(sent.sent_at, Some(now));
+        assert_eq!(sent.attempts, 1);
+        assert_eq!(sent.locked_until, None);
+        assert_eq!(
+            messages::deliver_due(&app.db, &transports, now + Duration::days(1), 10).await.unwrap(),
+            0,
+            "a sent message is not sent again"
+        );
+        assert_eq!(mails_to(&to, 1).await.len(), 1);
+        assert!(logged().contains(&id), "the delivery is logged by its outbox id");
+        assert!(!logged().contains(&to), "the address is never logged");
+    }
+);
 
 both!(a_text_the_gateway_refuses_waits_and_goes_again_with_the_same_idempotency_key, |app: TestApp| async move {
     let (gateway, url) = start_gateway().await;
@@ -324,9 +346,17 @@ both!(a_text_the_gateway_refuses_waits_and_goes_again_with_the_same_idempotency_
     assert!(reason.contains("503"), "{reason}");
     assert!(!reason.contains(&phone) && !reason.contains("482913"), "{reason}");
 
-    assert_eq!(messages::deliver_due(&app.db, &transports, now + Duration::seconds(20), 10).await.unwrap(), 0, "not yet due");
+    assert_eq!(
+        messages::deliver_due(&app.db, &transports, now + Duration::seconds(20), 10).await.unwrap(),
+        0,
+        "not yet due"
+    );
     assert_eq!(gateway.seen().len(), 1);
-    assert_eq!(messages::deliver_due(&app.db, &transports, now + Duration::seconds(31), 10).await.unwrap(), 1, "due once the clock passes the wait");
+    assert_eq!(
+        messages::deliver_due(&app.db, &transports, now + Duration::seconds(31), 10).await.unwrap(),
+        1,
+        "due once the clock passes the wait"
+    );
     let sent = row(&app, &id).await;
     assert_eq!(sent.status, "sent");
     assert_eq!(sent.attempts, 2);
@@ -342,63 +372,85 @@ both!(a_text_the_gateway_refuses_waits_and_goes_again_with_the_same_idempotency_
     assert!(!logged().contains(&phone), "the phone number is never logged");
 });
 
-both!(a_worker_killed_in_the_middle_of_a_batch_loses_nothing_and_a_repeat_carries_the_same_id, |app: TestApp| async move {
-    let (gateway, url) = start_gateway().await;
-    gateway.hold_first.store(true, Ordering::SeqCst);
-    let transports = transports(&app, &url);
-    let to = unique_email();
-    let mail = enqueue(&app, email(&to)).await;
-    let first = enqueue(&app, sms(&unique_phone())).await;
-    let second = enqueue(&app, sms(&unique_phone())).await;
-    let now = moment();
+both!(
+    a_worker_killed_in_the_middle_of_a_batch_loses_nothing_and_a_repeat_carries_the_same_id,
+    |app: TestApp| async move {
+        let (gateway, url) = start_gateway().await;
+        gateway.hold_first.store(true, Ordering::SeqCst);
+        let transports = transports(&app, &url);
+        let to = unique_email();
+        let mail = enqueue(&app, email(&to)).await;
+        let first = enqueue(&app, sms(&unique_phone())).await;
+        let second = enqueue(&app, sms(&unique_phone())).await;
+        let now = moment();
 
-    // The worker takes all three, sends the e-mail, and dies while the gateway holds the text.
-    let (db, t) = (app.db.clone(), transports.clone());
-    let batch = tokio::spawn(async move { messages::deliver_due(&db, &t, now, 10).await });
-    for _ in 0..200 {
-        if !gateway.seen().is_empty() {
-            break;
+        // The worker takes all three, sends the e-mail, and dies while the gateway holds the text.
+        let (db, t) = (app.db.clone(), transports.clone());
+        let batch = tokio::spawn(async move { messages::deliver_due(&db, &t, now, 10).await });
+        for _ in 0..200 {
+            if !gateway.seen().is_empty() {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
         }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    assert_eq!(gateway.seen().len(), 1, "the gateway holds the first text");
-    batch.abort();
-    assert!(batch.await.unwrap_err().is_cancelled());
+        assert_eq!(gateway.seen().len(), 1, "the gateway holds the first text");
+        batch.abort();
+        assert!(batch.await.unwrap_err().is_cancelled());
 
-    assert_eq!(row(&app, &mail).await.status, "sent");
-    for id in [&first, &second] {
-        let taken = row(&app, id).await;
-        assert_eq!((taken.status.as_str(), taken.attempts), ("queued", 0));
-        assert_eq!(taken.locked_until, Some(now + LEASE), "still leased to the dead worker");
-    }
-    assert_eq!(messages::deliver_due(&app.db, &transports, now + Duration::minutes(1), 10).await.unwrap(), 0, "nobody takes leased rows");
-    assert_eq!(gateway.seen().len(), 1);
+        assert_eq!(row(&app, &mail).await.status, "sent");
+        for id in [&first, &second] {
+            let taken = row(&app, id).await;
+            assert_eq!((taken.status.as_str(), taken.attempts), ("queued", 0));
+            assert_eq!(taken.locked_until, Some(now + LEASE), "still leased to the dead worker");
+        }
+        assert_eq!(
+            messages::deliver_due(&app.db, &transports, now + Duration::minutes(1), 10).await.unwrap(),
+            0,
+            "nobody takes leased rows"
+        );
+        assert_eq!(gateway.seen().len(), 1);
 
-    assert_eq!(messages::deliver_due(&app.db, &transports, now + LEASE + Duration::seconds(1), 10).await.unwrap(), 2, "after the lease, everything goes out");
-    for id in [&mail, &first, &second] {
-        assert_eq!(row(&app, id).await.status, "sent");
-    }
-    assert_eq!(gateway.keys(), [first.clone(), first.clone(), second.clone()], "the text sent twice carries one idempotency key");
-    let seen = gateway.seen();
-    assert_eq!(seen[0].body, seen[1].body);
-    assert_eq!(mails_to(&to, 1).await.len(), 1, "the e-mail went once");
+        assert_eq!(
+            messages::deliver_due(&app.db, &transports, now + LEASE + Duration::seconds(1), 10).await.unwrap(),
+            2,
+            "after the lease, everything goes out"
+        );
+        for id in [&mail, &first, &second] {
+            assert_eq!(row(&app, id).await.status, "sent");
+        }
+        assert_eq!(
+            gateway.keys(),
+            [first.clone(), first.clone(), second.clone()],
+            "the text sent twice carries one idempotency key"
+        );
+        let seen = gateway.seen();
+        assert_eq!(seen[0].body, seen[1].body);
+        assert_eq!(mails_to(&to, 1).await.len(), 1, "the e-mail went once");
 
-    // An e-mail handed to the SMTP server by a worker that died before marking it.
-    let to = unique_email();
-    let mail = enqueue(&app, email(&to)).await;
-    let later = now + LEASE * 3;
-    let taken = worker::claim(&app.db, later, 10).await.unwrap();
-    assert_eq!(taken.iter().map(|r| r.id.clone()).collect::<Vec<_>>(), [mail.clone()]);
-    worker::deliver_one(&transports, &taken[0]).await.unwrap();
-    assert_eq!(messages::deliver_due(&app.db, &transports, later + Duration::minutes(1), 10).await.unwrap(), 0);
-    assert_eq!(messages::deliver_due(&app.db, &transports, later + LEASE + Duration::seconds(1), 10).await.unwrap(), 1);
-    assert_eq!(row(&app, &mail).await.status, "sent");
-    let twice = mails_to(&to, 2).await;
-    assert_eq!(twice.len(), 2);
-    for m in &twice {
-        assert_eq!(m.header("message-id"), format!("<{mail}@portal>"), "both copies are one message to a mail client");
+        // An e-mail handed to the SMTP server by a worker that died before marking it.
+        let to = unique_email();
+        let mail = enqueue(&app, email(&to)).await;
+        let later = now + LEASE * 3;
+        let taken = worker::claim(&app.db, later, 10).await.unwrap();
+        assert_eq!(taken.iter().map(|r| r.id.clone()).collect::<Vec<_>>(), [mail.clone()]);
+        worker::deliver_one(&transports, &taken[0]).await.unwrap();
+        assert_eq!(messages::deliver_due(&app.db, &transports, later + Duration::minutes(1), 10).await.unwrap(), 0);
+        assert_eq!(
+            messages::deliver_due(&app.db, &transports, later + LEASE + Duration::seconds(1), 10).await.unwrap(),
+            1
+        );
+        assert_eq!(row(&app, &mail).await.status, "sent");
+        let twice = mails_to(&to, 2).await;
+        assert_eq!(twice.len(), 2);
+        for m in &twice {
+            assert_eq!(
+                m.header("message-id"),
+                format!("<{mail}@portal>"),
+                "both copies are one message to a mail client"
+            );
+        }
     }
-});
+);
 
 both!(after_eight_failed_attempts_a_message_is_failed_and_never_tried_again, |app: TestApp| async move {
     let (gateway, url) = start_gateway().await;
@@ -416,7 +468,12 @@ both!(after_eight_failed_attempts_a_message_is_failed_and_never_tried_again, |ap
             assert_eq!(r.status, "queued", "attempt {attempt}");
             assert_eq!(r.next_attempt_at - at, backoff(attempt));
             waits.push((r.next_attempt_at - at).num_seconds());
-            assert_eq!(messages::deliver_due(&app.db, &transports, r.next_attempt_at - Duration::seconds(1), 10).await.unwrap(), 0);
+            assert_eq!(
+                messages::deliver_due(&app.db, &transports, r.next_attempt_at - Duration::seconds(1), 10)
+                    .await
+                    .unwrap(),
+                0
+            );
             at = r.next_attempt_at;
         } else {
             assert_eq!(r.status, "failed");

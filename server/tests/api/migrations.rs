@@ -35,7 +35,10 @@ both!(demo_data_is_realistic_and_loads_once, |app: TestApp| async move {
     assert!(recipients::Entity::find().count(&app.db).await.unwrap() >= 200);
     use sea_orm::Iterable;
     for s in DbOrderStatus::iter() {
-        assert!(orders::Entity::find().filter(orders::Column::Status.eq(s)).count(&app.db).await.unwrap() >= 1, "{s:?}");
+        assert!(
+            orders::Entity::find().filter(orders::Column::Status.eq(s)).count(&app.db).await.unwrap() >= 1,
+            "{s:?}"
+        );
     }
     // Some offerings are priced above their ceiling, so co-payments can be shown.
     let above = orders::Entity::find().filter(orders::Column::CopayTiyn.gt(0)).count(&app.db).await.unwrap();
@@ -44,7 +47,14 @@ both!(demo_data_is_realistic_and_loads_once, |app: TestApp| async move {
     // offering page tell the same story.
     use server::entities::reviews;
     for o in offerings::Entity::find().all(&app.db).await.unwrap() {
-        let ratings: Vec<i32> = reviews::Entity::find().filter(reviews::Column::OfferingId.eq(o.id)).all(&app.db).await.unwrap().into_iter().map(|r| i32::from(r.rating)).collect();
+        let ratings: Vec<i32> = reviews::Entity::find()
+            .filter(reviews::Column::OfferingId.eq(o.id))
+            .all(&app.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|r| i32::from(r.rating))
+            .collect();
         let mean = if ratings.is_empty() { 0 } else { ratings.iter().sum::<i32>() * 100 / ratings.len() as i32 };
         assert_eq!((o.review_count as usize, o.rating_avg_x100), (ratings.len(), mean), "offering {}", o.id);
     }

@@ -31,12 +31,29 @@ fn a_second_ago() -> DateTime<Utc> {
 }
 
 async fn number(db: &DatabaseConnection, sql: impl AsRef<str>) -> i64 {
-    let row = db.query_one_raw(Statement::from_string(db.get_database_backend(), sql.as_ref().to_owned())).await.unwrap().unwrap();
+    let row = db
+        .query_one_raw(Statement::from_string(db.get_database_backend(), sql.as_ref().to_owned()))
+        .await
+        .unwrap()
+        .unwrap();
     row.try_get::<i64>("", "n").or_else(|_| row.try_get::<i32>("", "n").map(i64::from)).unwrap()
 }
 
-const TABLES: &[&str] =
-    &["accounts", "suppliers", "supplier_regions", "offerings", "offering_regions", "offering_params", "recipients", "representatives", "entitlements", "orders", "order_events", "reviews", "complaints"];
+const TABLES: &[&str] = &[
+    "accounts",
+    "suppliers",
+    "supplier_regions",
+    "offerings",
+    "offering_regions",
+    "offering_params",
+    "recipients",
+    "representatives",
+    "entitlements",
+    "orders",
+    "order_events",
+    "reviews",
+    "complaints",
+];
 
 /// Row counts and checksums of columns that carry the generator's choices.
 async fn fingerprint(db: &DatabaseConnection) -> Vec<(String, i64)> {
@@ -57,7 +74,14 @@ async fn fingerprint(db: &DatabaseConnection) -> Vec<(String, i64)> {
 }
 
 fn visitor() -> Caller {
-    Caller { actor: None, pending: None, ip: "127.0.0.1".into(), user_agent: None, lang: Lang::Ru, secure_cookies: false }
+    Caller {
+        actor: None,
+        pending: None,
+        ip: "127.0.0.1".into(),
+        user_agent: None,
+        lang: Lang::Ru,
+        secure_cookies: false,
+    }
 }
 
 async fn catalogue_count(db: &DatabaseConnection, q: serde_json::Value) -> i64 {
@@ -91,7 +115,10 @@ both!(national_seed_is_deterministic_proportional_and_consistent, |app: TestApp|
     assert_eq!(count("offerings").await, (OFFERINGS * scale).round() as i64);
     let orders = count("orders").await as f64;
     let expected = ORDERS * scale;
-    assert!((0.8 * expected..=1.2 * expected).contains(&orders), "{orders} orders at scale {scale}, expected about {expected}");
+    assert!(
+        (0.8 * expected..=1.2 * expected).contains(&orders),
+        "{orders} orders at scale {scale}, expected about {expected}"
+    );
     assert!(count("reviews").await > 0 && count("complaints").await > 0);
 
     // The five largest regions by people are Kazakhstan's five most populous.
@@ -114,7 +141,11 @@ both!(national_seed_is_deterministic_proportional_and_consistent, |app: TestApp|
     .await;
     assert!(listed > 0);
     assert_eq!(listed, should, "the listed flag differs from published offerings of approved suppliers");
-    assert_eq!(catalogue_count(db, serde_json::json!({ "region": "all" })).await, listed, "the catalogue does not find every listed offering");
+    assert_eq!(
+        catalogue_count(db, serde_json::json!({ "region": "all" })).await,
+        listed,
+        "the catalogue does not find every listed offering"
+    );
     let wheelchairs = number(
         db,
         "SELECT COUNT(*) AS n FROM offerings o JOIN item_types t ON t.id = o.item_type_id \
@@ -123,7 +154,11 @@ both!(national_seed_is_deterministic_proportional_and_consistent, |app: TestApp|
     .await;
     assert!(wheelchairs > 0);
     for word in ["коляска", "wheelchair"] {
-        assert_eq!(catalogue_count(db, serde_json::json!({ "region": "all", "q": word })).await, wheelchairs, "searching {word}");
+        assert_eq!(
+            catalogue_count(db, serde_json::json!({ "region": "all", "q": word })).await,
+            wheelchairs,
+            "searching {word}"
+        );
     }
     let in_almaty = number(db, "SELECT COUNT(*) AS n FROM offerings o WHERE o.listed AND EXISTS (SELECT 1 FROM offering_regions r WHERE r.offering_id = o.id AND r.region_code = 'ALA')").await;
     assert_eq!(catalogue_count(db, serde_json::json!({ "region": "ALA" })).await, in_almaty);
@@ -167,10 +202,23 @@ both!(recipient_and_supplier_pages_use_indexes_on_national_data, |app: TestApp| 
     }
     let db = &app.db;
     // The busiest recipient, supplier and offering: where a full scan would be most tempting.
-    let recipient = number(db, "SELECT recipient_id AS n FROM orders GROUP BY recipient_id ORDER BY COUNT(*) DESC, recipient_id LIMIT 1").await as i32;
-    let supplier_id = number(db, "SELECT supplier_id AS n FROM orders GROUP BY supplier_id ORDER BY COUNT(*) DESC, supplier_id LIMIT 1").await as i32;
-    let offering = number(db, "SELECT offering_id AS n FROM reviews GROUP BY offering_id ORDER BY COUNT(*) DESC, offering_id LIMIT 1").await as i32;
-    let offering_supplier = number(db, &format!("SELECT supplier_id AS n FROM offerings WHERE id = {offering}")).await as i32;
+    let recipient = number(
+        db,
+        "SELECT recipient_id AS n FROM orders GROUP BY recipient_id ORDER BY COUNT(*) DESC, recipient_id LIMIT 1",
+    )
+    .await as i32;
+    let supplier_id = number(
+        db,
+        "SELECT supplier_id AS n FROM orders GROUP BY supplier_id ORDER BY COUNT(*) DESC, supplier_id LIMIT 1",
+    )
+    .await as i32;
+    let offering = number(
+        db,
+        "SELECT offering_id AS n FROM reviews GROUP BY offering_id ORDER BY COUNT(*) DESC, offering_id LIMIT 1",
+    )
+    .await as i32;
+    let offering_supplier =
+        number(db, &format!("SELECT supplier_id AS n FROM offerings WHERE id = {offering}")).await as i32;
     let supplier = server::entities::suppliers::Entity::find_by_id(supplier_id).one(db).await.unwrap().unwrap();
     let mut statements: Vec<(String, Statement)> = vec![
         ("my orders".into(), orders_query(recipient).build(backend)),
@@ -181,9 +229,15 @@ both!(recipient_and_supplier_pages_use_indexes_on_national_data, |app: TestApp| 
         ("offering page: the offering".into(), visible_offering_query(offering).build(backend)),
         ("offering page: supplier's record".into(), scorecard_query(offering_supplier).build(backend)),
         ("offering page: reviews".into(), reviews_query(offering).build(backend)),
-        ("provision dashboard and its CSV: this year's summary".into(), summary_rows(period("", "", Utc::now().date_naive()).unwrap()).build(backend)),
+        (
+            "provision dashboard and its CSV: this year's summary".into(),
+            summary_rows(period("", "", Utc::now().date_naive()).unwrap()).build(backend),
+        ),
     ];
-    for (name, q) in [("catalogue: all regions", serde_json::json!({ "region": "all" })), ("catalogue: one word", serde_json::json!({ "region": "all", "q": "коляска" }))] {
+    for (name, q) in [
+        ("catalogue: all regions", serde_json::json!({ "region": "all" })),
+        ("catalogue: one word", serde_json::json!({ "region": "all", "q": "коляска" })),
+    ] {
         let q: CatalogueQuery = serde_json::from_value(q).unwrap();
         let search = prepare(db, &visitor(), q).await.unwrap().search;
         statements.push((format!("{name}: count"), search.count(backend)));

@@ -11,7 +11,9 @@ use chrono::{DateTime, Duration, Months, Utc};
 use reqwest::StatusCode;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set, TransactionTrait};
 use server::entities::enums::*;
-use server::entities::{accounts, complaints, entitlements, item_types, notifications, orders, outbox_messages, recipients};
+use server::entities::{
+    accounts, complaints, entitlements, item_types, notifications, orders, outbox_messages, recipients,
+};
 use server::messages::{self, Clock};
 use server::services::notices::notify;
 use server::services::reminders;
@@ -106,7 +108,10 @@ both!(every_notice_goes_by_email_and_sms_in_each_language_through_smtp_and_the_g
         let parts = mail.parts();
         assert_eq!(parts.len(), 2, "plain text and HTML");
         let text = parts[0].text();
-        assert!(!text.contains("notification-") && !text.contains("{ $") && !text.contains("Unknown localization"), "{text}");
+        assert!(
+            !text.contains("notification-") && !text.contains("{ $") && !text.contains("Unknown localization"),
+            "{text}"
+        );
         assert!(!parts[1].text().contains("<script>"), "markup in a reason is escaped in the HTML part");
     }
     // Each kind's text differs between the languages: none fell back to another.
@@ -148,9 +153,16 @@ both!(the_profile_decides_channels_language_and_format, |app: TestApp| async mov
     assert_eq!(view.body["phone"], "•••678", "the phone is shown masked");
 
     // SMS only, in English, plain e-mails.
-    let save = app.call(Some(&r.token), "save_contact_preferences", &[("channels[]", "sms"), ("language", "en"), ("email_format", "plain")]).await;
+    let save = app
+        .call(
+            Some(&r.token),
+            "save_contact_preferences",
+            &[("channels[]", "sms"), ("language", "en"), ("email_format", "plain")],
+        )
+        .await;
     assert!(save.status.is_success() || save.status.is_redirection(), "{}", save.body);
-    tell(&app, r.account_id, NoticeKind::OrderStatus, serde_json::json!({ "number": "SSP-1", "status": "accepted" })).await;
+    tell(&app, r.account_id, NoticeKind::OrderStatus, serde_json::json!({ "number": "SSP-1", "status": "accepted" }))
+        .await;
     assert_eq!(in_app(&app, r.account_id, "order_status").await, 0, "the portal's notifications are off");
     assert!(written(&app, "asel@x.kz", "order_status").await.is_empty(), "e-mail is off");
     let sms = written(&app, phone, "order_status").await;
@@ -159,20 +171,39 @@ both!(the_profile_decides_channels_language_and_format, |app: TestApp| async mov
     assert!(sms[0].body_text.contains("SSP-1") && sms[0].body_text.contains("Accepted"), "{}", sms[0].body_text);
 
     // E-mail only, plain text: no HTML part.
-    let save = app.call(Some(&r.token), "save_contact_preferences", &[("channels[]", "email"), ("language", "ru"), ("email_format", "plain")]).await;
+    let save = app
+        .call(
+            Some(&r.token),
+            "save_contact_preferences",
+            &[("channels[]", "email"), ("language", "ru"), ("email_format", "plain")],
+        )
+        .await;
     assert!(save.status.is_success() || save.status.is_redirection(), "{}", save.body);
-    tell(&app, r.account_id, NoticeKind::OrderStatus, serde_json::json!({ "number": "SSP-2", "status": "delivered" })).await;
+    tell(&app, r.account_id, NoticeKind::OrderStatus, serde_json::json!({ "number": "SSP-2", "status": "delivered" }))
+        .await;
     let mail = written(&app, "asel@x.kz", "order_status").await;
     assert_eq!(mail.len(), 1);
     assert_eq!(mail[0].language, "ru");
     assert!(mail[0].body_html.is_none(), "plain text only");
-    assert!(mail[0].body_text.contains(&format!("{LINKS}/orders")) || mail[0].body_text.contains(&format!("{LINKS}/notifications")), "{}", mail[0].body_text);
+    assert!(
+        mail[0].body_text.contains(&format!("{LINKS}/orders"))
+            || mail[0].body_text.contains(&format!("{LINKS}/notifications")),
+        "{}",
+        mail[0].body_text
+    );
     assert_eq!(written(&app, phone, "order_status").await.len(), 1, "no new SMS");
 
     // Refusals, each next to its field; the saved choice stays.
-    let none = app.call(Some(&r.token), "save_contact_preferences", &[("language", "kk"), ("email_format", "rich")]).await;
+    let none =
+        app.call(Some(&r.token), "save_contact_preferences", &[("language", "kk"), ("email_format", "rich")]).await;
     assert_eq!(none.field_error("channels").as_deref(), Some("no_channel"), "{}", none.body);
-    let odd = app.call(Some(&r.token), "save_contact_preferences", &[("channels[]", "fax"), ("language", "de"), ("email_format", "<b>")]).await;
+    let odd = app
+        .call(
+            Some(&r.token),
+            "save_contact_preferences",
+            &[("channels[]", "fax"), ("language", "de"), ("email_format", "<b>")],
+        )
+        .await;
     assert_eq!(odd.field_error("channels").as_deref(), Some("unknown_channel"), "{}", odd.body);
     assert_eq!(odd.field_error("language").as_deref(), Some("unknown_language"));
     assert_eq!(odd.field_error("email_format").as_deref(), Some("unknown_format"));
@@ -183,7 +214,13 @@ both!(the_profile_decides_channels_language_and_format, |app: TestApp| async mov
 
     // Without a phone on file SMS cannot be chosen.
     let other = recipient(&app, "no.phone@x.kz", 2).await;
-    let sms_only = app.call(Some(&other.token), "save_contact_preferences", &[("channels[]", "sms"), ("language", "kk"), ("email_format", "rich")]).await;
+    let sms_only = app
+        .call(
+            Some(&other.token),
+            "save_contact_preferences",
+            &[("channels[]", "sms"), ("language", "kk"), ("email_format", "rich")],
+        )
+        .await;
     assert_eq!(sms_only.field_error("channels").as_deref(), Some("no_phone"), "{}", sms_only.body);
 
     // Nobody signed in learns nothing of the form.
@@ -201,7 +238,8 @@ both!(reminders_and_escalations_fire_once_at_the_right_time, |app: TestApp| asyn
         let db = app.db.clone();
         async move { accounts::Entity::find().filter(accounts::Column::Email.eq(email)).one(&db).await.unwrap().unwrap().id }
     };
-    let (central_id, ala_id, ast_id) = (staff_id("central@x.kz").await, staff_id("ala@x.kz").await, staff_id("ast@x.kz").await);
+    let (central_id, ala_id, ast_id) =
+        (staff_id("central@x.kz").await, staff_id("ala@x.kz").await, staff_id("ast@x.kz").await);
     let e = entitlement(&app, r.id, "wheelchair_manual", 4).await;
     let o = offering(&app, s.id, "wheelchair_manual", 1_000_000, &["ALA"]).await;
     let t = Utc::now();
@@ -299,7 +337,11 @@ both!(reminders_and_escalations_fire_once_at_the_right_time, |app: TestApp| asyn
     let mut am: complaints::ActiveModel = complaint.into();
     am.status = Set(DbComplaintStatus::Closed);
     am.update(&app.db).await.unwrap();
-    assert_eq!(count(&run(nine_local + Duration::days(2)).await, NoticeKind::StaffDigest), 0, "nothing overdue, no digest");
+    assert_eq!(
+        count(&run(nine_local + Duration::days(2)).await, NoticeKind::StaffDigest),
+        0,
+        "nothing overdue, no digest"
+    );
 });
 
 both!(two_workers_at_once_send_a_reminder_once, |app: TestApp| async move {
@@ -325,7 +367,8 @@ both!(two_workers_at_once_send_a_reminder_once, |app: TestApp| async move {
             total += sent.get("accept_soon").copied().unwrap_or(0);
         }
     }
-    let total_after = total + reminders::run(&app.db, LINKS, &At(at)).await.unwrap().get("accept_soon").copied().unwrap_or(0);
+    let total_after =
+        total + reminders::run(&app.db, LINKS, &At(at)).await.unwrap().get("accept_soon").copied().unwrap_or(0);
     assert_eq!(total_after, 5, "five orders, five reminders");
     assert_eq!(in_app(&app, s.account_id, "accept_soon").await, 5);
     let email = email_of(&app, s.account_id).await;
@@ -366,8 +409,28 @@ both!(reminder_queries_read_ranges_of_indexes_not_whole_tables, |app: TestApp| a
     let now = Utc::now();
     let active = [DbOrderStatus::Accepted, DbOrderStatus::Scheduled, DbOrderStatus::InDelivery];
     let statements = [
-        ("accept soon", reminders::orders_due_query(NoticeKind::AcceptSoon, &[DbOrderStatus::Placed], orders::Column::AcceptBy, now, now + Duration::days(1)).build(backend)),
-        ("deliver overdue", reminders::orders_due_query(NoticeKind::DeliverOverdue, &active, orders::Column::DeliverBy, now - Duration::days(7), now).build(backend)),
+        (
+            "accept soon",
+            reminders::orders_due_query(
+                NoticeKind::AcceptSoon,
+                &[DbOrderStatus::Placed],
+                orders::Column::AcceptBy,
+                now,
+                now + Duration::days(1),
+            )
+            .build(backend),
+        ),
+        (
+            "deliver overdue",
+            reminders::orders_due_query(
+                NoticeKind::DeliverOverdue,
+                &active,
+                orders::Column::DeliverBy,
+                now - Duration::days(7),
+                now,
+            )
+            .build(backend),
+        ),
         (
             "confirm waiting",
             reminders::orders_due_query(

@@ -79,12 +79,28 @@ both!(the_catalogue_pages_by_cursors_that_neither_repeat_nor_skip_when_offerings
     assert_eq!(seen, ids, "every offering once, cheapest first");
     // Dearest first walks the other way.
     let (_, first) = get(&app, "/api/v1/catalogue?item_type=walker&sort=price_desc&limit=3").await;
-    let prices: Vec<i64> = first["items"].as_array().unwrap().iter().map(|o| o["price_tiyn"].as_i64().unwrap()).collect();
+    let prices: Vec<i64> =
+        first["items"].as_array().unwrap().iter().map(|o| o["price_tiyn"].as_i64().unwrap()).collect();
     assert_eq!(prices, vec![1_240_000, 1_230_000, 1_220_000]);
-    let (_, next) = get(&app, &format!("/api/v1/catalogue?item_type=walker&sort=price_desc&limit=3&cursor={}", first["next_cursor"].as_str().unwrap())).await;
+    let (_, next) = get(
+        &app,
+        &format!(
+            "/api/v1/catalogue?item_type=walker&sort=price_desc&limit=3&cursor={}",
+            first["next_cursor"].as_str().unwrap()
+        ),
+    )
+    .await;
     assert_eq!(next["items"][0]["price_tiyn"], 1_210_000);
     // Refusals share one shape, with the field at fault.
-    for bad in ["cursor=not-a-cursor", "sort=relevance_please", "limit=0", "limit=101", "lang=de", "no_copay=maybe", "price_min=abc"] {
+    for bad in [
+        "cursor=not-a-cursor",
+        "sort=relevance_please",
+        "limit=0",
+        "limit=101",
+        "lang=de",
+        "no_copay=maybe",
+        "price_min=abc",
+    ] {
         let (status, body) = get(&app, &format!("/api/v1/catalogue?{bad}")).await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}: {body}");
         assert_eq!(body["error"], "invalid", "{bad}: {body}");
@@ -97,12 +113,17 @@ both!(an_offering_is_public_only_while_listed, |app: TestApp| async move {
     let o = offering(&app, s.id, "walker", 1_000_000, &["ALA"]).await;
     let (status, body) = get(&app, &format!("/api/v1/offerings/{}?lang=en", o.id)).await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    assert_eq!((body["id"].as_i64(), body["supplier_id"].as_i64(), body["item_type"].as_str()), (Some(i64::from(o.id)), Some(i64::from(s.id)), Some("walker")));
+    assert_eq!(
+        (body["id"].as_i64(), body["supplier_id"].as_i64(), body["item_type"].as_str()),
+        (Some(i64::from(o.id)), Some(i64::from(s.id)), Some("walker"))
+    );
     assert_eq!(body["price_tiyn"], 1_000_000);
     let mut am: server::entities::offerings::ActiveModel = o.clone().into();
     am.status = Set(DbOfferingStatus::Withdrawn);
     am.update(&app.db).await.unwrap();
-    for path in [format!("/api/v1/offerings/{}", o.id), "/api/v1/offerings/999999".to_owned(), "/api/v1/offerings/x".to_owned()] {
+    for path in
+        [format!("/api/v1/offerings/{}", o.id), "/api/v1/offerings/999999".to_owned(), "/api/v1/offerings/x".to_owned()]
+    {
         let (status, body) = get(&app, &path).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
         assert_eq!(body["error"], "not_found", "{path}: {body}");
@@ -117,16 +138,23 @@ both!(only_approved_suppliers_are_listed_with_their_scorecards, |app: TestApp| a
     supplier(&app, "p@x.kz", 20, DbSupplierStatus::Pending, &["ALA"]).await;
     supplier(&app, "s@x.kz", 21, DbSupplierStatus::Suspended, &["ALA"]).await;
     let (_, first) = get(&app, "/api/v1/suppliers?limit=3").await;
-    let (_, second) = get(&app, &format!("/api/v1/suppliers?limit=3&cursor={}", first["next_cursor"].as_str().unwrap())).await;
+    let (_, second) =
+        get(&app, &format!("/api/v1/suppliers?limit=3&cursor={}", first["next_cursor"].as_str().unwrap())).await;
     assert!(second["next_cursor"].is_null());
-    let listed: Vec<i32> = [&first, &second].iter().flat_map(|p| p["items"].as_array().unwrap().iter().map(|s| s["id"].as_i64().unwrap() as i32)).collect();
+    let listed: Vec<i32> = [&first, &second]
+        .iter()
+        .flat_map(|p| p["items"].as_array().unwrap().iter().map(|s| s["id"].as_i64().unwrap() as i32))
+        .collect();
     assert_eq!(listed, approved);
     let card = &first["items"][0];
     assert_eq!(card["regions"], serde_json::json!(["ALA"]));
     for key in ["delivered", "delivered_on_time", "complaints", "reviews"] {
         assert!(card[key].is_i64(), "{key}: {card}");
     }
-    assert!(card.get("email").is_none() && card.get("phone").is_none() && card.get("bin").is_none(), "no contact data: {card}");
+    assert!(
+        card.get("email").is_none() && card.get("phone").is_none() && card.get("bin").is_none(),
+        "no contact data: {card}"
+    );
 });
 
 both!(provision_statistics_withhold_every_count_under_five, |app: TestApp| async move {
@@ -146,13 +174,19 @@ both!(provision_statistics_withhold_every_count_under_five, |app: TestApp| async
     assert_eq!(status, StatusCode::OK, "{stats}");
     let cells = stats["cells"].as_array().unwrap();
     let ala = cells.iter().find(|c| c["region"] == "ALA" && c["category"] == "tsr").unwrap();
-    assert_eq!((ala["people_entitled"].as_u64(), ala["people_provided"].as_u64(), ala["suppressed"].as_bool()), (Some(6), Some(0), Some(false)));
+    assert_eq!(
+        (ala["people_entitled"].as_u64(), ala["people_provided"].as_u64(), ala["suppressed"].as_bool()),
+        (Some(6), Some(0), Some(false))
+    );
     let ast = cells.iter().find(|c| c["region"] == "AST" && c["category"] == "tsr").unwrap();
     assert_eq!(ast["suppressed"], true);
-    assert!(ast["people_entitled"].is_null() && ast["people_provided"].is_null() && ast["provision_rate_percent"].is_null());
+    assert!(
+        ast["people_entitled"].is_null() && ast["people_provided"].is_null() && ast["provision_rate_percent"].is_null()
+    );
     assert!(cells.iter().all(|c| c["people_entitled"].as_u64().is_none_or(|n| n >= 5)), "{stats}");
     assert!(cells.iter().all(|c| c["region"] != "" && c["category"] != ""), "no totals to subtract from");
-    let csv = app.client.get(format!("{}/api/v1/statistics/provision.csv?month={month}", app.base)).send().await.unwrap();
+    let csv =
+        app.client.get(format!("{}/api/v1/statistics/provision.csv?month={month}", app.base)).send().await.unwrap();
     assert!(csv.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
     let text = csv.text().await.unwrap();
     assert!(text.contains(&format!("{month},ALA,tsr,false,6,0,0.0,")), "{text}");
@@ -222,17 +256,35 @@ macro_rules! limited {
 limited!(each_client_has_its_own_budget_of_requests, |app: TestApp| async move {
     let from = |client: &'static str| {
         let app = &app;
-        async move { app.client.get(format!("{}/api/v1/regions", app.base)).header("x-forwarded-for", client).send().await.unwrap() }
+        async move {
+            app.client
+                .get(format!("{}/api/v1/regions", app.base))
+                .header("x-forwarded-for", client)
+                .send()
+                .await
+                .unwrap()
+        }
     };
     for _ in 0..5 {
         assert_eq!(from("203.0.113.7").await.status(), StatusCode::OK);
     }
     let refused = from("203.0.113.7").await;
     assert_eq!(refused.status(), StatusCode::TOO_MANY_REQUESTS);
-    assert!(refused.headers().get("retry-after").and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok()).is_some_and(|s| s >= 1));
+    assert!(refused
+        .headers()
+        .get("retry-after")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok())
+        .is_some_and(|s| s >= 1));
     assert_eq!(refused.json::<Value>().await.unwrap()["error"], "too_many_requests");
     assert_eq!(from("198.51.100.20").await.status(), StatusCode::OK, "another client is not held back");
     // The portal's pages are not counted against anyone.
-    let page = app.client.get(format!("{}/catalogue", app.base)).header("x-forwarded-for", "203.0.113.7").send().await.unwrap();
+    let page = app
+        .client
+        .get(format!("{}/catalogue", app.base))
+        .header("x-forwarded-for", "203.0.113.7")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(page.status(), StatusCode::OK);
 });

@@ -32,7 +32,10 @@ both!(liveness_needs_only_the_process_and_readiness_the_database_and_every_migra
     // A migration this build knows but the database has not had: not ready, and it says which.
     let backend = app.db.get_database_backend();
     app.db
-        .execute_raw(Statement::from_string(backend, "DELETE FROM seaql_migrations WHERE version = (SELECT MAX(version) FROM seaql_migrations)"))
+        .execute_raw(Statement::from_string(
+            backend,
+            "DELETE FROM seaql_migrations WHERE version = (SELECT MAX(version) FROM seaql_migrations)",
+        ))
         .await
         .unwrap();
     let not_ready = app.get(None, "/readyz").await;
@@ -44,7 +47,14 @@ both!(liveness_needs_only_the_process_and_readiness_the_database_and_every_migra
 
 both!(every_answer_carries_a_fresh_request_id_that_its_log_lines_carry_too, |app: TestApp| async move {
     let r = recipient(&app, "asel@mail.kz", 77).await;
-    let first = app.client.get(format!("{}/orders?page=1&note=secret-query", app.base)).header("x-request-id", "forged\u{20}id").header("cookie", format!("ssp_session={}", r.token)).send().await.unwrap();
+    let first = app
+        .client
+        .get(format!("{}/orders?page=1&note=secret-query", app.base))
+        .header("x-request-id", "forged\u{20}id")
+        .header("cookie", format!("ssp_session={}", r.token))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(first.status(), StatusCode::OK);
     let id = first.headers()["x-request-id"].to_str().unwrap().to_owned();
     assert!(uuid::Uuid::parse_str(&id).is_ok(), "our own id, not the client's: {id}");
@@ -53,9 +63,15 @@ both!(every_answer_carries_a_fresh_request_id_that_its_log_lines_carry_too, |app
     let other = wrong.headers["x-request-id"].to_str().unwrap().to_owned();
     assert_ne!(id, other, "each request its own id");
     let log = logged();
-    let line = log.lines().find(|l| l.contains(&other) && l.contains("sign-in attempt")).unwrap_or_else(|| panic!("no line for {other}"));
+    let line = log
+        .lines()
+        .find(|l| l.contains(&other) && l.contains("sign-in attempt"))
+        .unwrap_or_else(|| panic!("no line for {other}"));
     assert!(line.contains("route=/api/sign_in") && line.contains("method=POST"), "{line}");
-    assert!(!log.contains("secret-query") && !log.contains("forged"), "query strings and forged ids never reach the log");
+    assert!(
+        !log.contains("secret-query") && !log.contains("forged"),
+        "query strings and forged ids never reach the log"
+    );
 });
 
 both!(metrics_count_requests_by_route_and_failed_sign_ins_and_show_the_pool, |app: TestApp| async move {
@@ -91,9 +107,16 @@ async fn metrics_are_closed_to_other_addresses_unless_the_token_is_shown() {
         })
         .await;
         assert_eq!(metrics(&app, None, None).await.0, StatusCode::FORBIDDEN, "loopback is not allowed here");
-        assert_eq!(metrics(&app, Some("a-wrong-token-that-is-long-enough-0123456789"), None).await.0, StatusCode::FORBIDDEN);
+        assert_eq!(
+            metrics(&app, Some("a-wrong-token-that-is-long-enough-0123456789"), None).await.0,
+            StatusCode::FORBIDDEN
+        );
         assert_eq!(metrics(&app, None, Some("203.0.113.5")).await.0, StatusCode::FORBIDDEN);
-        assert_eq!(metrics(&app, None, Some("10.1.2.3")).await.0, StatusCode::OK, "an allowed client behind the trusted proxy");
+        assert_eq!(
+            metrics(&app, None, Some("10.1.2.3")).await.0,
+            StatusCode::OK,
+            "an allowed client behind the trusted proxy"
+        );
         let (status, text) = metrics(&app, Some(TOKEN), Some("203.0.113.5")).await;
         assert_eq!(status, StatusCode::OK, "the token opens it from anywhere");
         assert!(text.contains("http_requests_total"));

@@ -22,7 +22,14 @@ async fn walk(app: &TestApp, token: &str, function: &str, args: &[(&str, &str)],
 }
 
 /// As [`walk`], for an answer that shows one page in several lists (`lists`, in their order).
-async fn walk_lists(app: &TestApp, token: &str, function: &str, args: &[(&str, &str)], lists: &[&str], total: usize) -> Vec<i64> {
+async fn walk_lists(
+    app: &TestApp,
+    token: &str,
+    function: &str,
+    args: &[(&str, &str)],
+    lists: &[&str],
+    total: usize,
+) -> Vec<i64> {
     let ids = |body: &serde_json::Value| -> Option<Vec<i64>> {
         let mut out = Vec::new();
         for key in lists {
@@ -79,7 +86,10 @@ both!(my_orders_come_a_page_at_a_time_newest_first_each_once, |app: TestApp| asy
     let html = app.get(Some(&r.token), "/orders?page=abc").await;
     assert_eq!(html.status(), StatusCode::OK);
     let html = app.get(Some(&r.token), "/orders?page=2").await.text().await.unwrap_or_default();
-    assert!(html.contains("href=\"/orders?page=1\"") && html.contains("href=\"/orders?page=3\""), "the pager links the neighbours");
+    assert!(
+        html.contains("href=\"/orders?page=1\"") && html.contains("href=\"/orders?page=3\""),
+        "the pager links the neighbours"
+    );
 });
 
 both!(my_entitlements_come_a_page_at_a_time_those_in_force_first_each_once, |app: TestApp| async move {
@@ -101,7 +111,11 @@ both!(my_entitlements_come_a_page_at_a_time_those_in_force_first_each_once, |app
         am.valid_to = Set(to);
         am.update(&app.db).await.unwrap();
         let key = ((to - today).num_days(), i64::from(e.id));
-        if i < 30 { in_force.push(key) } else { others.push(key) }
+        if i < 30 {
+            in_force.push(key)
+        } else {
+            others.push(key)
+        }
     }
     in_force.sort_unstable();
     others.sort_unstable();
@@ -109,23 +123,36 @@ both!(my_entitlements_come_a_page_at_a_time_those_in_force_first_each_once, |app
     let seen = walk_lists(&app, &r.token, "entitlements_list", &[], &["current", "other"], 55).await;
     assert_eq!(seen, expected, "those in force first, each group the one ending soonest first");
     // A page shows the orders of its own entitlements only.
-    let last_in_force = entitlements::Entity::find_by_id(i32::try_from(in_force[29].1).unwrap()).one(&app.db).await.unwrap().unwrap();
+    let last_in_force =
+        entitlements::Entity::find_by_id(i32::try_from(in_force[29].1).unwrap()).one(&app.db).await.unwrap().unwrap();
     let placed = order(&app, &r, &last_in_force, &o, 1, DbOrderStatus::Placed).await;
     let second = app.call(Some(&r.token), "entitlements_list", &[("page", "2")]).await;
     let current = second.body["current"].as_array().unwrap();
     assert_eq!(current.len(), 5, "{}", second.body);
     let with_orders: Vec<(i64, i64)> = current
         .iter()
-        .flat_map(|e| e["orders"].as_array().unwrap().iter().map(|o| (e["id"].as_i64().unwrap_or_default(), o["id"].as_i64().unwrap_or_default())).collect::<Vec<_>>())
+        .flat_map(|e| {
+            e["orders"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|o| (e["id"].as_i64().unwrap_or_default(), o["id"].as_i64().unwrap_or_default()))
+                .collect::<Vec<_>>()
+        })
         .collect();
     assert_eq!(with_orders, vec![(in_force[29].1, i64::from(placed.id))]);
     // The page: the pager links the neighbours, and the last page does not claim there is
     // nothing in force.
     let html = app.get(Some(&r.token), "/entitlements?page=2").await.text().await.unwrap_or_default();
-    assert!(html.contains("href=\"/entitlements?page=1\"") && html.contains("href=\"/entitlements?page=3\""), "the pager links the neighbours");
+    assert!(
+        html.contains("href=\"/entitlements?page=1\"") && html.contains("href=\"/entitlements?page=3\""),
+        "the pager links the neighbours"
+    );
     let last = app.get(Some(&r.token), "/entitlements?page=3").await.text().await.unwrap_or_default();
     assert!(last.contains("/entitlements?page=2"), "page 3 is the last page");
-    for none in ["You have no valid entitlements", "Сейчас у вас нет действующих прав", "Қазір сізде қолданыстағы құқық жоқ"] {
+    for none in
+        ["You have no valid entitlements", "Сейчас у вас нет действующих прав", "Қазір сізде қолданыстағы құқық жоқ"]
+    {
         assert!(!last.contains(none), "page 3 has none in force, but the person has some");
     }
 });
@@ -177,7 +204,8 @@ both!(the_inbox_is_paged_overdue_first_with_its_filters, |app: TestApp| async mo
     let seen = walk(&app, &s.token, "supplier_inbox", &[("status", "placed"), ("deadline", "")], "rows", 40).await;
     assert_eq!(seen, by_deadline.iter().map(|(_, id)| *id).collect::<Vec<_>>(), "the nearest deadline first");
     // Overdue: 10 days ago to 1 day ago; with the status filter too, and the page count follows.
-    let overdue = walk(&app, &s.token, "supplier_inbox", &[("status", "open"), ("deadline", "overdue")], "rows", 10).await;
+    let overdue =
+        walk(&app, &s.token, "supplier_inbox", &[("status", "open"), ("deadline", "overdue")], "rows", 10).await;
     assert_eq!(overdue, by_deadline.iter().take(10).map(|(_, id)| *id).collect::<Vec<_>>());
     let soon = walk(&app, &s.token, "supplier_inbox", &[("status", "open"), ("deadline", "soon")], "rows", 4).await;
     assert_eq!(soon, by_deadline.iter().skip(10).take(4).map(|(_, id)| *id).collect::<Vec<_>>());
@@ -203,7 +231,12 @@ both!(the_suppliers_offerings_are_paged_with_counts_by_status, |app: TestApp| as
     let published = walk(&app, &s.token, "supplier_offerings", &[("status", "published")], "offerings", 24).await;
     assert_eq!(published, made.iter().filter(|(w, _)| !w).map(|(_, id)| *id).collect::<Vec<_>>());
     let first = app.call(Some(&s.token), "supplier_offerings", &[("status", "")]).await;
-    let counts: Vec<(String, u64)> = first.body["counts"].as_array().unwrap().iter().map(|c| (c[0].as_str().unwrap_or_default().to_owned(), c[1].as_u64().unwrap_or_default())).collect();
+    let counts: Vec<(String, u64)> = first.body["counts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c[0].as_str().unwrap_or_default().to_owned(), c[1].as_u64().unwrap_or_default()))
+        .collect();
     assert!(counts.contains(&("published".into(), 24)) && counts.contains(&("withdrawn".into(), 8)), "{counts:?}");
 });
 
@@ -245,7 +278,9 @@ both!(a_suppliers_offerings_are_paged_on_its_staff_page, |app: TestApp| async mo
 both!(the_supplier_queue_is_paged_with_and_without_a_search, |app: TestApp| async move {
     let mut made = Vec::new();
     for i in 0..27u32 {
-        made.push(i64::from(supplier(&app, &format!("s{i}@medtech.kz"), 100 + 3 * i, DbSupplierStatus::Pending, &["ALA"]).await.id));
+        made.push(i64::from(
+            supplier(&app, &format!("s{i}@medtech.kz"), 100 + 3 * i, DbSupplierStatus::Pending, &["ALA"]).await.id,
+        ));
     }
     let staff = app.staff("staff@enbek.gov.kz", None).await;
     let seen = walk(&app, &staff, "staff_supplier_queue", &[("status", "pending")], "rows", 27).await;
@@ -254,6 +289,14 @@ both!(the_supplier_queue_is_paged_with_and_without_a_search, |app: TestApp| asyn
     // page at a time; one BIN matches one.
     let found = walk(&app, &staff, "staff_supplier_queue", &[("status", "pending"), ("q", "мЕДтех")], "rows", 27).await;
     assert_eq!(found, made);
-    let one = walk(&app, &staff, "staff_supplier_queue", &[("status", "pending"), ("q", &crate::helpers::bin(115))], "rows", 1).await;
+    let one = walk(
+        &app,
+        &staff,
+        "staff_supplier_queue",
+        &[("status", "pending"), ("q", &crate::helpers::bin(115))],
+        "rows",
+        1,
+    )
+    .await;
     assert_eq!(one, vec![made[5]]);
 });

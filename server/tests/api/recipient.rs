@@ -60,7 +60,13 @@ both!(cancelling_before_acceptance_restores_the_entitlement, |app: TestApp| asyn
     let view = app.call(Some(&r.token), "order_get", &[("id", &placed.id.to_string())]).await;
     assert_eq!(view.body["status"], "cancelled");
     assert_eq!(view.body["events"].as_array().unwrap().len(), 2);
-    assert!(notifications::Entity::find().filter(notifications::Column::AccountId.eq(s.account_id)).all(&app.db).await.unwrap().iter().any(|n| n.kind == "order_status"));
+    assert!(notifications::Entity::find()
+        .filter(notifications::Column::AccountId.eq(s.account_id))
+        .all(&app.db)
+        .await
+        .unwrap()
+        .iter()
+        .any(|n| n.kind == "order_status"));
     // After acceptance it is too late to cancel.
     let late = app.call(Some(&r.token), "order_cancel", &[("order", &accepted.id.to_string())]).await;
     assert_eq!(late.error_code().as_deref(), Some("cannot_cancel_now"));
@@ -77,7 +83,8 @@ both!(confirming_receipt_allows_one_review_and_a_problem_opens_a_complaint, |app
     let first = order(&app, &r, &e, &o, 1, DbOrderStatus::Placed).await;
     let id = first.id.to_string();
     // No review before the order is confirmed.
-    let early = app.call(Some(&r.token), "order_review", &[("order", &id), ("rating", "5"), ("review", "Отлично")]).await;
+    let early =
+        app.call(Some(&r.token), "order_review", &[("order", &id), ("rating", "5"), ("review", "Отлично")]).await;
     assert_eq!(early.error_code().as_deref(), Some("review_needs_confirmed_order"));
     set_status(&app, &first, DbOrderStatus::Delivered).await;
     let ok = app.call(Some(&r.token), "order_receive", &[("order", &id)]).await;
@@ -85,9 +92,12 @@ both!(confirming_receipt_allows_one_review_and_a_problem_opens_a_complaint, |app
     let bad = app.call(Some(&r.token), "order_review", &[("order", &id), ("rating", "7"), ("review", "")]).await;
     assert_eq!(bad.field_error("rating").as_deref(), Some("rating_out_of_range"));
     assert_eq!(bad.field_error("review").as_deref(), Some("required"));
-    let good = app.call(Some(&r.token), "order_review", &[("order", &id), ("rating", "4"), ("review", "Привезли вовремя")]).await;
+    let good = app
+        .call(Some(&r.token), "order_review", &[("order", &id), ("rating", "4"), ("review", "Привезли вовремя")])
+        .await;
     assert_eq!(good.status, StatusCode::OK, "{}", good.body);
-    let again = app.call(Some(&r.token), "order_review", &[("order", &id), ("rating", "1"), ("review", "Ещё раз")]).await;
+    let again =
+        app.call(Some(&r.token), "order_review", &[("order", &id), ("rating", "1"), ("review", "Ещё раз")]).await;
     assert_eq!(again.error_code().as_deref(), Some("already_reviewed"));
     assert_eq!(reviews::Entity::find().all(&app.db).await.unwrap().len(), 1);
     let offer = offerings::Entity::find_by_id(o.id).one(&app.db).await.unwrap().unwrap();
@@ -95,14 +105,22 @@ both!(confirming_receipt_allows_one_review_and_a_problem_opens_a_complaint, |app
     // A second delivery with a problem: a complaint with a deadline, the supplier told.
     let e_now = entitlements::Entity::find_by_id(e.id).one(&app.db).await.unwrap().unwrap();
     let second = order(&app, &r, &e_now, &o, 1, DbOrderStatus::Delivered).await;
-    let rep = app.call(Some(&r.token), "order_report", &[("order", &second.id.to_string()), ("problem", "Колесо сломано")]).await;
+    let rep = app
+        .call(Some(&r.token), "order_report", &[("order", &second.id.to_string()), ("problem", "Колесо сломано")])
+        .await;
     assert_eq!(rep.status, StatusCode::OK, "{}", rep.body);
     let c = complaints::Entity::find().one(&app.db).await.unwrap().unwrap();
     assert_eq!(c.status, DbComplaintStatus::Open);
     assert!(c.due_at > chrono::Utc::now() + chrono::Duration::days(7));
     let view = app.call(Some(&r.token), "order_get", &[("id", &second.id.to_string())]).await;
     assert_eq!(view.body["complaints"][0]["body"], "Колесо сломано");
-    assert!(notifications::Entity::find().filter(notifications::Column::AccountId.eq(s.account_id)).all(&app.db).await.unwrap().iter().any(|n| n.kind == "complaint_opened"));
+    assert!(notifications::Entity::find()
+        .filter(notifications::Column::AccountId.eq(s.account_id))
+        .all(&app.db)
+        .await
+        .unwrap()
+        .iter()
+        .any(|n| n.kind == "complaint_opened"));
 });
 
 both!(a_representative_acts_only_for_the_people_they_represent, |app: TestApp| async move {
@@ -114,33 +132,91 @@ both!(a_representative_acts_only_for_the_people_they_represent, |app: TestApp| a
     let strangers = entitlement(&app, stranger.id, "hearing_aid", 2).await;
     // A parent account linked to the child.
     let parent_token = app.sign_up_recipient("parent@x.kz", &crate::helpers::iin("800101", 4, 9)).await;
-    let parent = server::entities::accounts::Entity::find().filter(server::entities::accounts::Column::Email.eq("parent@x.kz")).one(&app.db).await.unwrap().unwrap();
+    let parent = server::entities::accounts::Entity::find()
+        .filter(server::entities::accounts::Column::Email.eq("parent@x.kz"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
     let mut am: server::entities::accounts::ActiveModel = parent.clone().into();
     am.role = Set(DbRole::Representative);
     am.update(&app.db).await.unwrap();
-    representatives::ActiveModel { account_id: Set(parent.id), recipient_id: Set(child.id), basis: Set("parent".into()), created_at: Set(chrono::Utc::now()), ..Default::default() }
-        .insert(&app.db)
-        .await
-        .unwrap();
+    representatives::ActiveModel {
+        account_id: Set(parent.id),
+        recipient_id: Set(child.id),
+        basis: Set("parent".into()),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
     let list = app.call(Some(&parent_token), "entitlements_list", &[("for_recipient", &child.id.to_string())]).await;
     assert_eq!(list.body["acting_for"]["current"]["id"], child.id);
     assert_eq!(list.body["current"].as_array().unwrap().len(), 1);
-    let refused = app.call(Some(&parent_token), "entitlements_list", &[("for_recipient", &stranger.id.to_string())]).await;
+    let refused =
+        app.call(Some(&parent_token), "entitlements_list", &[("for_recipient", &stranger.id.to_string())]).await;
     assert_eq!(refused.status, StatusCode::NOT_FOUND);
     // Ordering for the stranger, or with the stranger's entitlement, is refused.
     let oid = o.id.to_string();
-    let a = app.call(Some(&parent_token), "order_save", &[("offering", &oid), ("for_recipient", &stranger.id.to_string()), ("entitlement", &strangers.id.to_string()), ("quantity", "1"), ("address", "ул. 1"), ("region", "ALA")]).await;
+    let a = app
+        .call(
+            Some(&parent_token),
+            "order_save",
+            &[
+                ("offering", &oid),
+                ("for_recipient", &stranger.id.to_string()),
+                ("entitlement", &strangers.id.to_string()),
+                ("quantity", "1"),
+                ("address", "ул. 1"),
+                ("region", "ALA"),
+            ],
+        )
+        .await;
     assert_eq!(a.status, StatusCode::NOT_FOUND);
-    let a = app.call(Some(&parent_token), "order_save", &[("offering", &oid), ("for_recipient", &child.id.to_string()), ("entitlement", &strangers.id.to_string()), ("quantity", "1"), ("address", "ул. 1"), ("region", "ALA")]).await;
+    let a = app
+        .call(
+            Some(&parent_token),
+            "order_save",
+            &[
+                ("offering", &oid),
+                ("for_recipient", &child.id.to_string()),
+                ("entitlement", &strangers.id.to_string()),
+                ("quantity", "1"),
+                ("address", "ул. 1"),
+                ("region", "ALA"),
+            ],
+        )
+        .await;
     assert_eq!(a.field_error("entitlement").as_deref(), Some("entitlement_not_available"));
     // For the child: recorded as placed by the representative for the child.
     let for_child = child.id.to_string();
-    let a = app.call(Some(&parent_token), "order_save", &[("offering", &oid), ("for_recipient", &for_child), ("entitlement", &e.id.to_string()), ("quantity", "1"), ("address", "ул. 1"), ("region", "ALA")]).await;
+    let a = app
+        .call(
+            Some(&parent_token),
+            "order_save",
+            &[
+                ("offering", &oid),
+                ("for_recipient", &for_child),
+                ("entitlement", &e.id.to_string()),
+                ("quantity", "1"),
+                ("address", "ул. 1"),
+                ("region", "ALA"),
+            ],
+        )
+        .await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.body);
-    let check = app.call(Some(&parent_token), "order_check", &[("offering", &oid), ("for_recipient", &for_child)]).await;
+    let check =
+        app.call(Some(&parent_token), "order_check", &[("offering", &oid), ("for_recipient", &for_child)]).await;
     let key = check.body["idempotency_key"].as_str().unwrap().to_owned();
     let terms = check.body["terms"].as_str().unwrap().to_owned();
-    let c = app.call(Some(&parent_token), "order_confirm", &[("offering", &oid), ("for_recipient", &for_child), ("key", &key), ("terms", &terms)]).await;
+    let c = app
+        .call(
+            Some(&parent_token),
+            "order_confirm",
+            &[("offering", &oid), ("for_recipient", &for_child), ("key", &key), ("terms", &terms)],
+        )
+        .await;
     assert_eq!(c.status, StatusCode::OK, "{}", c.body);
     let placed = orders::Entity::find().one(&app.db).await.unwrap().unwrap();
     assert_eq!((placed.recipient_id, placed.placed_by, placed.on_behalf), (child.id, parent.id, true));
@@ -184,7 +260,8 @@ both!(the_catalogue_shows_only_what_may_be_ordered_and_filters_it, |app: TestApp
     assert_eq!(words["total"], 2, "search ignores case, Cyrillic included");
     let nothing = search(serde_json::json!({ "region": "all", "q": "экзоскелет" })).await;
     assert_eq!(nothing["total"], 0);
-    let priced = search(serde_json::json!({ "region": "all", "price_max": format!("{}", (ceiling - 50_000) / 100) })).await;
+    let priced =
+        search(serde_json::json!({ "region": "all", "price_max": format!("{}", (ceiling - 50_000) / 100) })).await;
     assert_eq!(priced["total"], 1);
     // A recipient sees their own region by default, and whether each result serves it.
     let r = recipient(&app, "r@x.kz", 1).await;
@@ -205,8 +282,25 @@ both!(notifications_tell_the_recipient_of_each_status_change, |app: TestApp| asy
     let r = recipient(&app, "r@x.kz", 1).await;
     let e = entitlement(&app, r.id, "walker", 2).await;
     let placed = order(&app, &r, &e, &o, 1, DbOrderStatus::Placed).await;
-    let supplier_actor = app::ports::Actor { account_id: s.account_id, role: app::domain::Role::Supplier, display_name: "S".into(), session_id: "x".into(), staff_region: None, unread: 0 };
-    server::services::order_flow::transition(&app.db, &placed, DbOrderStatus::Accepted, Some(&supplier_actor), None, 30, "http://localhost").await.unwrap();
+    let supplier_actor = app::ports::Actor {
+        account_id: s.account_id,
+        role: app::domain::Role::Supplier,
+        display_name: "S".into(),
+        session_id: "x".into(),
+        staff_region: None,
+        unread: 0,
+    };
+    server::services::order_flow::transition(
+        &app.db,
+        &placed,
+        DbOrderStatus::Accepted,
+        Some(&supplier_actor),
+        None,
+        30,
+        "http://localhost",
+    )
+    .await
+    .unwrap();
     let list = app.call(Some(&r.token), "notifications_list", &[]).await;
     assert_eq!(list.body["items"][0]["kind"], "order_status");
     assert_eq!(list.body["items"][0]["unread"], true);

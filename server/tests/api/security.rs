@@ -119,7 +119,8 @@ both!(every_response_carries_the_security_headers, |app: TestApp| async move {
 });
 
 /// A stylesheet long enough to be worth compressing.
-const CSS: &str = "body { margin: 0; font-family: system-ui, sans-serif; line-height: 1.5 }\n.app-skip { position: absolute }\n";
+const CSS: &str =
+    "body { margin: 0; font-family: system-ui, sans-serif; line-height: 1.5 }\n.app-skip { position: absolute }\n";
 
 both!(files_and_pages_requested_together_each_keep_their_own_headers, |app: TestApp| async move {
     let pkg = std::path::Path::new(&app.settings.site_root).join("pkg");
@@ -146,7 +147,8 @@ both!(files_and_pages_requested_together_each_keep_their_own_headers, |app: Test
             assert_eq!(res.text().await.unwrap(), CSS);
         }
     }
-    let gzipped = app.client.get(format!("{}/pkg/portal.css", app.base)).header("accept-encoding", "gzip").send().await.unwrap();
+    let gzipped =
+        app.client.get(format!("{}/pkg/portal.css", app.base)).header("accept-encoding", "gzip").send().await.unwrap();
     assert_eq!(gzipped.headers()["content-encoding"], "gzip", "files go out compressed to browsers that ask");
     assert!(gzipped.headers().get("content-security-policy").is_some(), "and keep their headers");
     let page = app.client.get(format!("{}/sign-in", app.base)).header("accept-encoding", "gzip").send().await.unwrap();
@@ -169,10 +171,28 @@ both!(pages_answer_in_the_chosen_language_and_unknown_pages_are_404, |app: TestA
         .unwrap();
     assert_eq!(switch.status(), StatusCode::SEE_OTHER);
     assert_eq!(switch.headers()["location"], "/sign-in");
-    let html = app.client.get(format!("{}/sign-in", app.base)).header("cookie", "ssp_lang=en").send().await.unwrap().text().await.unwrap();
+    let html = app
+        .client
+        .get(format!("{}/sign-in", app.base))
+        .header("cookie", "ssp_lang=en")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(html.contains("<html lang=\"en\""));
     assert!(html.contains("Sign in"));
-    let kk = app.client.get(format!("{}/sign-in", app.base)).header("cookie", "ssp_lang=kk").send().await.unwrap().text().await.unwrap();
+    let kk = app
+        .client
+        .get(format!("{}/sign-in", app.base))
+        .header("cookie", "ssp_lang=kk")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(kk.contains("<html lang=\"kk\"") && kk.contains("Кіру"));
     // An off-site `next` is not followed.
     let off = app
@@ -185,4 +205,3 @@ both!(pages_answer_in_the_chosen_language_and_unknown_pages_are_404, |app: TestA
         .unwrap();
     assert_eq!(off.headers()["location"], "/");
 });
-

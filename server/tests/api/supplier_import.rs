@@ -41,8 +41,18 @@ fn counts(r: &serde_json::Value) -> (u64, u64, u64, u64) {
 }
 
 fn errors_of(r: &serde_json::Value, line: u64) -> Vec<(String, String)> {
-    let l = r["lines"].as_array().unwrap().iter().find(|l| l["line"] == line).unwrap_or_else(|| panic!("line {line} in {r}"));
-    l["errors"].as_array().unwrap().iter().map(|e| (e["field"].as_str().unwrap().to_owned(), e["code"].as_str().unwrap().to_owned())).collect()
+    let l = r["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["line"] == line)
+        .unwrap_or_else(|| panic!("line {line} in {r}"));
+    l["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["field"].as_str().unwrap().to_owned(), e["code"].as_str().unwrap().to_owned()))
+        .collect()
 }
 
 both!(a_csv_upload_applies_good_lines_reports_bad_ones_and_is_idempotent, |app: TestApp| async move {
@@ -50,7 +60,13 @@ both!(a_csv_upload_applies_good_lines_reports_bad_ones_and_is_idempotent, |app: 
     let r = import(&app, &s.token, &file("14000,50")).await;
     assert_eq!(counts(&r), (2, 0, 0, 3), "{r}");
     let bad = errors_of(&r, 4);
-    for expected in [("title_kk", "required"), ("price", "not_an_amount"), ("lead_time_days", "lead_time_out_of_range"), ("regions", "region_not_yours"), ("max_user_weight_kg", "out_of_range")] {
+    for expected in [
+        ("title_kk", "required"),
+        ("price", "not_an_amount"),
+        ("lead_time_days", "lead_time_out_of_range"),
+        ("regions", "region_not_yours"),
+        ("max_user_weight_kg", "out_of_range"),
+    ] {
         assert!(bad.contains(&(expected.0.to_owned(), expected.1.to_owned())), "{expected:?} in {bad:?}");
     }
     assert_eq!(errors_of(&r, 5), vec![("sku".to_owned(), "duplicate_sku_in_file".to_owned())]);
@@ -77,7 +93,8 @@ both!(a_csv_upload_applies_good_lines_reports_bad_ones_and_is_idempotent, |app: 
 both!(a_file_without_the_required_columns_is_reported_on_its_first_line, |app: TestApp| async move {
     let s = supplier(&app, "sales@medtech.kz", 7, DbSupplierStatus::Approved, &["ALA"]).await;
     let r = import(&app, &s.token, "sku,title_ru,price\nA,Костыли,100\n").await;
-    let missing: Vec<String> = errors_of(&r, 1).into_iter().filter(|(_, c)| c == "missing_column").map(|(f, _)| f).collect();
+    let missing: Vec<String> =
+        errors_of(&r, 1).into_iter().filter(|(_, c)| c == "missing_column").map(|(f, _)| f).collect();
     assert!(missing.contains(&"item_type".to_owned()) && missing.contains(&"regions".to_owned()), "{missing:?}");
     assert_eq!(offerings::Entity::find().all(&app.db).await.unwrap().len(), 0);
     let not_csv = upload(&app, Some(&s.token), "/supplier/offerings/import/upload", &[], ("x.csv", b"")).await;

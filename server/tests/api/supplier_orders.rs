@@ -29,7 +29,13 @@ both!(accepting_goods_takes_them_from_stock_and_never_beyond_it, |app: TestApp| 
     let accepted = reload_order(&app, first.id).await;
     assert!(accepted.deliver_by.is_some() && accepted.accepted_at.is_some());
     // Rejecting an accepted order puts its goods back in stock.
-    let rej = app.call(Some(&s.token), "supplier_reject_order", &[("id", &first.id.to_string()), ("reason", "Нет нужного размера")]).await;
+    let rej = app
+        .call(
+            Some(&s.token),
+            "supplier_reject_order",
+            &[("id", &first.id.to_string()), ("reason", "Нет нужного размера")],
+        )
+        .await;
     assert_eq!(rej.status, StatusCode::OK, "{}", rej.body);
     assert_eq!(offerings::Entity::find_by_id(o.id).one(&app.db).await.unwrap().unwrap().capacity, Some(2));
 });
@@ -38,7 +44,16 @@ both!(no_more_sanatorium_places_are_accepted_than_a_date_has, |app: TestApp| asy
     let s = supplier(&app, "kurort@medtech.kz", 7, DbSupplierStatus::Approved, &["ALA"]).await;
     let o = offering(&app, s.id, "sanatorium_course", 30_000_000, &["ALA"]).await;
     let arrival = Utc::now().date_naive() + Duration::days(20);
-    offering_slots::ActiveModel { offering_id: Set(o.id), starts_on: Set(arrival), places: Set(1), taken: Set(1), ..Default::default() }.insert(&app.db).await.unwrap();
+    offering_slots::ActiveModel {
+        offering_id: Set(o.id),
+        starts_on: Set(arrival),
+        places: Set(1),
+        taken: Set(1),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
     let mut ids = Vec::new();
     for (email, serial) in [("a@mail.kz", 77), ("b@mail.kz", 78)] {
         let r = recipient(&app, email, serial).await;
@@ -83,19 +98,44 @@ both!(assistant_hours_stay_within_the_weekly_capacity, |app: TestApp| async move
     let last_monday = server::services::supplier::capacity::monday(today) - Duration::days(7);
     let record = |date: chrono::NaiveDate, hours: &'static str| {
         let (id, token, app) = (id.clone(), s.token.clone(), &app);
-        async move { app.call(Some(&token), "supplier_record_session", &[("id", id.as_str()), ("session_date", date.to_string().as_str()), ("hours", hours)]).await }
+        async move {
+            app.call(
+                Some(&token),
+                "supplier_record_session",
+                &[("id", id.as_str()), ("session_date", date.to_string().as_str()), ("hours", hours)],
+            )
+            .await
+        }
     };
-    assert_eq!(record(today + Duration::days(2), "4").await.field_error("session_date").as_deref(), Some("date_in_future"));
+    assert_eq!(
+        record(today + Duration::days(2), "4").await.field_error("session_date").as_deref(),
+        Some("date_in_future")
+    );
     assert_eq!(record(last_monday, "9").await.field_error("hours").as_deref(), Some("hours_out_of_range"));
     let done = record(last_monday, "6").await;
     assert_eq!(done.status, StatusCode::OK, "{}", done.body);
     assert_eq!(record(last_monday, "3").await.field_error("hours").as_deref(), Some("over_8_hours_a_day"));
-    assert_eq!(record(last_monday + Duration::days(1), "5").await.field_error("hours").as_deref(), Some("over_weekly_capacity"));
-    assert_eq!(record(last_monday + Duration::days(1), "4").await.status, StatusCode::OK, "exactly the weekly capacity");
+    assert_eq!(
+        record(last_monday + Duration::days(1), "5").await.field_error("hours").as_deref(),
+        Some("over_weekly_capacity")
+    );
+    assert_eq!(
+        record(last_monday + Duration::days(1), "4").await.status,
+        StatusCode::OK,
+        "exactly the weekly capacity"
+    );
     let early = app.call(Some(&s.token), "supplier_mark_order", &[("id", id.as_str()), ("step", "rendered")]).await;
     assert_eq!(early.error_code().as_deref(), Some("hours_not_all_rendered"));
-    let events = order_events::Entity::find().filter(order_events::Column::OrderId.eq(orders[0].id)).order_by_asc(order_events::Column::Id).all(&app.db).await.unwrap();
-    assert!(events.iter().any(|e| e.note.as_deref() == Some(&format!("session:{last_monday}:6"))), "the session is on the recipient's timeline");
+    let events = order_events::Entity::find()
+        .filter(order_events::Column::OrderId.eq(orders[0].id))
+        .order_by_asc(order_events::Column::Id)
+        .all(&app.db)
+        .await
+        .unwrap();
+    assert!(
+        events.iter().any(|e| e.note.as_deref() == Some(&format!("session:{last_monday}:6"))),
+        "the session is on the recipient's timeline"
+    );
 });
 
 both!(rejecting_needs_a_reason_and_gives_the_recipient_the_entitlement_back, |app: TestApp| async move {
@@ -108,18 +148,38 @@ both!(rejecting_needs_a_reason_and_gives_the_recipient_the_entitlement_back, |ap
     let id = placed.id.to_string();
     let bare = app.call(Some(&s.token), "supplier_reject_order", &[("id", &id), ("reason", "  ")]).await;
     assert_eq!(bare.field_error("reason").as_deref(), Some("required"));
-    let done = app.call(Some(&s.token), "supplier_reject_order", &[("id", &id), ("reason", "Модель снята с производства")]).await;
+    let done = app
+        .call(Some(&s.token), "supplier_reject_order", &[("id", &id), ("reason", "Модель снята с производства")])
+        .await;
     assert_eq!(done.status, StatusCode::OK, "{}", done.body);
     assert_eq!(reload_order(&app, placed.id).await.status, DbOrderStatus::Rejected);
-    assert_eq!(entitlements::Entity::find_by_id(e.id).one(&app.db).await.unwrap().unwrap().quantity_remaining, 1, "the entitlement is back");
-    let last = order_events::Entity::find().filter(order_events::Column::OrderId.eq(placed.id)).order_by_desc(order_events::Column::Id).one(&app.db).await.unwrap().unwrap();
+    assert_eq!(
+        entitlements::Entity::find_by_id(e.id).one(&app.db).await.unwrap().unwrap().quantity_remaining,
+        1,
+        "the entitlement is back"
+    );
+    let last = order_events::Entity::find()
+        .filter(order_events::Column::OrderId.eq(placed.id))
+        .order_by_desc(order_events::Column::Id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!((last.status, last.note.as_deref()), (DbOrderStatus::Rejected, Some("Модель снята с производства")));
-    let told = notifications::Entity::find().filter(notifications::Column::AccountId.eq(r.account_id)).all(&app.db).await.unwrap();
+    let told = notifications::Entity::find()
+        .filter(notifications::Column::AccountId.eq(r.account_id))
+        .all(&app.db)
+        .await
+        .unwrap();
     assert_eq!(told.len(), 1);
     assert_eq!(told[0].params["status"], "rejected");
     let twice = app.call(Some(&s.token), "supplier_reject_order", &[("id", &id), ("reason", "ещё раз")]).await;
     assert_eq!(twice.error_code().as_deref(), Some("cannot_reject_now"));
-    assert_eq!(entitlements::Entity::find_by_id(e.id).one(&app.db).await.unwrap().unwrap().quantity_remaining, 1, "never given back twice");
+    assert_eq!(
+        entitlements::Entity::find_by_id(e.id).one(&app.db).await.unwrap().unwrap().quantity_remaining,
+        1,
+        "never given back twice"
+    );
 });
 
 both!(fulfilling_goods_shows_each_step_on_the_recipients_timeline, |app: TestApp| async move {
@@ -142,9 +202,31 @@ both!(fulfilling_goods_shows_each_step_on_the_recipients_timeline, |app: TestApp
         let a = app.call(t, function, &args).await;
         assert_eq!(a.status, StatusCode::OK, "{function}: {}", a.body);
     }
-    let statuses: Vec<DbOrderStatus> = order_events::Entity::find().filter(order_events::Column::OrderId.eq(placed.id)).order_by_asc(order_events::Column::Id).all(&app.db).await.unwrap().into_iter().map(|e| e.status).collect();
-    assert_eq!(statuses, vec![DbOrderStatus::Placed, DbOrderStatus::Accepted, DbOrderStatus::Scheduled, DbOrderStatus::InDelivery, DbOrderStatus::Delivered]);
-    let told = notifications::Entity::find().filter(notifications::Column::AccountId.eq(r.account_id)).all(&app.db).await.unwrap().len();
+    let statuses: Vec<DbOrderStatus> = order_events::Entity::find()
+        .filter(order_events::Column::OrderId.eq(placed.id))
+        .order_by_asc(order_events::Column::Id)
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.status)
+        .collect();
+    assert_eq!(
+        statuses,
+        vec![
+            DbOrderStatus::Placed,
+            DbOrderStatus::Accepted,
+            DbOrderStatus::Scheduled,
+            DbOrderStatus::InDelivery,
+            DbOrderStatus::Delivered
+        ]
+    );
+    let told = notifications::Entity::find()
+        .filter(notifications::Column::AccountId.eq(r.account_id))
+        .all(&app.db)
+        .await
+        .unwrap()
+        .len();
     assert_eq!(told, 4, "the recipient is told of every step");
     let view = app.call(Some(&s.token), "supplier_order", &[("id", &id)]).await;
     assert_eq!(view.body["status"], "delivered");
@@ -177,7 +259,10 @@ both!(a_supplier_cannot_see_or_change_another_suppliers_orders_or_complaints, |a
     }
     let c = complaint.to_string();
     assert_eq!(app.call(t, "supplier_complaint", &[("id", &c)]).await.status, StatusCode::NOT_FOUND);
-    assert_eq!(app.call(t, "supplier_answer_complaint", &[("id", &c), ("answer", "не наше")]).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.call(t, "supplier_answer_complaint", &[("id", &c), ("answer", "не наше")]).await.status,
+        StatusCode::NOT_FOUND
+    );
     let inbox = app.call(t, "supplier_inbox", &[("status", "all"), ("deadline", "")]).await;
     assert_eq!(inbox.body["rows"], json!([]));
     assert_eq!(reload_order(&app, placed.id).await.status, DbOrderStatus::Placed);
@@ -200,7 +285,8 @@ both!(the_inbox_puts_overdue_orders_first_and_filters_by_deadline, |app: TestApp
         ids.push(placed.id);
     }
     let inbox = app.call(Some(&s.token), "supplier_inbox", &[("status", ""), ("deadline", "")]).await;
-    let order_ids: Vec<i64> = inbox.body["rows"].as_array().unwrap().iter().map(|r| r["id"].as_i64().unwrap()).collect();
+    let order_ids: Vec<i64> =
+        inbox.body["rows"].as_array().unwrap().iter().map(|r| r["id"].as_i64().unwrap()).collect();
     assert_eq!(order_ids, vec![i64::from(ids[1]), i64::from(ids[2]), i64::from(ids[0])]);
     assert!(inbox.body["rows"][0]["due"]["days_left"].as_i64().unwrap() < 0);
     let overdue = app.call(Some(&s.token), "supplier_inbox", &[("status", "placed"), ("deadline", "overdue")]).await;

@@ -19,7 +19,9 @@ both!(a_new_supplier_sees_what_is_missing_before_the_ministry_can_decide, |app: 
         assert!(missing.contains(&key), "{key} in {missing:?}");
     }
     let b = bin(7);
-    let saved = app.call(Some(&token), "supplier_save_profile", &profile_form(&b, &["AST", "ALA"], &["tsr", "assistant"])).await;
+    let saved = app
+        .call(Some(&token), "supplier_save_profile", &profile_form(&b, &["AST", "ALA"], &["tsr", "assistant"]))
+        .await;
     assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
     let p = app.call(Some(&token), "supplier_profile", &[]).await;
     assert_eq!(p.body["regions"], serde_json::json!(["ALA", "AST"]));
@@ -32,15 +34,19 @@ both!(the_profile_form_reports_every_problem_at_once, |app: TestApp| async move 
     let token = app.sign_up_supplier("sales@medtech.kz", &bin(7)).await;
     let wrong = format!("{}{}", &bin(7)[..11], (bin(7).as_bytes()[11] - b'0' + 1) % 10);
     let a = app
-        .call(Some(&token), "supplier_save_profile", &[
-            ("bin", wrong.as_str()),
-            ("legal_name", "ТОО «Медтехника»"),
-            ("address", " "),
-            ("contact_person", "Айгерим"),
-            ("phone", "12-34"),
-            ("email", "sales@"),
-            ("regions[]", "XXX"),
-        ])
+        .call(
+            Some(&token),
+            "supplier_save_profile",
+            &[
+                ("bin", wrong.as_str()),
+                ("legal_name", "ТОО «Медтехника»"),
+                ("address", " "),
+                ("contact_person", "Айгерим"),
+                ("phone", "12-34"),
+                ("email", "sales@"),
+                ("regions[]", "XXX"),
+            ],
+        )
         .await;
     assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.body);
     assert_eq!(a.field_error("bin").as_deref(), Some("bad_checksum"));
@@ -89,7 +95,9 @@ both!(a_pending_supplier_prepares_drafts_but_cannot_publish, |app: TestApp| asyn
     let mut am: offerings::ActiveModel = o.clone().into();
     am.status = sea_orm::Set(DbOfferingStatus::Draft);
     sea_orm::ActiveModelTrait::update(am, &app.db).await.unwrap();
-    let a = app.call(Some(&s.token), "supplier_set_offering_status", &[("id", &o.id.to_string()), ("action", "publish")]).await;
+    let a = app
+        .call(Some(&s.token), "supplier_set_offering_status", &[("id", &o.id.to_string()), ("action", "publish")])
+        .await;
     assert_eq!(a.status, StatusCode::CONFLICT);
     assert_eq!(a.error_code().as_deref(), Some("supplier_not_approved"));
     let after = offerings::Entity::find_by_id(o.id).one(&app.db).await.unwrap().unwrap();
@@ -106,15 +114,28 @@ both!(suspension_hides_offerings_at_once_and_ends_sessions, |app: TestApp| async
     let kept = offerings::Entity::find_by_id(o.id).one(&app.db).await.unwrap().unwrap();
     assert_eq!(kept.status, DbOfferingStatus::Published, "hidden, not changed or deleted");
     assert!(app.whoami(&s.token).await.is_null(), "the old session has ended");
-    let live = sessions::Entity::find().all(&app.db).await.unwrap().into_iter().filter(|x| x.account_id == s.account_id && x.revoked_at.is_none()).count();
+    let live = sessions::Entity::find()
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|x| x.account_id == s.account_id && x.revoked_at.is_none())
+        .count();
     assert_eq!(live, 0);
     // Signing in again shows the status and open orders only.
     let again = app.sign_in("sales@medtech.kz", "steppe horses run at dawn").await.session_cookie().unwrap();
     let p = app.call(Some(&again), "supplier_profile", &[]).await;
-    assert_eq!((p.body["status"].as_str(), p.body["reason"].as_str(), p.body["can_edit"].as_bool()), (Some("suspended"), Some("Жалобы на качество"), Some(false)));
+    assert_eq!(
+        (p.body["status"].as_str(), p.body["reason"].as_str(), p.body["can_edit"].as_bool()),
+        (Some("suspended"), Some("Жалобы на качество"), Some(false))
+    );
     let inbox = app.call(Some(&again), "supplier_inbox", &[("status", "all"), ("deadline", "")]).await;
     assert_eq!(inbox.status, StatusCode::OK, "{}", inbox.body);
-    for (function, args) in [("supplier_offerings", vec![("status", "")]), ("supplier_statement", vec![("month", "")]), ("supplier_scorecard", vec![])] {
+    for (function, args) in [
+        ("supplier_offerings", vec![("status", "")]),
+        ("supplier_statement", vec![("month", "")]),
+        ("supplier_scorecard", vec![]),
+    ] {
         let a = app.call(Some(&again), function, &args).await;
         assert_eq!(a.error_code().as_deref(), Some("supplier_inactive"), "{function}");
     }
@@ -128,11 +149,27 @@ both!(suspension_hides_offerings_at_once_and_ends_sessions, |app: TestApp| async
 both!(the_ministry_needs_a_reason_to_reject_and_cannot_undo_a_removal, |app: TestApp| async move {
     let s = supplier(&app, "sales@medtech.kz", 7, DbSupplierStatus::Pending, &["ALA"]).await;
     crate::fixtures::complete_application(&app, s.id).await;
-    let none = server::services::supplier_status::set_status(&app.db, "http://localhost", s.id, SupplierStatus::Rejected, Some("  ".into()), None).await;
+    let none = server::services::supplier_status::set_status(
+        &app.db,
+        "http://localhost",
+        s.id,
+        SupplierStatus::Rejected,
+        Some("  ".into()),
+        None,
+    )
+    .await;
     assert!(matches!(none, Err(server::services::supplier_status::StatusError::ReasonRequired)));
     decide(&app, s.id, SupplierStatus::Approved, None).await;
     decide(&app, s.id, SupplierStatus::Removed, Some("Лицензия отозвана")).await;
-    let back = server::services::supplier_status::set_status(&app.db, "http://localhost", s.id, SupplierStatus::Approved, None, None).await;
+    let back = server::services::supplier_status::set_status(
+        &app.db,
+        "http://localhost",
+        s.id,
+        SupplierStatus::Approved,
+        None,
+        None,
+    )
+    .await;
     assert!(matches!(back, Err(server::services::supplier_status::StatusError::NotAllowed)));
     let row = suppliers::Entity::find_by_id(s.id).one(&app.db).await.unwrap().unwrap();
     assert_eq!(row.status, DbSupplierStatus::Removed);

@@ -12,7 +12,13 @@ use server::entities::*;
 pub const PDF: &[u8] = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
 
 /// Posts a multipart form with text fields and one file, as a browser without JavaScript.
-pub async fn upload(app: &TestApp, token: Option<&str>, path: &str, fields: &[(&str, &str)], file: (&str, &[u8])) -> Response {
+pub async fn upload(
+    app: &TestApp,
+    token: Option<&str>,
+    path: &str,
+    fields: &[(&str, &str)],
+    file: (&str, &[u8]),
+) -> Response {
     let boundary = "----portal-test-boundary-7MA4YWxkTrZu0gW";
     let mut body: Vec<u8> = Vec::new();
     for (k, v) in fields {
@@ -41,13 +47,27 @@ pub fn location(res: &Response) -> String {
 
 /// The ministry's decision, through the service the staff pages use.
 pub async fn decide(app: &TestApp, supplier_id: i32, status: SupplierStatus, reason: Option<&str>) {
-    server::services::supplier_status::set_status(&app.db, "http://localhost", supplier_id, status, reason.map(Into::into), None).await.expect("decision");
+    server::services::supplier_status::set_status(
+        &app.db,
+        "http://localhost",
+        supplier_id,
+        status,
+        reason.map(Into::into),
+        None,
+    )
+    .await
+    .expect("decision");
 }
 
 /// The number of offerings the catalogue shows, by the one shared rule.
 pub async fn visible(app: &TestApp) -> usize {
     use sea_orm::QueryFilter;
-    offerings::Entity::find().filter(server::services::catalogue_rules::visible_offering_condition()).all(&app.db).await.unwrap().len()
+    offerings::Entity::find()
+        .filter(server::services::catalogue_rules::visible_offering_condition())
+        .all(&app.db)
+        .await
+        .unwrap()
+        .len()
 }
 
 /// Sets an order's details (what the recipient asked for).

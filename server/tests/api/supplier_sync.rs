@@ -36,12 +36,22 @@ async fn make_key(app: &TestApp, token: &str, label: &str) -> String {
         .await
         .unwrap();
     let key = shown["new_key"].as_str().expect("shown once").to_owned();
-    assert_eq!(key, String::from_utf8(base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(&cookie).unwrap()).unwrap());
+    assert_eq!(
+        key,
+        String::from_utf8(base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(&cookie).unwrap()).unwrap()
+    );
     key
 }
 
 async fn sync(app: &TestApp, key: &str, body: Value) -> (StatusCode, Value) {
-    let res = app.client.post(format!("{}/api/v1/supplier/offerings", app.base)).bearer_auth(key).json(&body).send().await.unwrap();
+    let res = app
+        .client
+        .post(format!("{}/api/v1/supplier/offerings", app.base))
+        .bearer_auth(key)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
     let status = res.status();
     (status, res.json::<Value>().await.unwrap_or(Value::Null))
 }
@@ -67,11 +77,16 @@ both!(a_key_is_shown_once_stored_hashed_and_syncs_offerings_by_sku, |app: TestAp
     assert!(row.key_hash != key && !row.prefix.contains(&key[10..]), "only a hash is kept");
     assert_eq!(audit_entries(&app, "supplier.api_key_create").await.len(), 1);
     // A list with one good line and two bad ones: the good one is applied.
-    let (status, report) = sync(&app, &key, json!({ "lines": [
-        walker("W-1", json!("30000")),
-        { "sku": "BAD-1", "item_type": "walker", "title_ru": "Ходунки", "price": -5, "regions": ["AST"] },
-        { "sku": "X-1", "item_type": "no_such_type" },
-    ]})).await;
+    let (status, report) = sync(
+        &app,
+        &key,
+        json!({ "lines": [
+            walker("W-1", json!("30000")),
+            { "sku": "BAD-1", "item_type": "walker", "title_ru": "Ходунки", "price": -5, "regions": ["AST"] },
+            { "sku": "X-1", "item_type": "no_such_type" },
+        ]}),
+    )
+    .await;
     assert_eq!(status, StatusCode::OK, "{report}");
     assert_eq!((report["created"].as_u64(), report["refused"].as_u64()), (Some(1), Some(2)), "{report}");
     let bad = &report["lines"][1];
@@ -86,7 +101,10 @@ both!(a_key_is_shown_once_stored_hashed_and_syncs_offerings_by_sku, |app: TestAp
     assert_eq!(same["unchanged"], 1, "{same}");
     let (_, changed) = sync(&app, &key, json!({ "lines": [walker("W-1", json!(31000))] })).await;
     assert_eq!(changed["updated"], 1, "{changed}");
-    assert_eq!(offerings::Entity::find().filter(offerings::Column::SupplierId.eq(s.id)).all(&app.db).await.unwrap().len(), 1);
+    assert_eq!(
+        offerings::Entity::find().filter(offerings::Column::SupplierId.eq(s.id)).all(&app.db).await.unwrap().len(),
+        1
+    );
     let used = supplier_api_keys::Entity::find().one(&app.db).await.unwrap().unwrap();
     assert!(used.last_used_at.is_some(), "its last use is shown");
     // Malformed bodies are refused with the API's error shape.
@@ -106,7 +124,14 @@ both!(a_revoked_key_or_a_suspended_supplier_stops_at_once, |app: TestApp| async 
         assert_eq!((status, body["error"].as_str()), (StatusCode::UNAUTHORIZED, Some("unauthorized")), "{bad:?}");
     }
     // Another supplier cannot revoke it; its owner can.
-    let id = supplier_api_keys::Entity::find().filter(supplier_api_keys::Column::Label.eq("Склад")).one(&app.db).await.unwrap().unwrap().id.to_string();
+    let id = supplier_api_keys::Entity::find()
+        .filter(supplier_api_keys::Column::Label.eq("Склад"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+        .to_string();
     let theirs = app.call(Some(&other.token), "supplier_revoke_api_key", &[("id", &id)]).await;
     assert_eq!(theirs.status, StatusCode::NOT_FOUND);
     assert_eq!(sync(&app, &key, json!({ "lines": [] })).await.0, StatusCode::OK);

@@ -2,9 +2,9 @@
 pub mod account_overview;
 pub mod change_password;
 pub mod contact_preferences;
-pub mod save_contact_preferences;
 pub mod my_sessions;
 pub mod recovery_codes_once;
+pub mod save_contact_preferences;
 pub mod second_factor_enrol;
 pub mod second_factor_setup;
 pub mod second_factor_verify;

@@ -22,6 +22,12 @@ pub(crate) fn hand_over(codes: &[String], secure: bool) {
 fn take(secure: bool) -> Vec<String> {
     crate::api::once::take(super::RECOVERY_COOKIE, secure)
         .and_then(|b| serde_json::from_slice::<Vec<String>>(&b).ok())
-        .map(|codes| codes.into_iter().take(20).filter(|c| c.len() <= 20 && c.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')).collect())
+        .map(|codes| {
+            codes
+                .into_iter()
+                .take(20)
+                .filter(|c| c.len() <= 20 && c.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+                .collect()
+        })
         .unwrap_or_default()
 }

@@ -4,7 +4,11 @@ use leptos::prelude::*;
 /// Keeps how one wants to hear from the portal. `channels[]` is a checkbox list of `email`,
 /// `sms` and `in_app`.
 #[server(prefix = "/api", endpoint = "save_contact_preferences")]
-pub async fn save_contact_preferences(channels: Option<Vec<String>>, language: String, email_format: String) -> Result<(), AppError> {
+pub async fn save_contact_preferences(
+    channels: Option<Vec<String>>,
+    language: String,
+    email_format: String,
+) -> Result<(), AppError> {
     let (backend, caller) = crate::ports::backend_and_caller()?;
     // Who may ask comes before what the form expects.
     caller.signed_in()?;

@@ -10,10 +10,9 @@ pub mod sign_up_supplier;
 /// Sets the session cookie and sends the browser to `to`.
 #[cfg(feature = "ssr")]
 pub(crate) fn set_cookie_and_go(set_cookie: &str, to: &str) {
-    if let (Some(res), Ok(v)) = (
-        leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
-        http::HeaderValue::from_str(set_cookie),
-    ) {
+    if let (Some(res), Ok(v)) =
+        (leptos::prelude::use_context::<leptos_axum::ResponseOptions>(), http::HeaderValue::from_str(set_cookie))
+    {
         res.append_header(http::header::SET_COOKIE, v);
     }
     crate::api::go(to);

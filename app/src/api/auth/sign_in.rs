@@ -11,7 +11,11 @@ pub async fn sign_in(email: String, password: String, next: Option<String>) -> R
     let to = match signed.next {
         crate::ports::NextStep::Done => to,
         step => {
-            let page = if step == crate::ports::NextStep::SecondFactor { crate::routes::SECOND_FACTOR } else { crate::routes::SECOND_FACTOR_SET_UP };
+            let page = if step == crate::ports::NextStep::SecondFactor {
+                crate::routes::SECOND_FACTOR
+            } else {
+                crate::routes::SECOND_FACTOR_SET_UP
+            };
             format!("{page}?next={}", crate::components::loaded::encode(&to))
         }
     };

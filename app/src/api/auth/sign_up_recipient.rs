@@ -11,7 +11,12 @@ pub async fn sign_up_recipient(
     region: String,
 ) -> Result<(), AppError> {
     let (backend, caller) = crate::ports::backend_and_caller()?;
-    let typed = [("email", email.as_str()), ("iin", iin.as_str()), ("full_name", full_name.as_str()), ("region", region.as_str())];
+    let typed = [
+        ("email", email.as_str()),
+        ("iin", iin.as_str()),
+        ("full_name", full_name.as_str()),
+        ("region", region.as_str()),
+    ];
     let form = crate::ports::RecipientSignUp {
         email: email.clone(),
         password,

@@ -11,7 +11,12 @@ pub async fn sign_up_supplier(
     region: String,
 ) -> Result<(), AppError> {
     let (backend, caller) = crate::ports::backend_and_caller()?;
-    let typed = [("email", email.as_str()), ("bin", bin.as_str()), ("organisation", organisation.as_str()), ("region", region.as_str())];
+    let typed = [
+        ("email", email.as_str()),
+        ("bin", bin.as_str()),
+        ("organisation", organisation.as_str()),
+        ("region", region.as_str()),
+    ];
     let form = crate::ports::SupplierSignUp {
         email: email.clone(),
         password,

@@ -3,7 +3,11 @@ use leptos::prelude::*;
 
 /// Adds a guaranteed sum from a date to an item type.
 #[server(prefix = "/api", endpoint = "staff_add_ceiling")]
-pub async fn staff_add_ceiling(item_type_id: String, ceiling_amount: String, ceiling_valid_from: String) -> Result<(), AppError> {
+pub async fn staff_add_ceiling(
+    item_type_id: String,
+    ceiling_amount: String,
+    ceiling_valid_from: String,
+) -> Result<(), AppError> {
     let (backend, caller) = crate::ports::backend_and_caller()?;
     let id = super::parse_id(&item_type_id)?;
     let typed = [("ceiling_amount", ceiling_amount.as_str()), ("ceiling_valid_from", ceiling_valid_from.as_str())];

@@ -7,7 +7,8 @@ pub async fn staff_add_complaint_note(complaint_id: String, complaint_note: Stri
     let (backend, caller) = crate::ports::backend_and_caller()?;
     let id = super::parse_id(&complaint_id)?;
     let run = backend.complaints_desk.add_note(&caller, id, &complaint_note);
-    crate::api::typed::keeping_typed("staff_add_complaint_note", &[("complaint_note", complaint_note.as_str())], run).await?;
+    crate::api::typed::keeping_typed("staff_add_complaint_note", &[("complaint_note", complaint_note.as_str())], run)
+        .await?;
     crate::api::go(&format!("{}/{id}?done=note_added", crate::routes::STAFF_COMPLAINTS));
     Ok(())
 }

@@ -7,7 +7,12 @@ pub async fn staff_close_complaint(complaint_id: String, complaint_outcome: Stri
     let (backend, caller) = crate::ports::backend_and_caller()?;
     let id = super::parse_id(&complaint_id)?;
     let run = backend.complaints_desk.close(&caller, id, &complaint_outcome);
-    crate::api::typed::keeping_typed("staff_close_complaint", &[("complaint_outcome", complaint_outcome.as_str())], run).await?;
+    crate::api::typed::keeping_typed(
+        "staff_close_complaint",
+        &[("complaint_outcome", complaint_outcome.as_str())],
+        run,
+    )
+    .await?;
     crate::api::go(&format!("{}/{id}?done=complaint_closed", crate::routes::STAFF_COMPLAINTS));
     Ok(())
 }

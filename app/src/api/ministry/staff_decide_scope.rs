@@ -3,7 +3,11 @@ use leptos::prelude::*;
 
 /// Accepts or refuses the regions and categories an approved supplier added, and shows it again.
 #[server(prefix = "/api", endpoint = "staff_decide_scope")]
-pub async fn staff_decide_scope(supplier_id: String, scope_decision: Option<String>, scope_reason: String) -> Result<(), AppError> {
+pub async fn staff_decide_scope(
+    supplier_id: String,
+    scope_decision: Option<String>,
+    scope_reason: String,
+) -> Result<(), AppError> {
     let (backend, caller) = crate::ports::backend_and_caller()?;
     let id = super::parse_id(&supplier_id)?;
     let decision = scope_decision.unwrap_or_default();

@@ -3,7 +3,11 @@ use leptos::prelude::*;
 
 /// Records a decision about a supplier and shows its profile again.
 #[server(prefix = "/api", endpoint = "staff_decide_supplier")]
-pub async fn staff_decide_supplier(supplier_id: String, supplier_decision: Option<String>, decision_reason: String) -> Result<(), AppError> {
+pub async fn staff_decide_supplier(
+    supplier_id: String,
+    supplier_decision: Option<String>,
+    decision_reason: String,
+) -> Result<(), AppError> {
     let (backend, caller) = crate::ports::backend_and_caller()?;
     let id = super::parse_id(&supplier_id)?;
     let decision = supplier_decision.unwrap_or_default();

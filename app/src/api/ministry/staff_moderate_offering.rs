@@ -3,7 +3,11 @@ use leptos::prelude::*;
 
 /// Blocks an offering or lets its supplier publish it again, with a reason.
 #[server(prefix = "/api", endpoint = "staff_moderate_offering")]
-pub async fn staff_moderate_offering(offering_id: String, offering_action: Option<String>, moderation_reason: String) -> Result<(), AppError> {
+pub async fn staff_moderate_offering(
+    offering_id: String,
+    offering_action: Option<String>,
+    moderation_reason: String,
+) -> Result<(), AppError> {
     let (backend, caller) = crate::ports::backend_and_caller()?;
     let id = super::parse_id(&offering_id)?;
     let action = offering_action.unwrap_or_default();

@@ -35,9 +35,17 @@ pub async fn staff_save_item_type(
     };
     let f = form.clone();
     let typed = [
-        ("category", f.category.as_str()), ("code", f.code.as_str()), ("name_kk", f.name_kk.as_str()), ("name_ru", f.name_ru.as_str()),
-        ("name_en", f.name_en.as_str()), ("unit", f.unit.as_str()), ("replacement_months", f.replacement_months.as_str()),
-        ("param_schema", f.param_schema.as_str()), ("active", f.active.as_str()), ("ceiling", f.ceiling.as_str()), ("ceiling_from", f.ceiling_from.as_str()),
+        ("category", f.category.as_str()),
+        ("code", f.code.as_str()),
+        ("name_kk", f.name_kk.as_str()),
+        ("name_ru", f.name_ru.as_str()),
+        ("name_en", f.name_en.as_str()),
+        ("unit", f.unit.as_str()),
+        ("replacement_months", f.replacement_months.as_str()),
+        ("param_schema", f.param_schema.as_str()),
+        ("active", f.active.as_str()),
+        ("ceiling", f.ceiling.as_str()),
+        ("ceiling_from", f.ceiling_from.as_str()),
     ];
     let run = backend.catalogue_admin.save_item_type(&caller, id, form);
     let saved = crate::api::typed::keeping_typed("staff_save_item_type", &typed, run).await?;

@@ -4,7 +4,12 @@ use leptos::prelude::*;
 
 /// Suppliers in one status (pending by default), oldest application first.
 #[server(prefix = "/api", endpoint = "staff_supplier_queue")]
-pub async fn staff_supplier_queue(status: Option<String>, q: Option<String>, region: Option<String>, page: Option<String>) -> Result<SupplierQueue, AppError> {
+pub async fn staff_supplier_queue(
+    status: Option<String>,
+    q: Option<String>,
+    region: Option<String>,
+    page: Option<String>,
+) -> Result<SupplierQueue, AppError> {
     let (backend, caller) = crate::ports::backend_and_caller()?;
     let filter = crate::dto::ministry::SupplierQueueFilter {
         status: status.as_deref().and_then(crate::domain::SupplierStatus::from_code),

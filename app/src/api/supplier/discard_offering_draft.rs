@@ -6,7 +6,9 @@ use leptos::prelude::*;
 pub async fn discard_offering_draft(key: String, back: String) -> Result<(), AppError> {
     let (backend, caller) = crate::ports::backend_and_caller()?;
     backend.supplier.offerings.discard_draft(&caller, &key).await?;
-    let to = Some(back).filter(|b| crate::routes::is_local_path(b)).unwrap_or_else(|| crate::routes::supplier::OFFERINGS.into());
+    let to = Some(back)
+        .filter(|b| crate::routes::is_local_path(b))
+        .unwrap_or_else(|| crate::routes::supplier::OFFERINGS.into());
     super::go(&to);
     Ok(())
 }

@@ -7,5 +7,9 @@ use leptos::prelude::*;
 #[server(prefix = "/api", endpoint = "supplier_inbox")]
 pub async fn supplier_inbox(status: String, deadline: String, page: Option<u32>) -> Result<InboxView, AppError> {
     let (backend, caller) = crate::ports::backend_and_caller()?;
-    backend.supplier.orders.inbox(&caller, crate::ports::InboxFilter { status, deadline, page: page.unwrap_or(1) }).await
+    backend
+        .supplier
+        .orders
+        .inbox(&caller, crate::ports::InboxFilter { status, deadline, page: page.unwrap_or(1) })
+        .await
 }

@@ -2,8 +2,10 @@
 //! orders and complaints, statements, scorecard and replies. File uploads and downloads are
 //! plain axum routes (`server/src/http/supplier_files.rs`), since they carry bytes.
 pub mod accept_order;
-pub mod api_keys;
 pub mod answer_complaint;
+pub mod api_keys;
+pub mod complaint;
+pub mod complaints;
 pub mod delete_document;
 pub mod discard_offering_draft;
 pub mod documents;
@@ -28,8 +30,6 @@ pub mod set_offering_slot;
 pub mod set_offering_status;
 pub mod statement;
 pub mod submit_profile;
-pub mod complaint;
-pub mod complaints;
 
 /// Sends the browser to `to` after a successful form post.
 #[cfg(feature = "ssr")]

@@ -24,7 +24,16 @@ pub async fn save_offering(
 ) -> Result<(), AppError> {
     let (backend, caller) = crate::ports::backend_and_caller()?;
     let form = crate::dto::supplier::OfferingForm {
-        item_type, sku, title_kk, title_ru, title_en, description_kk, description_ru, description_en, price, lead_time_days,
+        item_type,
+        sku,
+        title_kk,
+        title_ru,
+        title_en,
+        description_kk,
+        description_ru,
+        description_en,
+        price,
+        lead_time_days,
         capacity: capacity.unwrap_or_default(),
         regions: regions.unwrap_or_default(),
         params: params.unwrap_or_default(),

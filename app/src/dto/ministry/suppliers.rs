@@ -21,7 +21,8 @@ pub enum SupplierDecision {
 
 impl SupplierDecision {
     /// Every decision, in the order the form lists them.
-    pub const ALL: &'static [SupplierDecision] = &[Self::Approve, Self::Reject, Self::Suspend, Self::Reinstate, Self::Remove];
+    pub const ALL: &'static [SupplierDecision] =
+        &[Self::Approve, Self::Reject, Self::Suspend, Self::Reinstate, Self::Remove];
 
     /// The stable code (`approve`, ...), also the audit action `supplier.<code>`.
     pub const fn code(self) -> &'static str {

@@ -7,8 +7,8 @@ use crate::domain::{EmailFormat, Lang};
 use crate::dto::account::ContactPreferencesView;
 use crate::dto::supplier::Named;
 use crate::i18n::use_i18n;
-use crate::pages::{DoneBanner, PageHeading};
 use crate::pages::account::password::PasswordForm;
+use crate::pages::{DoneBanner, PageHeading};
 use leptos::prelude::*;
 use server_fn::ServerFn;
 
@@ -34,16 +34,27 @@ pub fn MessagesPage() -> impl IntoView {
 
 fn form(v: ContactPreferencesView, state: FormState) -> impl IntoView {
     let i18n = use_i18n();
-    let mut options = vec![Named { code: "email".into(), name: i18n.ta("messages-by-email", &[("email", v.email.clone())]) }];
+    let mut options =
+        vec![Named { code: "email".into(), name: i18n.ta("messages-by-email", &[("email", v.email.clone())]) }];
     if let Some(phone) = &v.phone {
         options.push(Named { code: "sms".into(), name: i18n.ta("messages-by-sms", &[("phone", phone.clone())]) });
     }
     options.push(Named { code: "in_app".into(), name: i18n.t("messages-in-app") });
     let c = &v.chosen;
-    let saved: Vec<String> = [("email", c.by_email), ("sms", c.by_sms), ("in_app", c.in_app)].iter().filter(|(_, on)| *on).map(|(k, _)| (*k).to_owned()).collect();
-    let checked = if state.error.is_some() { state.value("channels").split(',').filter(|s| !s.is_empty()).map(str::to_owned).collect() } else { saved };
-    let languages: Vec<(String, String)> = Lang::ALL.iter().map(|l| (l.code().to_owned(), i18n.code("lang", l.code()))).collect();
-    let formats: Vec<(String, String)> = EmailFormat::ALL.iter().map(|f| (f.code().to_owned(), i18n.code("email_format", f.code()))).collect();
+    let saved: Vec<String> = [("email", c.by_email), ("sms", c.by_sms), ("in_app", c.in_app)]
+        .iter()
+        .filter(|(_, on)| *on)
+        .map(|(k, _)| (*k).to_owned())
+        .collect();
+    let checked = if state.error.is_some() {
+        state.value("channels").split(',').filter(|s| !s.is_empty()).map(str::to_owned).collect()
+    } else {
+        saved
+    };
+    let languages: Vec<(String, String)> =
+        Lang::ALL.iter().map(|l| (l.code().to_owned(), i18n.code("lang", l.code()))).collect();
+    let formats: Vec<(String, String)> =
+        EmailFormat::ALL.iter().map(|f| (f.code().to_owned(), i18n.code("email_format", f.code()))).collect();
     let language = state.value_or("language", c.language.code());
     let format = state.value_or("email_format", c.email_format.code());
     view! {

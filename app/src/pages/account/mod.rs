@@ -1,7 +1,7 @@
 //! One's own account, and the second factor of staff and admins.
-pub mod overview;
 pub mod identity;
 pub mod messages;
+pub mod overview;
 pub mod password;
 pub mod recovery_codes;
 pub mod second_factor;

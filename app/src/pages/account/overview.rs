@@ -25,7 +25,10 @@ fn overview(a: AccountView) -> impl IntoView {
     let staff = a.role.is_staff();
     let second_factor = staff.then(|| {
         let text = match &a.second_factor_since {
-            Some(since) => i18n.ta("account-second-factor-on", &[("since", since.clone()), ("codes", a.recovery_codes_left.to_string())]),
+            Some(since) => i18n.ta(
+                "account-second-factor-on",
+                &[("since", since.clone()), ("codes", a.recovery_codes_left.to_string())],
+            ),
             None => i18n.t("account-second-factor-off"),
         };
         summary_row(i18n.t("account-second-factor"), text)

@@ -1,6 +1,6 @@
 use crate::api::ministry::staff_complaints::staff_complaints;
-use crate::components::staff::{load_error, query_string, tag, SubNav};
 use crate::components::pager::Pager;
+use crate::components::staff::{load_error, query_string, tag, SubNav};
 use crate::domain::ComplaintStatus;
 use crate::dto::ministry::{ComplaintList, ComplaintRow};
 use crate::i18n::use_i18n;
@@ -54,25 +54,46 @@ pub fn deadline(r: &ComplaintRow) -> AnyView {
 fn list(v: ComplaintList) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
-    let (status, assigned, q) = query.with_untracked(|m| (m.get("status").unwrap_or_default(), m.get("assigned").unwrap_or_default(), m.get("q").unwrap_or_default()));
-    let tabs: Vec<(String, String, bool)> = [("", "staff-complaints-open"), ("closed", "staff-complaints-closed"), ("all", "staff-complaints-all")]
-        .into_iter()
-        .map(|(code, key)| {
-            let current = status == code || (code.is_empty() && !matches!(status.as_str(), "closed" | "all"));
-            (format!("{}{}", routes::STAFF_COMPLAINTS, query_string(&[("status", code.into()), ("assigned", assigned.clone())])), i18n.t(key), current)
-        })
-        .collect();
-    let assigned_options = [("", "staff-assigned-anyone"), ("me", "staff-assigned-me"), ("unassigned", "staff-assigned-nobody")]
-        .into_iter()
-        .map(|(code, key)| {
-            let selected = assigned == code;
-            view! { <option value=code selected=selected>{i18n.t(key)}</option> }
-        })
-        .collect_view();
+    let (status, assigned, q) = query.with_untracked(|m| {
+        (m.get("status").unwrap_or_default(), m.get("assigned").unwrap_or_default(), m.get("q").unwrap_or_default())
+    });
+    let tabs: Vec<(String, String, bool)> =
+        [("", "staff-complaints-open"), ("closed", "staff-complaints-closed"), ("all", "staff-complaints-all")]
+            .into_iter()
+            .map(|(code, key)| {
+                let current = status == code || (code.is_empty() && !matches!(status.as_str(), "closed" | "all"));
+                (
+                    format!(
+                        "{}{}",
+                        routes::STAFF_COMPLAINTS,
+                        query_string(&[("status", code.into()), ("assigned", assigned.clone())])
+                    ),
+                    i18n.t(key),
+                    current,
+                )
+            })
+            .collect();
+    let assigned_options =
+        [("", "staff-assigned-anyone"), ("me", "staff-assigned-me"), ("unassigned", "staff-assigned-nobody")]
+            .into_iter()
+            .map(|(code, key)| {
+                let selected = assigned == code;
+                view! { <option value=code selected=selected>{i18n.t(key)}</option> }
+            })
+            .collect_view();
     let page = v.page;
     let (s2, a2, q2) = (status.clone(), assigned.clone(), q.clone());
     let href: Arc<dyn Fn(u32) -> String + Send + Sync> = Arc::new(move |p| {
-        format!("{}{}", routes::STAFF_COMPLAINTS, query_string(&[("status", s2.clone()), ("assigned", a2.clone()), ("q", q2.clone()), ("page", p.to_string())]))
+        format!(
+            "{}{}",
+            routes::STAFF_COMPLAINTS,
+            query_string(&[
+                ("status", s2.clone()),
+                ("assigned", a2.clone()),
+                ("q", q2.clone()),
+                ("page", p.to_string())
+            ])
+        )
     });
     let rows = v
         .rows

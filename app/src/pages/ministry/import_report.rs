@@ -89,7 +89,8 @@ fn lines_table(id: &'static str, caption: String, lines: Vec<ImportLine>, with_r
 fn report(r: ImportReport) -> impl IntoView {
     let i18n = use_i18n();
     let s = r.summary;
-    let (refused, loaded): (Vec<ImportLine>, Vec<ImportLine>) = r.lines.into_iter().partition(|l| l.outcome == LineOutcome::Refused);
+    let (refused, loaded): (Vec<ImportLine>, Vec<ImportLine>) =
+        r.lines.into_iter().partition(|l| l.outcome == LineOutcome::Refused);
     let more = loaded.len().saturating_sub(SHOWN);
     let loaded: Vec<ImportLine> = loaded.into_iter().take(SHOWN).collect();
     let deferred = loaded.iter().filter(|l| l.deferred && l.outcome == LineOutcome::Accepted).count();

@@ -15,7 +15,8 @@ pub fn StaffImportsPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     // The upload handler sends refusals back as `?error=<code>` (never the file's content).
-    let error = move || query.with(|q| q.get("error")).filter(|c| c.chars().all(|ch| ch.is_ascii_lowercase() || ch == '_'));
+    let error =
+        move || query.with(|q| q.get("error")).filter(|c| c.chars().all(|ch| ch.is_ascii_lowercase() || ch == '_'));
     let data = Resource::new(|| (), |_| staff_imports());
     view! {
         <DoneBanner/>

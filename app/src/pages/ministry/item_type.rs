@@ -66,7 +66,10 @@ fn detail(t: ItemTypeDetail) -> impl IntoView {
             }
         })
         .collect_view();
-    let months = t.replacement_months.map(|m| i18n.ta("staff-months", &[("count", m.to_string())])).unwrap_or_else(|| "—".into());
+    let months = t
+        .replacement_months
+        .map(|m| i18n.ta("staff-months", &[("count", m.to_string())]))
+        .unwrap_or_else(|| "—".into());
     let can_edit = t.can_edit;
     view! {
         <NamedHeading kind="staff-item-type" name=name/>
@@ -132,4 +135,3 @@ fn EditForm(t: ItemTypeDetail) -> impl IntoView {
         </WithForm>
     }
 }
-

@@ -38,11 +38,7 @@ fn detail(d: StaffOfferingDetail) -> impl IntoView {
     let supplier_href = format!("{}/{}", routes::STAFF_SUPPLIERS, d.supplier_id);
     let blocked = o.status == OfferingStatus::Blocked;
     let action = if blocked { "unblock" } else { "block" };
-    let params = d
-        .params
-        .into_iter()
-        .map(|(k, v)| summary_row(k, v))
-        .collect_view();
+    let params = d.params.into_iter().map(|(k, v)| summary_row(k, v)).collect_view();
     let id = o.id;
     view! {
         <NamedHeading kind="staff-offering-kind" name=o.title.clone()/>

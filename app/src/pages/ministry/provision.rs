@@ -59,12 +59,22 @@ fn stat(label: String, value: String) -> impl IntoView {
     }
 }
 
-fn table(id: &'static str, caption: String, first: &'static str, rows: Vec<ProvisionRow>, total: Option<ProvisionRow>) -> impl IntoView {
+fn table(
+    id: &'static str,
+    caption: String,
+    first: &'static str,
+    rows: Vec<ProvisionRow>,
+    total: Option<ProvisionRow>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let lang = i18n.lang();
     let dash = || "—".to_owned();
     let line = move |r: ProvisionRow, is_total: bool| {
-        let name = if is_total { view! { <strong>{r.name.clone()}</strong> }.into_any() } else { view! { <span>{r.name.clone()}</span> }.into_any() };
+        let name = if is_total {
+            view! { <strong>{r.name.clone()}</strong> }.into_any()
+        } else {
+            view! { <span>{r.name.clone()}</span> }.into_any()
+        };
         view! {
             <tr>
                 <th scope="row">{name}</th>
@@ -109,7 +119,8 @@ fn dashboard(v: ProvisionView) -> impl IntoView {
     let i18n = use_i18n();
     let lang = i18n.lang();
     let t = v.total.clone();
-    let csv = format!("{}{}", routes::STAFF_PROVISION_CSV, query_string(&[("from", v.from.clone()), ("to", v.to.clone())]));
+    let csv =
+        format!("{}{}", routes::STAFF_PROVISION_CSV, query_string(&[("from", v.from.clone()), ("to", v.to.clone())]));
     let scope = match &v.own_region {
         Some(r) => i18n.ta("staff-scope-region", &[("region", r.clone())]),
         None => i18n.t("staff-scope-country"),

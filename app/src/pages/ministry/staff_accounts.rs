@@ -19,7 +19,10 @@ use server_fn::ServerFn;
 pub fn AdminStaffPage() -> impl IntoView {
     // One resource for the list and the region choices: a resource created inside another
     // one's rendering would not hydrate in the same order it was rendered.
-    let data = Resource::new(|| (), |_| async move { Ok::<_, crate::error::AppError>((admin_staff_accounts().await?, regions().await?)) });
+    let data = Resource::new(
+        || (),
+        |_| async move { Ok::<_, crate::error::AppError>((admin_staff_accounts().await?, regions().await?)) },
+    );
     view! {
         <DoneBanner/>
         <PageHeading key="admin-staff-title"/>
@@ -130,7 +133,10 @@ fn RegionChoice(state: FormState, regions: Vec<(String, String)>) -> impl IntoVi
 #[component]
 fn NewStaffForm(regions: Vec<(String, String)>) -> impl IntoView {
     let i18n = use_i18n();
-    let roles = vec![(Role::Staff.code().to_owned(), i18n.code("admin-role", "staff")), (Role::Admin.code().to_owned(), i18n.code("admin-role", "admin"))];
+    let roles = vec![
+        (Role::Staff.code().to_owned(), i18n.code("admin-role", "staff")),
+        (Role::Admin.code().to_owned(), i18n.code("admin-role", "admin")),
+    ];
     view! {
         <h2 id="new-staff">{i18n.t("admin-new-staff")}</h2>
         <WithForm form="admin_create_staff" path=AdminCreateStaff::PATH let:state>

@@ -103,7 +103,8 @@ fn detail(s: SupplierDetail) -> impl IntoView {
         })
         .collect_view();
     let offerings_page = s.page;
-    let (has_docs, has_offerings, has_history) = (!s.documents.is_empty(), !s.offerings.is_empty(), !s.history.is_empty());
+    let (has_docs, has_offerings, has_history) =
+        (!s.documents.is_empty(), !s.offerings.is_empty(), !s.history.is_empty());
     let decisions = s.decisions.clone();
     let id = s.id;
     view! {
@@ -213,7 +214,8 @@ fn DecisionForm(id: i32, decisions: Vec<crate::dto::ministry::SupplierDecision>)
 #[component]
 fn ScopeForm(id: i32, regions: Vec<String>, categories: Vec<String>) -> impl IntoView {
     let i18n = use_i18n();
-    let options: Vec<(String, String)> = ["accept", "refuse"].iter().map(|d| ((*d).to_owned(), i18n.t(&format!("staff-scope-{d}")))).collect();
+    let options: Vec<(String, String)> =
+        ["accept", "refuse"].iter().map(|d| ((*d).to_owned(), i18n.t(&format!("staff-scope-{d}")))).collect();
     view! {
         <h2 id="scope">{i18n.t("staff-scope-title")}</h2>
         <p>{i18n.t("staff-scope-lead")}</p>

@@ -1,7 +1,7 @@
 use super::supplier_tone;
 use crate::api::ministry::staff_supplier_queue::staff_supplier_queue;
-use crate::components::staff::{load_error, query_string, tag, SubNav};
 use crate::components::pager::Pager;
+use crate::components::staff::{load_error, query_string, tag, SubNav};
 use crate::domain::SupplierStatus;
 use crate::dto::ministry::SupplierQueue;
 use crate::i18n::use_i18n;
@@ -12,8 +12,13 @@ use leptos_router::hooks::use_query_map;
 use std::sync::Arc;
 
 /// Statuses staff switch between, in the order of the work.
-const TABS: [SupplierStatus; 5] =
-    [SupplierStatus::Pending, SupplierStatus::Approved, SupplierStatus::Suspended, SupplierStatus::Rejected, SupplierStatus::Removed];
+const TABS: [SupplierStatus; 5] = [
+    SupplierStatus::Pending,
+    SupplierStatus::Approved,
+    SupplierStatus::Suspended,
+    SupplierStatus::Rejected,
+    SupplierStatus::Removed,
+];
 
 /// The supplier approval queue: pending applications oldest first, and the other statuses.
 #[component]
@@ -76,7 +81,12 @@ fn queue_view(v: SupplierQueue) -> impl IntoView {
         format!(
             "{}{}",
             routes::STAFF_SUPPLIERS,
-            query_string(&[("status", status.code().into()), ("q", q2.clone()), ("region", r2.clone()), ("page", p.to_string())])
+            query_string(&[
+                ("status", status.code().into()),
+                ("q", q2.clone()),
+                ("region", r2.clone()),
+                ("page", p.to_string())
+            ])
         )
     });
     let rows = v
@@ -84,7 +94,8 @@ fn queue_view(v: SupplierQueue) -> impl IntoView {
         .into_iter()
         .map(|s| {
             let href = format!("{}/{}", routes::STAFF_SUPPLIERS, s.id);
-            let waiting = s.waiting_days.map(|d| i18n.ta("staff-days", &[("count", d.to_string())])).unwrap_or_default();
+            let waiting =
+                s.waiting_days.map(|d| i18n.ta("staff-days", &[("count", d.to_string())])).unwrap_or_default();
             view! {
                 <tr>
                     <td><a href=href>{s.legal_name}</a></td>

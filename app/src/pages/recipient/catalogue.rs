@@ -61,7 +61,8 @@ pub fn url_of(q: &CatalogueQuery, page: u32) -> String {
         parts.push(("for".into(), id.to_string()));
     }
     parts.push(("page".into(), page.to_string()));
-    let query: Vec<String> = parts.into_iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| format!("{k}={}", encode(&v))).collect();
+    let query: Vec<String> =
+        parts.into_iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| format!("{k}={}", encode(&v))).collect();
     format!("{}?{}", routes::CATALOGUE, query.join("&"))
 }
 
@@ -103,7 +104,9 @@ pub async fn search_leniently(query: CatalogueQuery) -> Result<CatalogueView, Ap
                     "min_rating" => view.query.min_rating = query.min_rating.clone(),
                     "max_lead" => view.query.max_lead = query.max_lead.clone(),
                     other => {
-                        if let Some((key, value)) = other.strip_prefix("p_").and_then(|k| query.params.iter().find(|(q, _)| q == k)) {
+                        if let Some((key, value)) =
+                            other.strip_prefix("p_").and_then(|k| query.params.iter().find(|(q, _)| q == k))
+                        {
                             view.query.params.push((key.clone(), value.clone()));
                         }
                     }
@@ -131,7 +134,8 @@ pub fn CataloguePage() -> impl IntoView {
 
 fn results_page(view: CatalogueView) -> impl IntoView {
     let i18n = use_i18n();
-    let CatalogueView { query, categories, item_types, params, my_region, results, total, pages, similar, errors } = view;
+    let CatalogueView { query, categories, item_types, params, my_region, results, total, pages, similar, errors } =
+        view;
     let summary = i18n.ta("catalogue-found", &[("count", total.to_string())]);
     let summary_errors = (!errors.is_empty()).then(|| view! { <ErrorSummary state=FormState { error: Some(AppError::Invalid(errors.clone())), typed: Vec::new() }/> });
     let similar = similar.then(|| view! { <p class="app-notice">{i18n.t("catalogue-similar")}</p> });
@@ -139,7 +143,8 @@ fn results_page(view: CatalogueView) -> impl IntoView {
         view! { <p>{i18n.t("catalogue-nothing")}</p> }.into_any()
     } else {
         let who = query.for_recipient;
-        view! { <ul class="app-results">{results.into_iter().map(|c| result(&i18n, c, who)).collect_view()}</ul> }.into_any()
+        view! { <ul class="app-results">{results.into_iter().map(|c| result(&i18n, c, who)).collect_view()}</ul> }
+            .into_any()
     };
     let page = PageInfo { page: query.page, pages, total: u64::from(total) };
     let href: PageHref = {
@@ -164,16 +169,21 @@ fn results_page(view: CatalogueView) -> impl IntoView {
 fn result(i18n: &I18n, c: OfferingCard, who: Option<i32>) -> impl IntoView {
     let href = format!("/offerings/{}{}", c.id, super::for_suffix(who, true));
     let rating = if c.reviews > 0 {
-        i18n.ta("catalogue-rating", &[("rating", format!("{:.1}", f64::from(c.rating_x100) / 100.0)), ("count", c.reviews.to_string())])
+        i18n.ta(
+            "catalogue-rating",
+            &[("rating", format!("{:.1}", f64::from(c.rating_x100) / 100.0)), ("count", c.reviews.to_string())],
+        )
     } else {
         i18n.t("catalogue-no-reviews")
     };
     let pay = if c.copay.tiyn() > 0 {
-        view! { <p class="app-result__copay">{i18n.ta("catalogue-you-pay", &[("amount", money(i18n, c.copay))])}</p> }.into_any()
+        view! { <p class="app-result__copay">{i18n.ta("catalogue-you-pay", &[("amount", money(i18n, c.copay))])}</p> }
+            .into_any()
     } else {
         view! { <p>{i18n.t("catalogue-no-copay")}</p> }.into_any()
     };
-    let region = c.serves_my_region.map(|s| i18n.t(if s { "catalogue-serves-you" } else { "catalogue-not-your-region" }));
+    let region =
+        c.serves_my_region.map(|s| i18n.t(if s { "catalogue-serves-you" } else { "catalogue-not-your-region" }));
     view! {
         <li class="app-result">
             <h3 class="app-result__title"><a href=href>{c.title}</a></h3>
@@ -197,7 +207,12 @@ mod tests {
 
     #[test]
     fn refused_filters_are_left_out_of_the_second_search() {
-        let q = CatalogueQuery { q: "x".repeat(300), price_min: "abc".into(), params: vec![("size_min".into(), "big".into()), ("frame".into(), "steel".into())], ..Default::default() };
+        let q = CatalogueQuery {
+            q: "x".repeat(300),
+            price_min: "abc".into(),
+            params: vec![("size_min".into(), "big".into()), ("frame".into(), "steel".into())],
+            ..Default::default()
+        };
         let errors = vec![
             FieldError { field: "q".into(), code: "too_long".into() },
             FieldError { field: "price_min".into(), code: "not_an_amount".into() },

@@ -115,7 +115,11 @@ pub fn Filters(
         })
         .collect_view();
     // Best match first only means something when words are given.
-    let sort_codes: &[&str] = if query.q.trim().is_empty() { &["price_asc", "price_desc", "rating", "lead_time"] } else { &["relevance", "price_asc", "price_desc", "rating", "lead_time"] };
+    let sort_codes: &[&str] = if query.q.trim().is_empty() {
+        &["price_asc", "price_desc", "rating", "lead_time"]
+    } else {
+        &["relevance", "price_asc", "price_desc", "rating", "lead_time"]
+    };
     let sorts = sort_codes
         .iter()
         .copied()

@@ -1,10 +1,10 @@
 use super::money;
 use crate::api::recipient::offering_get::offering_get;
 use crate::components::loaded::Loaded;
+use crate::components::title::PageTitle;
 use crate::dto::recipient::OfferingView;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
-use crate::components::title::PageTitle;
 use leptos_router::hooks::use_params_map;
 
 /// An offering: price against the ceiling, parameters, supplier scorecard, reviews.
@@ -32,7 +32,8 @@ fn row(key: String, value: String) -> impl IntoView {
 fn page(v: OfferingView) -> impl IntoView {
     let i18n = use_i18n();
     let OfferingView { card, description, params, regions, supplier, reviews, can_order } = v;
-    let who = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("for")).and_then(|v| v.parse::<i32>().ok());
+    let who =
+        leptos_router::hooks::use_query_map().with_untracked(|q| q.get("for")).and_then(|v| v.parse::<i32>().ok());
     let order_href = format!("/order/{}{}", card.id, super::for_suffix(who, true));
     let sign_in_href = format!("/sign-in?next=/offerings/{}", card.id);
     let pay = if card.copay.tiyn() > 0 {

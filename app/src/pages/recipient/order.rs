@@ -2,11 +2,11 @@ use super::order_actions::Actions;
 use super::{money, quantity, status_tag};
 use crate::api::recipient::order_get::order_get;
 use crate::components::loaded::Loaded;
+use crate::components::title::PageTitle;
 use crate::domain::OrderStatus;
 use crate::dto::orders::OrderView;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
-use crate::components::title::PageTitle;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// One order: where it stands, what happens next and by when, its history, and what the
@@ -34,7 +34,8 @@ fn page(v: OrderView) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let placed = query.with_untracked(|q| q.get("done")) == Some("placed".into());
-    let done = query.with_untracked(|q| q.get("done")).filter(|d| d != "placed" && d.chars().all(|c| c.is_ascii_lowercase()));
+    let done =
+        query.with_untracked(|q| q.get("done")).filter(|d| d != "placed" && d.chars().all(|c| c.is_ascii_lowercase()));
     let (next_key, next_args) = next_step(&v);
     let title = i18n.ta("order-title", &[("number", v.number.clone())]);
     let mut rows: Vec<(String, String)> = vec![
@@ -74,7 +75,9 @@ fn page(v: OrderView) -> impl IntoView {
         .collect_view();
     let upcoming = match v.status {
         OrderStatus::Placed => Some(i18n.ta("timeline-accept-by", &[("date", v.accept_by.clone())])),
-        OrderStatus::Accepted | OrderStatus::Scheduled | OrderStatus::InDelivery => v.deliver_by.clone().map(|d| i18n.ta("timeline-deliver-by", &[("date", d)])),
+        OrderStatus::Accepted | OrderStatus::Scheduled | OrderStatus::InDelivery => {
+            v.deliver_by.clone().map(|d| i18n.ta("timeline-deliver-by", &[("date", d)]))
+        }
         OrderStatus::Delivered | OrderStatus::Rendered => Some(i18n.t("timeline-confirm")),
         _ => None,
     };

@@ -64,7 +64,10 @@ fn page(v: OrderCheckView) -> impl IntoView {
         rows.push((i18n.t(key), value, Some(change.clone())));
     }
     let plain = if v.split.copay.tiyn() > 0 {
-        i18n.ta("order-you-pay-plain", &[("copay", money(&i18n, v.split.copay)), ("ceiling", money(&i18n, v.offering.ceiling))])
+        i18n.ta(
+            "order-you-pay-plain",
+            &[("copay", money(&i18n, v.split.copay)), ("ceiling", money(&i18n, v.offering.ceiling))],
+        )
     } else {
         i18n.t("order-nothing-to-pay")
     };

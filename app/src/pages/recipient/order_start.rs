@@ -30,7 +30,10 @@ pub fn OrderStartPage() -> impl IntoView {
 
 fn page(v: OrderStartView, state: FormState) -> impl IntoView {
     let i18n = use_i18n();
-    let for_name = v.acting_for.as_representative.then(|| i18n.ta("acting-for-now", &[("name", v.acting_for.current.name.clone())]));
+    let for_name = v
+        .acting_for
+        .as_representative
+        .then(|| i18n.ta("acting-for-now", &[("name", v.acting_for.current.name.clone())]));
     let body = match &v.none_fits {
         Some(code) => view! {
             <div class="app-notice app-notice--error" role="alert">
@@ -43,7 +46,19 @@ fn page(v: OrderStartView, state: FormState) -> impl IntoView {
             let choices = v
                 .entitlements
                 .iter()
-                .map(|e| (e.id.to_string(), i18n.ta("order-entitlement-choice", &[("ipr", e.ipr_number.clone()), ("remaining", e.remaining.to_string()), ("until", e.valid_to.clone())])))
+                .map(|e| {
+                    (
+                        e.id.to_string(),
+                        i18n.ta(
+                            "order-entitlement-choice",
+                            &[
+                                ("ipr", e.ipr_number.clone()),
+                                ("remaining", e.remaining.to_string()),
+                                ("until", e.valid_to.clone()),
+                            ],
+                        ),
+                    )
+                })
                 .collect::<Vec<_>>();
             view! {
                 <form method="post" action=OrderSave::PATH class="app-form" novalidate>

@@ -13,7 +13,11 @@ use server_fn::ServerFn;
 
 /// Which field an upload error belongs to.
 fn field_for(code: &str) -> &'static str {
-    if code == "unknown_kind" { "kind" } else { "file" }
+    if code == "unknown_kind" {
+        "kind"
+    } else {
+        "file"
+    }
 }
 
 /// The supplier's documents: what is uploaded (with date and a download link), what the
@@ -104,7 +108,10 @@ fn table(i18n: I18n, v: &DocumentsView) -> impl IntoView {
 
 fn upload_form(i18n: I18n, max_mb: u32) -> impl IntoView {
     let error = upload_error();
-    let kinds: Vec<Named> = DocumentKind::ALL.iter().map(|k| Named { code: k.code().into(), name: i18n.code("document_kind", k.code()) }).collect();
+    let kinds: Vec<Named> = DocumentKind::ALL
+        .iter()
+        .map(|k| Named { code: k.code().into(), name: i18n.code("document_kind", k.code()) })
+        .collect();
     let kind_error = move || error.get().filter(|c| field_for(c) == "kind");
     let file_error = move || error.get().filter(|c| field_for(c) == "file");
     let file_msg = file_error().map(|code| field_message(&i18n, "file", &code));

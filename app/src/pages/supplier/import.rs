@@ -11,9 +11,20 @@ use leptos_router::hooks::use_query_map;
 
 /// The columns of the CSV file, in order, and whether each is required.
 pub const COLUMNS: [(&str, bool); 14] = [
-    ("sku", true), ("item_type", true), ("title_kk", true), ("title_ru", true), ("title_en", false),
-    ("description_kk", true), ("description_ru", true), ("description_en", false), ("price", true),
-    ("lead_time_days", true), ("capacity", false), ("regions", true), ("params", false), ("status", false),
+    ("sku", true),
+    ("item_type", true),
+    ("title_kk", true),
+    ("title_ru", true),
+    ("title_en", false),
+    ("description_kk", true),
+    ("description_ru", true),
+    ("description_en", false),
+    ("price", true),
+    ("lead_time_days", true),
+    ("capacity", false),
+    ("regions", true),
+    ("params", false),
+    ("status", false),
 ];
 
 /// Bulk upload of offerings from a CSV file: the format and a template, the upload form,
@@ -97,7 +108,8 @@ fn upload_form(i18n: I18n) -> impl IntoView {
 fn report_view(i18n: I18n, rep: ImportReport) -> impl IntoView {
     let tone = if rep.refused > 0 { "app-notice app-notice--error" } else { "app-notice app-notice--success" };
     let role = if rep.refused > 0 { "alert" } else { "status" };
-    let counts = [("created", rep.created), ("updated", rep.updated), ("unchanged", rep.unchanged), ("refused", rep.refused)];
+    let counts =
+        [("created", rep.created), ("updated", rep.updated), ("unchanged", rep.unchanged), ("refused", rep.refused)];
     let rows = rep
         .lines
         .into_iter()

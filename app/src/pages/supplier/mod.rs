@@ -57,7 +57,8 @@ pub fn quantity_text(i18n: I18n, quantity: i32, unit: Unit) -> String {
 
 /// Bytes as "1.2 MB" / "340 KB".
 pub fn size_text(lang: Lang, bytes: i64) -> String {
-    let (value, unit) = if bytes >= 1024 * 1024 { (bytes * 10 / (1024 * 1024), "MB") } else { (bytes * 10 / 1024, "KB") };
+    let (value, unit) =
+        if bytes >= 1024 * 1024 { (bytes * 10 / (1024 * 1024), "MB") } else { (bytes * 10 / 1024, "KB") };
     let sep = if lang == Lang::En { '.' } else { ',' };
     format!("{}{sep}{} {unit}", value / 10, value % 10)
 }

@@ -91,20 +91,22 @@ fn slots(i18n: I18n, v: &OfferingEditView) -> impl IntoView {
         .iter()
         .map(|s| view! { <tr><td>{s.starts_on.clone()}</td><td>{s.ends_on.clone()}</td><td>{s.places}</td><td>{s.taken}</td><td>{(s.places - s.taken).max(0)}</td></tr> })
         .collect_view();
-    let table = (!v.slots.is_empty()).then(|| view! {
-        <div class="app-table-wrap" role="region" tabindex="0" aria-labelledby="slots-caption">
-            <table class="app-table">
-                <caption id="slots-caption" class="app-visually-hidden">{i18n.t("supplier-slots-title")}</caption>
-                <thead><tr>
-                    <th scope="col">{i18n.t("supplier-col-arrival")}</th>
-                    <th scope="col">{i18n.t("supplier-col-departure")}</th>
-                    <th scope="col">{i18n.t("supplier-col-places")}</th>
-                    <th scope="col">{i18n.t("supplier-col-taken")}</th>
-                    <th scope="col">{i18n.t("supplier-col-free")}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+    let table = (!v.slots.is_empty()).then(|| {
+        view! {
+            <div class="app-table-wrap" role="region" tabindex="0" aria-labelledby="slots-caption">
+                <table class="app-table">
+                    <caption id="slots-caption" class="app-visually-hidden">{i18n.t("supplier-slots-title")}</caption>
+                    <thead><tr>
+                        <th scope="col">{i18n.t("supplier-col-arrival")}</th>
+                        <th scope="col">{i18n.t("supplier-col-departure")}</th>
+                        <th scope="col">{i18n.t("supplier-col-places")}</th>
+                        <th scope="col">{i18n.t("supplier-col-taken")}</th>
+                        <th scope="col">{i18n.t("supplier-col-free")}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
     });
     view! {
         <h2 id="slots">{i18n.t("supplier-slots-title")}</h2>

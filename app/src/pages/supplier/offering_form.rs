@@ -36,7 +36,10 @@ pub fn OfferingFormView(v: OfferingEditView, back: String) -> impl IntoView {
             let value = f.params.get(&p.key).cloned().unwrap_or_default();
             let spec = Spec::new(&field, p.label.clone()).named(name).value(value).error(e(&field)).required();
             if p.options.is_empty() {
-                let hint = i18n.ta("supplier-param-range", &[("min", p.min.unwrap_or(0).to_string()), ("max", p.max.unwrap_or(0).to_string())]);
+                let hint = i18n.ta(
+                    "supplier-param-range",
+                    &[("min", p.min.unwrap_or(0).to_string()), ("max", p.max.unwrap_or(0).to_string())],
+                );
                 view! { <Input spec=spec.hint(hint).numeric()/> }.into_any()
             } else {
                 view! { <Choice spec=spec options=p.options.clone()/> }.into_any()

@@ -46,7 +46,11 @@ fn page(v: SupplierOrderView) -> impl IntoView {
     let details = v.details.iter().map(|(k, val)| row(i18n.t(k), val.clone())).collect_view();
     let due = match v.status {
         OrderStatus::Placed => Some(row(i18n.t("supplier-accept-by"), due_view(i18n, &v.accept_by).into_any())),
-        _ => v.deliver_by.as_ref().filter(|_| !v.status.is_final() && !matches!(v.status, OrderStatus::Delivered | OrderStatus::Rendered)).map(|d| row(i18n.t("supplier-deliver-by"), due_view(i18n, d).into_any())),
+        _ => v
+            .deliver_by
+            .as_ref()
+            .filter(|_| !v.status.is_final() && !matches!(v.status, OrderStatus::Delivered | OrderStatus::Rendered))
+            .map(|d| row(i18n.t("supplier-deliver-by"), due_view(i18n, d).into_any())),
     };
     view! {
         <p class="app-lead">{v.number.clone()}" · "<strong class=order_tone(v.status)>{i18n.code("order_status", v.status.code())}</strong></p>
@@ -113,7 +117,11 @@ fn timeline(i18n: I18n, v: &SupplierOrderView) -> impl IntoView {
         .iter()
         .enumerate()
         .map(|(i, e)| {
-            let class = if i == last { "app-timeline__item app-timeline__item--current" } else { "app-timeline__item app-timeline__item--done" };
+            let class = if i == last {
+                "app-timeline__item app-timeline__item--current"
+            } else {
+                "app-timeline__item app-timeline__item--done"
+            };
             view! {
                 <li class=class>
                     <span class="app-timeline__title">{i18n.code("order_status", e.status.code())}</span>

@@ -48,10 +48,12 @@ pub fn SupplierOrdersPage() -> impl IntoView {
 
 fn page(i18n: I18n, v: InboxView, status: String, deadline: String) -> impl IntoView {
     let inactive = matches!(v.supplier_status, SupplierStatus::Suspended | SupplierStatus::Removed);
-    let mut statuses: Vec<(String, String)> = vec![("open".into(), i18n.t("supplier-filter-open")), ("all".into(), i18n.t("supplier-filter-any"))];
+    let mut statuses: Vec<(String, String)> =
+        vec![("open".into(), i18n.t("supplier-filter-open")), ("all".into(), i18n.t("supplier-filter-any"))];
     statuses.extend(OrderStatus::ALL.iter().map(|s| (s.code().to_owned(), i18n.code("order_status", s.code()))));
     let status_now = if status.is_empty() { "open".to_owned() } else { status };
-    let deadlines = [("", "supplier-filter-any"), ("overdue", "supplier-filter-overdue"), ("soon", "supplier-filter-soon")];
+    let deadlines =
+        [("", "supplier-filter-any"), ("overdue", "supplier-filter-overdue"), ("soon", "supplier-filter-soon")];
     view! {
         {inactive.then(|| view! { <div class="app-notice" role="note"><p>{i18n.t("supplier-orders-inactive")}</p></div> })}
         <form method="get" action=r::ORDERS class="app-form app-form--inline app-filters" role="search" aria-label=i18n.t("supplier-filter-label")>
@@ -85,16 +87,18 @@ fn table(i18n: I18n, v: InboxView) -> impl IntoView {
     let rows = v
         .rows
         .into_iter()
-        .map(|o| view! {
-            <tr>
-                <td><a href=r::order(o.id)>{o.number}</a></td>
-                <td>{o.title}</td>
-                <td class="app-nowrap">{quantity_text(i18n, o.quantity, o.unit)}</td>
-                <td>{o.region}</td>
-                <td class="app-nowrap">{o.placed_on}</td>
-                <td><strong class=order_tone(o.status)>{i18n.code("order_status", o.status.code())}</strong></td>
-                <td>{o.due.map(|d| due_view(i18n, &d))}</td>
-            </tr>
+        .map(|o| {
+            view! {
+                <tr>
+                    <td><a href=r::order(o.id)>{o.number}</a></td>
+                    <td>{o.title}</td>
+                    <td class="app-nowrap">{quantity_text(i18n, o.quantity, o.unit)}</td>
+                    <td>{o.region}</td>
+                    <td class="app-nowrap">{o.placed_on}</td>
+                    <td><strong class=order_tone(o.status)>{i18n.code("order_status", o.status.code())}</strong></td>
+                    <td>{o.due.map(|d| due_view(i18n, &d))}</td>
+                </tr>
+            }
         })
         .collect_view();
     view! {

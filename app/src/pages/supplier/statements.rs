@@ -36,24 +36,30 @@ pub fn SupplierStatementsPage() -> impl IntoView {
 fn page(i18n: I18n, v: StatementView) -> impl IntoView {
     let lang = i18n.lang();
     let chosen = v.month.clone();
-    let months = v.months.iter().map(|m| {
-        let selected = *m == chosen;
-        view! { <option value=m.clone() selected=selected>{m.clone()}</option> }
-    }).collect_view();
+    let months = v
+        .months
+        .iter()
+        .map(|m| {
+            let selected = *m == chosen;
+            view! { <option value=m.clone() selected=selected>{m.clone()}</option> }
+        })
+        .collect_view();
     let rows = v
         .lines
         .iter()
-        .map(|l| view! {
-            <tr>
-                <td><a href=r::order(l.order_id)>{l.number.clone()}</a></td>
-                <td class="app-nowrap">{l.confirmed_on.clone()}</td>
-                <td>{l.title.clone()}</td>
-                <td>{l.quantity}</td>
-                <td class="app-nowrap">{l.unit_price.format(lang)}</td>
-                <td class="app-nowrap">{l.total.format(lang)}</td>
-                <td class="app-nowrap">{l.state_share.format(lang)}</td>
-                <td class="app-nowrap">{l.copay.format(lang)}</td>
-            </tr>
+        .map(|l| {
+            view! {
+                <tr>
+                    <td><a href=r::order(l.order_id)>{l.number.clone()}</a></td>
+                    <td class="app-nowrap">{l.confirmed_on.clone()}</td>
+                    <td>{l.title.clone()}</td>
+                    <td>{l.quantity}</td>
+                    <td class="app-nowrap">{l.unit_price.format(lang)}</td>
+                    <td class="app-nowrap">{l.total.format(lang)}</td>
+                    <td class="app-nowrap">{l.state_share.format(lang)}</td>
+                    <td class="app-nowrap">{l.copay.format(lang)}</td>
+                </tr>
+            }
         })
         .collect_view();
     let caption = i18n.ta("supplier-statement-caption", &[("month", v.month.clone())]);

@@ -23,7 +23,11 @@ pub struct CatalogueAdminService(pub Ctx);
 
 /// Today's ceiling and the next announced one, from an item type's history.
 fn in_force(history: &[&ceilings::Model], today: NaiveDate) -> (Option<Money>, Option<(String, Money)>) {
-    let now = history.iter().filter(|c| c.valid_from <= today).max_by_key(|c| c.valid_from).map(|c| Money::from_tiyn(c.amount_tiyn));
+    let now = history
+        .iter()
+        .filter(|c| c.valid_from <= today)
+        .max_by_key(|c| c.valid_from)
+        .map(|c| Money::from_tiyn(c.amount_tiyn));
     let next = history
         .iter()
         .filter(|c| c.valid_from > today)
@@ -96,7 +100,8 @@ impl CatalogueAdmin for CatalogueAdminService {
                     .iter()
                     .filter(|t| t.category_id == c.id)
                     .map(|t| {
-                        let (ceiling, next_ceiling) = in_force(by_type.get(&t.id).map(Vec::as_slice).unwrap_or(&[]), today);
+                        let (ceiling, next_ceiling) =
+                            in_force(by_type.get(&t.id).map(Vec::as_slice).unwrap_or(&[]), today);
                         ItemTypeRow {
                             id: t.id,
                             code: t.code.clone(),
@@ -124,7 +129,8 @@ impl CatalogueAdmin for CatalogueAdminService {
         let (_, scope) = staff_scope(caller)?;
         let db = &self.0.db;
         let it = item_types::Entity::find_by_id(id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
-        let cat = categories::Entity::find_by_id(it.category_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
+        let cat =
+            categories::Entity::find_by_id(it.category_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
         let history = crate::services::ceilings::history(db, id).await.or_unexpected()?;
         let emails = account_emails(db, history.iter().filter_map(|c| c.created_by).collect()).await?;
         let today = Utc::now().date_naive();
@@ -164,11 +170,14 @@ impl CatalogueAdmin for CatalogueAdminService {
         let name_en = errors.check("name_en", text(&form.name_en, 200));
         let replacement = errors.check("replacement_months", months(&form.replacement_months));
         let schema = errors.check("param_schema", parse_schema(&form.param_schema));
-        let active = errors.check("active", match form.active.as_str() {
-            "yes" => Ok(true),
-            "no" => Ok(false),
-            _ => Err("required"),
-        });
+        let active = errors.check(
+            "active",
+            match form.active.as_str() {
+                "yes" => Ok(true),
+                "no" => Ok(false),
+                _ => Err("required"),
+            },
+        );
         let now = Utc::now();
         let txn = begin_write(db).await.or_unexpected()?;
         let Some(id) = id else {
@@ -178,20 +187,39 @@ impl CatalogueAdmin for CatalogueAdminService {
             let ceiling = errors.check("ceiling", amount(&form.ceiling));
             let from = errors.check("ceiling_from", parse_date(&form.ceiling_from));
             let cat = match &category {
-                Some(c) => categories::Entity::find().filter(categories::Column::Code.eq(c)).one(&txn).await.or_unexpected()?,
+                Some(c) => {
+                    categories::Entity::find().filter(categories::Column::Code.eq(c)).one(&txn).await.or_unexpected()?
+                }
                 None => None,
             };
             if category.is_some() && cat.is_none() {
                 errors.add("category", "required");
             }
             if let Some(c) = &code {
-                if item_types::Entity::find().filter(item_types::Column::Code.eq(c)).one(&txn).await.or_unexpected()?.is_some() {
+                if item_types::Entity::find()
+                    .filter(item_types::Column::Code.eq(c))
+                    .one(&txn)
+                    .await
+                    .or_unexpected()?
+                    .is_some()
+                {
                     errors.add("code", "code_taken");
                 }
             }
             errors.finish()?;
-            let (Some(cat), Some(code), Some(unit), Some(ceiling), Some(from), Some(kk), Some(ru), Some(en), Some(replacement), Some(schema), Some(active)) =
-                (cat, code, unit, ceiling, from, name_kk, name_ru, name_en, replacement, schema, active)
+            let (
+                Some(cat),
+                Some(code),
+                Some(unit),
+                Some(ceiling),
+                Some(from),
+                Some(kk),
+                Some(ru),
+                Some(en),
+                Some(replacement),
+                Some(schema),
+                Some(active),
+            ) = (cat, code, unit, ceiling, from, name_kk, name_ru, name_en, replacement, schema, active)
             else {
                 return Err(AppError::refused(RefusalCode::BadRequest));
             };
@@ -233,7 +261,9 @@ impl CatalogueAdmin for CatalogueAdminService {
             return Ok(it.id);
         };
         errors.finish()?;
-        let (Some(kk), Some(ru), Some(en), Some(replacement), Some(schema), Some(active)) = (name_kk, name_ru, name_en, replacement, schema, active) else {
+        let (Some(kk), Some(ru), Some(en), Some(replacement), Some(schema), Some(active)) =
+            (name_kk, name_ru, name_en, replacement, schema, active)
+        else {
             return Err(AppError::refused(RefusalCode::BadRequest));
         };
         let it = item_types::Entity::find_by_id(id).one(&txn).await.or_unexpected()?.ok_or(AppError::NotFound)?;
@@ -278,7 +308,13 @@ impl CatalogueAdmin for CatalogueAdminService {
         Ok(id)
     }
 
-    async fn add_ceiling(&self, caller: &Caller, item_type_id: i32, amount_raw: &str, valid_from: &str) -> Result<(), AppError> {
+    async fn add_ceiling(
+        &self,
+        caller: &Caller,
+        item_type_id: i32,
+        amount_raw: &str,
+        valid_from: &str,
+    ) -> Result<(), AppError> {
         let actor = central(caller)?;
         let mut errors = FieldErrors::new();
         let money = errors.check("ceiling_amount", amount(amount_raw));
@@ -291,7 +327,8 @@ impl CatalogueAdmin for CatalogueAdminService {
         errors.finish()?;
         let (Some(money), Some(from)) = (money, from) else { return Err(AppError::refused(RefusalCode::BadRequest)) };
         let txn = begin_write(&self.0.db).await.or_unexpected()?;
-        let it = item_types::Entity::find_by_id(item_type_id).one(&txn).await.or_unexpected()?.ok_or(AppError::NotFound)?;
+        let it =
+            item_types::Entity::find_by_id(item_type_id).one(&txn).await.or_unexpected()?.ok_or(AppError::NotFound)?;
         insert_ceiling(&txn, actor, &it, money, from, "ceiling_valid_from").await?;
         txn.commit().await.or_unexpected()
     }
@@ -307,7 +344,13 @@ impl CatalogueAdmin for CatalogueAdminService {
         let kind = errors.check("cat_kind", CategoryKind::from_code(form.kind.trim()).ok_or("required"));
         let txn = begin_write(&self.0.db).await.or_unexpected()?;
         if let Some(c) = &code {
-            if categories::Entity::find().filter(categories::Column::Code.eq(c)).one(&txn).await.or_unexpected()?.is_some() {
+            if categories::Entity::find()
+                .filter(categories::Column::Code.eq(c))
+                .one(&txn)
+                .await
+                .or_unexpected()?
+                .is_some()
+            {
                 errors.add("cat_code", "code_taken");
             }
         }
@@ -315,7 +358,8 @@ impl CatalogueAdmin for CatalogueAdminService {
         let (Some(code), Some(kk), Some(ru), Some(en), Some(unit), Some(kind)) = (code, kk, ru, en, unit, kind) else {
             return Err(AppError::refused(RefusalCode::BadRequest));
         };
-        let sort = categories::Entity::find().all(&txn).await.or_unexpected()?.iter().map(|c| c.sort).max().unwrap_or(0) + 1;
+        let sort =
+            categories::Entity::find().all(&txn).await.or_unexpected()?.iter().map(|c| c.sort).max().unwrap_or(0) + 1;
         let cat = categories::ActiveModel {
             code: Set(code.clone()),
             name_kk: Set(kk),

@@ -13,7 +13,11 @@ pub fn code(raw: &str) -> Result<String, &'static str> {
         && t.len() <= 32
         && t.starts_with(|c: char| c.is_ascii_lowercase())
         && t.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-    if ok { Ok(t.to_owned()) } else { Err("bad_code") }
+    if ok {
+        Ok(t.to_owned())
+    } else {
+        Err("bad_code")
+    }
 }
 
 /// A unit code.
@@ -73,7 +77,8 @@ pub fn parse_schema(raw: &str) -> Result<Value, &'static str> {
         let ok = match p["kind"].as_str() {
             Some("int") => matches!((p["min"].as_i64(), p["max"].as_i64()), (Some(a), Some(b)) if a <= b),
             Some("choice") => p["options"].as_array().is_some_and(|opts| {
-                !opts.is_empty() && opts.iter().all(|o| o["value"].as_str().is_some_and(|s| !s.is_empty()) && labelled(&o["label"]))
+                !opts.is_empty()
+                    && opts.iter().all(|o| o["value"].as_str().is_some_and(|s| !s.is_empty()) && labelled(&o["label"]))
             }),
             _ => false,
         };

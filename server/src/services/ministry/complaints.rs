@@ -1,16 +1,16 @@
 //! The complaints desk: complaints in the officer's scope with their deadlines (overdue
 //! first), assignment, notes and closing with an outcome the recipient and the supplier see.
 //! Opening a complaint shows the recipient's name and IIN, so each opening is recorded.
-use super::{day, region_names, moment, staff_scope, Scope};
+use super::{day, moment, region_names, staff_scope, Scope};
 use crate::db::begin_write;
 use crate::entities::enums::{DbAccountStatus, DbComplaintStatus, DbRole};
 use crate::entities::{accounts, complaint_notes, complaints, item_types, orders, recipients, suppliers};
 use crate::services::audit::{self, Entry};
 use crate::services::notices::notify;
 use crate::services::order_flow::{recipient_side_accounts, supplier_account};
-use app::domain::NoticeKind;
 use crate::services::paging::one_page;
 use crate::services::{text, Ctx, OrUnexpected};
+use app::domain::NoticeKind;
 use app::domain::{ComplaintStatus, RefusalCode};
 use app::dto::ministry::*;
 use app::error::{AppError, FieldErrors};
@@ -18,7 +18,10 @@ use app::ports::{Caller, ComplaintsDesk};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Func, Query};
-use sea_orm::{ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, Order, PaginatorTrait, QueryFilter, QueryOrder, Select, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, Order, PaginatorTrait, QueryFilter,
+    QueryOrder, Select, Set,
+};
 use serde_json::json;
 use std::collections::HashMap;
 
@@ -37,7 +40,14 @@ fn complaints_in(scope: &Scope) -> Select<complaints::Entity> {
     }
 }
 
-fn row(c: &complaints::Model, now: DateTime<Utc>, numbers: &HashMap<i32, String>, suppliers: &HashMap<i32, String>, regions: &HashMap<String, String>, names: &HashMap<i32, String>) -> ComplaintRow {
+fn row(
+    c: &complaints::Model,
+    now: DateTime<Utc>,
+    numbers: &HashMap<i32, String>,
+    suppliers: &HashMap<i32, String>,
+    regions: &HashMap<String, String>,
+    names: &HashMap<i32, String>,
+) -> ComplaintRow {
     let closed = c.status == DbComplaintStatus::Closed;
     ComplaintRow {
         id: c.id,
@@ -92,7 +102,9 @@ async fn officers(db: &impl ConnectionTrait, region: &str) -> Result<Vec<account
     accounts::Entity::find()
         .filter(accounts::Column::Role.eq(DbRole::Staff))
         .filter(accounts::Column::Status.eq(DbAccountStatus::Active))
-        .filter(Condition::any().add(accounts::Column::StaffRegion.is_null()).add(accounts::Column::StaffRegion.eq(region)))
+        .filter(
+            Condition::any().add(accounts::Column::StaffRegion.is_null()).add(accounts::Column::StaffRegion.eq(region)),
+        )
         .order_by_asc(accounts::Column::DisplayName)
         .all(db)
         .await
@@ -122,18 +134,25 @@ impl ComplaintsDesk for ComplaintsDeskService {
                 .column(orders::Column::Id)
                 .from(orders::Entity)
                 // Either case finds it: LIKE is case-sensitive on PostgreSQL.
-                .and_where(Expr::expr(Func::upper(Expr::col(orders::Column::Number))).like(format!("%{}%", q.to_uppercase())))
+                .and_where(
+                    Expr::expr(Func::upper(Expr::col(orders::Column::Number))).like(format!("%{}%", q.to_uppercase())),
+                )
                 .to_owned();
             find = find.filter(complaints::Column::OrderId.in_subquery(matching));
         }
         // Overdue first (the longest overdue at the top), then the nearest deadline.
         let overdue_first: Expr = Expr::case(
-            Condition::all().add(complaints::Column::Status.ne(DbComplaintStatus::Closed)).add(complaints::Column::DueAt.lt(now)),
+            Condition::all()
+                .add(complaints::Column::Status.ne(DbComplaintStatus::Closed))
+                .add(complaints::Column::DueAt.lt(now)),
             0,
         )
         .finally(1)
         .into();
-        let find = find.order_by(overdue_first, Order::Asc).order_by_asc(complaints::Column::DueAt).order_by_asc(complaints::Column::Id);
+        let find = find
+            .order_by(overdue_first, Order::Asc)
+            .order_by_asc(complaints::Column::DueAt)
+            .order_by_asc(complaints::Column::Id);
         let (shown, page) = one_page(db, find, filter.page).await?;
         let (numbers, supplier_names, names) = lookups(db, &shown).await?;
         let regions = region_names(db, caller.lang).await?;
@@ -160,7 +179,8 @@ impl ComplaintsDesk for ComplaintsDeskService {
             .or_unexpected()?
             .ok_or(AppError::NotFound)?;
         let order = orders::Entity::find_by_id(c.order_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
-        let recipient = recipients::Entity::find_by_id(c.recipient_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
+        let recipient =
+            recipients::Entity::find_by_id(c.recipient_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
         let item = item_types::Entity::find_by_id(order.item_type_id).one(db).await.or_unexpected()?;
         let notes = complaint_notes::Entity::find()
             .filter(complaint_notes::Column::ComplaintId.eq(c.id))
@@ -256,7 +276,16 @@ impl ComplaintsDesk for ComplaintsDeskService {
         .await
         .or_unexpected()?;
         if who.id != actor.account_id {
-            notify(&txn, &self.0.links, who.id, NoticeKind::ComplaintAssigned, Some(c.order_id), json!({ "complaint_id": c.id })).await.or_unexpected()?;
+            notify(
+                &txn,
+                &self.0.links,
+                who.id,
+                NoticeKind::ComplaintAssigned,
+                Some(c.order_id),
+                json!({ "complaint_id": c.id }),
+            )
+            .await
+            .or_unexpected()?;
         }
         txn.commit().await.or_unexpected()
     }
@@ -325,12 +354,19 @@ impl ComplaintsDesk for ComplaintsDeskService {
         )
         .await
         .or_unexpected()?;
-        let number = orders::Entity::find_by_id(c.order_id).one(&txn).await.or_unexpected()?.map(|o| o.number).unwrap_or_default();
+        let number = orders::Entity::find_by_id(c.order_id)
+            .one(&txn)
+            .await
+            .or_unexpected()?
+            .map(|o| o.number)
+            .unwrap_or_default();
         let params = json!({ "number": number, "complaint_id": c.id, "outcome": outcome });
         let mut told = recipient_side_accounts(&txn, c.recipient_id).await.or_unexpected()?;
         told.extend(supplier_account(&txn, c.supplier_id).await.or_unexpected()?);
         for account in told {
-            notify(&txn, &self.0.links, account, NoticeKind::ComplaintClosed, Some(c.order_id), params.clone()).await.or_unexpected()?;
+            notify(&txn, &self.0.links, account, NoticeKind::ComplaintClosed, Some(c.order_id), params.clone())
+                .await
+                .or_unexpected()?;
         }
         txn.commit().await.or_unexpected()
     }

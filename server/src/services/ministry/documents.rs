@@ -22,7 +22,8 @@ pub struct DocumentFile {
 
 /// Where a document's file is kept.
 pub fn path_of(ctx: &Ctx, storage_key: &str) -> Option<PathBuf> {
-    let safe = !storage_key.is_empty() && storage_key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    let safe =
+        !storage_key.is_empty() && storage_key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
     safe.then(|| ctx.settings.data_dir.join("documents").join(storage_key))
 }
 
@@ -36,7 +37,12 @@ fn content_type(declared: &str) -> &'static str {
 }
 
 /// Document `document_id` of supplier `supplier_id`, if the caller's scope covers it.
-pub async fn document(ctx: &Ctx, caller: &Caller, supplier_id: i32, document_id: i32) -> Result<DocumentFile, AppError> {
+pub async fn document(
+    ctx: &Ctx,
+    caller: &Caller,
+    supplier_id: i32,
+    document_id: i32,
+) -> Result<DocumentFile, AppError> {
     let (_, scope) = staff_scope(caller)?;
     let db = &ctx.db;
     suppliers_in(&scope)

@@ -4,7 +4,7 @@
 //! sign-up links it. The whole import is one transaction, recorded with its report and in the
 //! audit log.
 use super::ipr_lines::RawLine;
-use super::{account_emails, parse_date, moment, staff_scope, Scope};
+use super::{account_emails, moment, parse_date, staff_scope, Scope};
 use crate::db::begin_write;
 use crate::entities::{entitlements, ipr_imports, item_types, recipients};
 use crate::services::audit::{self, Entry};
@@ -72,7 +72,11 @@ pub fn phone(raw: &str) -> Option<String> {
     (ok_chars && national.starts_with('7')).then(|| format!("+7{national}"))
 }
 
-fn check_line(raw: &RawLine, types: &HashMap<String, item_types::Model>, today: NaiveDate) -> Result<Checked, &'static str> {
+fn check_line(
+    raw: &RawLine,
+    types: &HashMap<String, item_types::Model>,
+    today: NaiveDate,
+) -> Result<Checked, &'static str> {
     let iin = Iin::parse(&raw.iin).map_err(|_| "bad_iin")?;
     let ipr_number = raw.ipr_number.trim().to_owned();
     if ipr_number.is_empty() {
@@ -144,7 +148,8 @@ pub async fn import(
         entitlements::Entity::insert_many(chunk.to_vec()).exec(&txn).await.or_unexpected()?;
     }
     let count = |o: LineOutcome| u32::try_from(report.iter().filter(|l| l.outcome == o).count()).unwrap_or(u32::MAX);
-    let (accepted, unchanged, refused) = (count(LineOutcome::Accepted), count(LineOutcome::Unchanged), count(LineOutcome::Refused));
+    let (accepted, unchanged, refused) =
+        (count(LineOutcome::Accepted), count(LineOutcome::Unchanged), count(LineOutcome::Refused));
     let sha = hex::encode(Sha256::digest(bytes));
     let name: String = file_name.trim().chars().take(200).collect();
     let name = if name.is_empty() { "ipr.csv".to_owned() } else { name };
@@ -209,19 +214,30 @@ const CHUNK: usize = 500;
 
 impl Cache {
     async fn preload(txn: &impl ConnectionTrait, lines: &[RawLine]) -> Result<Self, AppError> {
-        let mut iins: Vec<String> = lines.iter().filter_map(|l| Iin::parse(&l.iin).ok()).map(|i| i.as_str().to_owned()).collect();
+        let mut iins: Vec<String> =
+            lines.iter().filter_map(|l| Iin::parse(&l.iin).ok()).map(|i| i.as_str().to_owned()).collect();
         iins.sort_unstable();
         iins.dedup();
         let mut recipients_by_iin = HashMap::new();
         for chunk in iins.chunks(CHUNK) {
-            for r in recipients::Entity::find().filter(recipients::Column::Iin.is_in(chunk.to_vec())).all(txn).await.or_unexpected()? {
+            for r in recipients::Entity::find()
+                .filter(recipients::Column::Iin.is_in(chunk.to_vec()))
+                .all(txn)
+                .await
+                .or_unexpected()?
+            {
                 recipients_by_iin.insert(r.iin.clone(), r);
             }
         }
         let ids: Vec<i32> = recipients_by_iin.values().map(|r| r.id).collect();
         let mut grants = HashMap::new();
         for chunk in ids.chunks(CHUNK) {
-            for e in entitlements::Entity::find().filter(entitlements::Column::RecipientId.is_in(chunk.to_vec())).all(txn).await.or_unexpected()? {
+            for e in entitlements::Entity::find()
+                .filter(entitlements::Column::RecipientId.is_in(chunk.to_vec()))
+                .all(txn)
+                .await
+                .or_unexpected()?
+            {
                 grants.insert((e.recipient_id, e.ipr_number.clone(), e.item_type_id), e);
             }
         }

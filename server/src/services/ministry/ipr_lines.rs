@@ -48,10 +48,18 @@ fn text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
 
 /// Which field a CSV header names, in any of the three languages.
 fn column(header: &str) -> Option<usize> {
-    let h: String = header.trim().trim_matches('"').to_lowercase().chars().filter(|c| !c.is_whitespace() && *c != '_' && *c != '-').collect();
+    let h: String = header
+        .trim()
+        .trim_matches('"')
+        .to_lowercase()
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '_' && *c != '-')
+        .collect();
     match h.as_str() {
         "iin" | "иин" | "жсн" => Some(0),
-        "iprnumber" | "ipr" | "номеripr" | "номерипр" | "номерипар" | "ипр" | "ипар" | "жоабнөмірі" => Some(1),
+        "iprnumber" | "ipr" | "номеripr" | "номерипр" | "номерипар" | "ипр" | "ипар" | "жоабнөмірі" => {
+            Some(1)
+        }
         "itemtype" | "itemtypecode" | "code" | "кодвида" | "видтср" | "код" | "түрі" => Some(2),
         "quantity" | "qty" | "hours" | "количество" | "часы" | "саны" => Some(3),
         "validfrom" | "from" | "сдаты" | "начало" | "басталуы" => Some(4),
@@ -66,8 +74,10 @@ pub type ReadError = &'static str;
 
 fn from_csv(text: &str) -> Result<Vec<RawLine>, ReadError> {
     let first = text.lines().find(|l| !l.trim().is_empty()).ok_or("file_empty")?;
-    let delimiter = [b';', b'\t', b','].into_iter().max_by_key(|d| first.bytes().filter(|b| b == d).count()).unwrap_or(b',');
-    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).trim(csv::Trim::All).from_reader(text.as_bytes());
+    let delimiter =
+        [b';', b'\t', b','].into_iter().max_by_key(|d| first.bytes().filter(|b| b == d).count()).unwrap_or(b',');
+    let mut reader =
+        csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).trim(csv::Trim::All).from_reader(text.as_bytes());
     let headers = reader.headers().map_err(|_| "bad_file")?.clone();
     let map: Vec<Option<usize>> = headers.iter().map(column).collect();
     for needed in 0..6 {

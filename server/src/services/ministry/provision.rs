@@ -121,7 +121,8 @@ impl Counts {
             delivered: self.delivered,
             people_provided: provided,
             // Rounded half up, in tenths of a percent.
-            rate_permille: (entitled > 0).then(|| u32::try_from((provided * 1000 + entitled / 2) / entitled).unwrap_or(u32::MAX)),
+            rate_permille: (entitled > 0)
+                .then(|| u32::try_from((provided * 1000 + entitled / 2) / entitled).unwrap_or(u32::MAX)),
             median_days: self.median_days_x2.map(|m| m as f64 / 2.0),
             overdue: self.overdue,
             state_paid: Money::from_tiyn(self.state_paid_tiyn),
@@ -156,7 +157,9 @@ impl Acc {
 pub fn is_overdue(o: &OrderFact, now: DateTime<Utc>) -> bool {
     match o.status {
         DbOrderStatus::Placed => o.accept_by < now,
-        DbOrderStatus::Accepted | DbOrderStatus::Scheduled | DbOrderStatus::InDelivery => o.deliver_by.is_some_and(|d| d < now),
+        DbOrderStatus::Accepted | DbOrderStatus::Scheduled | DbOrderStatus::InDelivery => {
+            o.deliver_by.is_some_and(|d| d < now)
+        }
         _ => false,
     }
 }
@@ -182,7 +185,9 @@ fn tally(
         }
         let delivered: Vec<&&OrderFact> = list
             .iter()
-            .filter(|o| matches!(o.status, DbOrderStatus::Delivered | DbOrderStatus::Rendered | DbOrderStatus::Confirmed))
+            .filter(|o| {
+                matches!(o.status, DbOrderStatus::Delivered | DbOrderStatus::Rendered | DbOrderStatus::Confirmed)
+            })
             .filter(|o| o.delivered_at.is_some_and(|d| d < end))
             .collect();
         if let Some(first) = delivered.iter().filter_map(|o| o.delivered_at).min() {
@@ -190,15 +195,25 @@ fn tally(
             acc.provided.insert(e.recipient_id);
             acc.days.push((first.date_naive() - e.valid_from).num_days().max(0));
         }
-        acc.paid += delivered.iter().filter(|o| o.delivered_at.is_some_and(|d| d >= start)).map(|o| o.state_share.tiyn()).sum::<i64>();
-        acc.overdue += list.iter().filter(|o| o.created_at >= start && o.created_at < end && is_overdue(o, now)).count() as u64;
+        acc.paid += delivered
+            .iter()
+            .filter(|o| o.delivered_at.is_some_and(|d| d >= start))
+            .map(|o| o.state_share.tiyn())
+            .sum::<i64>();
+        acc.overdue +=
+            list.iter().filter(|o| o.created_at >= start && o.created_at < end && is_overdue(o, now)).count() as u64;
     }
     out
 }
 
 /// Every group's figures recomputed from the raw facts, held in memory: the reference the
 /// summaries are tested against (see `provision_summary` for what the dashboard reads).
-pub fn compute(ents: &[EntitlementFact], orders: &[OrderFact], period: Period, now: DateTime<Utc>) -> HashMap<(String, i32), Counts> {
+pub fn compute(
+    ents: &[EntitlementFact],
+    orders: &[OrderFact],
+    period: Period,
+    now: DateTime<Utc>,
+) -> HashMap<(String, i32), Counts> {
     let mut by_entitlement: HashMap<i32, Vec<&OrderFact>> = HashMap::new();
     for o in orders {
         by_entitlement.entry(o.entitlement_id).or_default().push(o);
@@ -206,7 +221,9 @@ pub fn compute(ents: &[EntitlementFact], orders: &[OrderFact], period: Period, n
     let region = |e: &EntitlementFact| e.region.clone().unwrap_or_else(|| "-".into());
     let mut out = HashMap::new();
     let groupings: [&dyn Fn(&EntitlementFact) -> (String, i32); 4] =
-        [&|_| (String::new(), 0), &|e| (region(e), 0), &|e| (String::new(), e.category_id), &|e| (region(e), e.category_id)];
+        [&|_| (String::new(), 0), &|e| (region(e), 0), &|e| (String::new(), e.category_id), &|e| {
+            (region(e), e.category_id)
+        }];
     for group in groupings {
         for (key, acc) in tally(ents, &by_entitlement, period, now, group) {
             out.insert(key, acc.counts());
@@ -265,7 +282,11 @@ pub fn period(from: &str, to: &str, today: NaiveDate) -> Result<Period, AppError
 
 /// The raw facts of a period (in a region, or the whole country), held in memory: what
 /// [`compute`] recomputes the figures from when the summaries are checked.
-pub async fn facts(db: &impl sea_orm::ConnectionTrait, period: Period, region: Option<&str>) -> Result<(Vec<EntitlementFact>, Vec<OrderFact>), sea_orm::DbErr> {
+pub async fn facts(
+    db: &impl sea_orm::ConnectionTrait,
+    period: Period,
+    region: Option<&str>,
+) -> Result<(Vec<EntitlementFact>, Vec<OrderFact>), sea_orm::DbErr> {
     let mut ents = entitlements::Entity::find()
         .select_only()
         .column(entitlements::Column::Id)
@@ -273,8 +294,20 @@ pub async fn facts(db: &impl sea_orm::ConnectionTrait, period: Period, region: O
         .column(recipients::Column::RegionCode)
         .column(item_types::Column::CategoryId)
         .column(entitlements::Column::ValidFrom)
-        .join(JoinType::InnerJoin, entitlements::Entity::belongs_to(recipients::Entity).from(entitlements::Column::RecipientId).to(recipients::Column::Id).into())
-        .join(JoinType::InnerJoin, entitlements::Entity::belongs_to(item_types::Entity).from(entitlements::Column::ItemTypeId).to(item_types::Column::Id).into())
+        .join(
+            JoinType::InnerJoin,
+            entitlements::Entity::belongs_to(recipients::Entity)
+                .from(entitlements::Column::RecipientId)
+                .to(recipients::Column::Id)
+                .into(),
+        )
+        .join(
+            JoinType::InnerJoin,
+            entitlements::Entity::belongs_to(item_types::Entity)
+                .from(entitlements::Column::ItemTypeId)
+                .to(item_types::Column::Id)
+                .into(),
+        )
         .filter(entitlements::Column::ValidFrom.lte(period.to))
         .filter(entitlements::Column::ValidTo.gte(period.from));
     let mut ords = orders::Entity::find()
@@ -286,8 +319,20 @@ pub async fn facts(db: &impl sea_orm::ConnectionTrait, period: Period, region: O
         .column(orders::Column::AcceptBy)
         .column(orders::Column::DeliverBy)
         .column(orders::Column::StateShareTiyn)
-        .join(JoinType::InnerJoin, orders::Entity::belongs_to(entitlements::Entity).from(orders::Column::EntitlementId).to(entitlements::Column::Id).into())
-        .join(JoinType::InnerJoin, entitlements::Entity::belongs_to(recipients::Entity).from(entitlements::Column::RecipientId).to(recipients::Column::Id).into())
+        .join(
+            JoinType::InnerJoin,
+            orders::Entity::belongs_to(entitlements::Entity)
+                .from(orders::Column::EntitlementId)
+                .to(entitlements::Column::Id)
+                .into(),
+        )
+        .join(
+            JoinType::InnerJoin,
+            entitlements::Entity::belongs_to(recipients::Entity)
+                .from(entitlements::Column::RecipientId)
+                .to(recipients::Column::Id)
+                .into(),
+        )
         .filter(entitlements::Column::ValidFrom.lte(period.to))
         .filter(entitlements::Column::ValidTo.gte(period.from));
     if let Some(r) = region {
@@ -301,7 +346,13 @@ pub async fn facts(db: &impl sea_orm::ConnectionTrait, period: Period, region: O
         .all(db)
         .await?
         .into_iter()
-        .map(|(id, recipient_id, region, category_id, valid_from)| EntitlementFact { id, recipient_id, region, category_id, valid_from })
+        .map(|(id, recipient_id, region, category_id, valid_from)| EntitlementFact {
+            id,
+            recipient_id,
+            region,
+            category_id,
+            valid_from,
+        })
         .collect();
     let ords: Vec<OrderFact> = ords
         .into_tuple::<O>()
@@ -331,7 +382,8 @@ impl ProvisionService {
         let db = &self.0.db;
         let now = Utc::now();
         let period = period(from, to, now.date_naive())?;
-        let (figures, computed_at) = super::provision_summary::figures(db, &self.0.read_db, period, now).await.or_unexpected()?;
+        let (figures, computed_at) =
+            super::provision_summary::figures(db, &self.0.read_db, period, now).await.or_unexpected()?;
         let names = region_names(db, caller.lang).await?;
         let regions: Vec<(String, String)> = match scope.region() {
             Some(r) => vec![(r.to_owned(), names.get(r).cloned().unwrap_or_default())],
@@ -351,7 +403,10 @@ impl ProvisionService {
             .collect();
         let unknown = app::i18n::tr(caller.lang, "provision-region-unknown");
         let (mut total, regions, categories) = assemble(&figures, scope.region(), &regions, &cats, &unknown);
-        total.name = app::i18n::tr(caller.lang, if scope.region().is_some() { "provision-total-region" } else { "provision-total-country" });
+        total.name = app::i18n::tr(
+            caller.lang,
+            if scope.region().is_some() { "provision-total-region" } else { "provision-total-country" },
+        );
         Ok(ProvisionView {
             from: period.from.to_string(),
             to: period.to.to_string(),
@@ -370,4 +425,3 @@ impl Provision for ProvisionService {
         self.view(caller, from, to).await
     }
 }
-

@@ -25,8 +25,16 @@ const HEADERS: [&str; 12] = [
 /// A field quoted when it holds a separator, a quote or a line break; a leading `=`, `+`,
 /// `-` or `@` is neutralised so Excel never runs a name as a formula.
 fn field(raw: &str) -> String {
-    let safe = if raw.starts_with(['=', '+', '@']) || (raw.starts_with('-') && raw.len() > 1) { format!("'{raw}") } else { raw.to_owned() };
-    if safe.contains([';', '"', '\n', '\r']) { format!("\"{}\"", safe.replace('"', "\"\"")) } else { safe }
+    let safe = if raw.starts_with(['=', '+', '@']) || (raw.starts_with('-') && raw.len() > 1) {
+        format!("'{raw}")
+    } else {
+        raw.to_owned()
+    };
+    if safe.contains([';', '"', '\n', '\r']) {
+        format!("\"{}\"", safe.replace('"', "\"\""))
+    } else {
+        safe
+    }
 }
 
 fn line(group: &str, r: &ProvisionRow) -> String {

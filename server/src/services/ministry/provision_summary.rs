@@ -19,7 +19,8 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use futures::TryStreamExt;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseBackend, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set, Statement, StreamTrait, Value,
+    ColumnTrait, ConnectionTrait, DatabaseBackend, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set, Statement,
+    StreamTrait, Value,
 };
 use std::collections::{BTreeMap, HashMap};
 
@@ -147,7 +148,11 @@ fn median_x2(days: &BTreeMap<i64, u64>) -> Option<i64> {
 }
 
 /// A period's figures for every group, computed from the raw rows in one streamed pass.
-pub async fn aggregate<C: ConnectionTrait + StreamTrait>(db: &C, period: Period, now: DateTime<Utc>) -> Result<HashMap<Group, Counts>, DbErr> {
+pub async fn aggregate<C: ConnectionTrait + StreamTrait>(
+    db: &C,
+    period: Period,
+    now: DateTime<Utc>,
+) -> Result<HashMap<Group, Counts>, DbErr> {
     let mut tallies: HashMap<Group, Tally> = HashMap::new();
     let backend = ConnectionTrait::get_database_backend(db);
     let mut rows = std::pin::pin!(db.stream_raw(facts_statement(backend, period, now)).await?);
@@ -203,7 +208,12 @@ fn model_of(period: Period, (region, category): &Group, c: &Counts) -> provision
 
 /// Computes a period's figures (reading `source`, a replica or the database) and stores them
 /// in the database, replacing what was there.
-pub async fn rebuild(db: &DatabaseConnection, source: &DatabaseConnection, period: Period, now: DateTime<Utc>) -> Result<HashMap<Group, Counts>, DbErr> {
+pub async fn rebuild(
+    db: &DatabaseConnection,
+    source: &DatabaseConnection,
+    period: Period,
+    now: DateTime<Utc>,
+) -> Result<HashMap<Group, Counts>, DbErr> {
     let figures = aggregate(source, period, now).await?;
     let txn = begin_write(db).await?;
     // The period's row first: a second computation of the same period waits here.
@@ -268,9 +278,16 @@ pub fn summary_rows(period: Period) -> sea_orm::Select<provision_summaries::Enti
 /// Computes the dashboard's default period (this year) at start-up when it has never been
 /// computed, so that the first person to open the dashboard does not wait for it. Of several
 /// instances starting together, the one holding the job's lease computes.
-pub async fn warm(db: &DatabaseConnection, source: &DatabaseConnection, holder: &str, now: DateTime<Utc>) -> Result<bool, DbErr> {
+pub async fn warm(
+    db: &DatabaseConnection,
+    source: &DatabaseConnection,
+    holder: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, DbErr> {
     let period = super::provision::period("", "", now.date_naive()).map_err(|e| DbErr::Custom(format!("{e:?}")))?;
-    if provision_periods::Entity::find_by_id((period.from, period.to)).one(db).await?.is_some() || !lease(db, holder, now).await? {
+    if provision_periods::Entity::find_by_id((period.from, period.to)).one(db).await?.is_some()
+        || !lease(db, holder, now).await?
+    {
         return Ok(false);
     }
     let built = rebuild(db, source, period, now).await.map(|_| true);
@@ -313,7 +330,12 @@ async fn release(db: &DatabaseConnection, holder: &str) -> Result<(), DbErr> {
 /// One round of the job: marks the periods recent changes touched stale, forgets periods
 /// nobody reads, and computes again every stale or old period. Returns how many it computed,
 /// or `None` when another instance is running a round.
-pub async fn catch_up(db: &DatabaseConnection, source: &DatabaseConnection, holder: &str, now: DateTime<Utc>) -> Result<Option<usize>, DbErr> {
+pub async fn catch_up(
+    db: &DatabaseConnection,
+    source: &DatabaseConnection,
+    holder: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<usize>, DbErr> {
     if !lease(db, holder, now).await? {
         return Ok(None);
     }
@@ -353,7 +375,11 @@ async fn round(db: &DatabaseConnection, source: &DatabaseConnection, now: DateTi
     txn.execute_raw(Statement::from_sql_and_values(backend, sql, q.values)).await?;
     provision_periods::Entity::delete_many().filter(provision_periods::Column::ReadAt.lt(forgotten)).exec(&txn).await?;
     let due: Vec<provision_periods::Model> = provision_periods::Entity::find()
-        .filter(sea_orm::Condition::any().add(provision_periods::Column::Stale.eq(true)).add(provision_periods::Column::ComputedAt.lt(now - MAX_AGE)))
+        .filter(
+            sea_orm::Condition::any()
+                .add(provision_periods::Column::Stale.eq(true))
+                .add(provision_periods::Column::ComputedAt.lt(now - MAX_AGE)),
+        )
         .all(&txn)
         .await?;
     txn.commit().await?;
@@ -373,9 +399,13 @@ pub fn spawn_job(db: DatabaseConnection, source: DatabaseConnection, warm_first:
         if warm_first {
             let started = std::time::Instant::now();
             match warm(&db, &source, &holder, Utc::now()).await {
-                Ok(true) => tracing::info!(seconds = started.elapsed().as_secs_f64(), "provision summaries: this year computed"),
+                Ok(true) => {
+                    tracing::info!(seconds = started.elapsed().as_secs_f64(), "provision summaries: this year computed")
+                }
                 Ok(false) => {}
-                Err(e) => tracing::warn!(error = %e, "provision summaries: this year could not be computed at start-up; the dashboard computes it when asked"),
+                Err(e) => {
+                    tracing::warn!(error = %e, "provision summaries: this year could not be computed at start-up; the dashboard computes it when asked")
+                }
             }
         }
         let mut tick = tokio::time::interval(INTERVAL);

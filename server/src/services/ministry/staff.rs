@@ -56,11 +56,14 @@ impl StaffAccounts for StaffAccountService {
         let mut errors = FieldErrors::new();
         let email = errors.check("staff_email", Email::parse(&form.email));
         let name = errors.check("staff_name", text(&form.name, 200));
-        let role = errors.check("staff_role", match form.role.as_str() {
-            "staff" => Ok(Role::Staff),
-            "admin" => Ok(Role::Admin),
-            _ => Err("required"),
-        });
+        let role = errors.check(
+            "staff_role",
+            match form.role.as_str() {
+                "staff" => Ok(Role::Staff),
+                "admin" => Ok(Role::Admin),
+                _ => Err("required"),
+            },
+        );
         let region = form.region.trim().to_owned();
         let region = if region.is_empty() { None } else { Some(region) };
         if let Some(r) = &region {
@@ -70,9 +73,20 @@ impl StaffAccounts for StaffAccountService {
                 errors.add("staff_region", "admin_has_no_region");
             }
         }
-        let password = errors.check("staff_password", crate::auth::strength::parse(&form.password, email.as_ref().map(|e| e.as_str()).unwrap_or(""), &[form.name.as_str()]));
+        let password = errors.check(
+            "staff_password",
+            crate::auth::strength::parse(
+                &form.password,
+                email.as_ref().map(|e| e.as_str()).unwrap_or(""),
+                &[form.name.as_str()],
+            ),
+        );
         if let Some(e) = &email {
-            let taken = accounts::Entity::find().filter(accounts::Column::Email.eq(e.as_str())).one(db).await.or_unexpected()?;
+            let taken = accounts::Entity::find()
+                .filter(accounts::Column::Email.eq(e.as_str()))
+                .one(db)
+                .await
+                .or_unexpected()?;
             if taken.is_some() {
                 errors.add("staff_email", "email_taken");
             }
@@ -85,7 +99,14 @@ impl StaffAccounts for StaffAccountService {
         let txn = begin_write(db).await.or_unexpected()?;
         let account = insert_account(
             &txn,
-            NewAccount { email: &email, password_hash: hash, role, lang: caller.lang, display_name: name, staff_region: region.clone() },
+            NewAccount {
+                email: &email,
+                password_hash: hash,
+                role,
+                lang: caller.lang,
+                display_name: name,
+                staff_region: region.clone(),
+            },
         )
         .await?;
         audit::record(

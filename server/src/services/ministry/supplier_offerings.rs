@@ -30,7 +30,11 @@ fn offering_title(o: &offerings::Model, lang: Lang) -> String {
 }
 
 /// Offerings as rows of a staff table.
-pub async fn offering_rows(db: &impl ConnectionTrait, list: Vec<offerings::Model>, lang: Lang) -> Result<Vec<StaffOfferingRow>, AppError> {
+pub async fn offering_rows(
+    db: &impl ConnectionTrait,
+    list: Vec<offerings::Model>,
+    lang: Lang,
+) -> Result<Vec<StaffOfferingRow>, AppError> {
     let mut type_ids: Vec<i32> = list.iter().map(|o| o.item_type_id).collect();
     type_ids.sort_unstable();
     type_ids.dedup();
@@ -59,7 +63,8 @@ pub async fn offering_rows(db: &impl ConnectionTrait, list: Vec<offerings::Model
 
 /// An offering's parameters as `(label, value)` in `lang`, by its item type's schema.
 pub fn describe_params(schema: &serde_json::Value, values: &serde_json::Value, lang: Lang) -> Vec<(String, String)> {
-    let pick = |l: &serde_json::Value| l[lang.code()].as_str().or_else(|| l["ru"].as_str()).unwrap_or_default().to_owned();
+    let pick =
+        |l: &serde_json::Value| l[lang.code()].as_str().or_else(|| l["ru"].as_str()).unwrap_or_default().to_owned();
     schema["params"]
         .as_array()
         .into_iter()

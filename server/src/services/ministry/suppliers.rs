@@ -4,14 +4,16 @@
 use super::supplier_offerings::{describe_params, offering_rows};
 use super::{count32, day, region_choices, region_names, staff_scope, Scope};
 use crate::db::begin_write;
-use crate::services::supplier_status::StatusError;
 use crate::entities::enums::{DbOfferingStatus, DbSupplierStatus};
-use crate::entities::{categories, item_types, offerings, supplier_categories, supplier_documents, supplier_regions, suppliers};
+use crate::entities::{
+    categories, item_types, offerings, supplier_categories, supplier_documents, supplier_regions, suppliers,
+};
 use crate::services::audit::{self, contains_pattern, Entry};
 use crate::services::notices::notify;
-use app::domain::NoticeKind;
 use crate::services::paging::one_page;
+use crate::services::supplier_status::StatusError;
 use crate::services::{text, Ctx, OrUnexpected};
+use app::domain::NoticeKind;
 use app::domain::{Lang, OfferingStatus, RefusalCode, SupplierStatus};
 use app::dto::ministry::*;
 use app::error::{AppError, FieldErrors};
@@ -78,7 +80,11 @@ impl StaffSuppliers for StaffSupplierService {
             find
         } else {
             let pattern = contains_pattern(q);
-            find.filter(Condition::any().add(suppliers::Column::NameFolded.like(pattern.clone())).add(suppliers::Column::Bin.like(pattern)))
+            find.filter(
+                Condition::any()
+                    .add(suppliers::Column::NameFolded.like(pattern.clone()))
+                    .add(suppliers::Column::Bin.like(pattern)),
+            )
         };
         let (rows, page) = one_page(db, find, filter.page).await?;
         let ids: Vec<i32> = rows.iter().map(|s| s.id).collect();
@@ -124,12 +130,24 @@ impl StaffSuppliers for StaffSupplierService {
             .or_unexpected()?
             .ok_or(AppError::NotFound)?;
         let names = region_names(db, caller.lang).await?;
-        let regions = supplier_regions::Entity::find().filter(supplier_regions::Column::SupplierId.eq(id)).all(db).await.or_unexpected()?;
+        let regions = supplier_regions::Entity::find()
+            .filter(supplier_regions::Column::SupplierId.eq(id))
+            .all(db)
+            .await
+            .or_unexpected()?;
         let region_list = |approved: bool| -> Vec<String> {
-            regions.iter().filter(|r| r.approved == approved).filter_map(|r| names.get(&r.region_code).cloned()).collect()
+            regions
+                .iter()
+                .filter(|r| r.approved == approved)
+                .filter_map(|r| names.get(&r.region_code).cloned())
+                .collect()
         };
         let (served, requested_regions) = (region_list(true), region_list(false));
-        let chosen = supplier_categories::Entity::find().filter(supplier_categories::Column::SupplierId.eq(id)).all(db).await.or_unexpected()?;
+        let chosen = supplier_categories::Entity::find()
+            .filter(supplier_categories::Column::SupplierId.eq(id))
+            .all(db)
+            .await
+            .or_unexpected()?;
         let all_cats = categories::Entity::find()
             .filter(categories::Column::Id.is_in(chosen.iter().map(|c| c.category_id)))
             .order_by_asc(categories::Column::Sort)
@@ -160,7 +178,12 @@ impl StaffSuppliers for StaffSupplierService {
                 uploaded_on: day(d.uploaded_at),
             })
             .collect();
-        let (offers, page) = one_page(db, offerings::Entity::find().filter(offerings::Column::SupplierId.eq(id)).order_by_asc(offerings::Column::Id), offerings_page).await?;
+        let (offers, page) = one_page(
+            db,
+            offerings::Entity::find().filter(offerings::Column::SupplierId.eq(id)).order_by_asc(offerings::Column::Id),
+            offerings_page,
+        )
+        .await?;
         let history = crate::services::audit::entries_about(db, "supplier", &id.to_string()).await?;
         let status: SupplierStatus = s.status.into();
         Ok(SupplierDetail {
@@ -211,13 +234,15 @@ impl StaffSuppliers for StaffSupplierService {
         if !from.contains(&current) {
             return Err(AppError::refused(RefusalCode::DecisionNotOpen));
         }
-        crate::services::supplier_status::set_status(&txn, &self.0.links, s.id, to, reason, Some(actor)).await.map_err(|e| match e {
-            StatusError::NotFound => AppError::NotFound,
-            StatusError::NotAllowed => AppError::refused(RefusalCode::DecisionNotOpen),
-            StatusError::ReasonRequired => AppError::field("decision_reason", "required"),
-            StatusError::Incomplete(_) => AppError::refused(RefusalCode::SupplierIncomplete),
-            StatusError::Db(e) => crate::services::unexpected(e),
-        })?;
+        crate::services::supplier_status::set_status(&txn, &self.0.links, s.id, to, reason, Some(actor))
+            .await
+            .map_err(|e| match e {
+                StatusError::NotFound => AppError::NotFound,
+                StatusError::NotAllowed => AppError::refused(RefusalCode::DecisionNotOpen),
+                StatusError::ReasonRequired => AppError::field("decision_reason", "required"),
+                StatusError::Incomplete(_) => AppError::refused(RefusalCode::SupplierIncomplete),
+                StatusError::Db(e) => crate::services::unexpected(e),
+            })?;
         txn.commit().await.or_unexpected()?;
         Ok(to)
     }
@@ -237,7 +262,12 @@ impl StaffSuppliers for StaffSupplierService {
             return Err(AppError::field("scope_reason", "too_long"));
         }
         let txn = begin_write(&self.0.db).await.or_unexpected()?;
-        let s = suppliers_in(&scope).filter(suppliers::Column::Id.eq(id)).one(&txn).await.or_unexpected()?.ok_or(AppError::NotFound)?;
+        let s = suppliers_in(&scope)
+            .filter(suppliers::Column::Id.eq(id))
+            .one(&txn)
+            .await
+            .or_unexpected()?
+            .ok_or(AppError::NotFound)?;
         let regions: Vec<String> = supplier_regions::Entity::find()
             .filter(supplier_regions::Column::SupplierId.eq(s.id))
             .filter(supplier_regions::Column::Approved.eq(false))
@@ -317,7 +347,8 @@ impl StaffSuppliers for StaffSupplierService {
             .or_unexpected()?
             .ok_or(AppError::NotFound)?;
         let lang = caller.lang;
-        let supplier = suppliers::Entity::find_by_id(o.supplier_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
+        let supplier =
+            suppliers::Entity::find_by_id(o.supplier_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
         let it = item_types::Entity::find_by_id(o.item_type_id).one(db).await.or_unexpected()?;
         let params = it.map(|t| describe_params(&t.param_schema, &o.params, lang)).unwrap_or_default();
         let names = region_names(db, lang).await?;
@@ -336,7 +367,14 @@ impl StaffSuppliers for StaffSupplierService {
         };
         let supplier_id = o.supplier_id;
         let row = offering_rows(db, vec![o], lang).await?.into_iter().next().ok_or(AppError::NotFound)?;
-        Ok(StaffOfferingDetail { offering: row, supplier_id, supplier: supplier.legal_name, description, params, regions })
+        Ok(StaffOfferingDetail {
+            offering: row,
+            supplier_id,
+            supplier: supplier.legal_name,
+            description,
+            params,
+            regions,
+        })
     }
 
     async fn moderate_offering(&self, caller: &Caller, id: i32, action: &str, reason: &str) -> Result<i32, AppError> {
@@ -352,7 +390,9 @@ impl StaffSuppliers for StaffSupplierService {
         );
         let reason = errors.check("moderation_reason", text(reason, REASON_MAX));
         errors.finish()?;
-        let (Some(block), Some(reason)) = (block, reason) else { return Err(AppError::refused(RefusalCode::BadRequest)) };
+        let (Some(block), Some(reason)) = (block, reason) else {
+            return Err(AppError::refused(RefusalCode::BadRequest));
+        };
         let txn = begin_write(&self.0.db).await.or_unexpected()?;
         let o = offerings_in(&scope)
             .filter(offerings::Column::Id.eq(id))
@@ -361,13 +401,20 @@ impl StaffSuppliers for StaffSupplierService {
             .or_unexpected()?
             .ok_or(AppError::NotFound)?;
         let (allowed, to): (&[DbOfferingStatus], DbOfferingStatus) = if block {
-            (&[DbOfferingStatus::Draft, DbOfferingStatus::Published, DbOfferingStatus::Withdrawn], DbOfferingStatus::Blocked)
+            (
+                &[DbOfferingStatus::Draft, DbOfferingStatus::Published, DbOfferingStatus::Withdrawn],
+                DbOfferingStatus::Blocked,
+            )
         } else {
             // Unblocked offerings go back to draft: the supplier corrects and publishes again.
             (&[DbOfferingStatus::Blocked], DbOfferingStatus::Draft)
         };
         if !allowed.contains(&o.status) {
-            return Err(AppError::refused(if block { RefusalCode::OfferingAlreadyBlocked } else { RefusalCode::OfferingNotBlocked }));
+            return Err(AppError::refused(if block {
+                RefusalCode::OfferingAlreadyBlocked
+            } else {
+                RefusalCode::OfferingNotBlocked
+            }));
         }
         let now = Utc::now();
         let res = offerings::Entity::update_many()
@@ -397,7 +444,9 @@ impl StaffSuppliers for StaffSupplierService {
         )
         .await
         .or_unexpected()?;
-        if let Some(account) = crate::services::order_flow::supplier_account(&txn, o.supplier_id).await.or_unexpected()? {
+        if let Some(account) =
+            crate::services::order_flow::supplier_account(&txn, o.supplier_id).await.or_unexpected()?
+        {
             let params = json!({ "offering_id": o.id, "title": o.title_ru, "reason": reason });
             let kind = if block { NoticeKind::OfferingBlocked } else { NoticeKind::OfferingUnblocked };
             notify(&txn, &self.0.links, account, kind, None, params).await.or_unexpected()?;

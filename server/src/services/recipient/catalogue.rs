@@ -65,7 +65,8 @@ pub async fn cards(
         .collect();
     let types: HashMap<i32, item_types::Model> =
         item_types::Entity::find().all(db).await.or_unexpected()?.into_iter().map(|t| (t.id, t)).collect();
-    let cats: HashMap<i32, String> = categories::Entity::find().all(db).await.or_unexpected()?.into_iter().map(|c| (c.id, c.code)).collect();
+    let cats: HashMap<i32, String> =
+        categories::Entity::find().all(db).await.or_unexpected()?.into_iter().map(|c| (c.id, c.code)).collect();
     let served: HashSet<i32> = match my_region {
         Some(r) => offering_regions::Entity::find()
             .filter(offering_regions::Column::RegionCode.eq(r))
@@ -137,7 +138,9 @@ fn check_fields(query: &CatalogueQuery, errors: &mut FieldErrors) {
             errors.add(field, "too_long");
         }
     }
-    if query.params.len() > MAX_PARAMS || query.params.iter().any(|(k, v)| k.chars().count() > MAX_FIELD || v.chars().count() > MAX_FIELD) {
+    if query.params.len() > MAX_PARAMS
+        || query.params.iter().any(|(k, v)| k.chars().count() > MAX_FIELD || v.chars().count() > MAX_FIELD)
+    {
         errors.add("params", "too_long");
     }
 }
@@ -181,7 +184,11 @@ fn param_filters(fields: &[ParamField], given: &[(String, String)], errors: &mut
 }
 
 /// Runs a search's count and the offerings of one page (clamped to the last page).
-async fn run(db: &impl ConnectionTrait, search: &Search, page: u32) -> Result<(u64, u32, Vec<offerings::Model>), AppError> {
+async fn run(
+    db: &impl ConnectionTrait,
+    search: &Search,
+    page: u32,
+) -> Result<(u64, u32, Vec<offerings::Model>), AppError> {
     let backend = db.get_database_backend();
     let total: i64 = db
         .query_one_raw(search.count(backend))
@@ -209,20 +216,29 @@ async fn run(db: &impl ConnectionTrait, search: &Search, page: u32) -> Result<(u
 /// When no offering has the words, PostgreSQL with `pg_trgm` looks for titles with similar
 /// words (a letter wrong, missing or swapped, к typed for қ). The threshold is set for this
 /// transaction only, so it holds behind a transaction-pooling proxy too.
-async fn run_similar(db: &sea_orm::DatabaseConnection, search: &Search, page: u32) -> Result<Option<(u64, u32, Vec<offerings::Model>)>, AppError> {
+async fn run_similar(
+    db: &sea_orm::DatabaseConnection,
+    search: &Search,
+    page: u32,
+) -> Result<Option<(u64, u32, Vec<offerings::Model>)>, AppError> {
     if db.get_database_backend() != DatabaseBackend::Postgres || search.words.is_empty() {
         return Ok(None);
     }
     let txn = db.begin().await.or_unexpected()?;
     let has_trgm = txn
-        .query_one_raw(sea_orm::Statement::from_string(DatabaseBackend::Postgres, "SELECT 1 AS y FROM pg_extension WHERE extname = 'pg_trgm'"))
+        .query_one_raw(sea_orm::Statement::from_string(
+            DatabaseBackend::Postgres,
+            "SELECT 1 AS y FROM pg_extension WHERE extname = 'pg_trgm'",
+        ))
         .await
         .or_unexpected()?
         .is_some();
     if !has_trgm {
         return Ok(None);
     }
-    txn.execute_unprepared(&format!("SET LOCAL pg_trgm.word_similarity_threshold = {SIMILARITY}")).await.or_unexpected()?;
+    txn.execute_unprepared(&format!("SET LOCAL pg_trgm.word_similarity_threshold = {SIMILARITY}"))
+        .await
+        .or_unexpected()?;
     let similar = Search { word_match: WordMatch::Similar, ..search.clone() };
     let found = run(&txn, &similar, page).await?;
     txn.commit().await.or_unexpected()?;
@@ -235,7 +251,14 @@ struct Planned {
     fields: Vec<ParamField>,
 }
 
-fn plan(query: &mut CatalogueQuery, types: &[item_types::Model], cats: &HashMap<i32, String>, region: Option<String>, lang: Lang, today: NaiveDate) -> Result<Planned, AppError> {
+fn plan(
+    query: &mut CatalogueQuery,
+    types: &[item_types::Model],
+    cats: &HashMap<i32, String>,
+    region: Option<String>,
+    lang: Lang,
+    today: NaiveDate,
+) -> Result<Planned, AppError> {
     let mut errors = FieldErrors::new();
     check_fields(query, &mut errors);
     let chosen = types.iter().find(|t| t.code == query.item_type);
@@ -244,12 +267,15 @@ fn plan(query: &mut CatalogueQuery, types: &[item_types::Model], cats: &HashMap<
     }
     let item_types = match chosen {
         Some(t) => Some(vec![t.id]),
-        None if !query.category.is_empty() => Some(types.iter().filter(|t| cats.get(&t.category_id) == Some(&query.category)).map(|t| t.id).collect()),
+        None if !query.category.is_empty() => {
+            Some(types.iter().filter(|t| cats.get(&t.category_id) == Some(&query.category)).map(|t| t.id).collect())
+        }
         None => None,
     };
     let price_min = amount("price_min", &query.price_min, &mut errors);
     let price_max = amount("price_max", &query.price_max, &mut errors);
-    let min_rating = whole("min_rating", &query.min_rating, &mut errors).map(|r| i32::try_from(r.clamp(1, 5)).unwrap_or(1) * 100);
+    let min_rating =
+        whole("min_rating", &query.min_rating, &mut errors).map(|r| i32::try_from(r.clamp(1, 5)).unwrap_or(1) * 100);
     let max_lead = match whole("max_lead", &query.max_lead, &mut errors) {
         Some(d) if d < 1 => {
             errors.add("max_lead", "out_of_range");
@@ -258,7 +284,8 @@ fn plan(query: &mut CatalogueQuery, types: &[item_types::Model], cats: &HashMap<
         d => d.map(|d| i32::try_from(d).unwrap_or(i32::MAX)),
     };
     let fields = chosen.map(|t| param_fields(&t.param_schema, lang)).unwrap_or_default();
-    let params = if query.params.len() > MAX_PARAMS { Vec::new() } else { param_filters(&fields, &query.params, &mut errors) };
+    let params =
+        if query.params.len() > MAX_PARAMS { Vec::new() } else { param_filters(&fields, &query.params, &mut errors) };
     errors.finish()?;
     let words = catalogue_sql::words(&query.q);
     let sort = match Sort::parse(&query.sort) {
@@ -303,19 +330,26 @@ pub struct Prepared {
 
 /// Checks a query and turns it into the search the service runs (the EXPLAIN test plans
 /// exactly this). Anyone may browse; a recipient sees their own region by default.
-pub async fn prepare(db: &impl ConnectionTrait, caller: &Caller, mut query: CatalogueQuery) -> Result<Prepared, AppError> {
+pub async fn prepare(
+    db: &impl ConnectionTrait,
+    caller: &Caller,
+    mut query: CatalogueQuery,
+) -> Result<Prepared, AppError> {
     let my_region = match &caller.actor {
         Some(_) => resolve(db, caller, query.for_recipient).await.ok().and_then(|a| a.recipient.region_code),
         None => None,
     };
-    let item_types = item_types::Entity::find().filter(item_types::Column::Active.eq(true)).all(db).await.or_unexpected()?;
-    let categories: HashMap<i32, String> = categories::Entity::find().all(db).await.or_unexpected()?.into_iter().map(|c| (c.id, c.code)).collect();
+    let item_types =
+        item_types::Entity::find().filter(item_types::Column::Active.eq(true)).all(db).await.or_unexpected()?;
+    let categories: HashMap<i32, String> =
+        categories::Entity::find().all(db).await.or_unexpected()?.into_iter().map(|c| (c.id, c.code)).collect();
     let region = match query.region.as_str() {
         "" => my_region.clone(),
         "all" => None,
         r => Some(r.to_owned()),
     };
-    let Planned { search, fields } = plan(&mut query, &item_types, &categories, region.clone(), caller.lang, Utc::now().date_naive())?;
+    let Planned { search, fields } =
+        plan(&mut query, &item_types, &categories, region.clone(), caller.lang, Utc::now().date_naive())?;
     if query.region.is_empty() {
         query.region = region.unwrap_or_else(|| "all".into());
     }
@@ -327,7 +361,8 @@ impl Catalogue for CatalogueService {
     async fn search(&self, caller: &Caller, query: CatalogueQuery) -> Result<CatalogueView, AppError> {
         let db = &self.0.db;
         let lang = caller.lang;
-        let Prepared { search, mut query, fields, my_region, item_types, categories } = prepare(db, caller, query).await?;
+        let Prepared { search, mut query, fields, my_region, item_types, categories } =
+            prepare(db, caller, query).await?;
         let (mut total, mut page, mut rows) = run(db, &search, query.page).await?;
         let mut similar = false;
         if total == 0 {
@@ -352,7 +387,11 @@ impl Catalogue for CatalogueService {
             categories: kinds_of_help,
             item_types: item_types
                 .iter()
-                .map(|t| ItemTypeOption { code: t.code.clone(), name: t.name(lang).to_owned(), category: categories.get(&t.category_id).cloned().unwrap_or_default() })
+                .map(|t| ItemTypeOption {
+                    code: t.code.clone(),
+                    name: t.name(lang).to_owned(),
+                    category: categories.get(&t.category_id).cloned().unwrap_or_default(),
+                })
                 .collect(),
             params: fields,
             my_region,

@@ -101,13 +101,22 @@ pub struct Keyset {
 impl Keyset {
     /// The position just after `o`.
     pub fn after(o: &offerings::Model) -> Self {
-        Self { price_tiyn: o.price_tiyn, lead_time_days: o.lead_time_days, rating_x100: o.rating_avg_x100, review_count: o.review_count, id: o.id }
+        Self {
+            price_tiyn: o.price_tiyn,
+            lead_time_days: o.lead_time_days,
+            rating_x100: o.rating_avg_x100,
+            review_count: o.review_count,
+            id: o.id,
+        }
     }
 
     /// The position as an opaque cursor.
     pub fn encode(&self) -> String {
         use base64::Engine;
-        let raw = format!("{}.{}.{}.{}.{}", self.price_tiyn, self.lead_time_days, self.rating_x100, self.review_count, self.id);
+        let raw = format!(
+            "{}.{}.{}.{}.{}",
+            self.price_tiyn, self.lead_time_days, self.rating_x100, self.review_count, self.id
+        );
         base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(raw)
     }
 
@@ -118,7 +127,13 @@ impl Keyset {
         let text = String::from_utf8(raw).ok()?;
         let parts: Vec<&str> = text.split('.').collect();
         let [price, lead, rating, count, id] = parts.as_slice() else { return None };
-        Some(Self { price_tiyn: price.parse().ok()?, lead_time_days: lead.parse().ok()?, rating_x100: rating.parse().ok()?, review_count: count.parse().ok()?, id: id.parse().ok()? })
+        Some(Self {
+            price_tiyn: price.parse().ok()?,
+            lead_time_days: lead.parse().ok()?,
+            rating_x100: rating.parse().ok()?,
+            review_count: count.parse().ok()?,
+            id: id.parse().ok()?,
+        })
     }
 }
 
@@ -214,8 +229,8 @@ pub fn words(text: &str) -> Vec<String> {
 
 /// Common Russian inflection endings, longest first.
 const ENDINGS: &[&str] = &[
-    "ями", "ами", "ого", "его", "ому", "ему", "ыми", "ими", "ой", "ей", "ий", "ый", "ая", "яя", "ое", "ее", "ые", "ие", "ов", "ев",
-    "ам", "ям", "ах", "ях", "ом", "ем", "ую", "юю", "а", "я", "о", "е", "и", "ы", "у", "ю", "ь",
+    "ями", "ами", "ого", "его", "ому", "ему", "ыми", "ими", "ой", "ей", "ий", "ый", "ая", "яя", "ое", "ее", "ые", "ие",
+    "ов", "ев", "ам", "ям", "ах", "ях", "ом", "ем", "ую", "юю", "а", "я", "о", "е", "и", "ы", "у", "ю", "ь",
 ];
 
 fn trim_ending(w: &str) -> String {
@@ -253,7 +268,11 @@ impl Search {
                         sql.push(" && ");
                     }
                     let prefix = format!("{w}:*");
-                    sql.push("(to_tsquery('russian', ").bind(prefix.clone()).push(") || to_tsquery('simple', ").bind(prefix).push("))");
+                    sql.push("(to_tsquery('russian', ")
+                        .bind(prefix.clone())
+                        .push(") || to_tsquery('simple', ")
+                        .bind(prefix)
+                        .push("))");
                 }
                 sql.push(" AS q) w");
             } else {
@@ -265,7 +284,9 @@ impl Search {
                         .bind(fts.join(" "))
                         .push(") f ON f.id = o.id");
                 } else {
-                    sql.push(" JOIN (SELECT rowid AS id FROM offerings_fts WHERE offerings_fts MATCH ").bind(fts.join(" ")).push(") f ON f.id = o.id");
+                    sql.push(" JOIN (SELECT rowid AS id FROM offerings_fts WHERE offerings_fts MATCH ")
+                        .bind(fts.join(" "))
+                        .push(") f ON f.id = o.id");
                 }
             }
         }
@@ -287,7 +308,9 @@ impl Search {
             }
         }
         if let Some(r) = &self.region {
-            sql.push(" AND EXISTS (SELECT 1 FROM offering_regions r WHERE r.offering_id = o.id AND r.region_code = ").bind(r.clone()).push(")");
+            sql.push(" AND EXISTS (SELECT 1 FROM offering_regions r WHERE r.offering_id = o.id AND r.region_code = ")
+                .bind(r.clone())
+                .push(")");
         }
         if let Some(p) = self.price_min {
             sql.push(" AND o.price_tiyn >= ").bind(p);
@@ -391,21 +414,47 @@ impl Search {
         if let Some(k) = after {
             match by_keys.sort {
                 Sort::Relevance | Sort::PriceAsc => {
-                    sql.push(" AND (o.price_tiyn > ").bind(k.price_tiyn).push(" OR (o.price_tiyn = ").bind(k.price_tiyn).push(" AND o.id > ").bind(k.id).push("))");
+                    sql.push(" AND (o.price_tiyn > ")
+                        .bind(k.price_tiyn)
+                        .push(" OR (o.price_tiyn = ")
+                        .bind(k.price_tiyn)
+                        .push(" AND o.id > ")
+                        .bind(k.id)
+                        .push("))");
                 }
                 Sort::PriceDesc => {
-                    sql.push(" AND (o.price_tiyn < ").bind(k.price_tiyn).push(" OR (o.price_tiyn = ").bind(k.price_tiyn).push(" AND o.id < ").bind(k.id).push("))");
+                    sql.push(" AND (o.price_tiyn < ")
+                        .bind(k.price_tiyn)
+                        .push(" OR (o.price_tiyn = ")
+                        .bind(k.price_tiyn)
+                        .push(" AND o.id < ")
+                        .bind(k.id)
+                        .push("))");
                 }
                 Sort::Rating => {
                     sql.push(" AND (o.rating_avg_x100 < ").bind(k.rating_x100);
-                    sql.push(" OR (o.rating_avg_x100 = ").bind(k.rating_x100).push(" AND o.review_count < ").bind(k.review_count).push(")");
-                    sql.push(" OR (o.rating_avg_x100 = ").bind(k.rating_x100).push(" AND o.review_count = ").bind(k.review_count);
+                    sql.push(" OR (o.rating_avg_x100 = ")
+                        .bind(k.rating_x100)
+                        .push(" AND o.review_count < ")
+                        .bind(k.review_count)
+                        .push(")");
+                    sql.push(" OR (o.rating_avg_x100 = ")
+                        .bind(k.rating_x100)
+                        .push(" AND o.review_count = ")
+                        .bind(k.review_count);
                     sql.push(" AND o.id > ").bind(k.id).push("))");
                 }
                 Sort::LeadTime => {
                     sql.push(" AND (o.lead_time_days > ").bind(k.lead_time_days);
-                    sql.push(" OR (o.lead_time_days = ").bind(k.lead_time_days).push(" AND o.price_tiyn > ").bind(k.price_tiyn).push(")");
-                    sql.push(" OR (o.lead_time_days = ").bind(k.lead_time_days).push(" AND o.price_tiyn = ").bind(k.price_tiyn);
+                    sql.push(" OR (o.lead_time_days = ")
+                        .bind(k.lead_time_days)
+                        .push(" AND o.price_tiyn > ")
+                        .bind(k.price_tiyn)
+                        .push(")");
+                    sql.push(" OR (o.lead_time_days = ")
+                        .bind(k.lead_time_days)
+                        .push(" AND o.price_tiyn = ")
+                        .bind(k.price_tiyn);
                     sql.push(" AND o.id > ").bind(k.id).push("))");
                 }
             }
@@ -431,7 +480,10 @@ impl Search {
         self.tables_and_filters(&mut sql);
         self.order_by(&mut sql);
         // Bounded by the caller; i64 is what both databases take.
-        sql.push(" LIMIT ").bind(i64::try_from(limit).unwrap_or(i64::MAX)).push(" OFFSET ").bind(i64::try_from(offset).unwrap_or(i64::MAX));
+        sql.push(" LIMIT ")
+            .bind(i64::try_from(limit).unwrap_or(i64::MAX))
+            .push(" OFFSET ")
+            .bind(i64::try_from(offset).unwrap_or(i64::MAX));
         sql.finish()
     }
 }

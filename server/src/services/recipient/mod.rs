@@ -30,7 +30,9 @@ pub struct Acting {
 pub async fn people_of(db: &impl ConnectionTrait, actor: &Actor) -> Result<Vec<recipients::Model>, AppError> {
     let query = recipients::Entity::find().order_by_asc(recipients::Column::FullName);
     match actor.role {
-        Role::Recipient => query.filter(recipients::Column::AccountId.eq(actor.account_id)).all(db).await.or_unexpected(),
+        Role::Recipient => {
+            query.filter(recipients::Column::AccountId.eq(actor.account_id)).all(db).await.or_unexpected()
+        }
         Role::Representative => {
             let ids: Vec<i32> = representatives::Entity::find()
                 .select_only()
@@ -48,14 +50,19 @@ pub async fn people_of(db: &impl ConnectionTrait, actor: &Actor) -> Result<Vec<r
 
 /// Who is acted for: the recipient themself, or the chosen person a representative acts for
 /// (their first when none is chosen). Choosing anyone else is `NotFound`.
-pub async fn resolve(db: &impl ConnectionTrait, caller: &Caller, for_recipient: Option<i32>) -> Result<Acting, AppError> {
+pub async fn resolve(
+    db: &impl ConnectionTrait,
+    caller: &Caller,
+    for_recipient: Option<i32>,
+) -> Result<Acting, AppError> {
     let actor = caller.require(&[Role::Recipient, Role::Representative])?.clone();
     let people = people_of(db, &actor).await?;
     let chosen = match (actor.role, for_recipient) {
         (Role::Representative, Some(id)) => people.iter().find(|p| p.id == id).cloned().ok_or(AppError::NotFound)?,
         _ => people.first().cloned().ok_or_else(|| AppError::refused(RefusalCode::NoOneToActFor))?,
     };
-    let choice = |p: &recipients::Model| PersonChoice { id: p.id, name: p.full_name.clone().unwrap_or_else(|| "—".into()) };
+    let choice =
+        |p: &recipients::Model| PersonChoice { id: p.id, name: p.full_name.clone().unwrap_or_else(|| "—".into()) };
     let view = ActingFor {
         current: choice(&chosen),
         choices: people.iter().map(choice).collect(),

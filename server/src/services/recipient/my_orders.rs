@@ -5,12 +5,16 @@
 use super::{day, offering_title, people_of, resolve};
 use crate::db::begin_write;
 use crate::entities::enums::{DbComplaintStatus, DbOrderStatus};
-use crate::entities::{accounts, categories, complaints, item_types, offerings, order_events, orders, recipients, reviews, suppliers};
+use crate::entities::{
+    accounts, categories, complaints, item_types, offerings, order_events, orders, recipients, reviews, suppliers,
+};
 use crate::services::notices::notify;
-use app::domain::NoticeKind;
-use crate::services::order_flow::{restore_entitlement, supplier_account, transition, working_days_after, TransitionError};
+use crate::services::order_flow::{
+    restore_entitlement, supplier_account, transition, working_days_after, TransitionError,
+};
 use crate::services::paging::one_page;
 use crate::services::{text, Ctx, OrUnexpected};
+use app::domain::NoticeKind;
 use app::domain::{CoPayment, Money, OrderStatus, RefusalCode, Role};
 use app::dto::orders::{ComplaintSummary, OrderEventView, OrderSummary, OrderView, OrdersView};
 use app::dto::recipient::ReviewView;
@@ -26,7 +30,11 @@ use std::collections::HashMap;
 pub struct MyOrderService(pub Ctx);
 
 /// The order, if the caller may act for its recipient.
-async fn own_order(db: &impl ConnectionTrait, caller: &Caller, order_id: i32) -> Result<(Actor, orders::Model), AppError> {
+async fn own_order(
+    db: &impl ConnectionTrait,
+    caller: &Caller,
+    order_id: i32,
+) -> Result<(Actor, orders::Model), AppError> {
     let actor = caller.require(&[Role::Recipient, Role::Representative])?.clone();
     let ids: Vec<i32> = people_of(db, &actor).await?.into_iter().map(|p| p.id).collect();
     let order = orders::Entity::find_by_id(order_id)
@@ -63,7 +71,12 @@ fn detail_lines(details: &serde_json::Value) -> Vec<(String, String)> {
     for session in details["sessions"].as_array().into_iter().flatten() {
         out.push((
             "order-detail-session".into(),
-            format!("{} {} — {}", session["date"].as_str().unwrap_or_default(), session["time"].as_str().unwrap_or_default(), session["hours"]),
+            format!(
+                "{} {} — {}",
+                session["date"].as_str().unwrap_or_default(),
+                session["time"].as_str().unwrap_or_default(),
+                session["hours"]
+            ),
         ));
     }
     if let Some(v) = s("arrival") {
@@ -130,12 +143,34 @@ impl MyOrders for MyOrderService {
     async fn get(&self, caller: &Caller, order_id: i32) -> Result<OrderView, AppError> {
         let db = &self.0.db;
         let (_, o) = own_order(db, caller, order_id).await?;
-        let offering = offerings::Entity::find_by_id(o.offering_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
-        let t = item_types::Entity::find_by_id(o.item_type_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
-        let category = categories::Entity::find_by_id(t.category_id).one(db).await.or_unexpected()?.map(|c| c.code).unwrap_or_default();
-        let supplier = suppliers::Entity::find_by_id(o.supplier_id).one(db).await.or_unexpected()?.map(|s| s.legal_name).unwrap_or_default();
-        let recipient = recipients::Entity::find_by_id(o.recipient_id).one(db).await.or_unexpected()?.and_then(|r| r.full_name).unwrap_or_default();
-        let events = order_events::Entity::find().filter(order_events::Column::OrderId.eq(o.id)).order_by_asc(order_events::Column::Id).all(db).await.or_unexpected()?;
+        let offering =
+            offerings::Entity::find_by_id(o.offering_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
+        let t =
+            item_types::Entity::find_by_id(o.item_type_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
+        let category = categories::Entity::find_by_id(t.category_id)
+            .one(db)
+            .await
+            .or_unexpected()?
+            .map(|c| c.code)
+            .unwrap_or_default();
+        let supplier = suppliers::Entity::find_by_id(o.supplier_id)
+            .one(db)
+            .await
+            .or_unexpected()?
+            .map(|s| s.legal_name)
+            .unwrap_or_default();
+        let recipient = recipients::Entity::find_by_id(o.recipient_id)
+            .one(db)
+            .await
+            .or_unexpected()?
+            .and_then(|r| r.full_name)
+            .unwrap_or_default();
+        let events = order_events::Entity::find()
+            .filter(order_events::Column::OrderId.eq(o.id))
+            .order_by_asc(order_events::Column::Id)
+            .all(db)
+            .await
+            .or_unexpected()?;
         let people: HashMap<i32, String> = accounts::Entity::find()
             .filter(accounts::Column::Id.is_in(events.iter().filter_map(|e| e.actor_account_id).chain([o.placed_by])))
             .all(db)
@@ -175,7 +210,11 @@ impl MyOrders for MyOrderService {
             quantity: o.quantity,
             unit_price: Money::from_tiyn(o.unit_price_tiyn),
             ceiling: Money::from_tiyn(o.ceiling_tiyn),
-            split: CoPayment { total: Money::from_tiyn(o.total_tiyn), state_share: Money::from_tiyn(o.state_share_tiyn), copay: Money::from_tiyn(o.copay_tiyn) },
+            split: CoPayment {
+                total: Money::from_tiyn(o.total_tiyn),
+                state_share: Money::from_tiyn(o.state_share_tiyn),
+                copay: Money::from_tiyn(o.copay_tiyn),
+            },
             placed_at: o.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
             accept_by: day(o.accept_by),
             deliver_by: o.deliver_by.map(day),
@@ -192,7 +231,12 @@ impl MyOrders for MyOrderService {
             can_cancel: status == OrderStatus::Placed,
             can_confirm: matches!(status, OrderStatus::Delivered | OrderStatus::Rendered),
             can_review: status == OrderStatus::Confirmed && review.is_none(),
-            review: review.map(|r| ReviewView { rating: r.rating, body: r.body, on: day(r.created_at), reply: r.reply }),
+            review: review.map(|r| ReviewView {
+                rating: r.rating,
+                body: r.body,
+                on: day(r.created_at),
+                reply: r.reply,
+            }),
             complaints,
         })
     }
@@ -205,7 +249,9 @@ impl MyOrders for MyOrderService {
             return Err(AppError::refused(RefusalCode::CannotCancelNow));
         }
         let days = self.0.settings.deliver_working_days;
-        transition(&txn, &o, DbOrderStatus::Cancelled, Some(&actor), None, days, &self.0.links).await.map_err(not_now)?;
+        transition(&txn, &o, DbOrderStatus::Cancelled, Some(&actor), None, days, &self.0.links)
+            .await
+            .map_err(not_now)?;
         restore_entitlement(&txn, &o).await.or_unexpected()?;
         crate::services::order_flow::release_place(&txn, &o).await.or_unexpected()?;
         txn.commit().await.or_unexpected()
@@ -228,7 +274,9 @@ impl MyOrders for MyOrderService {
             _ => return Err(AppError::refused(RefusalCode::CannotConfirmNow)),
         };
         let days = self.0.settings.deliver_working_days;
-        transition(&txn, &o, DbOrderStatus::Confirmed, Some(&actor), note, days, &self.0.links).await.map_err(not_now)?;
+        transition(&txn, &o, DbOrderStatus::Confirmed, Some(&actor), note, days, &self.0.links)
+            .await
+            .map_err(not_now)?;
         txn.commit().await.or_unexpected()
     }
 
@@ -237,7 +285,15 @@ impl MyOrders for MyOrderService {
         let body = text(&body, 4000).map_err(|c| AppError::field("problem", c))?;
         let txn = begin_write(db).await.or_unexpected()?;
         let (_, o) = own_order(&txn, caller, order_id).await?;
-        if !matches!(o.status, DbOrderStatus::Delivered | DbOrderStatus::Rendered | DbOrderStatus::Confirmed | DbOrderStatus::Accepted | DbOrderStatus::Scheduled | DbOrderStatus::InDelivery) {
+        if !matches!(
+            o.status,
+            DbOrderStatus::Delivered
+                | DbOrderStatus::Rendered
+                | DbOrderStatus::Confirmed
+                | DbOrderStatus::Accepted
+                | DbOrderStatus::Scheduled
+                | DbOrderStatus::InDelivery
+        ) {
             return Err(AppError::refused(RefusalCode::CannotComplainNow));
         }
         let now = Utc::now();
@@ -263,7 +319,16 @@ impl MyOrders for MyOrderService {
         .await
         .or_unexpected()?;
         if let Some(account) = supplier_account(&txn, o.supplier_id).await.or_unexpected()? {
-            notify(&txn, &self.0.links, account, NoticeKind::ComplaintOpened, Some(o.id), serde_json::json!({ "number": o.number, "due": day(due) })).await.or_unexpected()?;
+            notify(
+                &txn,
+                &self.0.links,
+                account,
+                NoticeKind::ComplaintOpened,
+                Some(o.id),
+                serde_json::json!({ "number": o.number, "due": day(due) }),
+            )
+            .await
+            .or_unexpected()?;
         }
         txn.commit().await.or_unexpected()
     }
@@ -271,7 +336,10 @@ impl MyOrders for MyOrderService {
     async fn review(&self, caller: &Caller, order_id: i32, rating: String, body: String) -> Result<(), AppError> {
         let db = &self.0.db;
         let mut errors = app::error::FieldErrors::new();
-        let rating = errors.check("rating", rating.trim().parse::<i16>().ok().filter(|r| (1..=5).contains(r)).ok_or("rating_out_of_range"));
+        let rating = errors.check(
+            "rating",
+            rating.trim().parse::<i16>().ok().filter(|r| (1..=5).contains(r)).ok_or("rating_out_of_range"),
+        );
         let body = errors.check("review", text(&body, 2000));
         errors.finish()?;
         let (Some(rating), Some(body)) = (rating, body) else { return Err(AppError::refused(RefusalCode::BadRequest)) };
@@ -299,7 +367,14 @@ impl MyOrders for MyOrderService {
                 _ => crate::services::unexpected(e),
             });
         }
-        let all: Vec<i16> = reviews::Entity::find().filter(reviews::Column::OfferingId.eq(o.offering_id)).all(&txn).await.or_unexpected()?.into_iter().map(|r| r.rating).collect();
+        let all: Vec<i16> = reviews::Entity::find()
+            .filter(reviews::Column::OfferingId.eq(o.offering_id))
+            .all(&txn)
+            .await
+            .or_unexpected()?
+            .into_iter()
+            .map(|r| r.rating)
+            .collect();
         let count = i32::try_from(all.len()).unwrap_or(i32::MAX);
         let avg_x100 = if count == 0 { 0 } else { all.iter().map(|r| i32::from(*r)).sum::<i32>() * 100 / count };
         offerings::Entity::update_many()

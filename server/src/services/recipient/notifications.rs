@@ -27,7 +27,9 @@ pub async fn unread(db: &impl ConnectionTrait, account_id: i32) -> Result<u64, s
 impl Notifications for NotificationService {
     async fn list(&self, caller: &Caller, page: u32) -> Result<NotificationsView, AppError> {
         let actor = caller.signed_in()?;
-        let find = notifications::Entity::find().filter(notifications::Column::AccountId.eq(actor.account_id)).order_by_desc(notifications::Column::Id);
+        let find = notifications::Entity::find()
+            .filter(notifications::Column::AccountId.eq(actor.account_id))
+            .order_by_desc(notifications::Column::Id);
         let (rows, page) = one_page(&self.0.db, find, page).await?;
         let items = rows
             .into_iter()

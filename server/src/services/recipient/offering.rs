@@ -39,7 +39,10 @@ pub fn scorecard_query(supplier_id: i32) -> Select<supplier_scores::Entity> {
 
 /// The newest reviews of an offering, as its page shows them.
 pub fn reviews_query(offering_id: i32) -> Select<reviews::Entity> {
-    reviews::Entity::find().filter(reviews::Column::OfferingId.eq(offering_id)).order_by_desc(reviews::Column::CreatedAt).limit(30)
+    reviews::Entity::find()
+        .filter(reviews::Column::OfferingId.eq(offering_id))
+        .order_by_desc(reviews::Column::CreatedAt)
+        .limit(30)
 }
 
 /// An offering the catalogue shows, by id.
@@ -48,7 +51,11 @@ pub fn visible_offering_query(id: i32) -> Select<offerings::Entity> {
 }
 
 /// A supplier's public card: name, approval, regions and the [`scorecard`].
-pub async fn supplier_card(db: &impl ConnectionTrait, s: &suppliers::Model, lang: app::domain::Lang) -> Result<SupplierCard, AppError> {
+pub async fn supplier_card(
+    db: &impl ConnectionTrait,
+    s: &suppliers::Model,
+    lang: app::domain::Lang,
+) -> Result<SupplierCard, AppError> {
     let score = scorecard(db, s.id).await?;
     let codes: Vec<String> = crate::entities::supplier_regions::Entity::find()
         .filter(crate::entities::supplier_regions::Column::SupplierId.eq(s.id))
@@ -63,7 +70,8 @@ pub async fn supplier_card(db: &impl ConnectionTrait, s: &suppliers::Model, lang
         approved_on: s.approved_at.map(day),
         regions: crate::services::present::names_of_regions(db, &codes, lang).await?,
         delivered: u32::try_from(score.delivered).unwrap_or(u32::MAX),
-        on_time_percent: (score.delivered > 0).then(|| u32::try_from(score.on_time * 100 / score.delivered).unwrap_or(0)),
+        on_time_percent: (score.delivered > 0)
+            .then(|| u32::try_from(score.on_time * 100 / score.delivered).unwrap_or(0)),
         complaints: u32::try_from(score.complaints).unwrap_or(u32::MAX),
     })
 }
@@ -72,14 +80,15 @@ pub async fn supplier_card(db: &impl ConnectionTrait, s: &suppliers::Model, lang
 pub async fn offering_view(ctx: &Ctx, caller: &Caller, id: i32) -> Result<OfferingView, AppError> {
     let db = &ctx.db;
     let lang = caller.lang;
-    let o = visible_offering_query(id)
-        .one(db)
-        .await
-        .or_unexpected()?
-        .ok_or(AppError::NotFound)?;
+    let o = visible_offering_query(id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
     let can_order = caller.actor.as_ref().is_some_and(|a| a.role.orders_for_recipients());
-    let my_region = if can_order { resolve(db, caller, None).await.ok().and_then(|a| a.recipient.region_code) } else { None };
-    let card = cards(ctx, lang, std::slice::from_ref(&o), my_region.as_deref()).await?.into_iter().next().ok_or(AppError::NotFound)?;
+    let my_region =
+        if can_order { resolve(db, caller, None).await.ok().and_then(|a| a.recipient.region_code) } else { None };
+    let card = cards(ctx, lang, std::slice::from_ref(&o), my_region.as_deref())
+        .await?
+        .into_iter()
+        .next()
+        .ok_or(AppError::NotFound)?;
     let t = item_types::Entity::find_by_id(o.item_type_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
     let params = param_fields(&t.param_schema, lang)
         .into_iter()
@@ -88,7 +97,9 @@ pub async fn offering_view(ctx: &Ctx, caller: &Caller, id: i32) -> Result<Offeri
             let shown = if f.options.is_empty() {
                 v.as_i64().map(|n| n.to_string())
             } else {
-                v.as_str().map(|s| f.options.iter().find(|(k, _)| k == s).map(|(_, l)| l.clone()).unwrap_or_else(|| s.to_owned()))
+                v.as_str().map(|s| {
+                    f.options.iter().find(|(k, _)| k == s).map(|(_, l)| l.clone()).unwrap_or_else(|| s.to_owned())
+                })
             };
             shown.map(|s| (f.label, s))
         })
@@ -101,7 +112,8 @@ pub async fn offering_view(ctx: &Ctx, caller: &Caller, id: i32) -> Result<Offeri
         .all(db)
         .await
         .or_unexpected()?;
-    let supplier = suppliers::Entity::find_by_id(o.supplier_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
+    let supplier =
+        suppliers::Entity::find_by_id(o.supplier_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
     let reviews = reviews_query(o.id)
         .all(db)
         .await

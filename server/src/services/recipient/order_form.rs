@@ -71,7 +71,15 @@ fn future_date(raw: &str, today: NaiveDate, until: NaiveDate) -> Result<NaiveDat
 const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 fn weekday_hours(form: &OrderForm) -> [&str; 7] {
-    [&form.hours_mon, &form.hours_tue, &form.hours_wed, &form.hours_thu, &form.hours_fri, &form.hours_sat, &form.hours_sun]
+    [
+        &form.hours_mon,
+        &form.hours_tue,
+        &form.hours_wed,
+        &form.hours_thu,
+        &form.hours_fri,
+        &form.hours_sat,
+        &form.hours_sun,
+    ]
 }
 
 fn sessions(form: &OrderForm) -> [(usize, &str, &str, &str); 3] {
@@ -107,7 +115,8 @@ pub fn validate(form: &OrderForm, cx: &OrderContext<'_>) -> Result<ValidOrder, A
     let mut region = cx.recipient_region.unwrap_or_default().to_owned();
     let quantity: i64 = match cx.kind {
         CategoryKind::Goods => {
-            let q = errors.check("quantity", int(&form.quantity).and_then(|q| if q < 1 { Err("at_least_one") } else { Ok(q) }));
+            let q = errors
+                .check("quantity", int(&form.quantity).and_then(|q| if q < 1 { Err("at_least_one") } else { Ok(q) }));
             if let Some(q) = q {
                 if q > remaining {
                     errors.add("quantity", "more_than_entitled");
@@ -132,7 +141,10 @@ pub fn validate(form: &OrderForm, cx: &OrderContext<'_>) -> Result<ValidOrder, A
                 errors.add("entitlement", "region_not_served");
             }
             let start = errors.check("start_date", future_date(&form.start_date, cx.today, until));
-            let weeks = errors.check("weeks", int(&form.weeks).and_then(|w| if (1..=52).contains(&w) { Ok(w) } else { Err("weeks_out_of_range") }));
+            let weeks = errors.check(
+                "weeks",
+                int(&form.weeks).and_then(|w| if (1..=52).contains(&w) { Ok(w) } else { Err("weeks_out_of_range") }),
+            );
             let mut per_week = 0i64;
             let mut schedule = serde_json::Map::new();
             for (day, raw) in WEEKDAYS.iter().zip(weekday_hours(form)) {
@@ -180,7 +192,11 @@ pub fn validate(form: &OrderForm, cx: &OrderContext<'_>) -> Result<ValidOrder, A
                     None
                 }
             };
-            let place = if form.mode == "in_person" { errors.check("address", crate::services::text(&form.address, 300)) } else { None };
+            let place = if form.mode == "in_person" {
+                errors.check("address", crate::services::text(&form.address, 300))
+            } else {
+                None
+            };
             let mut per_day: std::collections::BTreeMap<NaiveDate, i64> = Default::default();
             let mut booked = Vec::new();
             for (n, date, time, hours) in sessions(form) {
@@ -188,8 +204,26 @@ pub fn validate(form: &OrderForm, cx: &OrderContext<'_>) -> Result<ValidOrder, A
                     continue;
                 }
                 let d = errors.check(&format!("s{n}_date"), future_date(date, cx.today, until));
-                let t = errors.check(&format!("s{n}_time"), NaiveTime::parse_from_str(time.trim(), "%H:%M").map_err(|_| if time.trim().is_empty() { "required" } else { "not_a_time" }));
-                let h = errors.check(&format!("s{n}_hours"), int(hours).and_then(|h| if (1..=MAX_HOURS_A_DAY).contains(&h) { Ok(h) } else { Err("hours_out_of_range") }));
+                let t = errors.check(
+                    &format!("s{n}_time"),
+                    NaiveTime::parse_from_str(time.trim(), "%H:%M").map_err(|_| {
+                        if time.trim().is_empty() {
+                            "required"
+                        } else {
+                            "not_a_time"
+                        }
+                    }),
+                );
+                let h = errors.check(
+                    &format!("s{n}_hours"),
+                    int(hours).and_then(|h| {
+                        if (1..=MAX_HOURS_A_DAY).contains(&h) {
+                            Ok(h)
+                        } else {
+                            Err("hours_out_of_range")
+                        }
+                    }),
+                );
                 if let (Some(d), Some(t), Some(h)) = (d, t, h) {
                     let day = per_day.entry(d).or_insert(0);
                     *day += h;

@@ -7,12 +7,15 @@ use super::order_form::{validate, OrderContext, ValidOrder};
 use super::{resolve, Acting};
 use crate::db::begin_write;
 use crate::entities::enums::DbOrderStatus;
-use crate::entities::{categories, drafts, entitlements, item_types, offering_regions, offering_slots, offerings, order_events, orders, regions};
+use crate::entities::{
+    categories, drafts, entitlements, item_types, offering_regions, offering_slots, offerings, order_events, orders,
+    regions,
+};
 use crate::services::catalogue_rules::visible_offering_condition;
 use crate::services::notices::notify;
 use crate::services::order_flow::{supplier_account, working_days_after};
-use app::domain::NoticeKind;
 use crate::services::{ceilings::ceiling_on, Ctx, OrUnexpected};
+use app::domain::NoticeKind;
 use app::domain::{CategoryKind, CoPayment, Money, RefusalCode, Role};
 use app::dto::orders::{EntitlementChoice, OrderCheckView, OrderForm, OrderStartView, SlotView};
 use app::error::AppError;
@@ -20,7 +23,9 @@ use app::ports::{Caller, Ordering};
 use async_trait::async_trait;
 use chrono::Utc;
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, SqlErr, TransactionTrait};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, SqlErr, TransactionTrait,
+};
 
 /// Ordering.
 pub struct OrderingService(pub Ctx);
@@ -42,8 +47,18 @@ async fn load(db: &impl ConnectionTrait, acting: &Acting, offering_id: i32) -> R
         .await
         .or_unexpected()?
         .ok_or_else(|| AppError::refused(RefusalCode::OfferingUnavailable))?;
-    let t = item_types::Entity::find_by_id(offering.item_type_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
-    let kind: CategoryKind = categories::Entity::find_by_id(t.category_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?.kind.into();
+    let t = item_types::Entity::find_by_id(offering.item_type_id)
+        .one(db)
+        .await
+        .or_unexpected()?
+        .ok_or(AppError::NotFound)?;
+    let kind: CategoryKind = categories::Entity::find_by_id(t.category_id)
+        .one(db)
+        .await
+        .or_unexpected()?
+        .ok_or(AppError::NotFound)?
+        .kind
+        .into();
     let regions = offering_regions::Entity::find()
         .filter(offering_regions::Column::OfferingId.eq(offering.id))
         .all(db)
@@ -84,7 +99,11 @@ struct Draft {
     key: String,
 }
 
-async fn read_draft(db: &impl ConnectionTrait, acting: &Acting, offering_id: i32) -> Result<Option<(drafts::Model, Draft)>, AppError> {
+async fn read_draft(
+    db: &impl ConnectionTrait,
+    acting: &Acting,
+    offering_id: i32,
+) -> Result<Option<(drafts::Model, Draft)>, AppError> {
     let row = drafts::Entity::find()
         .filter(drafts::Column::AccountId.eq(acting.actor.account_id))
         .filter(drafts::Column::Kind.eq("order"))
@@ -114,14 +133,16 @@ impl Loaded {
             return None;
         }
         let today = Utc::now().date_naive();
-        Some(if self.all_of_type.is_empty() {
-            "no_entitlement_for_type"
-        } else if self.all_of_type.iter().all(|e| e.valid_to < today || e.valid_from > today) {
-            "entitlement_expired"
-        } else {
-            "entitlement_used_up"
-        }
-        .into())
+        Some(
+            if self.all_of_type.is_empty() {
+                "no_entitlement_for_type"
+            } else if self.all_of_type.iter().all(|e| e.valid_to < today || e.valid_from > today) {
+                "entitlement_expired"
+            } else {
+                "entitlement_used_up"
+            }
+            .into(),
+        )
     }
 }
 
@@ -131,7 +152,12 @@ fn parse_for(raw: &str) -> Option<i32> {
 
 #[async_trait]
 impl Ordering for OrderingService {
-    async fn start(&self, caller: &Caller, offering_id: i32, for_recipient: Option<i32>) -> Result<OrderStartView, AppError> {
+    async fn start(
+        &self,
+        caller: &Caller,
+        offering_id: i32,
+        for_recipient: Option<i32>,
+    ) -> Result<OrderStartView, AppError> {
         let db = &self.0.db;
         let acting = resolve(db, caller, for_recipient).await?;
         let loaded = load(db, &acting, offering_id).await?;
@@ -139,7 +165,11 @@ impl Ordering for OrderingService {
             Some((_, d)) => d.form,
             None => OrderForm {
                 offering: offering_id.to_string(),
-                for_recipient: if acting.view.as_representative { acting.recipient.id.to_string() } else { String::new() },
+                for_recipient: if acting.view.as_representative {
+                    acting.recipient.id.to_string()
+                } else {
+                    String::new()
+                },
                 entitlement: if loaded.usable.len() == 1 { loaded.usable[0].id.to_string() } else { String::new() },
                 quantity: "1".into(),
                 region: acting.recipient.region_code.clone().filter(|r| loaded.regions.contains(r)).unwrap_or_default(),
@@ -149,7 +179,11 @@ impl Ordering for OrderingService {
             },
         };
         let my_region = acting.recipient.region_code.clone();
-        let offering = cards(&self.0, caller.lang, std::slice::from_ref(&loaded.offering), my_region.as_deref()).await?.into_iter().next().ok_or(AppError::NotFound)?;
+        let offering = cards(&self.0, caller.lang, std::slice::from_ref(&loaded.offering), my_region.as_deref())
+            .await?
+            .into_iter()
+            .next()
+            .ok_or(AppError::NotFound)?;
         let names = regions::Entity::find().order_by_asc(regions::Column::Sort).all(db).await.or_unexpected()?;
         let today = Utc::now().date_naive();
         Ok(OrderStartView {
@@ -159,9 +193,18 @@ impl Ordering for OrderingService {
             entitlements: loaded
                 .usable
                 .iter()
-                .map(|e| EntitlementChoice { id: e.id, ipr_number: e.ipr_number.clone(), remaining: e.quantity_remaining, valid_to: e.valid_to.to_string() })
+                .map(|e| EntitlementChoice {
+                    id: e.id,
+                    ipr_number: e.ipr_number.clone(),
+                    remaining: e.quantity_remaining,
+                    valid_to: e.valid_to.to_string(),
+                })
                 .collect(),
-            regions: names.iter().filter(|r| loaded.regions.contains(&r.code)).map(|r| (r.code.clone(), r.name(caller.lang).to_owned())).collect(),
+            regions: names
+                .iter()
+                .filter(|r| loaded.regions.contains(&r.code))
+                .map(|r| (r.code.clone(), r.name(caller.lang).to_owned()))
+                .collect(),
             my_region,
             slots: loaded
                 .slots
@@ -207,16 +250,26 @@ impl Ordering for OrderingService {
         validate(&form, &loaded.context(&acting)).map(|_| ())
     }
 
-    async fn check(&self, caller: &Caller, offering_id: i32, for_recipient: Option<i32>) -> Result<OrderCheckView, AppError> {
+    async fn check(
+        &self,
+        caller: &Caller,
+        offering_id: i32,
+        for_recipient: Option<i32>,
+    ) -> Result<OrderCheckView, AppError> {
         let db = &self.0.db;
         let acting = resolve(db, caller, for_recipient).await?;
         let loaded = load(db, &acting, offering_id).await?;
-        let (_, draft) = read_draft(db, &acting, offering_id).await?.ok_or_else(|| AppError::refused(RefusalCode::NoDraft))?;
+        let (_, draft) =
+            read_draft(db, &acting, offering_id).await?.ok_or_else(|| AppError::refused(RefusalCode::NoDraft))?;
         let valid = validate(&draft.form, &loaded.context(&acting))?;
         let split = price_split(db, &loaded.offering, valid.quantity).await?;
         let terms = terms_of(db, &loaded.offering, valid.quantity, &split).await?;
         let my_region = acting.recipient.region_code.clone();
-        let offering = cards(&self.0, caller.lang, std::slice::from_ref(&loaded.offering), my_region.as_deref()).await?.into_iter().next().ok_or(AppError::NotFound)?;
+        let offering = cards(&self.0, caller.lang, std::slice::from_ref(&loaded.offering), my_region.as_deref())
+            .await?
+            .into_iter()
+            .next()
+            .ok_or(AppError::NotFound)?;
         Ok(OrderCheckView {
             offering,
             ipr_number: valid.entitlement.ipr_number.clone(),
@@ -231,7 +284,14 @@ impl Ordering for OrderingService {
         })
     }
 
-    async fn confirm(&self, caller: &Caller, offering_id: i32, for_recipient: Option<i32>, key: &str, terms: &str) -> Result<i32, AppError> {
+    async fn confirm(
+        &self,
+        caller: &Caller,
+        offering_id: i32,
+        for_recipient: Option<i32>,
+        key: &str,
+        terms: &str,
+    ) -> Result<i32, AppError> {
         let db = &self.0.db;
         let acting = resolve(db, caller, for_recipient).await?;
         let key = key.trim();
@@ -246,7 +306,8 @@ impl Ordering for OrderingService {
             return Ok(id);
         }
         let loaded = load(&txn, &acting, offering_id).await?;
-        let (draft_row, draft) = read_draft(&txn, &acting, offering_id).await?.ok_or_else(|| AppError::refused(RefusalCode::NoDraft))?;
+        let (draft_row, draft) =
+            read_draft(&txn, &acting, offering_id).await?.ok_or_else(|| AppError::refused(RefusalCode::NoDraft))?;
         if draft.key != key {
             return Err(AppError::refused(RefusalCode::StaleForm));
         }
@@ -290,15 +351,29 @@ async fn already_placed(db: &impl ConnectionTrait, acting: &Acting, key: &str) -
 
 /// The figures a check page shows and a confirmation must still find: unit price, guaranteed
 /// sum in force today, quantity and co-payment, all in tiyn.
-async fn terms_of(db: &impl ConnectionTrait, offering: &offerings::Model, quantity: i32, split: &CoPayment) -> Result<String, AppError> {
-    let ceiling = ceiling_on(db, offering.item_type_id, Utc::now().date_naive()).await.or_unexpected()?.unwrap_or(Money::ZERO);
+async fn terms_of(
+    db: &impl ConnectionTrait,
+    offering: &offerings::Model,
+    quantity: i32,
+    split: &CoPayment,
+) -> Result<String, AppError> {
+    let ceiling =
+        ceiling_on(db, offering.item_type_id, Utc::now().date_naive()).await.or_unexpected()?.unwrap_or(Money::ZERO);
     Ok(format!("{}-{}-{}-{}", offering.price_tiyn, ceiling.tiyn(), quantity, split.copay.tiyn()))
 }
 
 /// The price split with today's ceiling.
-pub async fn price_split(db: &impl ConnectionTrait, offering: &offerings::Model, quantity: i32) -> Result<CoPayment, AppError> {
-    let ceiling = ceiling_on(db, offering.item_type_id, Utc::now().date_naive()).await.or_unexpected()?.ok_or_else(|| AppError::refused(RefusalCode::NoCeiling))?;
-    CoPayment::split(Money::from_tiyn(offering.price_tiyn), ceiling, i64::from(quantity)).ok_or_else(|| AppError::refused(RefusalCode::AmountTooLarge))
+pub async fn price_split(
+    db: &impl ConnectionTrait,
+    offering: &offerings::Model,
+    quantity: i32,
+) -> Result<CoPayment, AppError> {
+    let ceiling = ceiling_on(db, offering.item_type_id, Utc::now().date_naive())
+        .await
+        .or_unexpected()?
+        .ok_or_else(|| AppError::refused(RefusalCode::NoCeiling))?;
+    CoPayment::split(Money::from_tiyn(offering.price_tiyn), ceiling, i64::from(quantity))
+        .ok_or_else(|| AppError::refused(RefusalCode::AmountTooLarge))
 }
 
 async fn place<C: ConnectionTrait + TransactionTrait>(
@@ -312,7 +387,10 @@ async fn place<C: ConnectionTrait + TransactionTrait>(
     let now = Utc::now();
     let today = now.date_naive();
     let spent = entitlements::Entity::update_many()
-        .col_expr(entitlements::Column::QuantityRemaining, Expr::col(entitlements::Column::QuantityRemaining).sub(valid.quantity))
+        .col_expr(
+            entitlements::Column::QuantityRemaining,
+            Expr::col(entitlements::Column::QuantityRemaining).sub(valid.quantity),
+        )
         .col_expr(entitlements::Column::UpdatedAt, Expr::value(now))
         .filter(entitlements::Column::Id.eq(valid.entitlement.id))
         .filter(entitlements::Column::RecipientId.eq(acting.recipient.id))
@@ -379,7 +457,8 @@ async fn place<C: ConnectionTrait + TransactionTrait>(
     let mut am: orders::ActiveModel = inserted.into();
     am.number = Set(number.clone());
     let order = am.update(txn).await.or_unexpected()?;
-    let note = (acting.actor.role == Role::Representative).then(|| format!("representative:{}", acting.actor.display_name));
+    let note =
+        (acting.actor.role == Role::Representative).then(|| format!("representative:{}", acting.actor.display_name));
     order_events::ActiveModel {
         order_id: Set(order.id),
         status: Set(DbOrderStatus::Placed),
@@ -392,7 +471,16 @@ async fn place<C: ConnectionTrait + TransactionTrait>(
     .await
     .or_unexpected()?;
     if let Some(account) = supplier_account(txn, offering.supplier_id).await.or_unexpected()? {
-        notify(txn, &ctx.links, account, NoticeKind::OrderPlaced, Some(order.id), serde_json::json!({ "number": number })).await.or_unexpected()?;
+        notify(
+            txn,
+            &ctx.links,
+            account,
+            NoticeKind::OrderPlaced,
+            Some(order.id),
+            serde_json::json!({ "number": number }),
+        )
+        .await
+        .or_unexpected()?;
     }
     Ok(order)
 }

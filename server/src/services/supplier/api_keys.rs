@@ -169,7 +169,8 @@ pub async fn authenticate(ctx: &Ctx, presented: &str, template: &Caller) -> Resu
         .or_unexpected()?
         .filter(|k| k.revoked_at.is_none())
         .ok_or(AppError::NotSignedIn)?;
-    let s = suppliers::Entity::find_by_id(key.supplier_id).one(db).await.or_unexpected()?.ok_or(AppError::NotSignedIn)?;
+    let s =
+        suppliers::Entity::find_by_id(key.supplier_id).one(db).await.or_unexpected()?.ok_or(AppError::NotSignedIn)?;
     if s.status != DbSupplierStatus::Approved {
         return Err(AppError::refused(RefusalCode::SupplierNotApproved));
     }

@@ -40,9 +40,14 @@ pub enum Load {
 impl Load {
     /// The load of an order from what the recipient asked for (`details`).
     pub fn of_order(details: &Value, quantity: i32) -> Self {
-        let per_week: i64 = details["schedule"].as_object().map(|m| m.values().filter_map(Value::as_i64).sum()).unwrap_or(0);
+        let per_week: i64 =
+            details["schedule"].as_object().map(|m| m.values().filter_map(Value::as_i64).sum()).unwrap_or(0);
         if let (true, Some(from)) = (per_week > 0, date(&details["start_date"])) {
-            return Self::Weekly { from: monday(from), weeks: details["weeks"].as_i64().unwrap_or(1).max(1), hours: per_week };
+            return Self::Weekly {
+                from: monday(from),
+                weeks: details["weeks"].as_i64().unwrap_or(1).max(1),
+                hours: per_week,
+            };
         }
         let mut dated = BTreeMap::new();
         for s in details["sessions"].as_array().into_iter().flatten() {
@@ -50,7 +55,11 @@ impl Load {
                 *dated.entry(monday(d)).or_insert(0) += h;
             }
         }
-        if dated.is_empty() { Self::Anytime(i64::from(quantity)) } else { Self::Dated(dated) }
+        if dated.is_empty() {
+            Self::Anytime(i64::from(quantity))
+        } else {
+            Self::Dated(dated)
+        }
     }
 
     /// Hours in the week starting on `week` (a Monday).
@@ -58,7 +67,11 @@ impl Load {
         match self {
             Self::Weekly { from, weeks, hours } => {
                 let n = (week - *from).num_days() / 7;
-                if week >= *from && n < *weeks { *hours } else { 0 }
+                if week >= *from && n < *weeks {
+                    *hours
+                } else {
+                    0
+                }
             }
             Self::Dated(m) => m.get(&week).copied().unwrap_or(0),
             Self::Anytime(h) => *h,
@@ -121,7 +134,8 @@ mod tests {
 
     #[test]
     fn an_assistant_schedule_takes_its_weekly_hours_for_its_weeks() {
-        let l = Load::of_order(&json!({ "start_date": "2026-12-02", "weeks": 2, "schedule": { "mon": 4, "wed": 4 } }), 16);
+        let l =
+            Load::of_order(&json!({ "start_date": "2026-12-02", "weeks": 2, "schedule": { "mon": 4, "wed": 4 } }), 16);
         assert_eq!(l, Load::Weekly { from: d("2026-11-30"), weeks: 2, hours: 8 });
         assert_eq!(l.in_week(d("2026-12-07")), 8);
         assert_eq!(l.in_week(d("2026-12-14")), 0);
@@ -129,7 +143,10 @@ mod tests {
 
     #[test]
     fn sign_language_sessions_count_in_their_weeks() {
-        let l = Load::of_order(&json!({ "sessions": [{ "date": "2026-12-01", "hours": 2 }, { "date": "2026-12-03", "hours": 3 }] }), 5);
+        let l = Load::of_order(
+            &json!({ "sessions": [{ "date": "2026-12-01", "hours": 2 }, { "date": "2026-12-03", "hours": 3 }] }),
+            5,
+        );
         assert_eq!(l.weeks(), vec![d("2026-11-30")]);
         assert_eq!(l.in_week(d("2026-11-30")), 5);
     }

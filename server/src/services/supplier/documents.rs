@@ -44,7 +44,11 @@ pub fn clean_name(raw: &str) -> String {
     let last = raw.rsplit(['/', '\\']).next().unwrap_or_default();
     let cleaned: String = last.chars().filter(|c| !c.is_control() && *c != '"').take(200).collect();
     let cleaned = cleaned.trim().to_owned();
-    if cleaned.is_empty() { "document".into() } else { cleaned }
+    if cleaned.is_empty() {
+        "document".into()
+    } else {
+        cleaned
+    }
 }
 
 /// Checks an upload and returns its content type.
@@ -117,12 +121,16 @@ impl SupplierDocuments for DocumentService {
             .or_unexpected()?;
         let kinds: Vec<DocumentKind> = docs.iter().map(|d| d.kind.into()).collect();
         let cats = super::profile::category_kinds(db, s.id).await?;
-        let still_needed = super::requirements::documents_needed(&cats).into_iter().filter(|k| !kinds.contains(k)).collect();
+        let still_needed =
+            super::requirements::documents_needed(&cats).into_iter().filter(|k| !kinds.contains(k)).collect();
         Ok(DocumentsView {
             documents: docs.into_iter().map(view).collect(),
             still_needed,
             can_upload: require_active(&s).is_ok(),
-            can_delete: matches!(s.status, DbSupplierStatus::Draft | DbSupplierStatus::Pending | DbSupplierStatus::Rejected),
+            can_delete: matches!(
+                s.status,
+                DbSupplierStatus::Draft | DbSupplierStatus::Pending | DbSupplierStatus::Rejected
+            ),
             max_megabytes: u32::try_from(MAX_BYTES / (1024 * 1024)).unwrap_or(10),
         })
     }
@@ -134,7 +142,11 @@ impl SupplierDocuments for DocumentService {
         let kind = DocumentKind::from_code(kind.trim()).ok_or_else(|| AppError::field("kind", "unknown_kind"))?;
         let name = clean_name(file_name);
         let content_type = check_upload(&name, &bytes)?;
-        let count = supplier_documents::Entity::find().filter(supplier_documents::Column::SupplierId.eq(s.id)).count(db).await.or_unexpected()?;
+        let count = supplier_documents::Entity::find()
+            .filter(supplier_documents::Column::SupplierId.eq(s.id))
+            .count(db)
+            .await
+            .or_unexpected()?;
         if count >= MAX_DOCUMENTS {
             return Err(AppError::refused(RefusalCode::TooManyDocuments));
         }
@@ -197,13 +209,26 @@ impl SupplierDocuments for DocumentService {
             let (_, scope) = crate::services::ministry::staff_scope(caller)?;
             let mut find = supplier_documents::Entity::find_by_id(id);
             if let Some(region) = scope.region() {
-                find = find.filter(supplier_documents::Column::SupplierId.in_subquery(crate::services::ministry::suppliers::supplier_ids_in(region)));
+                find = find.filter(
+                    supplier_documents::Column::SupplierId
+                        .in_subquery(crate::services::ministry::suppliers::supplier_ids_in(region)),
+                );
             }
             let doc = find.one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
             // Staff reading a supplier's documents is recorded, like any personal-data view.
-            audit::record(db, Some(actor), Entry { action: "supplier_document.view", object_type: "supplier_document", object_id: Some(doc.id.to_string()), reason: None, details: None })
-                .await
-                .or_unexpected()?;
+            audit::record(
+                db,
+                Some(actor),
+                Entry {
+                    action: "supplier_document.view",
+                    object_type: "supplier_document",
+                    object_id: Some(doc.id.to_string()),
+                    reason: None,
+                    details: None,
+                },
+            )
+            .await
+            .or_unexpected()?;
             doc
         } else {
             caller.require(&[Role::Supplier])?;
@@ -234,8 +259,20 @@ mod tests {
 
     #[test]
     fn a_renamed_file_is_refused() {
-        assert_eq!(check_upload("licence.pdf", b"MZ\x90\x00").err().and_then(|e| e.field_code("file").map(str::to_owned)).as_deref(), Some("file_type_not_allowed"));
-        assert_eq!(check_upload("licence.png", b"%PDF-1.4").err().and_then(|e| e.field_code("file").map(str::to_owned)).as_deref(), Some("file_type_mismatch"));
+        assert_eq!(
+            check_upload("licence.pdf", b"MZ\x90\x00")
+                .err()
+                .and_then(|e| e.field_code("file").map(str::to_owned))
+                .as_deref(),
+            Some("file_type_not_allowed")
+        );
+        assert_eq!(
+            check_upload("licence.png", b"%PDF-1.4")
+                .err()
+                .and_then(|e| e.field_code("file").map(str::to_owned))
+                .as_deref(),
+            Some("file_type_mismatch")
+        );
         assert_eq!(check_upload("Licence.PDF", b"%PDF-1.4"), Ok("application/pdf"));
     }
 

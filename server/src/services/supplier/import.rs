@@ -21,10 +21,33 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The columns, in the template's order.
 pub const COLUMNS: [&str; 14] = [
-    "sku", "item_type", "title_kk", "title_ru", "title_en", "description_kk", "description_ru", "description_en", "price",
-    "lead_time_days", "capacity", "regions", "params", "status",
+    "sku",
+    "item_type",
+    "title_kk",
+    "title_ru",
+    "title_en",
+    "description_kk",
+    "description_ru",
+    "description_en",
+    "price",
+    "lead_time_days",
+    "capacity",
+    "regions",
+    "params",
+    "status",
 ];
-const REQUIRED: [&str; 10] = ["sku", "item_type", "title_kk", "title_ru", "description_kk", "description_ru", "price", "lead_time_days", "regions", "params"];
+const REQUIRED: [&str; 10] = [
+    "sku",
+    "item_type",
+    "title_kk",
+    "title_ru",
+    "description_kk",
+    "description_ru",
+    "price",
+    "lead_time_days",
+    "regions",
+    "params",
+];
 /// The largest file accepted.
 pub const MAX_BYTES: usize = 2 * 1024 * 1024;
 const MAX_LINES: usize = 2000;
@@ -42,7 +65,11 @@ pub fn decode(bytes: &[u8]) -> String {
 /// The column separator the header line uses.
 pub fn delimiter(text: &str) -> u8 {
     let header = text.lines().next().unwrap_or_default();
-    if header.matches(';').count() >= header.matches(',').count() { b';' } else { b',' }
+    if header.matches(';').count() >= header.matches(',').count() {
+        b';'
+    } else {
+        b','
+    }
 }
 
 /// Region codes from a cell: separated by `|`, spaces or commas.
@@ -67,7 +94,11 @@ struct Parsed {
 
 /// Splits the file into the header's column positions and the lines (blank lines skipped).
 fn parse(text: &str) -> Result<(Vec<String>, Vec<Parsed>), AppError> {
-    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter(text)).has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter(text))
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
     let mut records = reader.records();
     let header: Vec<String> = match records.next() {
         Some(Ok(h)) => h.iter().map(|c| c.trim().trim_start_matches('\u{feff}').to_lowercase()).collect(),
@@ -93,7 +124,9 @@ fn parse(text: &str) -> Result<(Vec<String>, Vec<Parsed>), AppError> {
         let line = u32::try_from(newlines + 1).unwrap_or(u32::MAX);
         let cells = COLUMNS
             .iter()
-            .filter_map(|col| header.iter().position(|h| h == col).map(|i| (*col, rec.get(i).unwrap_or_default().trim().to_owned())))
+            .filter_map(|col| {
+                header.iter().position(|h| h == col).map(|i| (*col, rec.get(i).unwrap_or_default().trim().to_owned()))
+            })
             .collect();
         lines.push(Parsed { line, cells });
     }
@@ -102,7 +135,10 @@ fn parse(text: &str) -> Result<(Vec<String>, Vec<Parsed>), AppError> {
 
 fn errors_of(e: FieldErrors) -> Vec<FieldError> {
     match e.finish() {
-        Err(AppError::Invalid(list)) => list.into_iter().map(|f| FieldError { field: f.field.trim_start_matches("param_").to_owned(), code: f.code }).collect(),
+        Err(AppError::Invalid(list)) => list
+            .into_iter()
+            .map(|f| FieldError { field: f.field.trim_start_matches("param_").to_owned(), code: f.code })
+            .collect(),
         _ => Vec::new(),
     }
 }
@@ -120,11 +156,23 @@ pub async fn import(ctx: &Ctx, caller: &Caller, file_name: &str, bytes: &[u8]) -
     }
     let (header, parsed) = parse(&decode(bytes))?;
     let file_name = super::documents::clean_name(file_name);
-    let missing: Vec<FieldError> = REQUIRED.iter().filter(|c| !header.iter().any(|h| h == *c)).map(|c| FieldError { field: (*c).into(), code: "missing_column".into() }).collect();
+    let missing: Vec<FieldError> = REQUIRED
+        .iter()
+        .filter(|c| !header.iter().any(|h| h == *c))
+        .map(|c| FieldError { field: (*c).into(), code: "missing_column".into() })
+        .collect();
     let report = if missing.is_empty() {
         apply(ctx, caller, &s, file_name, parsed).await?
     } else {
-        let mut report = ImportReport { file_name, at: moment(Utc::now()), created: 0, updated: 0, unchanged: 0, refused: 0, lines: Vec::new() };
+        let mut report = ImportReport {
+            file_name,
+            at: moment(Utc::now()),
+            created: 0,
+            updated: 0,
+            unchanged: 0,
+            refused: 0,
+            lines: Vec::new(),
+        };
         report.refused = u32::try_from(parsed.len()).unwrap_or(u32::MAX);
         report.lines.push(ImportLine { line: 1, sku: String::new(), outcome: "refused".into(), errors: missing });
         report
@@ -146,8 +194,12 @@ fn cell_of(value: Option<&serde_json::Value>) -> String {
         Some(Value::String(s)) => s.trim().to_owned(),
         Some(Value::Number(n)) => n.to_string(),
         Some(Value::Bool(b)) => b.to_string(),
-        Some(Value::Array(items)) => items.iter().map(|v| cell_of(Some(v))).filter(|c| !c.is_empty()).collect::<Vec<_>>().join("|"),
-        Some(Value::Object(map)) => map.iter().map(|(k, v)| format!("{k}={}", cell_of(Some(v)))).collect::<Vec<_>>().join("|"),
+        Some(Value::Array(items)) => {
+            items.iter().map(|v| cell_of(Some(v))).filter(|c| !c.is_empty()).collect::<Vec<_>>().join("|")
+        }
+        Some(Value::Object(map)) => {
+            map.iter().map(|(k, v)| format!("{k}={}", cell_of(Some(v)))).collect::<Vec<_>>().join("|")
+        }
     }
 }
 
@@ -163,15 +215,32 @@ pub async fn sync(ctx: &Ctx, caller: &Caller, lines: &[SyncLine]) -> Result<Impo
     let parsed = lines
         .iter()
         .enumerate()
-        .map(|(i, line)| Parsed { line: u32::try_from(i + 1).unwrap_or(u32::MAX), cells: COLUMNS.iter().map(|c| (*c, cell_of(line.get(*c)))).collect() })
+        .map(|(i, line)| Parsed {
+            line: u32::try_from(i + 1).unwrap_or(u32::MAX),
+            cells: COLUMNS.iter().map(|c| (*c, cell_of(line.get(*c)))).collect(),
+        })
         .collect();
     apply(ctx, caller, &s, "api".into(), parsed).await
 }
 
 /// Checks every line like the offering form and applies the valid ones together.
-async fn apply(ctx: &Ctx, caller: &Caller, s: &crate::entities::suppliers::Model, file_name: String, parsed: Vec<Parsed>) -> Result<ImportReport, AppError> {
+async fn apply(
+    ctx: &Ctx,
+    caller: &Caller,
+    s: &crate::entities::suppliers::Model,
+    file_name: String,
+    parsed: Vec<Parsed>,
+) -> Result<ImportReport, AppError> {
     let db = &ctx.db;
-    let mut report = ImportReport { file_name, at: moment(Utc::now()), created: 0, updated: 0, unchanged: 0, refused: 0, lines: Vec::new() };
+    let mut report = ImportReport {
+        file_name,
+        at: moment(Utc::now()),
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+        refused: 0,
+        lines: Vec::new(),
+    };
     let types = allowed_types(db, s.id, caller.lang).await?;
     let served = super::profile::region_codes(db, s.id).await?;
     let approved = s.status == DbSupplierStatus::Approved;
@@ -231,14 +300,19 @@ async fn apply(ctx: &Ctx, caller: &Caller, s: &crate::entities::suppliers::Model
             regions: list(&cell("regions")),
             params: param_values,
         };
-        let valid = found.and_then(|(t, c)| offering_rules::validate(&form, c.kind.into(), &t.param_schema, &served, true, &mut errors).map(|v| (t, c, v)));
+        let valid = found.and_then(|(t, c)| {
+            offering_rules::validate(&form, c.kind.into(), &t.param_schema, &served, true, &mut errors)
+                .map(|v| (t, c, v))
+        });
         if let Some(w) = wanted.filter(|w| *w == DbOfferingStatus::Published) {
             if !approved {
                 errors.add("status", "supplier_not_approved");
             } else if before.is_some_and(|o| o.status == DbOfferingStatus::Blocked && w != o.status) {
                 errors.add("status", "offering_blocked");
             } else if let Some((_, c, _)) = &valid {
-                if CategoryKind::from(c.kind) == CategoryKind::Course && !has_free_dates(&txn, before.map(|o| o.id)).await? {
+                if CategoryKind::from(c.kind) == CategoryKind::Course
+                    && !has_free_dates(&txn, before.map(|o| o.id)).await?
+                {
                     errors.add("status", "no_course_dates");
                 }
             }
@@ -253,10 +327,13 @@ async fn apply(ctx: &Ctx, caller: &Caller, s: &crate::entities::suppliers::Model
             }
         };
         let status_for_new = wanted.filter(|w| *w == DbOfferingStatus::Published).unwrap_or(DbOfferingStatus::Draft);
-        let (id, mut outcome) = offering_rules::write(&txn, s.id, t, before, &v, status_for_new).await.or_unexpected()?;
+        let (id, mut outcome) =
+            offering_rules::write(&txn, s.id, t, before, &v, status_for_new).await.or_unexpected()?;
         if let (Some(o), Some(w)) = (before, wanted) {
             if o.status != w && o.status != DbOfferingStatus::Blocked {
-                let mut update = offerings::Entity::update_many().col_expr(offerings::Column::Status, Expr::value(w)).filter(offerings::Column::Id.eq(id));
+                let mut update = offerings::Entity::update_many()
+                    .col_expr(offerings::Column::Status, Expr::value(w))
+                    .filter(offerings::Column::Id.eq(id));
                 if w == DbOfferingStatus::Published {
                     update = update.col_expr(offerings::Column::PublishedAt, Expr::value(Utc::now()));
                 }
@@ -333,7 +410,9 @@ pub async fn template(ctx: &Ctx, caller: &Caller) -> Result<Download, AppError> 
     let (_, s) = own_supplier(db, caller).await?;
     let types = allowed_types(db, s.id, caller.lang).await?;
     let served = super::profile::region_codes(db, s.id).await?.join("|");
-    let ceilings = offering_rules::ceilings_on(db, types.iter().map(|(t, _)| t.id).collect(), Utc::now().date_naive()).await.or_unexpected()?;
+    let ceilings = offering_rules::ceilings_on(db, types.iter().map(|(t, _)| t.id).collect(), Utc::now().date_naive())
+        .await
+        .or_unexpected()?;
     let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
     w.write_record(COLUMNS).or_unexpected()?;
     for (n, (t, c)) in types.iter().enumerate() {
@@ -357,9 +436,20 @@ pub async fn template(ctx: &Ctx, caller: &Caller) -> Result<Download, AppError> 
         };
         let price = ceilings.get(&t.id).copied().unwrap_or_default().to_input();
         let row = [
-            format!("EX-{:03}", n + 1), t.code.clone(), t.name_kk.clone(), t.name_ru.clone(), t.name_en.clone(),
-            "Сипаттама, кепілдік, жеткізу шарттары".into(), "Описание, гарантия, условия доставки".into(), String::new(),
-            price, "10".into(), capacity.into(), served.clone(), example_params.join("|"), "draft".into(),
+            format!("EX-{:03}", n + 1),
+            t.code.clone(),
+            t.name_kk.clone(),
+            t.name_ru.clone(),
+            t.name_en.clone(),
+            "Сипаттама, кепілдік, жеткізу шарттары".into(),
+            "Описание, гарантия, условия доставки".into(),
+            String::new(),
+            price,
+            "10".into(),
+            capacity.into(),
+            served.clone(),
+            example_params.join("|"),
+            "draft".into(),
         ];
         w.write_record(&row).or_unexpected()?;
     }

@@ -51,7 +51,9 @@ pub async fn own_supplier(db: &impl ConnectionTrait, caller: &Caller) -> Result<
 /// Suspended and removed suppliers may only look at their status and open orders.
 pub fn require_active(s: &suppliers::Model) -> Result<(), AppError> {
     match s.status {
-        DbSupplierStatus::Suspended | DbSupplierStatus::Removed => Err(AppError::refused(RefusalCode::SupplierInactive)),
+        DbSupplierStatus::Suspended | DbSupplierStatus::Removed => {
+            Err(AppError::refused(RefusalCode::SupplierInactive))
+        }
         _ => Ok(()),
     }
 }
@@ -59,7 +61,11 @@ pub fn require_active(s: &suppliers::Model) -> Result<(), AppError> {
 /// Publishing offerings and handling orders need the ministry's approval.
 pub fn require_approved(s: &suppliers::Model) -> Result<(), AppError> {
     require_active(s)?;
-    if s.status == DbSupplierStatus::Approved { Ok(()) } else { Err(AppError::refused(RefusalCode::SupplierNotApproved)) }
+    if s.status == DbSupplierStatus::Approved {
+        Ok(())
+    } else {
+        Err(AppError::refused(RefusalCode::SupplierNotApproved))
+    }
 }
 
 pub use crate::services::present::{day, due, localized, moment};
@@ -68,4 +74,3 @@ pub use crate::services::present::{day, due, localized, moment};
 pub fn id_of(raw: &str) -> Result<i32, AppError> {
     raw.trim().parse::<i32>().map_err(|_| AppError::NotFound)
 }
-

@@ -1,7 +1,7 @@
 //! Reimbursement: once the recipient confirms, an order's state share is payable to the
 //! supplier. A statement per calendar month (UTC) lists the orders confirmed in it with the
 //! state share and the co-payment collected, and totals; it downloads as CSV for Excel.
-use super::{day, own_supplier, localized, require_active};
+use super::{day, localized, own_supplier, require_active};
 use crate::entities::enums::DbOrderStatus;
 use crate::entities::{offerings, orders, suppliers};
 use crate::services::{Ctx, OrUnexpected};
@@ -25,8 +25,12 @@ pub fn month_range(raw: &str, now: DateTime<Utc>) -> Result<(String, DateTime<Ut
         m => NaiveDate::parse_from_str(&format!("{m}-01"), "%Y-%m-%d").ok(),
     }
     .ok_or_else(|| AppError::field("month", "not_a_month"))?;
-    let next = if first.month() == 12 { NaiveDate::from_ymd_opt(first.year() + 1, 1, 1) } else { NaiveDate::from_ymd_opt(first.year(), first.month() + 1, 1) }
-        .ok_or_else(|| AppError::field("month", "not_a_month"))?;
+    let next = if first.month() == 12 {
+        NaiveDate::from_ymd_opt(first.year() + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(first.year(), first.month() + 1, 1)
+    }
+    .ok_or_else(|| AppError::field("month", "not_a_month"))?;
     let at = |d: NaiveDate| d.and_hms_opt(0, 0, 0).map(|t| Utc.from_utc_datetime(&t));
     match (at(first), at(next)) {
         (Some(a), Some(b)) => Ok((first.format("%Y-%m").to_string(), a, b)),
@@ -36,10 +40,19 @@ pub fn month_range(raw: &str, now: DateTime<Utc>) -> Result<(String, DateTime<Ut
 
 /// A cell that a spreadsheet will not run as a formula.
 pub fn safe_cell(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_owned() }
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_owned()
+    }
 }
 
-async fn build(db: &impl ConnectionTrait, s: &suppliers::Model, lang: Lang, month: &str) -> Result<StatementView, AppError> {
+async fn build(
+    db: &impl ConnectionTrait,
+    s: &suppliers::Model,
+    lang: Lang,
+    month: &str,
+) -> Result<StatementView, AppError> {
     let (month, from, to) = month_range(month, Utc::now())?;
     let rows = orders::Entity::find()
         .filter(orders::Column::SupplierId.eq(s.id))
@@ -101,20 +114,36 @@ async fn build(db: &impl ConnectionTrait, s: &suppliers::Model, lang: Lang, mont
 /// expects in Kazakh and Russian settings), amounts as `12345.67`, a totals line at the end.
 pub fn to_csv(v: &StatementView, lang: Lang) -> Result<Vec<u8>, AppError> {
     let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
-    let header: Vec<String> = ["number", "confirmed", "item", "quantity", "unit-price", "total", "state-share", "copay"]
-        .iter()
-        .map(|k| tr(lang, &format!("supplier-csv-{k}")))
-        .collect();
+    let header: Vec<String> =
+        ["number", "confirmed", "item", "quantity", "unit-price", "total", "state-share", "copay"]
+            .iter()
+            .map(|k| tr(lang, &format!("supplier-csv-{k}")))
+            .collect();
     w.write_record(&header).or_unexpected()?;
     for l in &v.lines {
         w.write_record([
-            safe_cell(&l.number), l.confirmed_on.clone(), safe_cell(&l.title), l.quantity.to_string(), l.unit_price.to_input(),
-            l.total.to_input(), l.state_share.to_input(), l.copay.to_input(),
+            safe_cell(&l.number),
+            l.confirmed_on.clone(),
+            safe_cell(&l.title),
+            l.quantity.to_string(),
+            l.unit_price.to_input(),
+            l.total.to_input(),
+            l.state_share.to_input(),
+            l.copay.to_input(),
         ])
         .or_unexpected()?;
     }
-    w.write_record([tr(lang, "supplier-csv-totals"), String::new(), String::new(), String::new(), String::new(), v.total.to_input(), v.state_share.to_input(), v.copay.to_input()])
-        .or_unexpected()?;
+    w.write_record([
+        tr(lang, "supplier-csv-totals"),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        v.total.to_input(),
+        v.state_share.to_input(),
+        v.copay.to_input(),
+    ])
+    .or_unexpected()?;
     let mut out = vec![0xEF, 0xBB, 0xBF];
     out.extend(w.into_inner().map_err(|e| crate::services::unexpected(e.to_string()))?);
     Ok(out)
@@ -132,7 +161,11 @@ impl SupplierMoney for MoneyService {
         let (_, s) = own_supplier(&self.0.db, caller).await?;
         require_active(&s)?;
         let v = build(&self.0.db, &s, caller.lang, month).await?;
-        Ok(Download { file_name: format!("statement-{}-{}.csv", s.bin, v.month), content_type: "text/csv; charset=utf-8".into(), bytes: to_csv(&v, caller.lang)? })
+        Ok(Download {
+            file_name: format!("statement-{}-{}.csv", s.bin, v.month),
+            content_type: "text/csv; charset=utf-8".into(),
+            bytes: to_csv(&v, caller.lang)?,
+        })
     }
 }
 
@@ -144,7 +177,10 @@ mod tests {
     fn a_month_runs_from_its_first_moment_to_the_next_months() {
         let now = Utc.with_ymd_and_hms(2026, 12, 15, 8, 0, 0).unwrap();
         let (m, a, b) = month_range("", now).unwrap();
-        assert_eq!((m.as_str(), a.to_rfc3339().as_str(), b.to_rfc3339().as_str()), ("2026-12", "2026-12-01T00:00:00+00:00", "2027-01-01T00:00:00+00:00"));
+        assert_eq!(
+            (m.as_str(), a.to_rfc3339().as_str(), b.to_rfc3339().as_str()),
+            ("2026-12", "2026-12-01T00:00:00+00:00", "2027-01-01T00:00:00+00:00")
+        );
         assert!(month_range("2026-13", now).is_err());
     }
 

@@ -54,7 +54,11 @@ pub enum Outcome {
 }
 
 /// The guaranteed sum of each item type on `day` (the latest one in force).
-pub async fn ceilings_on(db: &impl ConnectionTrait, item_type_ids: Vec<i32>, day: NaiveDate) -> Result<HashMap<i32, Money>, DbErr> {
+pub async fn ceilings_on(
+    db: &impl ConnectionTrait,
+    item_type_ids: Vec<i32>,
+    day: NaiveDate,
+) -> Result<HashMap<i32, Money>, DbErr> {
     let rows = ceilings::Entity::find()
         .filter(ceilings::Column::ItemTypeId.is_in(item_type_ids))
         .filter(ceilings::Column::ValidFrom.lte(day))
@@ -111,7 +115,12 @@ pub fn sku(raw: &str) -> Result<Option<String>, &'static str> {
 
 /// Checks parameter values against an item type's schema; every parameter is required.
 /// Errors are reported on `param_<key>`; unknown keys on `params` when `strict`.
-pub fn params(schema: &Value, given: &BTreeMap<String, String>, strict: bool, errors: &mut FieldErrors) -> Option<Value> {
+pub fn params(
+    schema: &Value,
+    given: &BTreeMap<String, String>,
+    strict: bool,
+    errors: &mut FieldErrors,
+) -> Option<Value> {
     let mut out = Map::new();
     let mut ok = true;
     let list = schema["params"].as_array().cloned().unwrap_or_default();
@@ -137,7 +146,8 @@ pub fn params(schema: &Value, given: &BTreeMap<String, String>, strict: bool, er
                 }
             }
             _ => {
-                let options: Vec<&str> = p["options"].as_array().into_iter().flatten().filter_map(|o| o["value"].as_str()).collect();
+                let options: Vec<&str> =
+                    p["options"].as_array().into_iter().flatten().filter_map(|o| o["value"].as_str()).collect();
                 if raw.is_empty() {
                     errors.add(&field, "required");
                     ok = false;
@@ -162,7 +172,14 @@ pub fn params(schema: &Value, given: &BTreeMap<String, String>, strict: bool, er
 
 /// Checks a whole offering form for an item type of `category`, against the regions the
 /// supplier serves. Every problem is recorded in `errors`.
-pub fn validate(form: &OfferingForm, kind: CategoryKind, schema: &Value, served: &[String], strict: bool, errors: &mut FieldErrors) -> Option<ValidOffering> {
+pub fn validate(
+    form: &OfferingForm,
+    kind: CategoryKind,
+    schema: &Value,
+    served: &[String],
+    strict: bool,
+    errors: &mut FieldErrors,
+) -> Option<ValidOffering> {
     let sku = errors.check("sku", sku(&form.sku));
     let title_kk = errors.check("title_kk", text(&form.title_kk, 200));
     let title_ru = errors.check("title_ru", text(&form.title_ru, 200));
@@ -170,12 +187,19 @@ pub fn validate(form: &OfferingForm, kind: CategoryKind, schema: &Value, served:
     let description_kk = errors.check("description_kk", text(&form.description_kk, 4000));
     let description_ru = errors.check("description_ru", text(&form.description_ru, 4000));
     let description_en = errors.check("description_en", optional(&form.description_en, 4000));
-    let price = errors.check("price", Money::parse(&form.price).and_then(|m| if m.tiyn() > 0 { Ok(m) } else { Err("must_be_positive") }));
+    let price = errors.check(
+        "price",
+        Money::parse(&form.price).and_then(|m| if m.tiyn() > 0 { Ok(m) } else { Err("must_be_positive") }),
+    );
     let lead = errors.check("lead_time_days", int_in(&form.lead_time_days, 1, 365, "lead_time_out_of_range"));
     let capacity = match kind {
         CategoryKind::Course => Some(None),
-        CategoryKind::Hours | CategoryKind::Sessions => errors.check("capacity", int_in(&form.capacity, 1, 5000, "capacity_out_of_range")).map(Some),
-        CategoryKind::Goods => errors.check("capacity", int_in(&form.capacity, 0, 1_000_000, "capacity_out_of_range")).map(Some),
+        CategoryKind::Hours | CategoryKind::Sessions => {
+            errors.check("capacity", int_in(&form.capacity, 1, 5000, "capacity_out_of_range")).map(Some)
+        }
+        CategoryKind::Goods => {
+            errors.check("capacity", int_in(&form.capacity, 0, 1_000_000, "capacity_out_of_range")).map(Some)
+        }
     };
     let mut regions: Vec<String> = form.regions.iter().map(|r| r.trim().to_owned()).filter(|r| !r.is_empty()).collect();
     regions.sort();
@@ -255,7 +279,8 @@ pub async fn write(
 ) -> Result<(i32, Outcome), DbErr> {
     let now = Utc::now();
     let search = |title: &str, desc: &str| format!("{title} {desc}").to_lowercase();
-    let search_en = search(v.title_en.as_deref().unwrap_or(&v.title_ru), v.description_en.as_deref().unwrap_or(&v.description_ru));
+    let search_en =
+        search(v.title_en.as_deref().unwrap_or(&v.title_ru), v.description_en.as_deref().unwrap_or(&v.description_ru));
     let (id, outcome) = match existing {
         Some(o) => {
             let mut regions: Vec<String> = offering_regions::Entity::find()
@@ -367,7 +392,12 @@ mod tests {
     #[test]
     fn parameters_are_checked_against_the_schema() {
         let mut form = good();
-        form.params = [("seat_width_cm".to_owned(), "90".to_owned()), ("frame".to_owned(), "wood".to_owned()), ("colour".to_owned(), "red".to_owned())].into();
+        form.params = [
+            ("seat_width_cm".to_owned(), "90".to_owned()),
+            ("frame".to_owned(), "wood".to_owned()),
+            ("colour".to_owned(), "red".to_owned()),
+        ]
+        .into();
         let mut errors = FieldErrors::new();
         assert!(validate(&form, CategoryKind::Goods, &schema(), &["ALA".into()], true, &mut errors).is_none());
         let e = errors.finish().err().unwrap_or(app::error::AppError::NotFound);
@@ -382,7 +412,8 @@ mod tests {
         form.regions = vec!["AST".into()];
         form.capacity = String::new();
         let mut errors = FieldErrors::new();
-        assert!(validate(&form, CategoryKind::Hours, &json!({ "params": [] }), &["ALA".into()], false, &mut errors).is_none());
+        assert!(validate(&form, CategoryKind::Hours, &json!({ "params": [] }), &["ALA".into()], false, &mut errors)
+            .is_none());
         let e = errors.finish().err().unwrap_or(app::error::AppError::NotFound);
         assert_eq!(e.field_code("regions"), Some("region_not_yours"));
         assert_eq!(e.field_code("capacity"), Some("required"));

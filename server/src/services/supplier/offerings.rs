@@ -1,20 +1,26 @@
 //! The supplier's offerings: list, the form (new or existing, with an unsaved draft kept on
 //! the server), publishing and withdrawing, and a sanatorium's dated places.
 use super::offering_rules::{self, ceilings_on, form_of};
-use super::{id_of, own_supplier, localized, require_active, require_approved};
+use super::{id_of, localized, own_supplier, require_active, require_approved};
 use crate::db::begin_write;
 use crate::entities::enums::{DbOfferingStatus, DbOrderStatus};
 use crate::entities::{categories, drafts, item_types, offering_regions, offering_slots, offerings, orders, regions};
 use crate::services::paging::one_page;
 use crate::services::{Ctx, OrUnexpected};
 use app::domain::{CategoryKind, OfferingStatus, RefusalCode, SupplierStatus};
-use app::dto::supplier::{ImportReport, ItemTypeChoice, Named, OfferingEditView, OfferingForm, OfferingRow, OfferingsView, ParamField, SlotRow};
+use app::dto::supplier::{
+    ImportReport, ItemTypeChoice, Named, OfferingEditView, OfferingForm, OfferingRow, OfferingsView, ParamField,
+    SlotRow,
+};
 use app::error::{AppError, FieldErrors};
 use app::ports::{Caller, Download, SupplierOfferings};
 use async_trait::async_trait;
 use chrono::{Duration, NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    Set,
+};
 use std::collections::HashMap;
 
 /// Offerings of suppliers.
@@ -23,22 +29,38 @@ pub struct OfferingService(pub Ctx);
 const DRAFT_KIND: &str = "offering_form";
 
 /// The item types of the supplier's categories, with category code and name.
-pub async fn allowed_types(db: &impl ConnectionTrait, supplier_id: i32, lang: app::domain::Lang) -> Result<Vec<(item_types::Model, categories::Model)>, AppError> {
+pub async fn allowed_types(
+    db: &impl ConnectionTrait,
+    supplier_id: i32,
+    lang: app::domain::Lang,
+) -> Result<Vec<(item_types::Model, categories::Model)>, AppError> {
     let codes = super::profile::category_codes(db, supplier_id).await?;
-    let cats = categories::Entity::find().filter(categories::Column::Code.is_in(codes)).order_by_asc(categories::Column::Sort).all(db).await.or_unexpected()?;
+    let cats = categories::Entity::find()
+        .filter(categories::Column::Code.is_in(codes))
+        .order_by_asc(categories::Column::Sort)
+        .all(db)
+        .await
+        .or_unexpected()?;
     let types = item_types::Entity::find()
         .filter(item_types::Column::CategoryId.is_in(cats.iter().map(|c| c.id)))
         .filter(item_types::Column::Active.eq(true))
         .all(db)
         .await
         .or_unexpected()?;
-    let mut out: Vec<(item_types::Model, categories::Model)> =
-        types.into_iter().filter_map(|t| cats.iter().find(|c| c.id == t.category_id).cloned().map(|c| (t, c))).collect();
+    let mut out: Vec<(item_types::Model, categories::Model)> = types
+        .into_iter()
+        .filter_map(|t| cats.iter().find(|c| c.id == t.category_id).cloned().map(|c| (t, c)))
+        .collect();
     out.sort_by(|a, b| (a.1.sort, a.0.name(lang)).cmp(&(b.1.sort, b.0.name(lang))));
     Ok(out)
 }
 
-fn choice(t: &item_types::Model, c: &categories::Model, lang: app::domain::Lang, ceilings: &HashMap<i32, app::domain::Money>) -> ItemTypeChoice {
+fn choice(
+    t: &item_types::Model,
+    c: &categories::Model,
+    lang: app::domain::Lang,
+    ceilings: &HashMap<i32, app::domain::Money>,
+) -> ItemTypeChoice {
     ItemTypeChoice {
         code: t.code.clone(),
         name: t.name(lang).to_owned(),
@@ -51,7 +73,8 @@ fn choice(t: &item_types::Model, c: &categories::Model, lang: app::domain::Lang,
 }
 
 fn param_fields(schema: &serde_json::Value, lang: app::domain::Lang) -> Vec<ParamField> {
-    let label = |v: &serde_json::Value| v[lang.code()].as_str().or_else(|| v["ru"].as_str()).unwrap_or_default().to_owned();
+    let label =
+        |v: &serde_json::Value| v[lang.code()].as_str().or_else(|| v["ru"].as_str()).unwrap_or_default().to_owned();
     schema["params"]
         .as_array()
         .into_iter()
@@ -71,7 +94,11 @@ fn param_fields(schema: &serde_json::Value, lang: app::domain::Lang) -> Vec<Para
         .collect()
 }
 
-async fn served_regions(db: &impl ConnectionTrait, supplier_id: i32, lang: app::domain::Lang) -> Result<Vec<Named>, AppError> {
+async fn served_regions(
+    db: &impl ConnectionTrait,
+    supplier_id: i32,
+    lang: app::domain::Lang,
+) -> Result<Vec<Named>, AppError> {
     let codes = super::profile::region_codes(db, supplier_id).await?;
     Ok(regions::Entity::find()
         .filter(regions::Column::Code.is_in(codes))
@@ -95,7 +122,12 @@ async fn load_draft(db: &impl ConnectionTrait, account_id: i32, key: &str) -> Re
         .and_then(|d| serde_json::from_value(d.data).ok()))
 }
 
-async fn keep_draft(db: &impl ConnectionTrait, account_id: i32, key: &str, form: &OfferingForm) -> Result<(), AppError> {
+async fn keep_draft(
+    db: &impl ConnectionTrait,
+    account_id: i32,
+    key: &str,
+    form: &OfferingForm,
+) -> Result<(), AppError> {
     let data = serde_json::to_value(form).or_unexpected()?;
     let existing = drafts::Entity::find()
         .filter(drafts::Column::AccountId.eq(account_id))
@@ -112,10 +144,17 @@ async fn keep_draft(db: &impl ConnectionTrait, account_id: i32, key: &str, form:
             am.update(db).await.or_unexpected()?;
         }
         None => {
-            drafts::ActiveModel { account_id: Set(account_id), kind: Set(DRAFT_KIND.into()), draft_key: Set(key.into()), data: Set(data), updated_at: Set(Utc::now()), ..Default::default() }
-                .insert(db)
-                .await
-                .or_unexpected()?;
+            drafts::ActiveModel {
+                account_id: Set(account_id),
+                kind: Set(DRAFT_KIND.into()),
+                draft_key: Set(key.into()),
+                data: Set(data),
+                updated_at: Set(Utc::now()),
+                ..Default::default()
+            }
+            .insert(db)
+            .await
+            .or_unexpected()?;
         }
     }
     Ok(())
@@ -133,15 +172,27 @@ async fn drop_draft(db: &impl ConnectionTrait, account_id: i32, key: &str) -> Re
 }
 
 /// Orders of an offering that are not finished yet.
-pub const OPEN: [DbOrderStatus; 4] = [DbOrderStatus::Placed, DbOrderStatus::Accepted, DbOrderStatus::Scheduled, DbOrderStatus::InDelivery];
+pub const OPEN: [DbOrderStatus; 4] =
+    [DbOrderStatus::Placed, DbOrderStatus::Accepted, DbOrderStatus::Scheduled, DbOrderStatus::InDelivery];
 
 impl OfferingService {
     /// One of the supplier's offerings, found with the supplier's id.
     async fn own(&self, db: &impl ConnectionTrait, supplier_id: i32, id: i32) -> Result<offerings::Model, AppError> {
-        offerings::Entity::find_by_id(id).filter(offerings::Column::SupplierId.eq(supplier_id)).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)
+        offerings::Entity::find_by_id(id)
+            .filter(offerings::Column::SupplierId.eq(supplier_id))
+            .one(db)
+            .await
+            .or_unexpected()?
+            .ok_or(AppError::NotFound)
     }
 
-    async fn blockers(&self, db: &impl ConnectionTrait, s: &crate::entities::suppliers::Model, o: &offerings::Model, kind: CategoryKind) -> Result<Vec<String>, AppError> {
+    async fn blockers(
+        &self,
+        db: &impl ConnectionTrait,
+        s: &crate::entities::suppliers::Model,
+        o: &offerings::Model,
+        kind: CategoryKind,
+    ) -> Result<Vec<String>, AppError> {
         let mut out = Vec::new();
         if s.status != crate::entities::enums::DbSupplierStatus::Approved {
             out.push("supplier_not_approved".to_owned());
@@ -149,7 +200,11 @@ impl OfferingService {
         if o.status == DbOfferingStatus::Blocked {
             out.push("offering_blocked".to_owned());
         }
-        let regions = offering_regions::Entity::find().filter(offering_regions::Column::OfferingId.eq(o.id)).count(db).await.or_unexpected()?;
+        let regions = offering_regions::Entity::find()
+            .filter(offering_regions::Column::OfferingId.eq(o.id))
+            .count(db)
+            .await
+            .or_unexpected()?;
         if regions == 0 {
             out.push("no_regions".to_owned());
         }
@@ -171,7 +226,15 @@ impl OfferingService {
         Ok(out)
     }
 
-    async fn edit_view(&self, caller: &Caller, s: &crate::entities::suppliers::Model, account_id: i32, it: &item_types::Model, cat: &categories::Model, existing: Option<&offerings::Model>) -> Result<OfferingEditView, AppError> {
+    async fn edit_view(
+        &self,
+        caller: &Caller,
+        s: &crate::entities::suppliers::Model,
+        account_id: i32,
+        it: &item_types::Model,
+        cat: &categories::Model,
+        existing: Option<&offerings::Model>,
+    ) -> Result<OfferingEditView, AppError> {
         let db = &self.0.db;
         let lang = caller.lang;
         let today = Utc::now().date_naive();
@@ -182,10 +245,21 @@ impl OfferingService {
         let draft = load_draft(db, account_id, &key).await?;
         let saved = match existing {
             Some(o) => {
-                let codes = offering_regions::Entity::find().filter(offering_regions::Column::OfferingId.eq(o.id)).all(db).await.or_unexpected()?.into_iter().map(|r| r.region_code).collect();
+                let codes = offering_regions::Entity::find()
+                    .filter(offering_regions::Column::OfferingId.eq(o.id))
+                    .all(db)
+                    .await
+                    .or_unexpected()?
+                    .into_iter()
+                    .map(|r| r.region_code)
+                    .collect();
                 form_of(o, &it.code, codes)
             }
-            None => OfferingForm { item_type: it.code.clone(), regions: regions.iter().map(|r| r.code.clone()).collect(), ..Default::default() },
+            None => OfferingForm {
+                item_type: it.code.clone(),
+                regions: regions.iter().map(|r| r.code.clone()).collect(),
+                ..Default::default()
+            },
         };
         let (slots, blockers, open_orders) = match existing {
             Some(o) => {
@@ -197,15 +271,26 @@ impl OfferingService {
                     .await
                     .or_unexpected()?
                     .into_iter()
-                    .map(|x| SlotRow { starts_on: x.starts_on.to_string(), ends_on: (x.starts_on + Duration::days(13)).to_string(), places: x.places, taken: x.taken })
+                    .map(|x| SlotRow {
+                        starts_on: x.starts_on.to_string(),
+                        ends_on: (x.starts_on + Duration::days(13)).to_string(),
+                        places: x.places,
+                        taken: x.taken,
+                    })
                     .collect();
-                let open = orders::Entity::find().filter(orders::Column::OfferingId.eq(o.id)).filter(orders::Column::Status.is_in(OPEN)).count(db).await.or_unexpected()?;
+                let open = orders::Entity::find()
+                    .filter(orders::Column::OfferingId.eq(o.id))
+                    .filter(orders::Column::Status.is_in(OPEN))
+                    .count(db)
+                    .await
+                    .or_unexpected()?;
                 (slots, self.blockers(db, s, o, cat.kind.into()).await?, u32::try_from(open).unwrap_or(u32::MAX))
             }
             None => (Vec::new(), Vec::new(), 0),
         };
         let status = existing.map(|o| OfferingStatus::from(o.status));
-        let copay = existing.map(|o| app::domain::Money::from_tiyn(o.price_tiyn) - item_type.ceiling).filter(|c| c.tiyn() > 0);
+        let copay =
+            existing.map(|o| app::domain::Money::from_tiyn(o.price_tiyn) - item_type.ceiling).filter(|c| c.tiyn() > 0);
         Ok(OfferingEditView {
             id: existing.map(|o| o.id),
             params: param_fields(&it.param_schema, lang),
@@ -213,7 +298,9 @@ impl OfferingService {
             regions,
             from_draft: draft.is_some(),
             form: draft.unwrap_or(saved),
-            can_publish: existing.is_some() && blockers.is_empty() && matches!(status, Some(OfferingStatus::Draft | OfferingStatus::Withdrawn)),
+            can_publish: existing.is_some()
+                && blockers.is_empty()
+                && matches!(status, Some(OfferingStatus::Draft | OfferingStatus::Withdrawn)),
             can_withdraw: status == Some(OfferingStatus::Published) && require_active(s).is_ok(),
             publish_blockers: if status == Some(OfferingStatus::Published) { Vec::new() } else { blockers },
             status,
@@ -244,17 +331,35 @@ impl SupplierOfferings for OfferingService {
             .or_unexpected()?;
         let counts = OfferingStatus::ALL
             .iter()
-            .map(|st| (*st, by_status.iter().find(|(db_status, _)| OfferingStatus::from(*db_status) == *st).map_or(0, |(_, n)| u32::try_from(*n).unwrap_or(u32::MAX))))
+            .map(|st| {
+                (
+                    *st,
+                    by_status
+                        .iter()
+                        .find(|(db_status, _)| OfferingStatus::from(*db_status) == *st)
+                        .map_or(0, |(_, n)| u32::try_from(*n).unwrap_or(u32::MAX)),
+                )
+            })
             .collect();
-        let mut find = offerings::Entity::find().filter(offerings::Column::SupplierId.eq(s.id)).order_by_desc(offerings::Column::Id);
+        let mut find = offerings::Entity::find()
+            .filter(offerings::Column::SupplierId.eq(s.id))
+            .order_by_desc(offerings::Column::Id);
         if let Some(wanted) = OfferingStatus::from_code(status.trim()) {
             find = find.filter(offerings::Column::Status.eq(DbOfferingStatus::from(wanted)));
         }
         let (rows, page) = one_page(db, find, page).await?;
         let type_ids: Vec<i32> = rows.iter().map(|o| o.item_type_id).collect();
         let ceilings = ceilings_on(db, type_ids.clone(), Utc::now().date_naive()).await.or_unexpected()?;
-        let types: HashMap<i32, item_types::Model> = item_types::Entity::find().filter(item_types::Column::Id.is_in(type_ids)).all(db).await.or_unexpected()?.into_iter().map(|t| (t.id, t)).collect();
-        let cats: HashMap<i32, categories::Model> = categories::Entity::find().all(db).await.or_unexpected()?.into_iter().map(|c| (c.id, c)).collect();
+        let types: HashMap<i32, item_types::Model> = item_types::Entity::find()
+            .filter(item_types::Column::Id.is_in(type_ids))
+            .all(db)
+            .await
+            .or_unexpected()?
+            .into_iter()
+            .map(|t| (t.id, t))
+            .collect();
+        let cats: HashMap<i32, categories::Model> =
+            categories::Entity::find().all(db).await.or_unexpected()?.into_iter().map(|c| (c.id, c)).collect();
         Ok(OfferingsView {
             supplier_status: SupplierStatus::from(s.status),
             counts,
@@ -287,7 +392,9 @@ impl SupplierOfferings for OfferingService {
         let (_, s) = own_supplier(db, caller).await?;
         require_active(&s)?;
         let types = allowed_types(db, s.id, caller.lang).await?;
-        let ceilings = ceilings_on(db, types.iter().map(|(t, _)| t.id).collect(), Utc::now().date_naive()).await.or_unexpected()?;
+        let ceilings = ceilings_on(db, types.iter().map(|(t, _)| t.id).collect(), Utc::now().date_naive())
+            .await
+            .or_unexpected()?;
         Ok(types.iter().map(|(t, c)| choice(t, c, caller.lang, &ceilings)).collect())
     }
 
@@ -296,7 +403,10 @@ impl SupplierOfferings for OfferingService {
         let (actor, s) = own_supplier(db, caller).await?;
         require_active(&s)?;
         let types = allowed_types(db, s.id, caller.lang).await?;
-        let (it, cat) = types.into_iter().find(|(t, _)| t.code == item_type.trim()).ok_or_else(|| AppError::refused(RefusalCode::CategoryNotChosen))?;
+        let (it, cat) = types
+            .into_iter()
+            .find(|(t, _)| t.code == item_type.trim())
+            .ok_or_else(|| AppError::refused(RefusalCode::CategoryNotChosen))?;
         self.edit_view(caller, &s, actor.account_id, &it, &cat, None).await
     }
 
@@ -305,8 +415,10 @@ impl SupplierOfferings for OfferingService {
         let (actor, s) = own_supplier(db, caller).await?;
         require_active(&s)?;
         let o = self.own(db, s.id, id).await?;
-        let it = item_types::Entity::find_by_id(o.item_type_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
-        let cat = categories::Entity::find_by_id(it.category_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
+        let it =
+            item_types::Entity::find_by_id(o.item_type_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
+        let cat =
+            categories::Entity::find_by_id(it.category_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
         self.edit_view(caller, &s, actor.account_id, &it, &cat, Some(&o)).await
     }
 
@@ -318,18 +430,31 @@ impl SupplierOfferings for OfferingService {
         let types = allowed_types(db, s.id, caller.lang).await?;
         let (it, cat) = match &existing {
             Some(o) => {
-                let it = item_types::Entity::find_by_id(o.item_type_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
-                let cat = categories::Entity::find_by_id(it.category_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
+                let it = item_types::Entity::find_by_id(o.item_type_id)
+                    .one(db)
+                    .await
+                    .or_unexpected()?
+                    .ok_or(AppError::NotFound)?;
+                let cat = categories::Entity::find_by_id(it.category_id)
+                    .one(db)
+                    .await
+                    .or_unexpected()?
+                    .ok_or(AppError::NotFound)?;
                 (it, cat)
             }
-            None => types.into_iter().find(|(t, _)| t.code == form.item_type.trim()).ok_or_else(|| AppError::refused(RefusalCode::CategoryNotChosen))?,
+            None => types
+                .into_iter()
+                .find(|(t, _)| t.code == form.item_type.trim())
+                .ok_or_else(|| AppError::refused(RefusalCode::CategoryNotChosen))?,
         };
         let key = existing.as_ref().map(|o| o.id.to_string()).unwrap_or_else(|| format!("new-{}", it.code));
         let served = super::profile::region_codes(db, s.id).await?;
         let mut errors = FieldErrors::new();
         let valid = offering_rules::validate(&form, cat.kind.into(), &it.param_schema, &served, false, &mut errors);
         if let Some(sku) = valid.as_ref().and_then(|v| v.sku.clone()) {
-            let mut q = offerings::Entity::find().filter(offerings::Column::SupplierId.eq(s.id)).filter(offerings::Column::Sku.eq(sku));
+            let mut q = offerings::Entity::find()
+                .filter(offerings::Column::SupplierId.eq(s.id))
+                .filter(offerings::Column::Sku.eq(sku));
             if let Some(o) = &existing {
                 q = q.filter(offerings::Column::Id.ne(o.id));
             }
@@ -344,10 +469,12 @@ impl SupplierOfferings for OfferingService {
         }
         let valid = valid.ok_or_else(|| AppError::refused(RefusalCode::BadRequest))?;
         let txn = begin_write(db).await.or_unexpected()?;
-        let (saved, _) = offering_rules::write(&txn, s.id, &it, existing.as_ref(), &valid, DbOfferingStatus::Draft).await.map_err(|e| match e.sql_err() {
-            Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => AppError::field("sku", "sku_taken"),
-            _ => crate::services::unexpected(e),
-        })?;
+        let (saved, _) = offering_rules::write(&txn, s.id, &it, existing.as_ref(), &valid, DbOfferingStatus::Draft)
+            .await
+            .map_err(|e| match e.sql_err() {
+                Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => AppError::field("sku", "sku_taken"),
+                _ => crate::services::unexpected(e),
+            })?;
         drop_draft(&txn, actor.account_id, &key).await?;
         txn.commit().await.or_unexpected()?;
         Ok(saved)
@@ -368,10 +495,20 @@ impl SupplierOfferings for OfferingService {
         let (to, from): (DbOfferingStatus, Vec<DbOfferingStatus>) = match action.trim() {
             "publish" => {
                 require_approved(&s)?;
-                let it = item_types::Entity::find_by_id(o.item_type_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
-                let cat = categories::Entity::find_by_id(it.category_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
+                let it = item_types::Entity::find_by_id(o.item_type_id)
+                    .one(db)
+                    .await
+                    .or_unexpected()?
+                    .ok_or(AppError::NotFound)?;
+                let cat = categories::Entity::find_by_id(it.category_id)
+                    .one(db)
+                    .await
+                    .or_unexpected()?
+                    .ok_or(AppError::NotFound)?;
                 if let Some(first) = self.blockers(db, &s, &o, cat.kind.into()).await?.first() {
-                    return Err(AppError::refused(RefusalCode::from_code(first).unwrap_or(RefusalCode::CannotPublishNow)));
+                    return Err(AppError::refused(
+                        RefusalCode::from_code(first).unwrap_or(RefusalCode::CannotPublishNow),
+                    ));
                 }
                 (DbOfferingStatus::Published, vec![DbOfferingStatus::Draft, DbOfferingStatus::Withdrawn])
             }
@@ -388,7 +525,11 @@ impl SupplierOfferings for OfferingService {
             update = update.col_expr(offerings::Column::PublishedAt, Expr::value(now));
         }
         if update.exec(db).await.or_unexpected()?.rows_affected != 1 {
-            return Err(AppError::refused(if to == DbOfferingStatus::Published { RefusalCode::CannotPublishNow } else { RefusalCode::NotPublished }));
+            return Err(AppError::refused(if to == DbOfferingStatus::Published {
+                RefusalCode::CannotPublishNow
+            } else {
+                RefusalCode::NotPublished
+            }));
         }
         Ok(())
     }
@@ -398,8 +539,10 @@ impl SupplierOfferings for OfferingService {
         let (_, s) = own_supplier(db, caller).await?;
         require_active(&s)?;
         let o = self.own(db, s.id, id_of(id)?).await?;
-        let it = item_types::Entity::find_by_id(o.item_type_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
-        let cat = categories::Entity::find_by_id(it.category_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
+        let it =
+            item_types::Entity::find_by_id(o.item_type_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
+        let cat =
+            categories::Entity::find_by_id(it.category_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
         if CategoryKind::from(cat.kind) != CategoryKind::Course {
             return Err(AppError::refused(RefusalCode::NotASanatorium));
         }
@@ -409,13 +552,28 @@ impl SupplierOfferings for OfferingService {
             "starts_on",
             match starts_on.trim() {
                 "" => Err("required"),
-                d => NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| "not_a_date").and_then(|d| if d > today { Ok(d) } else { Err("date_in_past") }),
+                d => NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| "not_a_date").and_then(|d| {
+                    if d > today {
+                        Ok(d)
+                    } else {
+                        Err("date_in_past")
+                    }
+                }),
             },
         );
-        let places = errors.check("places", match places.trim() {
-            "" => Err("required"),
-            p => p.parse::<i32>().map_err(|_| "not_a_number").and_then(|p| if (0..=1000).contains(&p) { Ok(p) } else { Err("places_out_of_range") }),
-        });
+        let places = errors.check(
+            "places",
+            match places.trim() {
+                "" => Err("required"),
+                p => p.parse::<i32>().map_err(|_| "not_a_number").and_then(|p| {
+                    if (0..=1000).contains(&p) {
+                        Ok(p)
+                    } else {
+                        Err("places_out_of_range")
+                    }
+                }),
+            },
+        );
         errors.finish()?;
         let (Some(date), Some(places)) = (date, places) else { return Err(AppError::refused(RefusalCode::BadRequest)) };
         let txn = begin_write(db).await.or_unexpected()?;
@@ -439,10 +597,16 @@ impl SupplierOfferings for OfferingService {
                 }
             }
             None => {
-                offering_slots::ActiveModel { offering_id: Set(o.id), starts_on: Set(date), places: Set(places), taken: Set(0), ..Default::default() }
-                    .insert(&txn)
-                    .await
-                    .or_unexpected()?;
+                offering_slots::ActiveModel {
+                    offering_id: Set(o.id),
+                    starts_on: Set(date),
+                    places: Set(places),
+                    taken: Set(0),
+                    ..Default::default()
+                }
+                .insert(&txn)
+                .await
+                .or_unexpected()?;
             }
         }
         txn.commit().await.or_unexpected()

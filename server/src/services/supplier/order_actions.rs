@@ -10,9 +10,9 @@ use crate::db::begin_write;
 use crate::entities::enums::{DbComplaintStatus, DbOrderStatus};
 use crate::entities::{complaints, offering_slots, offerings, order_events, orders};
 use crate::services::notices::notify;
-use app::domain::NoticeKind;
 use crate::services::order_flow::{recipient_side_accounts, restore_entitlement, transition, TransitionError};
 use crate::services::{text, Ctx, OrUnexpected};
+use app::domain::NoticeKind;
 use app::domain::{CategoryKind, RefusalCode, Unit};
 use app::error::{AppError, FieldErrors};
 use app::ports::{Actor, Caller};
@@ -24,8 +24,14 @@ use serde_json::json;
 /// Statuses in which an order holds the supplier's capacity.
 const HOLDING: [DbOrderStatus; 3] = [DbOrderStatus::Accepted, DbOrderStatus::Scheduled, DbOrderStatus::InDelivery];
 /// Statuses in which a sanatorium order holds an accepted place.
-const PLACE_TAKEN: [DbOrderStatus; 6] =
-    [DbOrderStatus::Accepted, DbOrderStatus::Scheduled, DbOrderStatus::InDelivery, DbOrderStatus::Delivered, DbOrderStatus::Rendered, DbOrderStatus::Confirmed];
+const PLACE_TAKEN: [DbOrderStatus; 6] = [
+    DbOrderStatus::Accepted,
+    DbOrderStatus::Scheduled,
+    DbOrderStatus::InDelivery,
+    DbOrderStatus::Delivered,
+    DbOrderStatus::Rendered,
+    DbOrderStatus::Confirmed,
+];
 
 fn changed(e: TransitionError) -> AppError {
     match e {
@@ -41,17 +47,37 @@ async fn locked_offering(db: &impl ConnectionTrait, id: i32) -> Result<offerings
 }
 
 /// A history entry that keeps the status (a session, a new date) and tells the recipient.
-async fn note_event(db: &impl ConnectionTrait, links: &str, o: &orders::Model, actor: &Actor, note: String, kind: NoticeKind, params: serde_json::Value) -> Result<(), DbErr> {
-    order_events::ActiveModel { order_id: Set(o.id), status: Set(o.status), actor_account_id: Set(Some(actor.account_id)), note: Set(Some(note)), created_at: Set(Utc::now()), ..Default::default() }
-        .insert(db)
-        .await?;
+async fn note_event(
+    db: &impl ConnectionTrait,
+    links: &str,
+    o: &orders::Model,
+    actor: &Actor,
+    note: String,
+    kind: NoticeKind,
+    params: serde_json::Value,
+) -> Result<(), DbErr> {
+    order_events::ActiveModel {
+        order_id: Set(o.id),
+        status: Set(o.status),
+        actor_account_id: Set(Some(actor.account_id)),
+        note: Set(Some(note)),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
     for account in recipient_side_accounts(db, o.recipient_id).await? {
         notify(db, links, account, kind, Some(o.id), params.clone()).await?;
     }
     Ok(())
 }
 
-async fn check_capacity(db: &impl ConnectionTrait, o: &orders::Model, offering: &offerings::Model, kind: CategoryKind) -> Result<(), AppError> {
+async fn check_capacity(
+    db: &impl ConnectionTrait,
+    o: &orders::Model,
+    offering: &offerings::Model,
+    kind: CategoryKind,
+) -> Result<(), AppError> {
     match kind {
         CategoryKind::Goods => {
             if offering.capacity.is_some() {
@@ -101,7 +127,12 @@ async fn check_capacity(db: &impl ConnectionTrait, o: &orders::Model, offering: 
                     .iter()
                     .map(|x| Load::of_order(&x.details, x.quantity))
                     .collect();
-                if !capacity::fits(&Load::of_order(&o.details, o.quantity), &others, i64::from(weekly), Utc::now().date_naive()) {
+                if !capacity::fits(
+                    &Load::of_order(&o.details, o.quantity),
+                    &others,
+                    i64::from(weekly),
+                    Utc::now().date_naive(),
+                ) {
                     return Err(AppError::refused(RefusalCode::OverWeeklyCapacity));
                 }
             }
@@ -124,7 +155,9 @@ pub async fn accept(ctx: &Ctx, caller: &Caller, id: &str) -> Result<(), AppError
     let offering = locked_offering(&txn, o.offering_id).await?;
     let (_, category) = category_of(&txn, o.item_type_id).await?;
     check_capacity(&txn, &o, &offering, category.kind.into()).await?;
-    transition(&txn, &o, DbOrderStatus::Accepted, Some(&actor), None, ctx.settings.deliver_working_days, &ctx.links).await.map_err(changed)?;
+    transition(&txn, &o, DbOrderStatus::Accepted, Some(&actor), None, ctx.settings.deliver_working_days, &ctx.links)
+        .await
+        .map_err(changed)?;
     txn.commit().await.or_unexpected()
 }
 
@@ -142,7 +175,17 @@ pub async fn reject(ctx: &Ctx, caller: &Caller, id: &str, reason: &str) -> Resul
         return Err(AppError::refused(RefusalCode::CannotRejectNow));
     }
     let kind: CategoryKind = category_of(&txn, o.item_type_id).await?.1.kind.into();
-    transition(&txn, &o, DbOrderStatus::Rejected, Some(&actor), Some(reason), ctx.settings.deliver_working_days, &ctx.links).await.map_err(changed)?;
+    transition(
+        &txn,
+        &o,
+        DbOrderStatus::Rejected,
+        Some(&actor),
+        Some(reason),
+        ctx.settings.deliver_working_days,
+        &ctx.links,
+    )
+    .await
+    .map_err(changed)?;
     restore_entitlement(&txn, &o).await.or_unexpected()?;
     if o.status == DbOrderStatus::Accepted && kind == CategoryKind::Goods {
         offerings::Entity::update_many()
@@ -207,9 +250,29 @@ pub async fn schedule(ctx: &Ctx, caller: &Caller, id: &str, date: &str) -> Resul
     }
     let note = format!("scheduled:{when}");
     if o.status == DbOrderStatus::Accepted {
-        transition(&txn, &o, DbOrderStatus::Scheduled, Some(&actor), Some(note), ctx.settings.deliver_working_days, &ctx.links).await.map_err(changed)?;
+        transition(
+            &txn,
+            &o,
+            DbOrderStatus::Scheduled,
+            Some(&actor),
+            Some(note),
+            ctx.settings.deliver_working_days,
+            &ctx.links,
+        )
+        .await
+        .map_err(changed)?;
     } else {
-        note_event(&txn, &ctx.links, &o, &actor, note, NoticeKind::OrderScheduled, json!({ "number": o.number, "date": when.to_string() })).await.or_unexpected()?;
+        note_event(
+            &txn,
+            &ctx.links,
+            &o,
+            &actor,
+            note,
+            NoticeKind::OrderScheduled,
+            json!({ "number": o.number, "date": when.to_string() }),
+        )
+        .await
+        .or_unexpected()?;
     }
     txn.commit().await.or_unexpected()
 }
@@ -235,16 +298,20 @@ pub async fn mark(ctx: &Ctx, caller: &Caller, id: &str, step: &str) -> Result<()
                     return Err(AppError::refused(RefusalCode::HoursNotAllRendered));
                 }
             }
-            if kind == CategoryKind::Course && capacity::arrival(&o.details).is_some_and(|a| a > Utc::now().date_naive()) {
+            if kind == CategoryKind::Course
+                && capacity::arrival(&o.details).is_some_and(|a| a > Utc::now().date_naive())
+            {
                 return Err(AppError::refused(RefusalCode::CourseNotStarted));
             }
             DbOrderStatus::Rendered
         }
         _ => return Err(AppError::refused(RefusalCode::CannotMarkNow)),
     };
-    transition(&txn, &o, to, Some(&actor), None, ctx.settings.deliver_working_days, &ctx.links).await.map_err(|e| match e {
-        TransitionError::NotAllowed => AppError::refused(RefusalCode::CannotMarkNow),
-        TransitionError::Db(e) => crate::services::unexpected(e),
+    transition(&txn, &o, to, Some(&actor), None, ctx.settings.deliver_working_days, &ctx.links).await.map_err(|e| {
+        match e {
+            TransitionError::NotAllowed => AppError::refused(RefusalCode::CannotMarkNow),
+            TransitionError::Db(e) => crate::services::unexpected(e),
+        }
     })?;
     txn.commit().await.or_unexpected()
 }
@@ -265,7 +332,13 @@ pub async fn record_session(ctx: &Ctx, caller: &Caller, id: &str, date: &str, ho
         "hours",
         match hours.trim() {
             "" => Err("required"),
-            h => h.parse::<i64>().map_err(|_| "not_a_number").and_then(|h| if (1..=capacity::MAX_HOURS_A_DAY).contains(&h) { Ok(h) } else { Err("hours_out_of_range") }),
+            h => h.parse::<i64>().map_err(|_| "not_a_number").and_then(|h| {
+                if (1..=capacity::MAX_HOURS_A_DAY).contains(&h) {
+                    Ok(h)
+                } else {
+                    Err("hours_out_of_range")
+                }
+            }),
         },
     );
     errors.finish()?;
@@ -319,7 +392,9 @@ pub async fn record_session(ctx: &Ctx, caller: &Caller, id: &str, date: &str, ho
         return Err(AppError::refused(RefusalCode::OrderChanged));
     }
     let params = json!({ "number": o.number, "date": day.to_string(), "hours": hours });
-    note_event(&txn, &ctx.links, &o, &actor, format!("session:{day}:{hours}"), NoticeKind::OrderSession, params).await.or_unexpected()?;
+    note_event(&txn, &ctx.links, &o, &actor, format!("session:{day}:{hours}"), NoticeKind::OrderSession, params)
+        .await
+        .or_unexpected()?;
     txn.commit().await.or_unexpected()
 }
 
@@ -331,7 +406,12 @@ pub async fn answer_complaint(ctx: &Ctx, caller: &Caller, id: &str, answer: &str
     let answer = text(answer, 2000).map_err(|c| AppError::field("answer", c))?;
     let id = id_of(id)?;
     let txn = begin_write(db).await.or_unexpected()?;
-    let c = complaints::Entity::find_by_id(id).filter(complaints::Column::SupplierId.eq(s.id)).one(&txn).await.or_unexpected()?.ok_or(AppError::NotFound)?;
+    let c = complaints::Entity::find_by_id(id)
+        .filter(complaints::Column::SupplierId.eq(s.id))
+        .one(&txn)
+        .await
+        .or_unexpected()?
+        .ok_or(AppError::NotFound)?;
     if c.status != DbComplaintStatus::Open || c.supplier_response.is_some() {
         return Err(AppError::refused(RefusalCode::AlreadyAnswered));
     }
@@ -351,9 +431,12 @@ pub async fn answer_complaint(ctx: &Ctx, caller: &Caller, id: &str, answer: &str
     if res.rows_affected != 1 {
         return Err(AppError::refused(RefusalCode::AlreadyAnswered));
     }
-    let number = orders::Entity::find_by_id(c.order_id).one(&txn).await.or_unexpected()?.map(|o| o.number).unwrap_or_default();
+    let number =
+        orders::Entity::find_by_id(c.order_id).one(&txn).await.or_unexpected()?.map(|o| o.number).unwrap_or_default();
     for account in recipient_side_accounts(&txn, c.recipient_id).await.or_unexpected()? {
-        notify(&txn, &ctx.links, account, NoticeKind::ComplaintAnswered, Some(c.order_id), json!({ "number": number })).await.or_unexpected()?;
+        notify(&txn, &ctx.links, account, NoticeKind::ComplaintAnswered, Some(c.order_id), json!({ "number": number }))
+            .await
+            .or_unexpected()?;
     }
     txn.commit().await.or_unexpected()
 }

@@ -2,13 +2,17 @@
 //! needed to fulfil it, and complaints about its orders. The changes are in `order_actions`.
 use super::capacity;
 use super::offerings::OPEN;
-use super::{day, due, moment, own_supplier, localized, require_approved};
+use super::{day, due, localized, moment, own_supplier, require_approved};
 use crate::entities::enums::{DbComplaintStatus, DbOrderStatus, DbSupplierStatus};
-use crate::entities::{accounts, categories, complaints, item_types, offerings, order_events, orders, recipients, regions, suppliers};
+use crate::entities::{
+    accounts, categories, complaints, item_types, offerings, order_events, orders, recipients, regions, suppliers,
+};
 use crate::services::paging::one_page;
 use crate::services::{Ctx, OrUnexpected};
 use app::domain::{CategoryKind, CoPayment, Lang, Money, OrderStatus, Unit};
-use app::dto::supplier::{ComplaintRow, InboxRow, InboxView, OrderEventRow, SessionRow, SupplierComplaintsView, SupplierOrderView};
+use app::dto::supplier::{
+    ComplaintRow, InboxRow, InboxView, OrderEventRow, SessionRow, SupplierComplaintsView, SupplierOrderView,
+};
 use app::error::AppError;
 use app::i18n::{tr, tr_args};
 use app::ports::{Caller, InboxFilter, SupplierOrders};
@@ -36,9 +40,13 @@ pub async fn own_order(db: &impl ConnectionTrait, s: &suppliers::Model, id: i32)
 }
 
 /// The category code of an item type.
-pub async fn category_of(db: &impl ConnectionTrait, item_type_id: i32) -> Result<(item_types::Model, categories::Model), AppError> {
+pub async fn category_of(
+    db: &impl ConnectionTrait,
+    item_type_id: i32,
+) -> Result<(item_types::Model, categories::Model), AppError> {
     let it = item_types::Entity::find_by_id(item_type_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
-    let cat = categories::Entity::find_by_id(it.category_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
+    let cat =
+        categories::Entity::find_by_id(it.category_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
     Ok((it, cat))
 }
 
@@ -77,7 +85,11 @@ pub fn note_text(lang: Lang, note: Option<String>) -> Option<String> {
     let n = note?;
     let parts: Vec<&str> = n.splitn(3, ':').collect();
     match parts.as_slice() {
-        ["session", date, hours] => Some(tr_args(lang, "supplier-note-session", &[("date", (*date).to_owned()), ("hours", (*hours).to_owned())])),
+        ["session", date, hours] => Some(tr_args(
+            lang,
+            "supplier-note-session",
+            &[("date", (*date).to_owned()), ("hours", (*hours).to_owned())],
+        )),
         ["scheduled", date] => Some(tr_args(lang, "supplier-note-scheduled", &[("date", (*date).to_owned())])),
         ["hours", hours] => Some(tr_args(lang, "supplier-note-hours", &[("hours", (*hours).to_owned())])),
         ["representative", ..] => None,
@@ -105,7 +117,12 @@ fn detail_lines(lang: Lang, d: &serde_json::Value) -> Vec<(String, String)> {
         out.push(("supplier-detail-hours-per-week".into(), per_week.to_string()));
     }
     for session in d["sessions"].as_array().into_iter().flatten() {
-        let line = format!("{} {} — {}", session["date"].as_str().unwrap_or_default(), session["time"].as_str().unwrap_or_default(), session["hours"]);
+        let line = format!(
+            "{} {} — {}",
+            session["date"].as_str().unwrap_or_default(),
+            session["time"].as_str().unwrap_or_default(),
+            session["hours"]
+        );
         out.push(("supplier-detail-session".into(), line));
     }
     if let Some(v) = s("arrival") {
@@ -119,7 +136,8 @@ fn detail_lines(lang: Lang, d: &serde_json::Value) -> Vec<(String, String)> {
 
 fn complaint_row(c: complaints::Model, number: String, active: bool) -> ComplaintRow {
     let today = Utc::now().date_naive();
-    let can_answer = active && c.status == DbComplaintStatus::Open && c.supplier_response.is_none() && c.due_at > Utc::now();
+    let can_answer =
+        active && c.status == DbComplaintStatus::Open && c.supplier_response.is_none() && c.due_at > Utc::now();
     ComplaintRow {
         id: c.id,
         order_id: c.order_id,
@@ -153,7 +171,12 @@ async fn numbers(db: &impl ConnectionTrait, ids: Vec<i32>) -> Result<HashMap<i32
 /// deadline, orders without one newest first: the statement behind the inbox (public so the
 /// EXPLAIN test plans the very same statement). An inactive supplier sees only what is still
 /// open.
-pub fn inbox_query(s: &suppliers::Model, status: &str, deadline_filter: &str, now: chrono::DateTime<Utc>) -> sea_orm::Select<orders::Entity> {
+pub fn inbox_query(
+    s: &suppliers::Model,
+    status: &str,
+    deadline_filter: &str,
+    now: chrono::DateTime<Utc>,
+) -> sea_orm::Select<orders::Entity> {
     let mut q = orders::Entity::find().filter(orders::Column::SupplierId.eq(s.id));
     let wanted = OrderStatus::from_code(status.trim()).map(DbOrderStatus::from);
     q = match (status.trim(), wanted) {
@@ -166,14 +189,24 @@ pub fn inbox_query(s: &suppliers::Model, status: &str, deadline_filter: &str, no
     }
     // The deadline that matters now, as the database sees it, so that the deadline
     // filter, the order and the page are all done there.
-    let deadline: Expr = Expr::case(orders::Column::Status.eq(DbOrderStatus::Placed), Expr::col(orders::Column::AcceptBy))
-        .case(orders::Column::Status.is_in([DbOrderStatus::Accepted, DbOrderStatus::Scheduled, DbOrderStatus::InDelivery]), Expr::col(orders::Column::DeliverBy))
-        .into();
+    let deadline: Expr =
+        Expr::case(orders::Column::Status.eq(DbOrderStatus::Placed), Expr::col(orders::Column::AcceptBy))
+            .case(
+                orders::Column::Status.is_in([
+                    DbOrderStatus::Accepted,
+                    DbOrderStatus::Scheduled,
+                    DbOrderStatus::InDelivery,
+                ]),
+                Expr::col(orders::Column::DeliverBy),
+            )
+            .into();
     let today = now.date_naive();
     let midnight = |d: chrono::NaiveDate| d.and_time(chrono::NaiveTime::MIN).and_utc();
     q = match deadline_filter {
         "overdue" => q.filter(deadline.clone().lt(midnight(today))),
-        "soon" => q.filter(deadline.clone().gte(midnight(today))).filter(deadline.clone().lt(midnight(today + chrono::Duration::days(4)))),
+        "soon" => q
+            .filter(deadline.clone().gte(midnight(today)))
+            .filter(deadline.clone().lt(midnight(today + chrono::Duration::days(4)))),
         _ => q,
     };
     // Overdue first, then the nearest deadline; orders with no deadline newest first.
@@ -193,9 +226,21 @@ impl SupplierOrders for OrderService {
         let today = now.date_naive();
         let q = inbox_query(&s, &filter.status, filter.deadline.as_str(), now);
         let (rows, page) = one_page(db, q, filter.page).await?;
-        let offers: HashMap<i32, offerings::Model> =
-            offerings::Entity::find().filter(offerings::Column::Id.is_in(rows.iter().map(|o| o.offering_id))).all(db).await.or_unexpected()?.into_iter().map(|o| (o.id, o)).collect();
-        let units: HashMap<i32, Unit> = item_types::Entity::find().all(db).await.or_unexpected()?.into_iter().map(|t| (t.id, t.unit.into())).collect();
+        let offers: HashMap<i32, offerings::Model> = offerings::Entity::find()
+            .filter(offerings::Column::Id.is_in(rows.iter().map(|o| o.offering_id)))
+            .all(db)
+            .await
+            .or_unexpected()?
+            .into_iter()
+            .map(|o| (o.id, o))
+            .collect();
+        let units: HashMap<i32, Unit> = item_types::Entity::find()
+            .all(db)
+            .await
+            .or_unexpected()?
+            .into_iter()
+            .map(|t| (t.id, t.unit.into()))
+            .collect();
         let region_names = crate::services::present::region_names(db, lang).await?;
         let out: Vec<InboxRow> = rows
             .into_iter()
@@ -208,7 +253,10 @@ impl SupplierOrders for OrderService {
                 };
                 InboxRow {
                     id: o.id,
-                    title: offers.get(&o.offering_id).map(|x| localized(lang, &x.title_kk, &x.title_ru, x.title_en.as_deref())).unwrap_or_default(),
+                    title: offers
+                        .get(&o.offering_id)
+                        .map(|x| localized(lang, &x.title_kk, &x.title_ru, x.title_en.as_deref()))
+                        .unwrap_or_default(),
                     quantity: o.quantity,
                     unit: units.get(&o.item_type_id).copied().unwrap_or(Unit::Piece),
                     status,
@@ -227,12 +275,28 @@ impl SupplierOrders for OrderService {
         let (_, s) = own_supplier(db, caller).await?;
         let lang = caller.lang;
         let o = own_order(db, &s, id).await?;
-        let offering = offerings::Entity::find_by_id(o.offering_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
+        let offering =
+            offerings::Entity::find_by_id(o.offering_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
         let (it, category) = category_of(db, o.item_type_id).await?;
         let kind: CategoryKind = category.kind.into();
-        let recipient = recipients::Entity::find_by_id(o.recipient_id).one(db).await.or_unexpected()?.and_then(|r| r.full_name).unwrap_or_default();
-        let region = regions::Entity::find_by_id(o.region_code.clone()).one(db).await.or_unexpected()?.map(|r| r.name(lang).to_owned()).unwrap_or_else(|| o.region_code.clone());
-        let events = order_events::Entity::find().filter(order_events::Column::OrderId.eq(o.id)).order_by_asc(order_events::Column::Id).all(db).await.or_unexpected()?;
+        let recipient = recipients::Entity::find_by_id(o.recipient_id)
+            .one(db)
+            .await
+            .or_unexpected()?
+            .and_then(|r| r.full_name)
+            .unwrap_or_default();
+        let region = regions::Entity::find_by_id(o.region_code.clone())
+            .one(db)
+            .await
+            .or_unexpected()?
+            .map(|r| r.name(lang).to_owned())
+            .unwrap_or_else(|| o.region_code.clone());
+        let events = order_events::Entity::find()
+            .filter(order_events::Column::OrderId.eq(o.id))
+            .order_by_asc(order_events::Column::Id)
+            .all(db)
+            .await
+            .or_unexpected()?;
         let people: HashMap<i32, String> = accounts::Entity::find()
             .filter(accounts::Column::Id.is_in(events.iter().filter_map(|e| e.actor_account_id)))
             .all(db)
@@ -251,7 +315,10 @@ impl SupplierOrders for OrderService {
             .into_iter()
             .map(|c| complaint_row(c, o.number.clone(), !inactive(&s)))
             .collect();
-        let sessions: Vec<SessionRow> = capacity::recorded(&o.details).into_iter().map(|(d, h)| SessionRow { date: d.to_string(), hours: i32::try_from(h).unwrap_or(0) }).collect();
+        let sessions: Vec<SessionRow> = capacity::recorded(&o.details)
+            .into_iter()
+            .map(|(d, h)| SessionRow { date: d.to_string(), hours: i32::try_from(h).unwrap_or(0) })
+            .collect();
         let status: OrderStatus = o.status.into();
         let unit: Unit = it.unit.into();
         let today = Utc::now().date_naive();
@@ -265,7 +332,11 @@ impl SupplierOrders for OrderService {
             quantity: o.quantity,
             unit_price: Money::from_tiyn(o.unit_price_tiyn),
             ceiling: Money::from_tiyn(o.ceiling_tiyn),
-            split: CoPayment { total: Money::from_tiyn(o.total_tiyn), state_share: Money::from_tiyn(o.state_share_tiyn), copay: Money::from_tiyn(o.copay_tiyn) },
+            split: CoPayment {
+                total: Money::from_tiyn(o.total_tiyn),
+                state_share: Money::from_tiyn(o.state_share_tiyn),
+                copay: Money::from_tiyn(o.copay_tiyn),
+            },
             recipient,
             region,
             details: detail_lines(lang, &o.details),
@@ -274,7 +345,12 @@ impl SupplierOrders for OrderService {
             deliver_by: o.deliver_by.map(|d| due(d, today)),
             events: events
                 .into_iter()
-                .map(|e| OrderEventRow { status: e.status.into(), at: moment(e.created_at), by: e.actor_account_id.and_then(|a| people.get(&a).cloned()), note: note_text(lang, e.note) })
+                .map(|e| OrderEventRow {
+                    status: e.status.into(),
+                    at: moment(e.created_at),
+                    by: e.actor_account_id.and_then(|a| people.get(&a).cloned()),
+                    note: note_text(lang, e.note),
+                })
                 .collect(),
             hours_rendered: sessions.iter().map(|x| x.hours).sum(),
             sessions,
@@ -310,7 +386,9 @@ impl SupplierOrders for OrderService {
         super::require_active(&s)?;
         // Those still waiting for an answer first, then by the deadline.
         let unanswered_first: Expr = Expr::case(
-            Condition::all().add(complaints::Column::Status.eq(DbComplaintStatus::Open)).add(complaints::Column::SupplierResponse.is_null()),
+            Condition::all()
+                .add(complaints::Column::Status.eq(DbComplaintStatus::Open))
+                .add(complaints::Column::SupplierResponse.is_null()),
             0,
         )
         .finally(1)
@@ -322,7 +400,13 @@ impl SupplierOrders for OrderService {
             .order_by_asc(complaints::Column::Id);
         let (rows, page) = one_page(db, find, page).await?;
         let nums = numbers(db, rows.iter().map(|c| c.order_id).collect()).await?;
-        let rows = rows.into_iter().map(|c| { let n = nums.get(&c.order_id).cloned().unwrap_or_default(); complaint_row(c, n, true) }).collect();
+        let rows = rows
+            .into_iter()
+            .map(|c| {
+                let n = nums.get(&c.order_id).cloned().unwrap_or_default();
+                complaint_row(c, n, true)
+            })
+            .collect();
         Ok(SupplierComplaintsView { rows, page })
     }
 
@@ -330,7 +414,12 @@ impl SupplierOrders for OrderService {
         let db = &self.0.db;
         let (_, s) = own_supplier(db, caller).await?;
         super::require_active(&s)?;
-        let c = complaints::Entity::find_by_id(id).filter(complaints::Column::SupplierId.eq(s.id)).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
+        let c = complaints::Entity::find_by_id(id)
+            .filter(complaints::Column::SupplierId.eq(s.id))
+            .one(db)
+            .await
+            .or_unexpected()?
+            .ok_or(AppError::NotFound)?;
         let n = numbers(db, vec![c.order_id]).await?.remove(&c.order_id).unwrap_or_default();
         Ok(complaint_row(c, n, true))
     }

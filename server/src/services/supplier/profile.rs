@@ -3,7 +3,10 @@ use super::requirements::{self, Completeness};
 use super::{day, own_supplier, require_active};
 use crate::db::begin_write;
 use crate::entities::enums::{DbSupplierKind, DbSupplierStatus};
-use crate::entities::{audit_log, categories, offering_regions, offerings, regions, supplier_categories, supplier_documents, supplier_regions, suppliers};
+use crate::entities::{
+    audit_log, categories, offering_regions, offerings, regions, supplier_categories, supplier_documents,
+    supplier_regions, suppliers,
+};
 use crate::services::audit::{self, Entry};
 use crate::services::{text, Ctx, OrUnexpected};
 use app::domain::{DocumentKind, Email, RefusalCode, SupplierStatus, TaxId};
@@ -20,7 +23,11 @@ pub struct ProfileService(pub Ctx);
 
 /// Region codes a supplier serves: those the ministry has reviewed (with `approved`), or
 /// those an approved supplier asked to add and that wait for review (with `!approved`).
-pub async fn region_codes_where(db: &impl ConnectionTrait, supplier_id: i32, approved: bool) -> Result<Vec<String>, AppError> {
+pub async fn region_codes_where(
+    db: &impl ConnectionTrait,
+    supplier_id: i32,
+    approved: bool,
+) -> Result<Vec<String>, AppError> {
     supplier_regions::Entity::find()
         .select_only()
         .column(supplier_regions::Column::RegionCode)
@@ -35,7 +42,11 @@ pub async fn region_codes_where(db: &impl ConnectionTrait, supplier_id: i32, app
 
 /// Categories of a supplier in catalogue order, reviewed (`approved`) or waiting for review
 /// (`!approved`).
-async fn categories_where(db: &impl ConnectionTrait, supplier_id: i32, approved: bool) -> Result<Vec<categories::Model>, AppError> {
+async fn categories_where(
+    db: &impl ConnectionTrait,
+    supplier_id: i32,
+    approved: bool,
+) -> Result<Vec<categories::Model>, AppError> {
     let ids: Vec<i32> = supplier_categories::Entity::find()
         .select_only()
         .column(supplier_categories::Column::CategoryId)
@@ -45,16 +56,28 @@ async fn categories_where(db: &impl ConnectionTrait, supplier_id: i32, approved:
         .all(db)
         .await
         .or_unexpected()?;
-    categories::Entity::find().filter(categories::Column::Id.is_in(ids)).order_by_asc(categories::Column::Sort).all(db).await.or_unexpected()
+    categories::Entity::find()
+        .filter(categories::Column::Id.is_in(ids))
+        .order_by_asc(categories::Column::Sort)
+        .all(db)
+        .await
+        .or_unexpected()
 }
 
 /// Category codes of a supplier, reviewed (`approved`) or waiting for review (`!approved`).
-pub async fn category_codes_where(db: &impl ConnectionTrait, supplier_id: i32, approved: bool) -> Result<Vec<String>, AppError> {
+pub async fn category_codes_where(
+    db: &impl ConnectionTrait,
+    supplier_id: i32,
+    approved: bool,
+) -> Result<Vec<String>, AppError> {
     Ok(categories_where(db, supplier_id, approved).await?.into_iter().map(|c| c.code).collect())
 }
 
 /// Kinds of the categories a supplier may offer now (reviewed by the ministry).
-pub async fn category_kinds(db: &impl ConnectionTrait, supplier_id: i32) -> Result<Vec<app::domain::CategoryKind>, AppError> {
+pub async fn category_kinds(
+    db: &impl ConnectionTrait,
+    supplier_id: i32,
+) -> Result<Vec<app::domain::CategoryKind>, AppError> {
     Ok(categories_where(db, supplier_id, true).await?.into_iter().map(|c| c.kind.into()).collect())
 }
 
@@ -85,7 +108,8 @@ pub async fn missing_for(db: &impl ConnectionTrait, s: &suppliers::Model) -> Res
     if !matches!(s.status, DbSupplierStatus::Draft | DbSupplierStatus::Pending | DbSupplierStatus::Rejected) {
         return Ok(Vec::new());
     }
-    let (regions, cats, kinds) = (region_codes(db, s.id).await?, category_kinds(db, s.id).await?, uploaded_kinds(db, s.id).await?);
+    let (regions, cats, kinds) =
+        (region_codes(db, s.id).await?, category_kinds(db, s.id).await?, uploaded_kinds(db, s.id).await?);
     Ok(requirements::missing(&Completeness {
         address: s.address.as_deref(),
         contact_person: s.contact_person.as_deref(),
@@ -104,7 +128,11 @@ fn phone(raw: &str) -> Result<String, &'static str> {
     }
     let digits = t.chars().filter(char::is_ascii_digit).count();
     let allowed = t.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c));
-    if !allowed || !(10..=15).contains(&digits) { Err("invalid_phone") } else { Ok(t.to_owned()) }
+    if !allowed || !(10..=15).contains(&digits) {
+        Err("invalid_phone")
+    } else {
+        Ok(t.to_owned())
+    }
 }
 
 fn locked(s: &suppliers::Model) -> bool {
@@ -118,7 +146,12 @@ impl SupplierProfile for ProfileService {
         let (_, s) = own_supplier(db, caller).await?;
         let lang = caller.lang;
         let all_regions = regions::Entity::find().order_by_asc(regions::Column::Sort).all(db).await.or_unexpected()?;
-        let all_categories = categories::Entity::find().filter(categories::Column::Active.eq(true)).order_by_asc(categories::Column::Sort).all(db).await.or_unexpected()?;
+        let all_categories = categories::Entity::find()
+            .filter(categories::Column::Active.eq(true))
+            .order_by_asc(categories::Column::Sort)
+            .all(db)
+            .await
+            .or_unexpected()?;
         let cats = category_codes(db, s.id).await?;
         let decisions = audit_log::Entity::find()
             .filter(audit_log::Column::ObjectType.eq("supplier"))
@@ -130,7 +163,11 @@ impl SupplierProfile for ProfileService {
             .await
             .or_unexpected()?
             .into_iter()
-            .map(|a| DecisionView { on: day(a.created_at), action: a.action.trim_start_matches("supplier.").to_owned(), reason: a.reason })
+            .map(|a| DecisionView {
+                on: day(a.created_at),
+                action: a.action.trim_start_matches("supplier.").to_owned(),
+                reason: a.reason,
+            })
             .collect();
         let missing = missing_for(db, &s).await?;
         let pending_regions = region_codes_where(db, s.id, false).await?;
@@ -139,7 +176,9 @@ impl SupplierProfile for ProfileService {
         let awaits = matches!(status, SupplierStatus::Draft | SupplierStatus::Rejected);
         Ok(ProfileView {
             status,
-            reason: s.status_reason.clone().filter(|_| matches!(status, SupplierStatus::Rejected | SupplierStatus::Suspended | SupplierStatus::Removed)),
+            reason: s.status_reason.clone().filter(|_| {
+                matches!(status, SupplierStatus::Rejected | SupplierStatus::Suspended | SupplierStatus::Removed)
+            }),
             submitted_on: s.submitted_at.map(day),
             decided_on: s.decided_at.map(day),
             kind: s.kind.into(),
@@ -159,8 +198,14 @@ impl SupplierProfile for ProfileService {
             categories: [cats, pending_categories.clone()].concat(),
             pending_regions,
             pending_categories,
-            all_regions: all_regions.iter().map(|r| Named { code: r.code.clone(), name: r.name(lang).to_owned() }).collect(),
-            all_categories: all_categories.iter().map(|c| Named { code: c.code.clone(), name: c.name(lang).to_owned() }).collect(),
+            all_regions: all_regions
+                .iter()
+                .map(|r| Named { code: r.code.clone(), name: r.name(lang).to_owned() })
+                .collect(),
+            all_categories: all_categories
+                .iter()
+                .map(|c| Named { code: c.code.clone(), name: c.name(lang).to_owned() })
+                .collect(),
             decisions,
         })
     }
@@ -173,7 +218,8 @@ impl SupplierProfile for ProfileService {
         let identity = if locked(&s) {
             None
         } else {
-            let tax = errors.check("bin", if form.bin.trim().is_empty() { Err("required") } else { TaxId::parse(&form.bin) });
+            let tax =
+                errors.check("bin", if form.bin.trim().is_empty() { Err("required") } else { TaxId::parse(&form.bin) });
             let name = errors.check("legal_name", text(&form.legal_name, 200));
             if let Some(t) = &tax {
                 let taken = suppliers::Entity::find()
@@ -192,9 +238,12 @@ impl SupplierProfile for ProfileService {
         let contact = errors.check("contact_person", text(&form.contact_person, 200));
         let phone = errors.check("phone", phone(&form.phone));
         let email = errors.check("email", Email::parse(&form.email));
-        let known_regions: Vec<String> = regions::Entity::find().all(db).await.or_unexpected()?.into_iter().map(|r| r.code).collect();
-        let known_cats = categories::Entity::find().filter(categories::Column::Active.eq(true)).all(db).await.or_unexpected()?;
-        let mut chosen_regions: Vec<String> = form.regions.iter().map(|r| r.trim().to_owned()).filter(|r| !r.is_empty()).collect();
+        let known_regions: Vec<String> =
+            regions::Entity::find().all(db).await.or_unexpected()?.into_iter().map(|r| r.code).collect();
+        let known_cats =
+            categories::Entity::find().filter(categories::Column::Active.eq(true)).all(db).await.or_unexpected()?;
+        let mut chosen_regions: Vec<String> =
+            form.regions.iter().map(|r| r.trim().to_owned()).filter(|r| !r.is_empty()).collect();
         chosen_regions.sort();
         chosen_regions.dedup();
         if chosen_regions.is_empty() {
@@ -260,10 +309,14 @@ impl SupplierProfile for ProfileService {
             .or_unexpected()?;
         let added_regions: Vec<String> = chosen_regions.iter().filter(|r| !had_regions.contains(r)).cloned().collect();
         for r in &added_regions {
-            supplier_regions::ActiveModel { supplier_id: Set(s.id), region_code: Set(r.clone()), approved: Set(!reviewed_later) }
-                .insert(&txn)
-                .await
-                .or_unexpected()?;
+            supplier_regions::ActiveModel {
+                supplier_id: Set(s.id),
+                region_code: Set(r.clone()),
+                approved: Set(!reviewed_later),
+            }
+            .insert(&txn)
+            .await
+            .or_unexpected()?;
         }
         let had_cats: Vec<i32> = supplier_categories::Entity::find()
             .filter(supplier_categories::Column::SupplierId.eq(s.id))
@@ -281,13 +334,18 @@ impl SupplierProfile for ProfileService {
             .or_unexpected()?;
         let added_cats: Vec<i32> = cat_ids.iter().filter(|c| !had_cats.contains(c)).copied().collect();
         for c in &added_cats {
-            supplier_categories::ActiveModel { supplier_id: Set(s.id), category_id: Set(*c), approved: Set(!reviewed_later) }
-                .insert(&txn)
-                .await
-                .or_unexpected()?;
+            supplier_categories::ActiveModel {
+                supplier_id: Set(s.id),
+                category_id: Set(*c),
+                approved: Set(!reviewed_later),
+            }
+            .insert(&txn)
+            .await
+            .or_unexpected()?;
         }
         if reviewed_later && (!added_regions.is_empty() || !added_cats.is_empty()) {
-            let cat_codes: Vec<String> = known_cats.iter().filter(|c| added_cats.contains(&c.id)).map(|c| c.code.clone()).collect();
+            let cat_codes: Vec<String> =
+                known_cats.iter().filter(|c| added_cats.contains(&c.id)).map(|c| c.code.clone()).collect();
             audit::record(
                 &txn,
                 Some(&actor),
@@ -306,7 +364,11 @@ impl SupplierProfile for ProfileService {
         offering_regions::Entity::delete_many()
             .filter(
                 offering_regions::Column::OfferingId.in_subquery(
-                    Query::select().column(offerings::Column::Id).from(offerings::Entity).and_where(Expr::col(offerings::Column::SupplierId).eq(s.id)).to_owned(),
+                    Query::select()
+                        .column(offerings::Column::Id)
+                        .from(offerings::Entity)
+                        .and_where(Expr::col(offerings::Column::SupplierId).eq(s.id))
+                        .to_owned(),
                 ),
             )
             .filter(offering_regions::Column::RegionCode.is_not_in(chosen_regions))
@@ -343,9 +405,19 @@ impl SupplierProfile for ProfileService {
         if res.rows_affected != 1 {
             return Err(AppError::refused(RefusalCode::SupplierChanged));
         }
-        audit::record(&txn, Some(&actor), Entry { action: "supplier.submit", object_type: "supplier", object_id: Some(s.id.to_string()), reason: None, details: None })
-            .await
-            .or_unexpected()?;
+        audit::record(
+            &txn,
+            Some(&actor),
+            Entry {
+                action: "supplier.submit",
+                object_type: "supplier",
+                object_id: Some(s.id.to_string()),
+                reason: None,
+                details: None,
+            },
+        )
+        .await
+        .or_unexpected()?;
         txn.commit().await.or_unexpected()
     }
 }

@@ -52,7 +52,9 @@ pub struct Completeness<'a> {
 pub fn missing(c: &Completeness<'_>) -> Vec<String> {
     let mut out = Vec::new();
     let blank = |v: Option<&str>| v.is_none_or(|s| s.trim().is_empty());
-    for (value, key) in [(c.address, "address"), (c.contact_person, "contact_person"), (c.phone, "phone"), (c.email, "email")] {
+    for (value, key) in
+        [(c.address, "address"), (c.contact_person, "contact_person"), (c.phone, "phone"), (c.email, "email")]
+    {
         if blank(value) {
             out.push(format!("missing-{key}"));
         }
@@ -85,13 +87,29 @@ mod tests {
     fn a_complete_profile_misses_nothing_and_an_empty_one_misses_everything() {
         let cats = vec![CategoryKind::Hours];
         let full = Completeness {
-            address: Some("Абая 1"), contact_person: Some("Асель"), phone: Some("+77010000000"), email: Some("a@b.kz"),
-            regions: 1, categories: &cats, uploaded: &[DocumentKind::Registration],
+            address: Some("Абая 1"),
+            contact_person: Some("Асель"),
+            phone: Some("+77010000000"),
+            email: Some("a@b.kz"),
+            regions: 1,
+            categories: &cats,
+            uploaded: &[DocumentKind::Registration],
         };
         assert!(missing(&full).is_empty());
-        let empty = Completeness { address: None, contact_person: Some(" "), phone: None, email: None, regions: 0, categories: &[], uploaded: &[] };
+        let empty = Completeness {
+            address: None,
+            contact_person: Some(" "),
+            phone: None,
+            email: None,
+            regions: 0,
+            categories: &[],
+            uploaded: &[],
+        };
         let m = missing(&empty);
-        assert!(m.contains(&"missing-contact_person".to_owned()) && m.contains(&"missing-document-registration".to_owned()), "{m:?}");
+        assert!(
+            m.contains(&"missing-contact_person".to_owned()) && m.contains(&"missing-document-registration".to_owned()),
+            "{m:?}"
+        );
         assert_eq!(m.len(), 7);
     }
 }

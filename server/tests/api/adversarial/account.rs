@@ -9,13 +9,28 @@ const PASSWORD: &str = "steppe horses run at dawn";
 both!(changing_the_password_needs_the_current_one_and_ends_every_other_session, |app: TestApp| async move {
     let first = app.sign_up_recipient("asel@mail.kz", &iin("870412", 4, 77)).await;
     let second = app.sign_in("asel@mail.kz", PASSWORD).await.session_cookie().unwrap();
-    let wrong = app.call(Some(&first), "change_password", &[("current_password", "not my password"), ("new_password", "a brand new steppe passphrase")]).await;
+    let wrong = app
+        .call(
+            Some(&first),
+            "change_password",
+            &[("current_password", "not my password"), ("new_password", "a brand new steppe passphrase")],
+        )
+        .await;
     assert_eq!(wrong.field_error("current_password").as_deref(), Some("current_password_wrong"));
-    let weak = app.call(Some(&first), "change_password", &[("current_password", PASSWORD), ("new_password", "qwertyuiop123")]).await;
+    let weak = app
+        .call(Some(&first), "change_password", &[("current_password", PASSWORD), ("new_password", "qwertyuiop123")])
+        .await;
     assert!(weak.field_error("new_password").unwrap_or_default().starts_with("password_"));
-    let same = app.call(Some(&first), "change_password", &[("current_password", PASSWORD), ("new_password", PASSWORD)]).await;
+    let same =
+        app.call(Some(&first), "change_password", &[("current_password", PASSWORD), ("new_password", PASSWORD)]).await;
     assert_eq!(same.field_error("new_password").as_deref(), Some("password_same_as_current"));
-    let ok = app.call(Some(&first), "change_password", &[("current_password", PASSWORD), ("new_password", "a brand new steppe passphrase")]).await;
+    let ok = app
+        .call(
+            Some(&first),
+            "change_password",
+            &[("current_password", PASSWORD), ("new_password", "a brand new steppe passphrase")],
+        )
+        .await;
     assert_eq!(ok.status, StatusCode::OK, "{}", ok.body);
     assert_eq!(app.whoami(&first).await["email"], "asel@mail.kz", "this session goes on");
     assert!(app.whoami(&second).await.is_null(), "the other one ended");
@@ -51,7 +66,13 @@ both!(one_sees_ones_own_sessions_and_can_end_them_all, |app: TestApp| async move
 #[test]
 fn the_session_cookie_is_host_prefixed_over_https() {
     let secure = server::auth::session::cookie("t", 60, true);
-    assert!(secure.starts_with("__Host-ssp_session=t;") && secure.contains("; Secure") && secure.contains("Path=/") && !secure.contains("Domain"), "{secure}");
+    assert!(
+        secure.starts_with("__Host-ssp_session=t;")
+            && secure.contains("; Secure")
+            && secure.contains("Path=/")
+            && !secure.contains("Domain"),
+        "{secure}"
+    );
     let plain = server::auth::session::cookie("t", 60, false);
     assert!(plain.starts_with("ssp_session=t;") && !plain.contains("Secure"));
 }
@@ -75,7 +96,14 @@ both!(over_https_the_session_cookie_is_host_prefixed_secure_and_read_back, |app:
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::OK);
-    let set = res.headers().get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).find(|c| c.contains("ssp_session=")).unwrap_or_default().to_owned();
+    let set = res
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.contains("ssp_session="))
+        .unwrap_or_default()
+        .to_owned();
     assert!(set.starts_with("__Host-ssp_session="), "{set}");
     for part in ["; Secure", "; Path=/", "; HttpOnly"] {
         assert!(set.contains(part), "{set}");
@@ -86,11 +114,21 @@ both!(over_https_the_session_cookie_is_host_prefixed_secure_and_read_back, |app:
         let client = client.clone();
         let base = base.clone();
         async move {
-            let res = client.post(format!("{base}/api/current_user")).header("origin", ORIGIN).header("cookie", cookie).send().await.unwrap();
+            let res = client
+                .post(format!("{base}/api/current_user"))
+                .header("origin", ORIGIN)
+                .header("cookie", cookie)
+                .send()
+                .await
+                .unwrap();
             res.json::<serde_json::Value>().await.unwrap_or_default()
         }
     };
-    assert_eq!(me(format!("__Host-ssp_session={token}")).await["email"], "asel@mail.kz", "the prefixed cookie is read back");
+    assert_eq!(
+        me(format!("__Host-ssp_session={token}")).await["email"],
+        "asel@mail.kz",
+        "the prefixed cookie is read back"
+    );
     assert!(me(format!("ssp_session={token}")).await.is_null(), "the plain name is not a session over HTTPS");
     // Production over plain HTTP is refused at start-up.
     let mut plain = settings;

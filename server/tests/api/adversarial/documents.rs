@@ -9,7 +9,14 @@ use server::entities::suppliers;
 
 /// Uploads a one-page PDF as the supplier and returns the document's id.
 async fn upload(app: &TestApp, token: &str) -> i32 {
-    let res = crate::supplier_support::upload(app, Some(token), "/supplier/documents/upload", &[("kind", "registration")], ("registration.pdf", crate::supplier_support::PDF)).await;
+    let res = crate::supplier_support::upload(
+        app,
+        Some(token),
+        "/supplier/documents/upload",
+        &[("kind", "registration")],
+        ("registration.pdf", crate::supplier_support::PDF),
+    )
+    .await;
     assert!(res.status().is_redirection(), "upload answered {}", res.status());
     let docs = app.call(Some(token), "supplier_documents", &[]).await;
     docs.body["documents"].as_array().unwrap().last().unwrap()["id"].as_i64().unwrap() as i32

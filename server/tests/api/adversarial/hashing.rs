@@ -9,7 +9,9 @@ both!(thirty_parallel_sign_ins_never_hash_more_than_one_password_per_core, |app:
     let mut tasks = Vec::new();
     for i in 0..30 {
         let app = app.clone();
-        tasks.push(tokio::spawn(async move { app.sign_in(&format!("nobody{i}@mail.kz"), "some password here").await.status }));
+        tasks.push(tokio::spawn(async move {
+            app.sign_in(&format!("nobody{i}@mail.kz"), "some password here").await.status
+        }));
     }
     for t in tasks {
         let status = t.await.unwrap();
@@ -31,7 +33,17 @@ both!(weak_passwords_are_refused_with_the_reason_in_every_language, |app: TestAp
         ("parolparol12", "password_repeats"),
     ] {
         let a = app
-            .call(None, "sign_up_recipient", &[("email", "asel@mail.kz"), ("password", password), ("iin", &crate::helpers::iin("870412", 4, 77)), ("full_name", "Асель"), ("region", "ALA")])
+            .call(
+                None,
+                "sign_up_recipient",
+                &[
+                    ("email", "asel@mail.kz"),
+                    ("password", password),
+                    ("iin", &crate::helpers::iin("870412", 4, 77)),
+                    ("full_name", "Асель"),
+                    ("region", "ALA"),
+                ],
+            )
             .await;
         assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{password} must be refused");
         let got = a.field_error("password").unwrap_or_default();

@@ -4,7 +4,13 @@ use crate::helpers::TestApp;
 use reqwest::StatusCode;
 
 /// Posts a body as it is; the status and the request id the answer carries.
-async fn post_raw(app: &TestApp, path: &str, content_type: &str, accept: &str, body: Vec<u8>) -> (StatusCode, String, String) {
+async fn post_raw(
+    app: &TestApp,
+    path: &str,
+    content_type: &str,
+    accept: &str,
+    body: Vec<u8>,
+) -> (StatusCode, String, String) {
     let res = app
         .client
         .post(format!("{}{path}", app.base))
@@ -38,7 +44,11 @@ async fn announce_oversized(app: &TestApp, path: &str, length: usize) -> String 
 
 /// The lines logged at ERROR by the requests with these ids.
 fn errors_logged_by(ids: &[String]) -> Vec<String> {
-    crate::helpers::logged().lines().filter(|l| l.contains("ERROR") && ids.iter().any(|id| !id.is_empty() && l.contains(id.as_str()))).map(str::to_owned).collect()
+    crate::helpers::logged()
+        .lines()
+        .filter(|l| l.contains("ERROR") && ids.iter().any(|id| !id.is_empty() && l.contains(id.as_str())))
+        .map(str::to_owned)
+        .collect()
 }
 
 both!(malformed_and_oversized_bodies_are_client_errors, |app: TestApp| async move {
@@ -57,7 +67,11 @@ both!(malformed_and_oversized_bodies_are_client_errors, |app: TestApp| async mov
         ("/api/catalogue_search", json, br#"{"query":{"page":-1}}"#.to_vec()),
         ("/api/catalogue_search", json, br#"{"query":{"page":4294967296}}"#.to_vec()),
         ("/api/catalogue_search", json, br#"{"query":{"params":[[[1]]]}}"#.to_vec()),
-        ("/api/catalogue_search", json, [b"{\"query\":".to_vec(), vec![b'['; 10 * 1024], vec![b']'; 10 * 1024], b"}".to_vec()].concat()),
+        (
+            "/api/catalogue_search",
+            json,
+            [b"{\"query\":".to_vec(), vec![b'['; 10 * 1024], vec![b']'; 10 * 1024], b"}".to_vec()].concat(),
+        ),
     ];
     let mut ids = Vec::new();
     for (path, kind, body) in cases {
@@ -90,12 +104,19 @@ both!(malformed_and_oversized_bodies_are_client_errors, |app: TestApp| async mov
         .await
         .unwrap();
     let location = crate::supplier_support::location(&res).trim_start_matches(&app.base).to_owned();
-    assert!(res.status().is_redirection() && location.starts_with("/sign-in?") && location.contains("__err="), "{} {location}", res.status());
+    assert!(
+        res.status().is_redirection() && location.starts_with("/sign-in?") && location.contains("__err="),
+        "{} {location}",
+        res.status()
+    );
     let page = app.get(None, &location).await.text().await.unwrap();
     let said = [app::domain::Lang::Kk, app::domain::Lang::Ru, app::domain::Lang::En].iter().any(|l| {
         let summary = scraper::Html::parse_document(&page);
-        let text: String = summary.select(&scraper::Selector::parse(".app-error-summary").unwrap()).flat_map(|e| e.text()).collect();
-        !text.trim().is_empty() && !text.contains("Unknown localization key") && text.contains(app::i18n::tr(*l, "error-summary-title").as_str())
+        let text: String =
+            summary.select(&scraper::Selector::parse(".app-error-summary").unwrap()).flat_map(|e| e.text()).collect();
+        !text.trim().is_empty()
+            && !text.contains("Unknown localization key")
+            && text.contains(app::i18n::tr(*l, "error-summary-title").as_str())
     });
     assert!(said, "the sign-in page shows the refusal in an error summary");
     assert_eq!(errors_logged_by(&ids), Vec::<String>::new(), "a malformed body is not a server error");
@@ -121,10 +142,15 @@ both!(pages_answer_missing_things_with_404_and_refusals_with_403_each_with_a_tit
     };
     let title_of = |body: &str| {
         let doc = scraper::Html::parse_document(body);
-        doc.select(&scraper::Selector::parse("title").unwrap()).next().map(|t| t.text().collect::<String>()).unwrap_or_default()
+        doc.select(&scraper::Selector::parse("title").unwrap())
+            .next()
+            .map(|t| t.text().collect::<String>())
+            .unwrap_or_default()
     };
     let recipient = app.sign_up_recipient("asel@mail.kz", &crate::helpers::iin("870412", 4, 77)).await;
-    for path in ["/staff/suppliers", "/staff/imports", "/staff/provision", "/staff/audit", "/admin/staff", "/supplier/profile"] {
+    for path in
+        ["/staff/suppliers", "/staff/imports", "/staff/provision", "/staff/audit", "/admin/staff", "/supplier/profile"]
+    {
         let (status, _, body) = html(Some(recipient.clone()), path).await;
         assert_eq!(status, StatusCode::FORBIDDEN, "{path}");
         assert!(!title_of(&body).trim().is_empty(), "{path} has a title");
@@ -135,7 +161,8 @@ both!(pages_answer_missing_things_with_404_and_refusals_with_403_each_with_a_tit
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(!title_of(&body).trim().is_empty());
     let staff = app.staff("almaty@enbek.gov.kz", Some("ALA")).await;
-    let s = crate::fixtures::supplier(&app, "s@x.kz", 1, server::entities::enums::DbSupplierStatus::Pending, &["AST"]).await;
+    let s = crate::fixtures::supplier(&app, "s@x.kz", 1, server::entities::enums::DbSupplierStatus::Pending, &["AST"])
+        .await;
     {
         use sea_orm::{ActiveModelTrait, EntityTrait, Set};
         let row = server::entities::suppliers::Entity::find_by_id(s.id).one(&app.db).await.unwrap().unwrap();
@@ -150,7 +177,10 @@ both!(pages_answer_missing_things_with_404_and_refusals_with_403_each_with_a_tit
     // Signed out: a browser goes to sign in and comes back; a program is told 401.
     let (status, location, _) = html(None, "/staff/audit").await;
     assert_eq!(status, StatusCode::FOUND);
-    assert!(location.starts_with("/sign-in?next=%2Fstaff%2Faudit") || location.starts_with("/sign-in?next=/staff/audit"), "{location}");
+    assert!(
+        location.starts_with("/sign-in?next=%2Fstaff%2Faudit") || location.starts_with("/sign-in?next=/staff/audit"),
+        "{location}"
+    );
     let plain = app.get(None, "/orders").await;
     assert_eq!(plain.status(), StatusCode::UNAUTHORIZED);
 });
@@ -169,5 +199,8 @@ both!(a_session_that_cannot_be_checked_is_an_error_not_a_sign_out, |app: TestApp
         .unwrap();
     assert_eq!(res.status(), StatusCode::SERVICE_UNAVAILABLE, "not a silent sign-out");
     let body = res.text().await.unwrap();
-    assert!(body.contains("<title>503</title>") && body.contains("lang=\"en\""), "a page that says so in three languages");
+    assert!(
+        body.contains("<title>503</title>") && body.contains("lang=\"en\""),
+        "a page that says so in three languages"
+    );
 });

@@ -199,18 +199,121 @@ const FUNCTIONS: &[(&str, &[Who])] = &[
 /// Every field any server function takes, with a harmless value: the arguments always parse,
 /// so what decides the answer is who asks.
 const FIELDS: &[&str] = &[
-    "id", "offering", "for_recipient", "key", "terms", "order", "hours", "problem", "rating", "review", "entitlement", "quantity",
-    "address", "region", "start_date", "weeks", "hours_mon", "hours_tue", "hours_wed", "hours_thu", "hours_fri", "hours_sat",
-    "hours_sun", "email", "password", "next", "iin", "full_name", "bin", "organisation", "form", "code", "current_password",
-    "new_password", "status", "deadline", "month", "item_type", "action", "step", "reason", "reply", "answer", "scheduled_for",
-    "session_date", "starts_on", "places", "back", "query", "from", "to", "before", "actor", "q", "page", "assigned",
-    "supplier_id", "supplier_decision", "decision_reason", "scope_decision", "scope_reason", "offering_id", "offering_action",
-    "moderation_reason", "item_type_id", "ceiling_amount", "ceiling_valid_from", "cat_code", "cat_name_kk", "cat_name_ru",
-    "cat_name_en", "cat_unit", "complaint_id", "complaint_officer", "complaint_note", "complaint_outcome", "account_id",
-    "staff_email", "staff_name", "staff_region", "staff_role", "staff_password", "legal_name", "contact_person", "phone",
-    "sku", "title_kk", "title_ru", "title_en", "description_kk", "description_ru", "description_en", "price", "lead_time_days",
-    "capacity", "mode", "arrival", "sessions", "code_", "name_kk", "name_ru", "name_en", "unit", "category", "replacement_months",
-    "param_schema", "active", "ceiling", "ceiling_from", "kind", "label", "for_whom", "token", "language", "email_format",
+    "id",
+    "offering",
+    "for_recipient",
+    "key",
+    "terms",
+    "order",
+    "hours",
+    "problem",
+    "rating",
+    "review",
+    "entitlement",
+    "quantity",
+    "address",
+    "region",
+    "start_date",
+    "weeks",
+    "hours_mon",
+    "hours_tue",
+    "hours_wed",
+    "hours_thu",
+    "hours_fri",
+    "hours_sat",
+    "hours_sun",
+    "email",
+    "password",
+    "next",
+    "iin",
+    "full_name",
+    "bin",
+    "organisation",
+    "form",
+    "code",
+    "current_password",
+    "new_password",
+    "status",
+    "deadline",
+    "month",
+    "item_type",
+    "action",
+    "step",
+    "reason",
+    "reply",
+    "answer",
+    "scheduled_for",
+    "session_date",
+    "starts_on",
+    "places",
+    "back",
+    "query",
+    "from",
+    "to",
+    "before",
+    "actor",
+    "q",
+    "page",
+    "assigned",
+    "supplier_id",
+    "supplier_decision",
+    "decision_reason",
+    "scope_decision",
+    "scope_reason",
+    "offering_id",
+    "offering_action",
+    "moderation_reason",
+    "item_type_id",
+    "ceiling_amount",
+    "ceiling_valid_from",
+    "cat_code",
+    "cat_name_kk",
+    "cat_name_ru",
+    "cat_name_en",
+    "cat_unit",
+    "complaint_id",
+    "complaint_officer",
+    "complaint_note",
+    "complaint_outcome",
+    "account_id",
+    "staff_email",
+    "staff_name",
+    "staff_region",
+    "staff_role",
+    "staff_password",
+    "legal_name",
+    "contact_person",
+    "phone",
+    "sku",
+    "title_kk",
+    "title_ru",
+    "title_en",
+    "description_kk",
+    "description_ru",
+    "description_en",
+    "price",
+    "lead_time_days",
+    "capacity",
+    "mode",
+    "arrival",
+    "sessions",
+    "code_",
+    "name_kk",
+    "name_ru",
+    "name_en",
+    "unit",
+    "category",
+    "replacement_months",
+    "param_schema",
+    "active",
+    "ceiling",
+    "ceiling_from",
+    "kind",
+    "label",
+    "for_whom",
+    "token",
+    "language",
+    "email_format",
 ];
 
 fn tokens(app: &TestApp) -> Tokens {
@@ -271,7 +374,9 @@ async fn session_for(app: &TestApp, tokens: &Tokens, cast: &Cast, who: Who) -> O
         Staff => (cast.staff, false),
         Admin => (cast.admin, false),
     };
-    Some(session::start(&app.db, tokens, account, &Origin { ip: "127.0.0.1", user_agent: None }, pending).await.unwrap())
+    Some(
+        session::start(&app.db, tokens, account, &Origin { ip: "127.0.0.1", user_agent: None }, pending).await.unwrap(),
+    )
 }
 
 fn denied_page(who: Who, status: StatusCode, location: &str) -> bool {
@@ -285,7 +390,8 @@ both!(every_route_and_function_answers_only_who_the_table_allows, |app: TestApp|
     let tokens = tokens(&app);
     let cast = cast(&app).await;
     // Pages, from the router.
-    let routed: BTreeSet<String> = server::startup::route_list().iter().map(|r| r.path().replace("{id}", ":id")).collect();
+    let routed: BTreeSet<String> =
+        server::startup::route_list().iter().map(|r| r.path().replace("{id}", ":id")).collect();
     let listed: BTreeSet<String> = PAGES.iter().map(|(p, _)| (*p).to_owned()).collect();
     let missing: Vec<&String> = routed.difference(&listed).collect();
     assert!(missing.is_empty(), "pages without an entry in the access table: {missing:?}");
@@ -324,7 +430,10 @@ both!(every_route_and_function_answers_only_who_the_table_allows, |app: TestApp|
             let location = res.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
             checked += 1;
             let ok = if allowed.contains(who) {
-                !denied_page(*who, status, &location) && status != StatusCode::FORBIDDEN && status != StatusCode::UNAUTHORIZED && !status.is_server_error()
+                !denied_page(*who, status, &location)
+                    && status != StatusCode::FORBIDDEN
+                    && status != StatusCode::UNAUTHORIZED
+                    && !status.is_server_error()
             } else {
                 denied_page(*who, status, &location)
             };
@@ -402,7 +511,8 @@ const OWN: &[(&str, &str, &[Who])] = &[
 both!(every_route_the_server_writes_itself_answers_only_who_the_table_allows, |app: TestApp| async move {
     let tokens = tokens(&app);
     let cast = cast(&app).await;
-    let routed: BTreeSet<(String, String)> = server::startup::own_routes().iter().map(|r| (r.method.to_string(), r.path.clone())).collect();
+    let routed: BTreeSet<(String, String)> =
+        server::startup::own_routes().iter().map(|r| (r.method.to_string(), r.path.clone())).collect();
     let listed: BTreeSet<(String, String)> = OWN.iter().map(|(m, p, _)| ((*m).to_owned(), (*p).to_owned())).collect();
     let missing: Vec<_> = routed.difference(&listed).collect();
     assert!(missing.is_empty(), "routes without an entry in the access table: {missing:?}");
@@ -413,9 +523,20 @@ both!(every_route_the_server_writes_itself_answers_only_who_the_table_allows, |a
         for who in EVERYONE {
             let token = session_for(&app, &tokens, &cast, *who).await;
             let res = if *method == "POST" && url.ends_with("/upload") {
-                crate::supplier_support::upload(&app, token.as_deref(), &url, &[("kind", "license")], ("a.csv", b"a,b\n")).await
+                crate::supplier_support::upload(
+                    &app,
+                    token.as_deref(),
+                    &url,
+                    &[("kind", "license")],
+                    ("a.csv", b"a,b\n"),
+                )
+                .await
             } else {
-                let req = if *method == "POST" { app.client.post(format!("{}{url}", app.base)).form(&[("lang", "en"), ("next", "/")]) } else { app.client.get(format!("{}{url}", app.base)) };
+                let req = if *method == "POST" {
+                    app.client.post(format!("{}{url}", app.base)).form(&[("lang", "en"), ("next", "/")])
+                } else {
+                    app.client.get(format!("{}{url}", app.base))
+                };
                 req.header("accept", "text/html")
                     .header("origin", &app.base)
                     .header("cookie", token.as_ref().map(|t| format!("ssp_session={t}")).unwrap_or_default())
@@ -433,7 +554,10 @@ both!(every_route_the_server_writes_itself_answers_only_who_the_table_allows, |a
                 _ => status == StatusCode::FORBIDDEN,
             };
             let ok = if allowed.contains(who) {
-                !to_sign_in && status != StatusCode::FORBIDDEN && status != StatusCode::UNAUTHORIZED && !status.is_server_error()
+                !to_sign_in
+                    && status != StatusCode::FORBIDDEN
+                    && status != StatusCode::UNAUTHORIZED
+                    && !status.is_server_error()
             } else {
                 denied
             };

@@ -34,7 +34,10 @@ both!(the_data_folder_and_its_files_are_readable_by_their_owner_only, |app: Test
     assert_eq!(mode(dir), 0o700, "data folder");
     // A fresh data folder for the generated secret and a SQLite database.
     let fresh = dir.join("fresh");
-    let mut settings = server::config::Settings::for_test(format!("sqlite://{}?mode=rwc", fresh.join("portal.db").display()), fresh.clone());
+    let mut settings = server::config::Settings::for_test(
+        format!("sqlite://{}?mode=rwc", fresh.join("portal.db").display()),
+        fresh.clone(),
+    );
     settings.jwt_secret = None;
     let built = Application::build(settings).await.unwrap();
     let token = app.sign_up_recipient("asel@mail.kz", &crate::helpers::iin("870412", 4, 77)).await;
@@ -50,12 +53,21 @@ both!(the_data_folder_and_its_files_are_readable_by_their_owner_only, |app: Test
         assert_eq!(mode(&fresh.join(name)), 0o600, "{name}");
     }
     // A supplier's uploaded document, and the folders it lies in, whatever the umask.
-    let s = crate::fixtures::supplier(&app, "s@x.kz", 1, server::entities::enums::DbSupplierStatus::Approved, &["ALA"]).await;
-    let res = crate::supplier_support::upload(&app, Some(&s.token), "/supplier/documents/upload", &[("kind", "registration")], ("registration.pdf", crate::supplier_support::PDF)).await;
+    let s = crate::fixtures::supplier(&app, "s@x.kz", 1, server::entities::enums::DbSupplierStatus::Approved, &["ALA"])
+        .await;
+    let res = crate::supplier_support::upload(
+        &app,
+        Some(&s.token),
+        "/supplier/documents/upload",
+        &[("kind", "registration")],
+        ("registration.pdf", crate::supplier_support::PDF),
+    )
+    .await;
     assert!(crate::supplier_support::location(&res).contains("done="), "{}", crate::supplier_support::location(&res));
     let documents = dir.join("documents");
     assert_eq!(mode(&documents), 0o700, "documents folder");
-    let files: Vec<std::path::PathBuf> = std::fs::read_dir(&documents).unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_file()).collect();
+    let files: Vec<std::path::PathBuf> =
+        std::fs::read_dir(&documents).unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_file()).collect();
     assert!(!files.is_empty(), "the document is kept in the data folder");
     for f in files {
         assert_eq!(mode(&f), 0o600, "{}", f.display());

@@ -6,9 +6,21 @@ use reqwest::StatusCode;
 
 /// `next` values that would leave the site (the form sends them decoded: `%09` is a tab).
 const OFF_SITE: &[&str] = &[
-    "//evil.example/", "/\t/evil.example/", "/\n/evil.example/", "/\\evil.example", "\\\\evil.example", "https://evil.example/",
-    "/\r\n/evil.example", " //evil.example", "http:evil.example", "///evil.example", "//user@evil.example",
-    "/\u{1}", "/\u{7f}", "/каталог", "javascript:alert(1)",
+    "//evil.example/",
+    "/\t/evil.example/",
+    "/\n/evil.example/",
+    "/\\evil.example",
+    "\\\\evil.example",
+    "https://evil.example/",
+    "/\r\n/evil.example",
+    " //evil.example",
+    "http:evil.example",
+    "///evil.example",
+    "//user@evil.example",
+    "/\u{1}",
+    "/\u{7f}",
+    "/каталог",
+    "javascript:alert(1)",
 ];
 
 fn lands_on_site(location: &str) -> bool {
@@ -18,7 +30,14 @@ fn lands_on_site(location: &str) -> bool {
 both!(sign_in_and_the_language_switch_never_send_anyone_off_the_site, |app: TestApp| async move {
     app.sign_up_recipient("asel@mail.kz", &iin("870412", 4, 77)).await;
     for next in OFF_SITE {
-        let res = app.post_form(None, "/api/sign_in", "/sign-in", &[("email", "asel@mail.kz"), ("password", "steppe horses run at dawn"), ("next", next)]).await;
+        let res = app
+            .post_form(
+                None,
+                "/api/sign_in",
+                "/sign-in",
+                &[("email", "asel@mail.kz"), ("password", "steppe horses run at dawn"), ("next", next)],
+            )
+            .await;
         assert!(res.status().is_redirection(), "{next:?}: {}", res.status());
         let to = res.headers().get(LOCATION).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
         assert!(lands_on_site(&to), "sign-in with next={next:?} went to {to:?}");
@@ -56,7 +75,14 @@ both!(the_second_factor_never_sends_anyone_off_the_site_either, |app: TestApp| a
     use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
     use server::entities::accounts;
     app.staff("officer@enbek.gov.kz", None).await;
-    let account = || async { accounts::Entity::find().filter(accounts::Column::Email.eq("officer@enbek.gov.kz")).one(&app.db).await.unwrap().unwrap() };
+    let account = || async {
+        accounts::Entity::find()
+            .filter(accounts::Column::Email.eq("officer@enbek.gov.kz"))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+    };
     for next in OFF_SITE.iter().chain(&["/staff/suppliers"]) {
         let pending = app.sign_in("officer@enbek.gov.kz", "steppe horses run at dawn").await.session_cookie().unwrap();
         // Each code is taken once; the test forgets the last one so that a code of this
@@ -67,7 +93,14 @@ both!(the_second_factor_never_sends_anyone_off_the_site_either, |app: TestApp| a
         am.totp_last_step = Set(None);
         am.update(&app.db).await.unwrap();
         let code = crate::helpers::fresh_code(&secret, None).await;
-        let res = app.post_form(Some(&pending), "/api/second_factor_verify", "/sign-in/two-factor", &[("code", &code), ("next", next)]).await;
+        let res = app
+            .post_form(
+                Some(&pending),
+                "/api/second_factor_verify",
+                "/sign-in/two-factor",
+                &[("code", &code), ("next", next)],
+            )
+            .await;
         assert!(res.status().is_redirection(), "{next:?}: {}", res.status());
         let to = res.headers().get(LOCATION).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
         assert!(lands_on_site(&to), "second factor with next={next:?} went to {to:?}");

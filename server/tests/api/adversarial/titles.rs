@@ -3,11 +3,12 @@ use crate::both;
 use crate::fixtures::*;
 use crate::helpers::TestApp;
 use sea_orm::{ActiveModelTrait, EntityTrait, Set};
-use server::entities::enums::*;
 use sea_orm::{ColumnTrait, QueryFilter};
+use server::entities::enums::*;
 use server::entities::{item_types, offerings, suppliers};
 
-const MARKUP: &str = r#"</title><meta http-equiv="refresh" content="0;url=http://evil.example/"><script>alert(1)</script>"#;
+const MARKUP: &str =
+    r#"</title><meta http-equiv="refresh" content="0;url=http://evil.example/"><script>alert(1)</script>"#;
 
 /// The page's head parsed as a browser would: no `meta http-equiv`, no script without the
 /// page's nonce, and the title holding the markup as text.
@@ -15,7 +16,11 @@ fn assert_head_is_clean(html: &str, path: &str, names_it: bool) {
     let doc = scraper::Html::parse_document(html);
     let sel = |s: &str| scraper::Selector::parse(s).unwrap();
     assert_eq!(doc.select(&sel("meta[http-equiv]")).count(), 0, "{path}: a meta http-equiv appeared");
-    assert_eq!(doc.select(&sel("head script:not([nonce])")).count(), 0, "{path}: a script without the nonce appeared in the head");
+    assert_eq!(
+        doc.select(&sel("head script:not([nonce])")).count(),
+        0,
+        "{path}: a script without the nonce appeared in the head"
+    );
     let titles: Vec<String> = doc.select(&sel("title")).map(|t| t.text().collect()).collect();
     assert_eq!(titles.len(), 1, "{path}: {titles:?}");
     if names_it {
@@ -39,7 +44,8 @@ both!(markup_in_names_and_titles_stays_text_in_every_title, |app: TestApp| async
     let e = entitlement(&app, r.id, "walker", 1).await;
     let placed = order(&app, &r, &e, &o, 1, DbOrderStatus::Placed).await;
     // An item type's names are typed by staff.
-    let walker = item_types::Entity::find().filter(item_types::Column::Code.eq("walker")).one(&app.db).await.unwrap().unwrap();
+    let walker =
+        item_types::Entity::find().filter(item_types::Column::Code.eq("walker")).one(&app.db).await.unwrap().unwrap();
     let mut am: item_types::ActiveModel = walker.clone().into();
     am.name_kk = Set(MARKUP.into());
     am.name_ru = Set(MARKUP.into());

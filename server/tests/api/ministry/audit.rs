@@ -5,12 +5,18 @@ use crate::helpers::TestApp;
 use reqwest::StatusCode;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
-use server::entities::{audit_log, suppliers};
 use server::entities::enums::DbSupplierStatus;
+use server::entities::{audit_log, suppliers};
 use server::services::audit::{record, Entry};
 
 both!(the_audit_log_cannot_be_changed_or_deleted, |app: TestApp| async move {
-    let entry = Entry { action: "supplier.approve", object_type: "supplier", object_id: Some("1".into()), reason: None, details: None };
+    let entry = Entry {
+        action: "supplier.approve",
+        object_type: "supplier",
+        object_id: Some("1".into()),
+        reason: None,
+        details: None,
+    };
     record(&app.db, None, entry).await.unwrap();
     let edit = audit_log::Entity::update_many()
         .col_expr(audit_log::Column::Reason, Expr::value("rewritten"))
@@ -33,12 +39,24 @@ both!(staff_search_the_audit_log_by_kind_of_action_actor_and_date, |app: TestApp
     let t = supplier(&app, "more@medtech.kz", 62, DbSupplierStatus::Approved, &["AST"]).await;
     let decide = |token: String, id: i32, d: &'static str| {
         let app = &app;
-        async move { app.call(Some(&token), "staff_decide_supplier", &[("supplier_id", &id.to_string()), ("supplier_decision", d), ("decision_reason", "Проверка")]).await }
+        async move {
+            app.call(
+                Some(&token),
+                "staff_decide_supplier",
+                &[("supplier_id", &id.to_string()), ("supplier_decision", d), ("decision_reason", "Проверка")],
+            )
+            .await
+        }
     };
     assert_eq!(decide(staff.clone(), s.id, "reject").await.status, StatusCode::OK);
     assert_eq!(decide(other.clone(), t.id, "suspend").await.status, StatusCode::OK);
     let later = (chrono::Utc::now().date_naive() + chrono::Duration::days(1)).to_string();
-    app.call(Some(&staff), "staff_add_ceiling", &[("item_type_id", "1"), ("ceiling_amount", "1000"), ("ceiling_valid_from", &later)]).await;
+    app.call(
+        Some(&staff),
+        "staff_add_ceiling",
+        &[("item_type_id", "1"), ("ceiling_amount", "1000"), ("ceiling_valid_from", &later)],
+    )
+    .await;
     let search = |args: Vec<(&'static str, String)>| {
         let app = &app;
         let staff = staff.clone();
@@ -53,7 +71,10 @@ both!(staff_search_the_audit_log_by_kind_of_action_actor_and_date, |app: TestApp
     assert_eq!(search(vec![("action", "supplier.".into())]).await, vec!["supplier.suspend", "supplier.reject"]);
     assert_eq!(search(vec![("action", "ceiling.add".into())]).await, vec!["ceiling.add"]);
     // (Each officer's own entry from setting up two-step sign-in is there too.)
-    assert_eq!(search(vec![("actor", "other@".into())]).await, vec!["supplier.suspend", "account.second_factor_set_up"]);
+    assert_eq!(
+        search(vec![("actor", "other@".into())]).await,
+        vec!["supplier.suspend", "account.second_factor_set_up"]
+    );
     assert_eq!(search(vec![("from", later.clone())]).await, Vec::<String>::new(), "nothing happened tomorrow yet");
     let today = chrono::Utc::now().date_naive().to_string();
     assert_eq!(search(vec![("from", today.clone()), ("to", today)]).await.len(), 5, "three decisions and two set-ups");
@@ -68,28 +89,53 @@ both!(a_regional_officer_reads_only_the_entries_of_their_region_and_national_one
     let almaty = app.staff("almaty@enbek.gov.kz", Some("ALA")).await;
     let here = supplier(&app, "sales@medtech.kz", 63, DbSupplierStatus::Pending, &["ALA"]).await;
     let there = supplier(&app, "more@medtech.kz", 64, DbSupplierStatus::Pending, &["AST"]).await;
-    let mut moved: suppliers::ActiveModel = suppliers::Entity::find_by_id(here.id).one(&app.db).await.unwrap().unwrap().into();
+    let mut moved: suppliers::ActiveModel =
+        suppliers::Entity::find_by_id(here.id).one(&app.db).await.unwrap().unwrap().into();
     moved.home_region = Set(Some("ALA".into()));
     moved.update(&app.db).await.unwrap();
-    for (id, reason) in [(here.id, "Алматинская заявка"), (there.id, "Астанинская заявка")] {
-        let a = app.call(Some(&central), "staff_decide_supplier", &[("supplier_id", &id.to_string()), ("supplier_decision", "reject"), ("decision_reason", reason)]).await;
+    for (id, reason) in [(here.id, "Алматинская заявка"), (there.id, "Астанинская заявка")]
+    {
+        let a = app
+            .call(
+                Some(&central),
+                "staff_decide_supplier",
+                &[("supplier_id", &id.to_string()), ("supplier_decision", "reject"), ("decision_reason", reason)],
+            )
+            .await;
         assert_eq!(a.status, StatusCode::OK, "{}", a.body);
     }
     let later = (chrono::Utc::now().date_naive() + chrono::Duration::days(1)).to_string();
-    let c = app.call(Some(&central), "staff_add_ceiling", &[("item_type_id", "1"), ("ceiling_amount", "1000"), ("ceiling_valid_from", &later)]).await;
+    let c = app
+        .call(
+            Some(&central),
+            "staff_add_ceiling",
+            &[("item_type_id", "1"), ("ceiling_amount", "1000"), ("ceiling_valid_from", &later)],
+        )
+        .await;
     assert_eq!(c.status, StatusCode::OK, "{}", c.body);
     let read = |token: String| {
         let app = &app;
         async move {
             let a = app.call(Some(&token), "audit_search", &[("query", "")]).await;
             assert_eq!(a.status, StatusCode::OK, "{}", a.body);
-            a.body.as_array().unwrap().iter().map(|e| (e["action"].as_str().unwrap().to_owned(), e["reason"].as_str().map(str::to_owned))).collect::<Vec<_>>()
+            a.body
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| (e["action"].as_str().unwrap().to_owned(), e["reason"].as_str().map(str::to_owned)))
+                .collect::<Vec<_>>()
         }
     };
     let regional = read(almaty).await;
     assert!(regional.contains(&("supplier.reject".into(), Some("Алматинская заявка".into()))), "{regional:?}");
-    assert!(!regional.iter().any(|(_, r)| r.as_deref() == Some("Астанинская заявка")), "another region's decision is not shown: {regional:?}");
+    assert!(
+        !regional.iter().any(|(_, r)| r.as_deref() == Some("Астанинская заявка")),
+        "another region's decision is not shown: {regional:?}"
+    );
     assert!(regional.iter().any(|(a, _)| a == "ceiling.add"), "national entries are: {regional:?}");
     let everything = read(central).await;
-    assert!(everything.iter().any(|(_, r)| r.as_deref() == Some("Астанинская заявка")), "central staff read every region");
+    assert!(
+        everything.iter().any(|(_, r)| r.as_deref() == Some("Астанинская заявка")),
+        "central staff read every region"
+    );
 });

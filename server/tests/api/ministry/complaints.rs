@@ -7,8 +7,8 @@ use crate::helpers::TestApp;
 use chrono::{Duration, Utc};
 use reqwest::StatusCode;
 use sea_orm::{ActiveModelTrait, EntityTrait, Set};
-use server::entities::{complaints, orders};
 use server::entities::enums::{DbComplaintStatus, DbOrderStatus, DbSupplierStatus};
+use server::entities::{complaints, orders};
 
 struct World {
     supplier: Supplier,
@@ -103,24 +103,49 @@ both!(a_complaint_is_assigned_noted_and_closed_and_both_sides_see_the_outcome, |
     let almaty = app.staff("almaty@enbek.gov.kz", Some("ALA")).await;
     let astana = app.staff("astana@enbek.gov.kz", Some("AST")).await;
     let (almaty_id, astana_id) = (account_id(&app, &almaty).await, account_id(&app, &astana).await);
-    let wrong = app.call(Some(&staff), "staff_assign_complaint", &[("complaint_id", &id), ("complaint_officer", &astana_id.to_string())]).await;
+    let wrong = app
+        .call(
+            Some(&staff),
+            "staff_assign_complaint",
+            &[("complaint_id", &id), ("complaint_officer", &astana_id.to_string())],
+        )
+        .await;
     assert_eq!(wrong.field_error("complaint_officer").as_deref(), Some("officer_not_eligible"));
-    let a = app.call(Some(&staff), "staff_assign_complaint", &[("complaint_id", &id), ("complaint_officer", &almaty_id.to_string())]).await;
+    let a = app
+        .call(
+            Some(&staff),
+            "staff_assign_complaint",
+            &[("complaint_id", &id), ("complaint_officer", &almaty_id.to_string())],
+        )
+        .await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.body);
     assert_eq!(notifications_of(&app, almaty_id).await.last().unwrap().kind, "complaint_assigned");
     let mine = app.call(Some(&almaty), "staff_complaints", &[("assigned", "me")]).await;
     assert_eq!(mine.body["page"]["total"], 1);
-    let empty = app.call(Some(&almaty), "staff_add_complaint_note", &[("complaint_id", &id), ("complaint_note", " ")]).await;
+    let empty =
+        app.call(Some(&almaty), "staff_add_complaint_note", &[("complaint_id", &id), ("complaint_note", " ")]).await;
     assert_eq!(empty.field_error("complaint_note").as_deref(), Some("required"));
-    let note = app.call(Some(&almaty), "staff_add_complaint_note", &[("complaint_id", &id), ("complaint_note", "Позвонила поставщику, обещают замену")]).await;
+    let note = app
+        .call(
+            Some(&almaty),
+            "staff_add_complaint_note",
+            &[("complaint_id", &id), ("complaint_note", "Позвонила поставщику, обещают замену")],
+        )
+        .await;
     assert_eq!(note.status, StatusCode::OK);
-    let no_outcome = app.call(Some(&almaty), "staff_close_complaint", &[("complaint_id", &id), ("complaint_outcome", "")]).await;
+    let no_outcome =
+        app.call(Some(&almaty), "staff_close_complaint", &[("complaint_id", &id), ("complaint_outcome", "")]).await;
     assert_eq!(no_outcome.field_error("complaint_outcome").as_deref(), Some("required"));
     let outcome = "Поставщик заменил ходунки на модель с регулировкой высоты.";
-    let closed = app.call(Some(&almaty), "staff_close_complaint", &[("complaint_id", &id), ("complaint_outcome", outcome)]).await;
+    let closed = app
+        .call(Some(&almaty), "staff_close_complaint", &[("complaint_id", &id), ("complaint_outcome", outcome)])
+        .await;
     assert_eq!(closed.status, StatusCode::OK, "{}", closed.body);
     let after = complaints::Entity::find_by_id(c.id).one(&app.db).await.unwrap().unwrap();
-    assert_eq!((after.status, after.outcome.as_deref(), after.closed_by), (DbComplaintStatus::Closed, Some(outcome), Some(almaty_id)));
+    assert_eq!(
+        (after.status, after.outcome.as_deref(), after.closed_by),
+        (DbComplaintStatus::Closed, Some(outcome), Some(almaty_id))
+    );
     for account in [w.asel.account_id, w.supplier.account_id] {
         let n = notifications_of(&app, account).await;
         let last = n.last().unwrap();
@@ -129,7 +154,9 @@ both!(a_complaint_is_assigned_noted_and_closed_and_both_sides_see_the_outcome, |
     let detail = app.call(Some(&staff), "staff_complaint", &[("id", &id)]).await;
     assert_eq!(detail.body["notes"][0]["body"], "Позвонила поставщику, обещают замену");
     assert_eq!(detail.body["outcome"], outcome);
-    let twice = app.call(Some(&staff), "staff_close_complaint", &[("complaint_id", &id), ("complaint_outcome", "ещё раз")]).await;
+    let twice = app
+        .call(Some(&staff), "staff_close_complaint", &[("complaint_id", &id), ("complaint_outcome", "ещё раз")])
+        .await;
     assert_eq!(twice.error_code().as_deref(), Some("complaint_closed"));
     assert_eq!(audit_entries(&app, "complaint.assign").await.len(), 1);
     assert_eq!(audit_entries(&app, "complaint.close").await[0].reason.as_deref(), Some(outcome));

@@ -93,10 +93,16 @@ both!(an_import_loads_the_good_lines_and_reports_each_refused_one, |app: TestApp
     assert_eq!(report["lines"][1]["deferred"], true, "the second line is for a person without an account");
     assert_eq!(report["lines"][0]["deferred"], false);
     assert_eq!(report["lines"][0]["iin"], format!("••••••••{}", &known[8..]), "IINs are masked in the kept report");
-    let mine = entitlements::Entity::find().filter(entitlements::Column::RecipientId.eq(asel.id)).all(&app.db).await.unwrap();
+    let mine =
+        entitlements::Entity::find().filter(entitlements::Column::RecipientId.eq(asel.id)).all(&app.db).await.unwrap();
     assert_eq!(mine.len(), 1);
     assert_eq!((mine[0].quantity_granted, mine[0].quantity_remaining, mine[0].source.as_str()), (1, 1, "ipr_file"));
-    let waiting = recipients::Entity::find().filter(recipients::Column::Iin.eq(unknown.as_str())).one(&app.db).await.unwrap().unwrap();
+    let waiting = recipients::Entity::find()
+        .filter(recipients::Column::Iin.eq(unknown.as_str()))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(waiting.account_id, None);
     let row = ipr_imports::Entity::find().one(&app.db).await.unwrap().unwrap();
     assert_eq!((row.accepted, row.refused, row.sha256.len()), (2, 6, 64));
@@ -112,9 +118,19 @@ both!(importing_the_same_file_again_changes_nothing, |app: TestApp| async move {
     recipient(&app, "asel@mail.kz", 41).await;
     let content = file(&iin("870412", 4, 41), &iin("650301", 3, 42));
     report_of(&app, &staff, upload(&app, &staff, "ipr.csv", &content).await).await;
-    let (ents, people) = (entitlements::Entity::find().count(&app.db).await.unwrap(), recipients::Entity::find().count(&app.db).await.unwrap());
+    let (ents, people) = (
+        entitlements::Entity::find().count(&app.db).await.unwrap(),
+        recipients::Entity::find().count(&app.db).await.unwrap(),
+    );
     let again = report_of(&app, &staff, upload(&app, &staff, "ipr.csv", &content).await).await;
-    assert_eq!((again["summary"]["accepted"].as_u64(), again["summary"]["unchanged"].as_u64(), again["summary"]["refused"].as_u64()), (Some(0), Some(2), Some(6)));
+    assert_eq!(
+        (
+            again["summary"]["accepted"].as_u64(),
+            again["summary"]["unchanged"].as_u64(),
+            again["summary"]["refused"].as_u64()
+        ),
+        (Some(0), Some(2), Some(6))
+    );
     assert_eq!(entitlements::Entity::find().count(&app.db).await.unwrap(), ents);
     assert_eq!(recipients::Entity::find().count(&app.db).await.unwrap(), people);
     // The same IPR line with another quantity is not silently rewritten.
@@ -126,7 +142,11 @@ both!(importing_the_same_file_again_changes_nothing, |app: TestApp| async move {
 both!(a_line_for_a_person_without_an_account_appears_when_they_sign_up, |app: TestApp| async move {
     let staff = app.staff("officer@enbek.gov.kz", None).await;
     let person = iin("910203", 4, 55);
-    let content = format!("iin,ipr_number,item_type,quantity,valid_from,valid_to\n{person},ИПАР-2026-000555,hearing_aid,2,{},{}\n", days(-1), days(200));
+    let content = format!(
+        "iin,ipr_number,item_type,quantity,valid_from,valid_to\n{person},ИПАР-2026-000555,hearing_aid,2,{},{}\n",
+        days(-1),
+        days(200)
+    );
     let report = report_of(&app, &staff, upload(&app, &staff, "one.csv", &content).await).await;
     assert_eq!(report["lines"][0]["deferred"], true);
     let token = app.sign_up_recipient("bota@mail.kz", &person).await;
@@ -157,7 +177,8 @@ both!(the_machine_interface_needs_its_key_and_answers_with_the_report, |app: Tes
     let none = app.client.post(&url).json(&body).send().await.unwrap();
     assert_eq!(none.status(), StatusCode::UNAUTHORIZED);
     assert_eq!(none.headers()["www-authenticate"], "Bearer");
-    let wrong = app.client.post(&url).bearer_auth("not-the-key-but-just-as-long-0123456789").json(&body).send().await.unwrap();
+    let wrong =
+        app.client.post(&url).bearer_auth("not-the-key-but-just-as-long-0123456789").json(&body).send().await.unwrap();
     assert_eq!(wrong.status(), StatusCode::UNAUTHORIZED);
     // A machine client sends no session cookie and no Origin: the same-origin check lets it
     // through, and the key decides.

@@ -116,21 +116,76 @@ pub async fn place(app: &TestApp, e: &entitlements::Model, o: &offerings::Model,
 pub async fn fixture(app: &TestApp) {
     let s = supplier(app, "sales@medtech.kz", 51, DbSupplierStatus::Approved, &["ALA", "AST"]).await;
     let offer = |code: &'static str| offering(app, s.id, code, 1_000_000, &["ALA", "AST"]);
-    let (r1, r2, r3, r4, r5) = (person(app, 1, Some("ALA")).await, person(app, 2, Some("ALA")).await, person(app, 3, Some("AST")).await, person(app, 4, Some("AST")).await, person(app, 5, None).await);
-    let none = |status, created| Placed { status, created, accept_by: created, deliver_by: None, delivered: None, state_share: 0 };
+    let (r1, r2, r3, r4, r5) = (
+        person(app, 1, Some("ALA")).await,
+        person(app, 2, Some("ALA")).await,
+        person(app, 3, Some("AST")).await,
+        person(app, 4, Some("AST")).await,
+        person(app, 5, None).await,
+    );
+    let none = |status, created| Placed {
+        status,
+        created,
+        accept_by: created,
+        deliver_by: None,
+        delivered: None,
+        state_share: 0,
+    };
     let e1 = grant(app, r1, "wheelchair_manual", day(2025, 1, 10), day(2025, 12, 31)).await;
-    place(app, &e1, &offer("wheelchair_manual").await, Placed { delivered: Some(at(2025, 3, 1)), state_share: 10_000_000, ..none(DbOrderStatus::Confirmed, at(2025, 2, 1)) }).await;
+    place(
+        app,
+        &e1,
+        &offer("wheelchair_manual").await,
+        Placed {
+            delivered: Some(at(2025, 3, 1)),
+            state_share: 10_000_000,
+            ..none(DbOrderStatus::Confirmed, at(2025, 2, 1))
+        },
+    )
+    .await;
     let e2 = grant(app, r1, "walker", day(2025, 2, 1), day(2026, 1, 31)).await;
-    place(app, &e2, &offer("walker").await, Placed { accept_by: at(2025, 11, 4), ..none(DbOrderStatus::Placed, at(2025, 11, 1)) }).await;
+    place(
+        app,
+        &e2,
+        &offer("walker").await,
+        Placed { accept_by: at(2025, 11, 4), ..none(DbOrderStatus::Placed, at(2025, 11, 1)) },
+    )
+    .await;
     let e3 = grant(app, r2, "hearing_aid", day(2025, 6, 1), day(2026, 5, 31)).await;
-    place(app, &e3, &offer("hearing_aid").await, Placed { delivered: Some(at(2025, 6, 21)), state_share: 5_000_000, ..none(DbOrderStatus::Delivered, at(2025, 6, 5)) }).await;
+    place(
+        app,
+        &e3,
+        &offer("hearing_aid").await,
+        Placed {
+            delivered: Some(at(2025, 6, 21)),
+            state_share: 5_000_000,
+            ..none(DbOrderStatus::Delivered, at(2025, 6, 5))
+        },
+    )
+    .await;
     let e8 = grant(app, r2, "crutches", day(2025, 12, 1), day(2026, 6, 30)).await;
-    place(app, &e8, &offer("crutches").await, Placed { delivered: Some(at(2026, 1, 15)), state_share: 1_400_000, ..none(DbOrderStatus::Confirmed, at(2025, 12, 5)) }).await;
+    place(
+        app,
+        &e8,
+        &offer("crutches").await,
+        Placed {
+            delivered: Some(at(2026, 1, 15)),
+            state_share: 1_400_000,
+            ..none(DbOrderStatus::Confirmed, at(2025, 12, 5))
+        },
+    )
+    .await;
     let e4 = grant(app, r3, "assistant_hour", day(2025, 3, 1), day(2025, 12, 31)).await;
     place(app, &e4, &offer("assistant_hour").await, none(DbOrderStatus::Cancelled, at(2025, 3, 5))).await;
     grant(app, r3, "sanatorium_course", day(2024, 1, 1), day(2024, 12, 31)).await;
     let e6 = grant(app, r4, "white_cane", day(2025, 9, 1), day(2026, 8, 31)).await;
-    place(app, &e6, &offer("white_cane").await, Placed { deliver_by: Some(at(2025, 10, 1)), ..none(DbOrderStatus::Accepted, at(2025, 9, 2)) }).await;
+    place(
+        app,
+        &e6,
+        &offer("white_cane").await,
+        Placed { deliver_by: Some(at(2025, 10, 1)), ..none(DbOrderStatus::Accepted, at(2025, 9, 2)) },
+    )
+    .await;
     grant(app, r5, "walker", day(2025, 1, 1), day(2025, 12, 31)).await;
 }
 
@@ -187,7 +242,10 @@ both!(the_period_defaults_to_this_year_and_a_reversed_one_is_refused, |app: Test
     let staff = app.staff("officer@enbek.gov.kz", None).await;
     let v = app.call(Some(&staff), "staff_provision", &[]).await;
     let year = chrono::Datelike::year(&Utc::now());
-    assert_eq!((v.body["from"].as_str(), v.body["to"].as_str()), (Some(format!("{year}-01-01").as_str()), Some(format!("{year}-12-31").as_str())));
+    assert_eq!(
+        (v.body["from"].as_str(), v.body["to"].as_str()),
+        (Some(format!("{year}-01-01").as_str()), Some(format!("{year}-12-31").as_str()))
+    );
     let bad = app.call(Some(&staff), "staff_provision", &[("from", "2025-12-31"), ("to", "2025-01-01")]).await;
     assert_eq!(bad.field_error("period_to").as_deref(), Some("period_reversed"));
 });

@@ -5,28 +5,47 @@ use crate::helpers::TestApp;
 use reqwest::StatusCode;
 
 async fn create(app: &TestApp, admin: &str, email: &str, region: &str, role: &str) -> crate::helpers::Answer {
-    app.call(Some(admin), "admin_create_staff", &[
-        ("staff_email", email),
-        ("staff_name", "Ерлан Сапаров"),
-        ("staff_region", region),
-        ("staff_role", role),
-        ("staff_password", PASSWORD),
-    ])
+    app.call(
+        Some(admin),
+        "admin_create_staff",
+        &[
+            ("staff_email", email),
+            ("staff_name", "Ерлан Сапаров"),
+            ("staff_region", region),
+            ("staff_role", role),
+            ("staff_password", PASSWORD),
+        ],
+    )
     .await
 }
 
 both!(an_admin_creates_a_regional_officer_who_works_in_that_region, |app: TestApp| async move {
     let root = admin(&app, "admin@enbek.gov.kz").await;
-    let bad = app.call(Some(&root), "admin_create_staff", &[("staff_email", "nope"), ("staff_name", ""), ("staff_region", "XXX"), ("staff_password", "short")]).await;
+    let bad = app
+        .call(
+            Some(&root),
+            "admin_create_staff",
+            &[("staff_email", "nope"), ("staff_name", ""), ("staff_region", "XXX"), ("staff_password", "short")],
+        )
+        .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
-    for (field, code) in [("staff_email", "invalid_email"), ("staff_name", "required"), ("staff_role", "required"), ("staff_region", "unknown_region"), ("staff_password", "password_too_short")] {
+    for (field, code) in [
+        ("staff_email", "invalid_email"),
+        ("staff_name", "required"),
+        ("staff_role", "required"),
+        ("staff_region", "unknown_region"),
+        ("staff_password", "password_too_short"),
+    ] {
         assert_eq!(bad.field_error(field).as_deref(), Some(code), "{field}: {}", bad.body);
     }
     let admin_in_region = create(&app, &root, "boss@enbek.gov.kz", "ALA", "admin").await;
     assert_eq!(admin_in_region.field_error("staff_region").as_deref(), Some("admin_has_no_region"));
     let a = create(&app, &root, "almaty@enbek.gov.kz", "ALA", "staff").await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.body);
-    assert_eq!(create(&app, &root, "Almaty@enbek.gov.kz", "", "staff").await.field_error("staff_email").as_deref(), Some("email_taken"));
+    assert_eq!(
+        create(&app, &root, "Almaty@enbek.gov.kz", "", "staff").await.field_error("staff_email").as_deref(),
+        Some("email_taken")
+    );
     let officer = app.sign_in_staff("almaty@enbek.gov.kz", PASSWORD).await;
     let me = app.whoami(&officer).await;
     assert_eq!((me["role"].as_str(), me["staff_region"].as_str()), (Some("staff"), Some("ALA")));
@@ -57,7 +76,8 @@ both!(only_admins_manage_staff_and_not_their_own_account, |app: TestApp| async m
     let root = admin(&app, "admin@enbek.gov.kz").await;
     let officer = app.staff("officer@enbek.gov.kz", None).await;
     let root_id = crate::ministry::account_id(&app, &root).await.to_string();
-    let a = app.call(Some(&officer), "admin_set_staff_status", &[("account_id", &root_id), ("action", "disable")]).await;
+    let a =
+        app.call(Some(&officer), "admin_set_staff_status", &[("account_id", &root_id), ("action", "disable")]).await;
     assert_eq!(a.status, StatusCode::FORBIDDEN);
     assert_eq!(create(&app, &officer, "x@enbek.gov.kz", "", "staff").await.status, StatusCode::FORBIDDEN);
     let own = app.call(Some(&root), "admin_set_staff_status", &[("account_id", &root_id), ("action", "disable")]).await;
@@ -65,6 +85,7 @@ both!(only_admins_manage_staff_and_not_their_own_account, |app: TestApp| async m
     // Recipients and suppliers are not staff accounts: not found here.
     let asel = app.sign_up_recipient("asel@mail.kz", &crate::helpers::iin("870412", 4, 77)).await;
     let asel_id = crate::ministry::account_id(&app, &asel).await.to_string();
-    let other = app.call(Some(&root), "admin_set_staff_status", &[("account_id", &asel_id), ("action", "disable")]).await;
+    let other =
+        app.call(Some(&root), "admin_set_staff_status", &[("account_id", &asel_id), ("action", "disable")]).await;
     assert_eq!(other.status, StatusCode::NOT_FOUND);
 });

@@ -46,7 +46,10 @@ async fn random_change(app: &TestApp, rng: &mut StdRng) {
     match rng.gen_range(0..9) {
         0 => {
             let status = STATUSES[rng.gen_range(0..STATUSES.len())];
-            let delivered = matches!(status, DbOrderStatus::Delivered | DbOrderStatus::Rendered | DbOrderStatus::Confirmed | DbOrderStatus::Returned);
+            let delivered = matches!(
+                status,
+                DbOrderStatus::Delivered | DbOrderStatus::Rendered | DbOrderStatus::Confirmed | DbOrderStatus::Returned
+            );
             let mut m = order.into_active_model();
             m.status = Set(status);
             m.delivered_at = Set(delivered.then(|| moment(rng)));
@@ -69,7 +72,10 @@ async fn random_change(app: &TestApp, rng: &mut StdRng) {
             let e = ents[rng.gen_range(0..ents.len())].clone();
             let offer = offerings::Entity::find_by_id(order.offering_id).one(&app.db).await.unwrap().unwrap();
             let status = STATUSES[rng.gen_range(0..STATUSES.len())];
-            let delivered = matches!(status, DbOrderStatus::Delivered | DbOrderStatus::Rendered | DbOrderStatus::Confirmed | DbOrderStatus::Returned);
+            let delivered = matches!(
+                status,
+                DbOrderStatus::Delivered | DbOrderStatus::Rendered | DbOrderStatus::Confirmed | DbOrderStatus::Returned
+            );
             let created = moment(rng);
             place(
                 app,
@@ -87,7 +93,13 @@ async fn random_change(app: &TestApp, rng: &mut StdRng) {
             .await;
         }
         5 => {
-            if complaints::Entity::find().filter(complaints::Column::OrderId.eq(order.id)).one(&app.db).await.unwrap().is_none() {
+            if complaints::Entity::find()
+                .filter(complaints::Column::OrderId.eq(order.id))
+                .one(&app.db)
+                .await
+                .unwrap()
+                .is_none()
+            {
                 order.delete(&app.db).await.unwrap();
             }
         }
@@ -164,7 +176,9 @@ async fn check_scores(app: &TestApp, round: usize) {
         .await
         .unwrap()
         .into_iter()
-        .map(|s| (s.supplier_id, [s.delivered, s.on_time, s.delivered_any, s.with_deadline, s.met_deadline, s.complaints]))
+        .map(|s| {
+            (s.supplier_id, [s.delivered, s.on_time, s.delivered_any, s.with_deadline, s.met_deadline, s.complaints])
+        })
         .filter(|(_, c)| c.iter().any(|v| *v != 0))
         .collect();
     recount.retain(|_, c| c.iter().any(|v| *v != 0));
@@ -199,17 +213,34 @@ both!(a_change_outside_a_period_leaves_its_figures_alone, |app: TestApp| async m
     let old = grant(&app, someone, "walker", day(2024, 1, 1), day(2024, 12, 31)).await;
     let offer = offerings::Entity::find().one(&app.db).await.unwrap().unwrap();
     let created = at(2024, 3, 1);
-    place(&app, &old, &offer, Placed { status: DbOrderStatus::Delivered, created, accept_by: created, deliver_by: None, delivered: Some(created), state_share: 1 })
-        .await;
+    place(
+        &app,
+        &old,
+        &offer,
+        Placed {
+            status: DbOrderStatus::Delivered,
+            created,
+            accept_by: created,
+            deliver_by: None,
+            delivered: Some(created),
+            state_share: 1,
+        },
+    )
+    .await;
     assert_eq!(job_round(&app).await, 0, "no period overlapping 2024 was asked for");
     // The same within the period: it is marked stale and computed again.
     let e = grant(&app, someone, "crutches", day(2026, 1, 1), day(2026, 12, 31)).await;
     assert_eq!(job_round(&app).await, 1);
-    let stale = provision_periods::Entity::find().filter(provision_periods::Column::Stale.eq(true)).all(&app.db).await.unwrap();
+    let stale =
+        provision_periods::Entity::find().filter(provision_periods::Column::Stale.eq(true)).all(&app.db).await.unwrap();
     assert!(stale.is_empty(), "{stale:?}");
     let (after, _) = figures(&app.db, &app.db, period, Utc::now()).await.unwrap();
     assert_eq!(after[&(String::new(), 0)].entitlements, before[&(String::new(), 0)].entitlements + 1);
-    assert_eq!(after[&("ALA".to_owned(), 0)].people_entitled, before[&("ALA".to_owned(), 0)].people_entitled + 1, "{e:?}");
+    assert_eq!(
+        after[&("ALA".to_owned(), 0)].people_entitled,
+        before[&("ALA".to_owned(), 0)].people_entitled + 1,
+        "{e:?}"
+    );
 });
 
 both!(the_dashboards_default_period_is_computed_at_start_up_once, |app: TestApp| async move {
@@ -231,7 +262,10 @@ both!(the_dashboards_default_period_is_computed_at_start_up_once, |app: TestApp|
     }
     assert!(computed, "this year was never computed");
     let row = stored().await.unwrap().expect("this year's period");
-    assert!(!warm(&app.db, &app.db, "another instance", Utc::now()).await.unwrap(), "computed once, not at every start");
+    assert!(
+        !warm(&app.db, &app.db, "another instance", Utc::now()).await.unwrap(),
+        "computed once, not at every start"
+    );
     // The first person to open the dashboard reads those figures, and they are right.
     let (read, computed_at) = figures(&app.db, &app.db, this_year, Utc::now()).await.unwrap();
     assert_eq!(computed_at, row.computed_at);

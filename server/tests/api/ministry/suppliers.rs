@@ -16,7 +16,12 @@ async fn tsr_offerings(app: &TestApp) -> u64 {
 }
 
 async fn decide(app: &TestApp, token: &str, id: i32, decision: &str, reason: &str) -> crate::helpers::Answer {
-    app.call(Some(token), "staff_decide_supplier", &[("supplier_id", &id.to_string()), ("supplier_decision", decision), ("decision_reason", reason)]).await
+    app.call(
+        Some(token),
+        "staff_decide_supplier",
+        &[("supplier_id", &id.to_string()), ("supplier_decision", decision), ("decision_reason", reason)],
+    )
+    .await
 }
 
 async fn status_of(app: &TestApp, id: i32) -> suppliers::Model {
@@ -30,13 +35,22 @@ both!(only_staff_reach_the_ministry_functions, |app: TestApp| async move {
     let staff_only: [(&str, Vec<(&str, &str)>); 9] = [
         ("staff_supplier_queue", vec![]),
         ("staff_supplier", vec![("id", "1")]),
-        ("staff_decide_supplier", vec![("supplier_id", "1"), ("supplier_decision", "approve"), ("decision_reason", "")]),
+        (
+            "staff_decide_supplier",
+            vec![("supplier_id", "1"), ("supplier_decision", "approve"), ("decision_reason", "")],
+        ),
         ("staff_catalogue", vec![]),
         ("staff_imports", vec![]),
         ("staff_complaints", vec![]),
         ("staff_provision", vec![]),
-        ("staff_add_ceiling", vec![("item_type_id", "1"), ("ceiling_amount", "1"), ("ceiling_valid_from", "2099-01-01")]),
-        ("staff_moderate_offering", vec![("offering_id", "1"), ("offering_action", "block"), ("moderation_reason", "x")]),
+        (
+            "staff_add_ceiling",
+            vec![("item_type_id", "1"), ("ceiling_amount", "1"), ("ceiling_valid_from", "2099-01-01")],
+        ),
+        (
+            "staff_moderate_offering",
+            vec![("offering_id", "1"), ("offering_action", "block"), ("moderation_reason", "x")],
+        ),
     ];
     for (function, args) in &staff_only {
         let visitor = app.call(None, function, args).await;
@@ -102,7 +116,9 @@ both!(a_rejection_needs_a_reason_which_the_supplier_sees, |app: TestApp| async m
     let missing = decide(&app, &staff, s.id, "reject", "  ").await;
     assert_eq!(missing.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(missing.field_error("decision_reason").as_deref(), Some("required"));
-    let none = app.call(Some(&staff), "staff_decide_supplier", &[("supplier_id", &s.id.to_string()), ("decision_reason", "x")]).await;
+    let none = app
+        .call(Some(&staff), "staff_decide_supplier", &[("supplier_id", &s.id.to_string()), ("decision_reason", "x")])
+        .await;
     assert_eq!(none.field_error("supplier_decision").as_deref(), Some("required"));
     assert_eq!(status_of(&app, s.id).await.status, DbSupplierStatus::Pending, "nothing changed");
     let reason = "Не приложена лицензия на медицинскую технику.";
@@ -181,10 +197,22 @@ both!(blocking_an_offering_needs_a_reason_hides_it_and_tells_the_supplier, |app:
     let o = offering(&app, s.id, "walker", 3_000_000, &["AST"]).await;
     let shown = tsr_offerings(&app).await;
     let id = o.id.to_string();
-    let no_reason = app.call(Some(&staff), "staff_moderate_offering", &[("offering_id", &id), ("offering_action", "block"), ("moderation_reason", "")]).await;
+    let no_reason = app
+        .call(
+            Some(&staff),
+            "staff_moderate_offering",
+            &[("offering_id", &id), ("offering_action", "block"), ("moderation_reason", "")],
+        )
+        .await;
     assert_eq!(no_reason.field_error("moderation_reason").as_deref(), Some("required"));
     let reason = "Заявленная нагрузка 200 кг не подтверждена сертификатом";
-    let a = app.call(Some(&staff), "staff_moderate_offering", &[("offering_id", &id), ("offering_action", "block"), ("moderation_reason", reason)]).await;
+    let a = app
+        .call(
+            Some(&staff),
+            "staff_moderate_offering",
+            &[("offering_id", &id), ("offering_action", "block"), ("moderation_reason", reason)],
+        )
+        .await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.body);
     let blocked = offerings::Entity::find_by_id(o.id).one(&app.db).await.unwrap().unwrap();
     assert_eq!((blocked.status, blocked.status_reason.as_deref()), (DbOfferingStatus::Blocked, Some(reason)));
@@ -193,7 +221,13 @@ both!(blocking_an_offering_needs_a_reason_hides_it_and_tells_the_supplier, |app:
     assert_eq!(audit_entries(&app, "offering.block").await[0].reason.as_deref(), Some(reason));
     let detail = app.call(Some(&staff), "staff_offering", &[("id", &id)]).await;
     assert_eq!(detail.body["offering"]["status"], "blocked");
-    let unblock = app.call(Some(&staff), "staff_moderate_offering", &[("offering_id", &id), ("offering_action", "unblock"), ("moderation_reason", "Сертификат представлен")]).await;
+    let unblock = app
+        .call(
+            Some(&staff),
+            "staff_moderate_offering",
+            &[("offering_id", &id), ("offering_action", "unblock"), ("moderation_reason", "Сертификат представлен")],
+        )
+        .await;
     assert_eq!(unblock.status, StatusCode::OK);
     let after = offerings::Entity::find_by_id(o.id).one(&app.db).await.unwrap().unwrap();
     assert_eq!(after.status, DbOfferingStatus::Draft, "the supplier publishes it again after fixing it");
