@@ -168,6 +168,8 @@ mod tests {
         wanted.extend(keys("document_kind", DocumentKind::ALL, DocumentKind::code));
         wanted.extend(keys("email_format", EmailFormat::ALL, EmailFormat::code));
         wanted.extend(keys("notification", NoticeKind::ALL, NoticeKind::code));
+        wanted.extend(keys("staff-decision", SupplierDecision::ALL, SupplierDecision::code));
+        wanted.extend(keys("staff-scope", ScopeDecision::ALL, ScopeDecision::code));
         // Every e-mail and SMS the portal sends.
         for (kind, parts) in [
             ("email_confirm", &["subject", "text"][..]),

@@ -13,6 +13,11 @@ pub mod reference;
 pub mod supplier;
 pub mod typed;
 
+/// The id a form or a URL gave: a number, or the thing is not found.
+pub fn parse_id(raw: &str) -> Result<i32, crate::error::AppError> {
+    raw.trim().parse().map_err(|_| crate::error::AppError::NotFound)
+}
+
 /// Path of the server function behind a form.
 pub fn path_of<S: server_fn::ServerFn>() -> &'static str {
     S::PATH

@@ -1,8 +1,10 @@
-//! Accessible forms: an error summary linked to each field, labels, hints and errors tied
-//! to their control with `aria-describedby`, and what was typed put back after a refusal.
+//! A form's state and its error summary: the refusal the server brought back (in the URL
+//! after a plain post, or from an upload route's `?error=`), what was typed put back, and
+//! the list of problems at the top, each linked to its field (fields are in `field.rs`).
 use crate::api::typed::typed_values;
+use crate::components::field::{field_id, field_message};
 use crate::error::AppError;
-use crate::i18n::{use_i18n, I18n};
+use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use server_fn::error::ServerFnUrlError;
@@ -30,21 +32,6 @@ impl FormState {
     /// The error code of `field`, if it has one.
     pub fn field_error(&self, field: &str) -> Option<String> {
         self.error.as_ref().and_then(|e| e.field_code(field)).map(str::to_owned)
-    }
-}
-
-/// The element id of a field.
-pub fn field_id(name: &str) -> String {
-    format!("f-{name}")
-}
-
-/// The message for a field's error: `err-<field>-<code>` when there is one, else `err-<code>`.
-pub fn field_message(i18n: &I18n, field: &str, code: &str) -> String {
-    let specific = format!("err-{field}-{code}");
-    if crate::i18n::has(i18n.lang(), &specific) {
-        i18n.t(&specific)
-    } else {
-        i18n.err(code)
     }
 }
 
@@ -118,178 +105,40 @@ pub fn ErrorSummary(state: FormState) -> impl IntoView {
             })
             .collect()
     };
-    Some(view! {
+    Some(summary_box(items))
+}
+
+fn summary_box(items: Vec<AnyView>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
         <div class="app-error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" autofocus>
             <h2 id="error-summary-title" class="app-error-summary__title">{i18n.t("error-summary-title")}</h2>
             <ul class="app-error-summary__list">{items}</ul>
         </div>
+    }
+}
+
+/// The error code an upload route put in the URL (`?error=<code>`), if any.
+pub fn upload_error() -> Memo<Option<String>> {
+    let query = use_query_map();
+    Memo::new(move |_| {
+        query
+            .with(|q| q.get("error"))
+            .filter(|c| !c.is_empty() && c.len() <= 40 && c.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
     })
 }
 
-/// How a text field is set up.
-#[derive(Clone, Default)]
-pub struct Field {
-    /// `name` of the control.
-    pub name: &'static str,
-    /// Translation key of the label.
-    pub label: &'static str,
-    /// Translation key of the hint, if any.
-    pub hint: Option<&'static str>,
-    /// `type` attribute (`text` when empty).
-    pub kind: &'static str,
-    /// `autocomplete` attribute.
-    pub autocomplete: &'static str,
-    /// `inputmode` attribute, if any.
-    pub inputmode: Option<&'static str>,
-    /// Whether the field must be filled in.
-    pub required: bool,
-    /// Initial value when nothing was typed.
-    pub value: String,
-}
-
-fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
-    let mut ids = Vec::new();
-    if hint {
-        ids.push(format!("{id}-hint"));
-    }
-    if error {
-        ids.push(format!("{id}-error"));
-    }
-    (!ids.is_empty()).then(|| ids.join(" "))
-}
-
+/// The error summary of an upload that came back with `?error=<code>`, linking to the field
+/// `field_for(code)` names.
 #[component]
-fn FieldFrame(
-    id: String,
-    name: &'static str,
-    label: String,
-    hint: Option<String>,
-    error: Option<String>,
-    children: Children,
-) -> impl IntoView {
+pub fn UploadErrorSummary(field_for: fn(&str) -> &'static str) -> impl IntoView {
     let i18n = use_i18n();
-    let class = if error.is_some() { "app-field app-field--error" } else { "app-field" };
-    let error_view = error.map(|code| {
-        let msg = field_message(&i18n, name, &code);
-        view! {
-            <p id=format!("{id}-error") class="app-field__error">
-                <span class="app-visually-hidden">{i18n.t("error-prefix")}" "</span>{msg}
-            </p>
-        }
-    });
-    view! {
-        <div class=class>
-            <label class="app-field__label" for=id.clone()>{label}</label>
-            {hint.map(|h| view! { <p id=format!("{id}-hint") class="app-field__hint">{h}</p> })}
-            {error_view}
-            {children()}
-        </div>
-    }
-}
-
-/// A labelled text input.
-#[component]
-pub fn TextField(field: Field, state: FormState) -> impl IntoView {
-    let i18n = use_i18n();
-    let id = field_id(field.name);
-    let error = state.field_error(field.name);
-    let value = if field.kind == "password" { String::new() } else { state.value_or(field.name, &field.value) };
-    let describedby = described_by(&id, field.hint.is_some(), error.is_some());
-    let invalid = error.is_some().then_some("true");
-    let kind = if field.kind.is_empty() { "text" } else { field.kind };
-    view! {
-        <FieldFrame id=id.clone() name=field.name label=i18n.t(field.label) hint=field.hint.map(|h| i18n.t(h)) error=error>
-            <input
-                class="app-input"
-                id=id
-                name=field.name
-                type=kind
-                value=value
-                autocomplete=(!field.autocomplete.is_empty()).then_some(field.autocomplete)
-                inputmode=field.inputmode
-                required=field.required
-                aria-describedby=describedby
-                aria-invalid=invalid
-            />
-        </FieldFrame>
-    }
-}
-
-/// A labelled drop-down list of `(value, text)` options.
-#[component]
-pub fn SelectField(field: Field, options: Vec<(String, String)>, state: FormState) -> impl IntoView {
-    let i18n = use_i18n();
-    let id = field_id(field.name);
-    let error = state.field_error(field.name);
-    let selected = state.value_or(field.name, &field.value);
-    let describedby = described_by(&id, field.hint.is_some(), error.is_some());
-    let invalid = error.is_some().then_some("true");
-    let choose = i18n.t("select-choose");
-    view! {
-        <FieldFrame id=id.clone() name=field.name label=i18n.t(field.label) hint=field.hint.map(|h| i18n.t(h)) error=error>
-            <select class="app-select" id=id name=field.name required=field.required aria-describedby=describedby aria-invalid=invalid autocomplete=(!field.autocomplete.is_empty()).then_some(field.autocomplete)>
-                <option value="">{choose}</option>
-                {options
-                    .into_iter()
-                    .map(|(v, text)| {
-                        let is_selected = v == selected;
-                        view! { <option value=v selected=is_selected>{text}</option> }
-                    })
-                    .collect_view()}
-            </select>
-        </FieldFrame>
-    }
-}
-
-/// A labelled group of radio buttons; the first radio carries the field's id so the error
-/// summary can link to it.
-#[component]
-pub fn RadioField(
-    /// `name` of the radios.
-    name: &'static str,
-    /// The legend, already translated.
-    legend: String,
-    /// Options as (value, label).
-    options: Vec<(String, String)>,
-    /// The value checked.
-    selected: String,
-    /// The form's state (for the error).
-    state: FormState,
-    /// A hint, already translated.
-    #[prop(optional)]
-    hint: Option<String>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let id = field_id(name);
-    let error = state.field_error(name);
-    let describedby = described_by(&id, hint.is_some(), error.is_some());
-    let class = if error.is_some() { "app-field app-field--error" } else { "app-field" };
-    let radios = options
-        .into_iter()
-        .enumerate()
-        .map(|(i, (value, label))| {
-            let rid = if i == 0 { id.clone() } else { format!("{id}-{i}") };
-            let checked = value == selected;
-            view! {
-                <div class="app-radio">
-                    <input type="radio" id=rid.clone() name=name value=value checked=checked/>
-                    <label for=rid>{label}</label>
-                </div>
-            }
+    let error = upload_error();
+    move || {
+        error.get().map(|code| {
+            let field = field_for(&code);
+            let item = view! { <li><a href=format!("#{}", field_id(field)) rel="external">{field_message(&i18n, field, &code)}</a></li> };
+            summary_box(vec![item.into_any()])
         })
-        .collect_view();
-    view! {
-        <div class=class>
-            <fieldset class="app-fieldset" aria-describedby=describedby>
-                <legend class="app-fieldset__legend">{legend}</legend>
-                {hint.map(|h| view! { <p id=format!("{id}-hint") class="app-field__hint">{h}</p> })}
-                {error.map(|code| view! {
-                    <p id=format!("{id}-error") class="app-field__error">
-                        <span class="app-visually-hidden">{i18n.t("error-prefix")}" "</span>{field_message(&i18n, name, &code)}
-                    </p>
-                })}
-                <div class="app-radios">{radios}</div>
-            </fieldset>
-        </div>
     }
 }

@@ -1,6 +1,7 @@
 //! Shows what a page loaded, or why it could not: a visitor is sent to sign in (and back),
 //! any other refusal is said in words with its HTTP status (403, 404, 409, 503, ...) and a
 //! title, never a blank page or a 200.
+use crate::components::url::encode;
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
@@ -8,32 +9,25 @@ use leptos_router::components::Redirect;
 use leptos_router::hooks::use_location;
 use serde::{de::DeserializeOwned, Serialize};
 
-/// Percent-encodes a URL query value.
-pub fn encode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => char::from(b).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
-/// The path and query of the page being rendered, percent-encoded for a `next=` value.
+/// The path and query of the page being rendered.
 pub fn here() -> String {
     let location = use_location();
     let search = location.search.get_untracked();
     let path = location.pathname.get_untracked();
-    encode(&if search.is_empty() { path } else { format!("{path}?{search}") })
+    if search.is_empty() {
+        path
+    } else {
+        format!("{path}?{search}")
+    }
 }
 
-/// What a page shows instead of its content when the request was refused: a visitor is sent
-/// to sign in and back to `here` (an encoded path); anything else gets its status, a title
-/// and the reason in words.
-pub fn refusal(e: AppError, here: String) -> AnyView {
+/// What a page shows instead of its content when its data could not be loaded: a visitor is
+/// sent to sign in and back to `here` (the page's path and query); anything else gets its
+/// status, a title and the reason in words.
+pub fn load_error(e: AppError, here: String) -> AnyView {
     let i18n = use_i18n();
     if e == AppError::NotSignedIn {
-        return view! { <Redirect path=format!("{}?next={here}", crate::routes::SIGN_IN)/> }.into_any();
+        return view! { <Redirect path=format!("{}?next={}", crate::routes::SIGN_IN, encode(&here))/> }.into_any();
     }
     #[cfg(feature = "ssr")]
     if let (Some(res), Ok(status)) =
@@ -70,7 +64,7 @@ pub fn refused_page(e: AppError, here: String) -> AnyView {
     };
     view! {
         {heading.map(|h| view! { <h1 class="app-heading">{h}</h1> })}
-        {refusal(e, here)}
+        {load_error(e, here)}
     }
     .into_any()
 }
@@ -92,7 +86,7 @@ where
                 Suspend::new(async move {
                     match resource.await {
                         Ok(v) => children(v).into_any(),
-                        Err(e) => refusal(e, here),
+                        Err(e) => load_error(e, here),
                     }
                 })
             }}

@@ -2,7 +2,7 @@
 //! pages, two either side of this one, next) and "page N of M" in words. Each link is the
 //! list's own address with only `page` changed, so filters survive paging and it all works
 //! without JavaScript.
-use crate::components::loaded::encode;
+use crate::components::url::encode;
 use crate::dto::PageInfo;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;

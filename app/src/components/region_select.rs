@@ -1,6 +1,7 @@
 //! A drop-down of the 20 regions, named in the reader's language.
 use crate::api::reference::regions::regions;
-use crate::components::form::{Field, FormState, SelectField};
+use crate::components::field::{Choice, Field};
+use crate::components::form::FormState;
 use leptos::prelude::*;
 
 /// A required region field called `name`, labelled by the translation `label`.
@@ -13,7 +14,7 @@ pub fn RegionSelect(state: FormState, name: &'static str, label: &'static str) -
                 let state = state.clone();
                 Suspend::new(async move {
                     let options = list.await.unwrap_or_default().into_iter().map(|r| (r.code, r.name)).collect();
-                    view! { <SelectField state field=Field { name, label, required: true, autocomplete: "address-level1", ..Default::default() } options/> }
+                    view! { <Choice spec={Field { name, label, required: true, autocomplete: "address-level1", ..Default::default() }.spec(&state)} options=options/> }
                 })
             }}
         </Suspense>

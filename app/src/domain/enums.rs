@@ -216,6 +216,32 @@ code_enum! {
 }
 
 code_enum! {
+    /// What can be done to an offering's status: the supplier publishes and withdraws it, the
+    /// ministry blocks it and lets it be published again.
+    OfferingAction { Publish = "publish", Withdraw = "withdraw", Block = "block", Unblock = "unblock" }
+}
+
+code_enum! {
+    /// A step the supplier marks on an order: goods shipped, goods delivered, a service rendered.
+    OrderStep { Shipped = "shipped", Delivered = "delivered", Rendered = "rendered" }
+}
+
+code_enum! {
+    /// Whom an activation letter is for: the person on the record, or their legal representative.
+    LetterFor { Person = "person", Representative = "representative" }
+}
+
+code_enum! {
+    /// The ministry's answer to the regions and categories an approved supplier added.
+    ScopeDecision { Accept = "accept", Refuse = "refuse" }
+}
+
+code_enum! {
+    /// What an admin does to a staff account.
+    StaffAccountAction { Disable = "disable", Enable = "enable" }
+}
+
+code_enum! {
     /// The kind of a supplier's uploaded document.
     DocumentKind { Registration = "registration", Licence = "licence", Certificate = "certificate", Other = "other" }
 }

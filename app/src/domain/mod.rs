@@ -5,6 +5,7 @@ mod enums;
 
 mod money;
 mod password;
+mod supplier_decision;
 
 pub use email::Email;
 pub use enums::*;
@@ -12,3 +13,4 @@ pub mod iin;
 pub use iin::{Bin, Iin, TaxId};
 pub use money::{CoPayment, Money};
 pub use password::Password;
+pub use supplier_decision::SupplierDecision;

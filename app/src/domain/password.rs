@@ -66,7 +66,7 @@ impl Password {
             return Err("password_too_long");
         }
         let lower = raw.to_lowercase();
-        let one_char = raw.chars().all(|c| Some(c) == raw.chars().next());
+        let one_char = raw.chars().all(|c| raw.starts_with(c));
         if one_char || COMMON.contains(&lower.as_str()) || lower == email.to_lowercase() {
             return Err("password_too_common");
         }

@@ -1,5 +1,7 @@
 use crate::api::audit_search::audit_search;
-use crate::components::staff::{action_label, load_error, query_string};
+use crate::components::loaded::load_error;
+use crate::components::page::action_label;
+use crate::components::url::query_string;
 use crate::dto::AuditEntryView;
 use crate::i18n::use_i18n;
 use crate::pages::PageHeading;

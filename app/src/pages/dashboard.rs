@@ -1,5 +1,4 @@
 use crate::api::dashboard::dashboard;
-use crate::domain::SupplierStatus;
 use crate::dto::DashboardView;
 use crate::i18n::use_i18n;
 use crate::pages::{DoneBanner, PageHeading};
@@ -17,7 +16,7 @@ pub fn DashboardPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(view) => dashboard_view(view).into_any(),
-                    Err(e) => crate::components::loaded::refusal(e, routes::DASHBOARD.into()),
+                    Err(e) => crate::components::loaded::load_error(e, routes::DASHBOARD.into()),
                 }
             })}
         </Suspense>
@@ -61,13 +60,8 @@ fn dashboard_view(v: DashboardView) -> impl IntoView {
         DashboardView::Supplier { status, reason, published_offerings, open_orders } => {
             let status_text = i18n.code("supplier_status", status.code());
             let explain = i18n.t(&format!("dashboard-supplier-{}", status.code()));
-            let tone = match status {
-                SupplierStatus::Approved => "app-tag app-tag--green",
-                SupplierStatus::Pending | SupplierStatus::Draft => "app-tag app-tag--yellow",
-                _ => "app-tag app-tag--red",
-            };
             view! {
-                <p>{i18n.t("dashboard-supplier-status")}" "<strong class=tone>{status_text}</strong></p>
+                <p>{i18n.t("dashboard-supplier-status")}" "{crate::components::status::status_tag(status_text, status)}</p>
                 <p>{explain}</p>
                 {reason.map(|r| view! { <p><strong>{i18n.t("dashboard-reason")}</strong>" "{r}</p> })}
                 <dl class="app-stats">

@@ -1,5 +1,6 @@
 use crate::api::auth::password_reset::{RequestPasswordReset, ResetPassword, ResetPasswordWithCode};
-use crate::components::form::{ErrorSummary, Field, RadioField, TextField, WithForm};
+use crate::components::field::{Field, Input, Radios, Spec};
+use crate::components::form::{ErrorSummary, WithForm};
 use crate::i18n::use_i18n;
 use crate::pages::{DoneBanner, PageHeading};
 use leptos::prelude::*;
@@ -17,8 +18,8 @@ pub fn ForgotPasswordPage() -> impl IntoView {
             <PageHeading key="forgot-title"/>
             <p>{i18n.t("forgot-lead")}</p>
             <form method="post" action=RequestPasswordReset::PATH class="app-form" novalidate>
-                <TextField state=state.clone() field=Field { name: "email", label: "field-email", kind: "email", autocomplete: "email", required: true, ..Default::default() }/>
-                <RadioField name="how" legend=i18n.t("forgot-how") options=how.clone() selected=state.value_or("how", "email") state=state.clone()/>
+                <Input spec={Field { name: "email", label: "field-email", kind: "email", autocomplete: "email", required: true, ..Default::default() }.spec(&state)}/>
+                <Radios spec={Spec::new("how", i18n.t("forgot-how")).value(state.value_or("how", "email")).error(state.field_error("how"))} options=how.clone()/>
                 <button type="submit" class="app-button">{i18n.t("forgot-submit")}</button>
             </form>
         </WithForm>
@@ -38,10 +39,10 @@ pub fn ResetPasswordPage() -> impl IntoView {
             <p>{i18n.t("reset-lead")}</p>
             <form method="post" action=ResetPassword::PATH class="app-form" novalidate>
                 <input type="hidden" name="token" value=token.clone()/>
-                <TextField state=state.clone() field=Field {
+                <Input spec={Field {
                     name: "new_password", label: "field-new-password", hint: Some("field-new-password-hint"), kind: "password",
                     autocomplete: "new-password", required: true, ..Default::default()
-                }/>
+                }.spec(&state)}/>
                 <button type="submit" class="app-button">{i18n.t("reset-submit")}</button>
             </form>
         </WithForm>
@@ -59,14 +60,14 @@ pub fn ResetWithCodePage() -> impl IntoView {
             <PageHeading key="reset-code-title"/>
             <p>{i18n.t("reset-code-lead")}</p>
             <form method="post" action=ResetPasswordWithCode::PATH class="app-form" novalidate>
-                <TextField state=state.clone() field=Field { name: "email", label: "field-email", kind: "email", autocomplete: "email", required: true, ..Default::default() }/>
-                <TextField state=state.clone() field=Field {
+                <Input spec={Field { name: "email", label: "field-email", kind: "email", autocomplete: "email", required: true, ..Default::default() }.spec(&state)}/>
+                <Input spec={Field {
                     name: "code", label: "field-reset-code", autocomplete: "one-time-code", inputmode: Some("numeric"), required: true, ..Default::default()
-                }/>
-                <TextField state=state.clone() field=Field {
+                }.spec(&state)}/>
+                <Input spec={Field {
                     name: "new_password", label: "field-new-password", hint: Some("field-new-password-hint"), kind: "password",
                     autocomplete: "new-password", required: true, ..Default::default()
-                }/>
+                }.spec(&state)}/>
                 <button type="submit" class="app-button">{i18n.t("reset-submit")}</button>
             </form>
         </WithForm>

@@ -1,5 +1,6 @@
 use crate::api::auth::sign_in::SignIn;
-use crate::components::form::{ErrorSummary, Field, TextField, WithForm};
+use crate::components::field::{Field, Input};
+use crate::components::form::{ErrorSummary, WithForm};
 use crate::i18n::use_i18n;
 use crate::pages::{DoneBanner, PageHeading};
 use crate::routes;
@@ -21,8 +22,8 @@ pub fn SignInPage() -> impl IntoView {
                 <PageHeading key="sign-in-title"/>
                 <form method="post" action=SignIn::PATH class="app-form" novalidate>
                     <input type="hidden" name="next" value=next()/>
-                    <TextField state=state.clone() field=Field { name: "email", label: "field-email", kind: "email", autocomplete: "username", required: true, ..Default::default() }/>
-                    <TextField state=state.clone() field=Field { name: "password", label: "field-password", kind: "password", autocomplete: "current-password", required: true, ..Default::default() }/>
+                    <Input spec={Field { name: "email", label: "field-email", kind: "email", autocomplete: "username", required: true, ..Default::default() }.spec(&state)}/>
+                    <Input spec={Field { name: "password", label: "field-password", kind: "password", autocomplete: "current-password", required: true, ..Default::default() }.spec(&state)}/>
                     <button type="submit" class="app-button">{i18n.t("sign-in-submit")}</button>
                 </form>
                 <p><a href="/forgot-password">{i18n.t("sign-in-forgot")}</a></p>

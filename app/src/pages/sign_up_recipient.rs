@@ -1,5 +1,6 @@
 use crate::api::auth::sign_up_recipient::SignUpRecipient;
-use crate::components::form::{ErrorSummary, Field, TextField, WithForm};
+use crate::components::field::{Field, Input};
+use crate::components::form::{ErrorSummary, WithForm};
 use crate::components::region_select::RegionSelect;
 use crate::i18n::use_i18n;
 use crate::pages::PageHeading;
@@ -18,11 +19,11 @@ pub fn SignUpRecipientPage() -> impl IntoView {
                     <PageHeading key="sign-up-recipient-title"/>
                     <p>{i18n.t("sign-up-recipient-lead")}</p>
                     <form method="post" action=SignUpRecipient::PATH class="app-form" novalidate>
-                        <TextField state=state.clone() field=Field { name: "full_name", label: "field-full-name", autocomplete: "name", required: true, ..Default::default() }/>
-                        <TextField state=state.clone() field=Field { name: "iin", label: "field-iin", hint: Some("field-iin-hint"), autocomplete: "off", inputmode: Some("numeric"), required: true, ..Default::default() }/>
+                        <Input spec={Field { name: "full_name", label: "field-full-name", autocomplete: "name", required: true, ..Default::default() }.spec(&state)}/>
+                        <Input spec={Field { name: "iin", label: "field-iin", hint: Some("field-iin-hint"), autocomplete: "off", inputmode: Some("numeric"), required: true, ..Default::default() }.spec(&state)}/>
                         <RegionSelect state=state.clone() name="region" label="field-region"/>
-                        <TextField state=state.clone() field=Field { name: "email", label: "field-email", kind: "email", autocomplete: "email", required: true, ..Default::default() }/>
-                        <TextField state=state.clone() field=Field { name: "password", label: "field-password", hint: Some("field-password-hint"), kind: "password", autocomplete: "new-password", required: true, ..Default::default() }/>
+                        <Input spec={Field { name: "email", label: "field-email", kind: "email", autocomplete: "email", required: true, ..Default::default() }.spec(&state)}/>
+                        <Input spec={Field { name: "password", label: "field-password", hint: Some("field-password-hint"), kind: "password", autocomplete: "new-password", required: true, ..Default::default() }.spec(&state)}/>
                         <button type="submit" class="app-button">{i18n.t("sign-up-submit")}</button>
                     </form>
                 }

@@ -1,5 +1,6 @@
 //! Sign-up, sign-in and sessions.
 use super::Caller;
+use crate::domain::LetterFor;
 use crate::dto::account::{AccountView, ActivationLetterView, IdentityView, SecondFactorKey, SessionView};
 use crate::dto::Me;
 use crate::error::AppError;
@@ -121,7 +122,12 @@ pub trait Identity: Send + Sync {
     /// A regional officer issues an activation letter for the person with `iin` in their
     /// region, for `for_whom` (`person` or `representative`), audited; the code is shown
     /// this once.
-    async fn issue_letter(&self, caller: &Caller, iin: &str, for_whom: &str) -> Result<ActivationLetterView, AppError>;
+    async fn issue_letter(
+        &self,
+        caller: &Caller,
+        iin: &str,
+        for_whom: Option<LetterFor>,
+    ) -> Result<ActivationLetterView, AppError>;
 }
 
 /// One's own account: the second factor, the password, the sessions.

@@ -2,7 +2,7 @@
 //! first; regional staff reach only suppliers registered in, and recipients living in, their
 //! region (checked in the query: anything else is "not found").
 use super::Caller;
-use crate::domain::SupplierStatus;
+use crate::domain::{OfferingAction, ScopeDecision, StaffAccountAction, SupplierDecision, SupplierStatus};
 use crate::dto::ministry::*;
 use crate::error::AppError;
 use async_trait::async_trait;
@@ -16,15 +16,33 @@ pub trait StaffSuppliers: Send + Sync {
     async fn supplier(&self, caller: &Caller, id: i32, offerings_page: u32) -> Result<SupplierDetail, AppError>;
     /// Approves, rejects, suspends, reinstates or removes a supplier, with a reason (required
     /// for all but approval). Returns the new status.
-    async fn decide(&self, caller: &Caller, id: i32, decision: &str, reason: &str) -> Result<SupplierStatus, AppError>;
+    async fn decide(
+        &self,
+        caller: &Caller,
+        id: i32,
+        decision: Option<SupplierDecision>,
+        reason: &str,
+    ) -> Result<SupplierStatus, AppError>;
     /// Accepts (`accept`) or refuses (`refuse`, with a reason) the regions and categories an
     /// approved supplier added since its approval; audited, and the supplier is told.
-    async fn decide_scope(&self, caller: &Caller, id: i32, decision: &str, reason: &str) -> Result<(), AppError>;
+    async fn decide_scope(
+        &self,
+        caller: &Caller,
+        id: i32,
+        decision: Option<ScopeDecision>,
+        reason: &str,
+    ) -> Result<(), AppError>;
     /// An offering as staff moderate it.
     async fn offering(&self, caller: &Caller, id: i32) -> Result<StaffOfferingDetail, AppError>;
     /// Blocks an offering (`block`) or lets the supplier publish it again (`unblock`), with a
     /// reason. Returns the supplier id.
-    async fn moderate_offering(&self, caller: &Caller, id: i32, action: &str, reason: &str) -> Result<i32, AppError>;
+    async fn moderate_offering(
+        &self,
+        caller: &Caller,
+        id: i32,
+        action: Option<OfferingAction>,
+        reason: &str,
+    ) -> Result<i32, AppError>;
 }
 
 /// Categories, item types and guaranteed sums (changed by central staff only).
@@ -67,7 +85,7 @@ pub trait ComplaintsDesk: Send + Sync {
     /// One complaint with the recipient's name and IIN; the view is recorded in the audit log.
     async fn complaint(&self, caller: &Caller, id: i32) -> Result<ComplaintDetail, AppError>;
     /// Assigns it to an officer (account id as typed).
-    async fn assign(&self, caller: &Caller, id: i32, officer: &str) -> Result<(), AppError>;
+    async fn assign(&self, caller: &Caller, id: i32, officer: Option<i32>) -> Result<(), AppError>;
     /// Adds an officer's note.
     async fn add_note(&self, caller: &Caller, id: i32, body: &str) -> Result<(), AppError>;
     /// Closes it with an outcome the recipient and the supplier see.
@@ -104,7 +122,12 @@ pub trait StaffAccounts: Send + Sync {
     /// Creates a staff or admin account. Returns its id.
     async fn create(&self, caller: &Caller, form: NewStaffForm) -> Result<i32, AppError>;
     /// Disables (`disable`, ending its sessions) or enables (`enable`) an account.
-    async fn set_status(&self, caller: &Caller, account_id: i32, action: &str) -> Result<(), AppError>;
+    async fn set_status(
+        &self,
+        caller: &Caller,
+        account_id: i32,
+        action: Option<StaffAccountAction>,
+    ) -> Result<(), AppError>;
     /// Clears a staff or admin account's second factor and recovery codes and ends its
     /// sessions (a lost phone): it sets up a new one at its next sign-in. Admins only, audited.
     async fn reset_second_factor(&self, caller: &Caller, account_id: i32) -> Result<(), AppError>;

@@ -1,5 +1,6 @@
 //! The supplier journey: profile and approval, documents, offerings, orders, money, quality.
 use super::Caller;
+use crate::domain::{DocumentKind, OfferingAction, OfferingStatus, OrderStep};
 use crate::dto::supplier::*;
 use crate::error::AppError;
 use async_trait::async_trait;
@@ -76,9 +77,15 @@ pub trait SupplierDocuments: Send + Sync {
     /// The caller's documents.
     async fn list(&self, caller: &Caller) -> Result<DocumentsView, AppError>;
     /// Checks and stores an upload; returns its id.
-    async fn upload(&self, caller: &Caller, kind: &str, file_name: &str, bytes: Vec<u8>) -> Result<i32, AppError>;
+    async fn upload(
+        &self,
+        caller: &Caller,
+        kind: Option<DocumentKind>,
+        file_name: &str,
+        bytes: Vec<u8>,
+    ) -> Result<i32, AppError>;
     /// Removes one of the caller's documents (before approval).
-    async fn delete(&self, caller: &Caller, id: &str) -> Result<(), AppError>;
+    async fn delete(&self, caller: &Caller, id: i32) -> Result<(), AppError>;
     /// A document for its owner or ministry staff.
     async fn file(&self, caller: &Caller, id: i32) -> Result<DocumentFile, AppError>;
 }
@@ -91,14 +98,15 @@ pub trait SupplierApiKeys: Send + Sync {
     /// Makes a key with a label; returns the key, which is never shown again.
     async fn create(&self, caller: &Caller, label: &str) -> Result<String, AppError>;
     /// Revokes one of the caller's keys at once.
-    async fn revoke(&self, caller: &Caller, id: &str) -> Result<(), AppError>;
+    async fn revoke(&self, caller: &Caller, id: i32) -> Result<(), AppError>;
 }
 
 /// The supplier's offerings.
 #[async_trait]
 pub trait SupplierOfferings: Send + Sync {
     /// The caller's offerings, optionally of one status.
-    async fn list(&self, caller: &Caller, status: &str, page: u32) -> Result<OfferingsView, AppError>;
+    async fn list(&self, caller: &Caller, status: Option<OfferingStatus>, page: u32)
+        -> Result<OfferingsView, AppError>;
     /// Item types of the caller's categories, with their ceilings.
     async fn item_types(&self, caller: &Caller) -> Result<Vec<ItemTypeChoice>, AppError>;
     /// An empty form (or the unsaved draft) for a new offering of an item type.
@@ -106,13 +114,13 @@ pub trait SupplierOfferings: Send + Sync {
     /// One of the caller's offerings.
     async fn get(&self, caller: &Caller, id: i32) -> Result<OfferingEditView, AppError>;
     /// Creates (no id) or updates an offering; returns its id. A refusal keeps the draft.
-    async fn save(&self, caller: &Caller, id: &str, form: OfferingForm) -> Result<i32, AppError>;
+    async fn save(&self, caller: &Caller, id: Option<i32>, form: OfferingForm) -> Result<i32, AppError>;
     /// Forgets the unsaved draft of a form (`new-<item type>` or the offering id).
     async fn discard_draft(&self, caller: &Caller, key: &str) -> Result<(), AppError>;
     /// Publishes (`publish`) or withdraws (`withdraw`) an offering.
-    async fn set_status(&self, caller: &Caller, id: &str, action: &str) -> Result<(), AppError>;
+    async fn set_status(&self, caller: &Caller, id: i32, action: Option<OfferingAction>) -> Result<(), AppError>;
     /// Adds a sanatorium course start or changes its places.
-    async fn set_slot(&self, caller: &Caller, id: &str, starts_on: &str, places: &str) -> Result<(), AppError>;
+    async fn set_slot(&self, caller: &Caller, id: i32, starts_on: &str, places: &str) -> Result<(), AppError>;
     /// Applies an uploaded CSV file line by line; returns the key of its report.
     async fn import_csv(&self, caller: &Caller, file_name: &str, bytes: Vec<u8>) -> Result<String, AppError>;
     /// The report of one of the caller's uploads.
@@ -129,21 +137,21 @@ pub trait SupplierOrders: Send + Sync {
     /// One order.
     async fn order(&self, caller: &Caller, id: i32) -> Result<SupplierOrderView, AppError>;
     /// Accepts an order within capacity.
-    async fn accept(&self, caller: &Caller, id: &str) -> Result<(), AppError>;
+    async fn accept(&self, caller: &Caller, id: i32) -> Result<(), AppError>;
     /// Rejects an order with a reason; the recipient's entitlement is restored.
-    async fn reject(&self, caller: &Caller, id: &str, reason: &str) -> Result<(), AppError>;
+    async fn reject(&self, caller: &Caller, id: i32, reason: &str) -> Result<(), AppError>;
     /// Sets the date of delivery or of the first session.
-    async fn schedule(&self, caller: &Caller, id: &str, date: &str) -> Result<(), AppError>;
+    async fn schedule(&self, caller: &Caller, id: i32, date: &str) -> Result<(), AppError>;
     /// Marks an order `shipped`, `delivered` or `rendered`.
-    async fn mark(&self, caller: &Caller, id: &str, step: &str) -> Result<(), AppError>;
+    async fn mark(&self, caller: &Caller, id: i32, step: Option<OrderStep>) -> Result<(), AppError>;
     /// Records a service session and its hours.
-    async fn record_session(&self, caller: &Caller, id: &str, date: &str, hours: &str) -> Result<(), AppError>;
+    async fn record_session(&self, caller: &Caller, id: i32, date: &str, hours: &str) -> Result<(), AppError>;
     /// One page of the complaints about the caller's orders, unanswered first.
     async fn complaints(&self, caller: &Caller, page: u32) -> Result<SupplierComplaintsView, AppError>;
     /// One complaint.
     async fn complaint(&self, caller: &Caller, id: i32) -> Result<ComplaintRow, AppError>;
     /// Answers a complaint before its deadline.
-    async fn answer_complaint(&self, caller: &Caller, id: &str, answer: &str) -> Result<(), AppError>;
+    async fn answer_complaint(&self, caller: &Caller, id: i32, answer: &str) -> Result<(), AppError>;
 }
 
 /// Reimbursement of the state share.
@@ -163,7 +171,7 @@ pub trait SupplierQuality: Send + Sync {
     /// One review of the caller's offerings.
     async fn review(&self, caller: &Caller, id: i32) -> Result<ReviewRow, AppError>;
     /// Publishes the one public reply to a review.
-    async fn reply(&self, caller: &Caller, id: &str, reply: &str) -> Result<(), AppError>;
+    async fn reply(&self, caller: &Caller, id: i32, reply: &str) -> Result<(), AppError>;
 }
 
 /// The supplier journey's ports, as one field of [`super::Backend`].

@@ -103,7 +103,7 @@ pub async fn upload_document(
         Ok(x) => x,
         Err(code) => return back_with_error(r::DOCUMENTS, code),
     };
-    let kind = fields.get("kind").map(String::as_str).unwrap_or_default();
+    let kind = fields.get("kind").and_then(|k| app::domain::DocumentKind::from_code(k.trim()));
     match DocumentService(state.ctx.clone()).upload(&caller, kind, &file.name, file.bytes).await {
         Ok(_) => Redirect::to(&format!("{}?done=document_uploaded", r::DOCUMENTS)).into_response(),
         Err(e @ AppError::Forbidden) => refused(&caller, &e),

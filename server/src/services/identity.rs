@@ -18,7 +18,7 @@ use crate::db::begin_write;
 use crate::entities::enums::{DbAccountStatus, DbRole};
 use crate::entities::{accounts, identity_claims, one_time_codes, recipients, representatives};
 use crate::messages::{self, Outgoing};
-use app::domain::{Email, Iin, Lang, RefusalCode, Role};
+use app::domain::{Email, Iin, Lang, LetterFor, RefusalCode, Role};
 use app::dto::account::{ActivationLetterView, IdentityView};
 use app::error::AppError;
 use app::ports::{Caller, Identity};
@@ -643,13 +643,18 @@ impl Identity for IdentityService {
         throttle::succeeded(db, &key).await.or_unexpected()
     }
 
-    async fn issue_letter(&self, caller: &Caller, iin: &str, for_whom: &str) -> Result<ActivationLetterView, AppError> {
+    async fn issue_letter(
+        &self,
+        caller: &Caller,
+        iin: &str,
+        for_whom: Option<LetterFor>,
+    ) -> Result<ActivationLetterView, AppError> {
         // Who may ask comes before what was asked: nobody else learns what the form expects.
         let (actor, scope) = staff_scope(caller)?;
         let for_representative = match for_whom {
-            "person" => false,
-            "representative" => true,
-            _ => return Err(AppError::field("for_whom", "required")),
+            Some(LetterFor::Person) => false,
+            Some(LetterFor::Representative) => true,
+            None => return Err(AppError::field("for_whom", "required")),
         };
         let iin = Iin::parse(iin).map_err(|code| AppError::field("iin", code))?;
         let db = &self.0.db;

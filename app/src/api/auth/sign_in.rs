@@ -16,7 +16,7 @@ pub async fn sign_in(email: String, password: String, next: Option<String>) -> R
             } else {
                 crate::routes::SECOND_FACTOR_SET_UP
             };
-            format!("{page}?next={}", crate::components::loaded::encode(&to))
+            format!("{page}?next={}", crate::components::url::encode(&to))
         }
     };
     super::set_cookie_and_go(&signed.set_cookie, &to);

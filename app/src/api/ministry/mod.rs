@@ -27,5 +27,5 @@ pub mod staff_supplier_queue;
 
 /// An id from a URL or a hidden field; anything else is simply not found.
 pub fn parse_id(raw: &str) -> Result<i32, crate::error::AppError> {
-    raw.trim().parse().map_err(|_| crate::error::AppError::NotFound)
+    crate::api::parse_id(raw)
 }

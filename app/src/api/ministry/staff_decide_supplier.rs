@@ -12,7 +12,8 @@ pub async fn staff_decide_supplier(
     let id = super::parse_id(&supplier_id)?;
     let decision = supplier_decision.unwrap_or_default();
     let typed = [("supplier_decision", decision.as_str()), ("decision_reason", decision_reason.as_str())];
-    let run = backend.staff_suppliers.decide(&caller, id, &decision, &decision_reason);
+    let parsed = crate::domain::SupplierDecision::from_code(decision.trim());
+    let run = backend.staff_suppliers.decide(&caller, id, parsed, &decision_reason);
     crate::api::typed::keeping_typed("staff_decide_supplier", &typed, run).await?;
     crate::api::go(&format!("{}/{id}?done=supplier_{decision}", crate::routes::STAFF_SUPPLIERS));
     Ok(())

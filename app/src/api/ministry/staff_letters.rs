@@ -11,7 +11,7 @@ const LETTER_COOKIE: &str = "ssp_activation_letter";
 #[server(prefix = "/api", endpoint = "staff_issue_letter")]
 pub async fn staff_issue_letter(iin: String, for_whom: String) -> Result<(), AppError> {
     let (backend, caller) = crate::ports::backend_and_caller()?;
-    let run = backend.identity.issue_letter(&caller, &iin, &for_whom);
+    let run = backend.identity.issue_letter(&caller, &iin, crate::domain::LetterFor::from_code(for_whom.trim()));
     let letter =
         crate::api::typed::keeping_typed("issue_letter", &[("iin", &iin), ("for_whom", &for_whom)], run).await?;
     let json = serde_json::to_vec(&letter).map_err(|_| AppError::Unexpected("letter".into()))?;

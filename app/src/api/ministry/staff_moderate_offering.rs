@@ -12,7 +12,8 @@ pub async fn staff_moderate_offering(
     let id = super::parse_id(&offering_id)?;
     let action = offering_action.unwrap_or_default();
     let typed = [("offering_action", action.as_str()), ("moderation_reason", moderation_reason.as_str())];
-    let run = backend.staff_suppliers.moderate_offering(&caller, id, &action, &moderation_reason);
+    let parsed = crate::domain::OfferingAction::from_code(action.trim());
+    let run = backend.staff_suppliers.moderate_offering(&caller, id, parsed, &moderation_reason);
     crate::api::typed::keeping_typed("staff_moderate_offering", &typed, run).await?;
     crate::api::go(&format!("{}/{id}?done=offering_{action}ed", crate::routes::STAFF_OFFERINGS));
     Ok(())

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 #[server(prefix = "/api", endpoint = "supplier_accept_order")]
 pub async fn accept_order(id: String) -> Result<(), AppError> {
     let (backend, caller) = crate::ports::backend_and_caller()?;
-    backend.supplier.orders.accept(&caller, &id).await?;
-    super::go(&format!("/supplier/orders/{}?done=order_accepted", id.trim()));
+    let id = crate::api::parse_id(&id)?;
+    backend.supplier.orders.accept(&caller, id).await?;
+    super::go(&format!("/supplier/orders/{id}?done=order_accepted"));
     Ok(())
 }

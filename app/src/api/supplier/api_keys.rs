@@ -32,7 +32,8 @@ pub async fn supplier_create_api_key(label: String) -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "supplier_revoke_api_key")]
 pub async fn supplier_revoke_api_key(id: String) -> Result<(), AppError> {
     let (backend, caller) = crate::ports::backend_and_caller()?;
-    backend.supplier.api_keys.revoke(&caller, &id).await?;
+    let id = crate::api::parse_id(&id)?;
+    backend.supplier.api_keys.revoke(&caller, id).await?;
     super::go("/supplier/api-keys?done=api_key_revoked");
     Ok(())
 }

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 #[server(prefix = "/api", endpoint = "supplier_delete_document")]
 pub async fn delete_supplier_document(id: String) -> Result<(), AppError> {
     let (backend, caller) = crate::ports::backend_and_caller()?;
-    backend.supplier.documents.delete(&caller, &id).await?;
+    let id = crate::api::parse_id(&id)?;
+    backend.supplier.documents.delete(&caller, id).await?;
     super::go("/supplier/documents?done=document_deleted");
     Ok(())
 }

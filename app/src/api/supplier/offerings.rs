@@ -7,5 +7,6 @@ use leptos::prelude::*;
 #[server(prefix = "/api", endpoint = "supplier_offerings")]
 pub async fn supplier_offerings(status: String, page: Option<u32>) -> Result<OfferingsView, AppError> {
     let (backend, caller) = crate::ports::backend_and_caller()?;
-    backend.supplier.offerings.list(&caller, &status, page.unwrap_or(1)).await
+    let status = crate::domain::OfferingStatus::from_code(status.trim());
+    backend.supplier.offerings.list(&caller, status, page.unwrap_or(1)).await
 }

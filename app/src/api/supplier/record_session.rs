@@ -5,9 +5,10 @@ use leptos::prelude::*;
 #[server(prefix = "/api", endpoint = "supplier_record_session")]
 pub async fn record_session(id: String, session_date: String, hours: String) -> Result<(), AppError> {
     let (backend, caller) = crate::ports::backend_and_caller()?;
-    let run = backend.supplier.orders.record_session(&caller, &id, &session_date, &hours);
+    let id = crate::api::parse_id(&id)?;
+    let run = backend.supplier.orders.record_session(&caller, id, &session_date, &hours);
     crate::api::typed::keeping_typed("record_session", &[("session_date", &session_date), ("hours", &hours)], run)
         .await?;
-    super::go(&format!("/supplier/orders/{}?done=session_recorded", id.trim()));
+    super::go(&format!("/supplier/orders/{id}?done=session_recorded"));
     Ok(())
 }

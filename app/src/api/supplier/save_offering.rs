@@ -23,6 +23,7 @@ pub async fn save_offering(
     params: Option<BTreeMap<String, String>>,
 ) -> Result<(), AppError> {
     let (backend, caller) = crate::ports::backend_and_caller()?;
+    let id = if id.trim().is_empty() { None } else { Some(crate::api::parse_id(&id)?) };
     let form = crate::dto::supplier::OfferingForm {
         item_type,
         sku,
@@ -38,7 +39,7 @@ pub async fn save_offering(
         regions: regions.unwrap_or_default(),
         params: params.unwrap_or_default(),
     };
-    let saved = backend.supplier.offerings.save(&caller, &id, form).await?;
+    let saved = backend.supplier.offerings.save(&caller, id, form).await?;
     super::go(&format!("/supplier/offerings/{saved}?done=offering_saved"));
     Ok(())
 }

@@ -1,5 +1,6 @@
 use crate::api::auth::identity::{identity, ProveIdentity, SendClaimCode};
-use crate::components::form::{ErrorSummary, Field, TextField, WithForm};
+use crate::components::field::{Field, Input};
+use crate::components::form::{ErrorSummary, WithForm};
 use crate::components::loaded::Loaded;
 use crate::dto::account::IdentityView;
 use crate::i18n::use_i18n;
@@ -50,10 +51,10 @@ fn page(v: IdentityView) -> impl IntoView {
             <ErrorSummary state=state.clone()/>
             <h2>{i18n.t("identity-code-title")}</h2>
             <form method="post" action=ProveIdentity::PATH class="app-form" novalidate>
-                <TextField state=state.clone() field=Field {
+                <Input spec={Field {
                     name: "code", label: "field-identity-code", hint: Some("field-identity-code-hint"),
                     autocomplete: "one-time-code", required: true, ..Default::default()
-                }/>
+                }.spec(&state)}/>
                 <button type="submit" class="app-button">{i18n.t("identity-code-submit")}</button>
             </form>
         </WithForm>

@@ -1,8 +1,8 @@
 use crate::api::account::contact_preferences::contact_preferences;
 use crate::api::account::save_contact_preferences::SaveContactPreferences;
-use crate::components::form::{ErrorSummary, FormState, RadioField, WithForm};
+use crate::components::field::{Checkboxes, Radios, Spec};
+use crate::components::form::{ErrorSummary, FormState, WithForm};
 use crate::components::loaded::Loaded;
-use crate::components::supplier_fields::{Checkboxes, Spec};
 use crate::domain::{EmailFormat, Lang};
 use crate::dto::account::ContactPreferencesView;
 use crate::dto::supplier::Named;
@@ -66,8 +66,8 @@ fn form(v: ContactPreferencesView, state: FormState) -> impl IntoView {
                 checked=checked
             />
             {v.phone.is_none().then(|| view! { <p class="app-muted">{i18n.t("messages-no-phone")}</p> })}
-            <RadioField name="language" legend=i18n.t("messages-language") options=languages selected=language state=state.clone()/>
-            <RadioField name="email_format" legend=i18n.t("messages-format") hint=i18n.t("messages-format-hint") options=formats selected=format state=state.clone()/>
+            <Radios spec={Spec::new("language", i18n.t("messages-language")).value(language).error(state.field_error("language"))} options=languages/>
+            <Radios spec={Spec::new("email_format", i18n.t("messages-format")).value(format).error(state.field_error("email_format")).hint(i18n.t("messages-format-hint"))} options=formats/>
             <button type="submit" class="app-button">{i18n.t("messages-save")}</button>
         </form>
     }

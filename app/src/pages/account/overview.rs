@@ -1,6 +1,6 @@
 use crate::api::account::account_overview::account_overview;
 use crate::components::loaded::Loaded;
-use crate::components::staff::summary_row;
+use crate::components::page::summary_row;
 use crate::dto::account::AccountView;
 use crate::i18n::use_i18n;
 use crate::pages::{DoneBanner, PageHeading};

@@ -1,5 +1,6 @@
 use crate::api::account::change_password::ChangePassword;
-use crate::components::form::{ErrorSummary, Field, TextField, WithForm};
+use crate::components::field::{Field, Input};
+use crate::components::form::{ErrorSummary, WithForm};
 use crate::i18n::use_i18n;
 use crate::pages::PageHeading;
 use leptos::prelude::*;
@@ -23,14 +24,14 @@ pub fn PasswordForm(heading: bool) -> impl IntoView {
                 {if heading { view! { <PageHeading key="account-password-title"/> }.into_any() } else { view! { <h2>{i18n.t("account-password-title")}</h2> }.into_any() }}
                 <p>{i18n.t("account-password-lead")}</p>
                 <form method="post" action=ChangePassword::PATH class="app-form" novalidate>
-                    <TextField state=state.clone() field=Field {
+                    <Input spec={Field {
                         name: "current_password", label: "field-current-password", kind: "password",
                         autocomplete: "current-password", required: true, ..Default::default()
-                    }/>
-                    <TextField state=state.clone() field=Field {
+                    }.spec(&state)}/>
+                    <Input spec={Field {
                         name: "new_password", label: "field-new-password", hint: Some("field-new-password-hint"), kind: "password",
                         autocomplete: "new-password", required: true, ..Default::default()
-                    }/>
+                    }.spec(&state)}/>
                     <button type="submit" class="app-button">{i18n.t("account-password-submit")}</button>
                 </form>
             }}

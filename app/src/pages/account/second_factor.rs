@@ -1,5 +1,6 @@
 use crate::api::account::second_factor_verify::SecondFactorVerify;
-use crate::components::form::{ErrorSummary, Field, TextField, WithForm};
+use crate::components::field::{Field, Input};
+use crate::components::form::{ErrorSummary, WithForm};
 use crate::i18n::use_i18n;
 use crate::pages::PageHeading;
 use crate::routes;
@@ -22,10 +23,10 @@ pub fn SecondFactorPage() -> impl IntoView {
                 <p>{i18n.t("second-factor-lead")}</p>
                 <form method="post" action=SecondFactorVerify::PATH class="app-form" novalidate>
                     <input type="hidden" name="next" value=next()/>
-                    <TextField state=state.clone() field=Field {
+                    <Input spec={Field {
                         name: "code", label: "field-second-factor-code", hint: Some("field-second-factor-code-hint"),
                         autocomplete: "one-time-code", required: true, ..Default::default()
-                    }/>
+                    }.spec(&state)}/>
                     <button type="submit" class="app-button">{i18n.t("second-factor-submit")}</button>
                 </form>
                 <p>{i18n.t("second-factor-lost")}</p>

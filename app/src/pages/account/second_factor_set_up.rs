@@ -1,6 +1,7 @@
 use crate::api::account::second_factor_enrol::SecondFactorEnrol;
 use crate::api::account::second_factor_setup::second_factor_setup;
-use crate::components::form::{ErrorSummary, Field, TextField, WithForm};
+use crate::components::field::{Field, Input};
+use crate::components::form::{ErrorSummary, WithForm};
 use crate::components::loaded::Loaded;
 use crate::dto::account::SecondFactorKey;
 use crate::i18n::use_i18n;
@@ -41,10 +42,10 @@ fn set_up(setup: SecondFactorKey) -> impl IntoView {
             {view! {
                 <ErrorSummary state=state.clone()/>
                 <form method="post" action=SecondFactorEnrol::PATH class="app-form" novalidate>
-                    <TextField state=state.clone() field=Field {
+                    <Input spec={Field {
                         name: "code", label: "field-second-factor-code", hint: Some("field-second-factor-first-code-hint"),
                         autocomplete: "one-time-code", inputmode: Some("numeric"), required: true, ..Default::default()
-                    }/>
+                    }.spec(&state)}/>
                     <button type="submit" class="app-button">{i18n.t("second-factor-set-up-submit")}</button>
                 </form>
             }}

@@ -1,7 +1,9 @@
 use crate::api::ministry::staff_add_category::StaffAddCategory;
 use crate::api::ministry::staff_catalogue::staff_catalogue;
-use crate::components::form::{ErrorSummary, Field, TextField, WithForm};
-use crate::components::staff::{load_error, tag, RadiosField};
+use crate::components::field::{Field, Input, Radios, Spec};
+use crate::components::form::{ErrorSummary, WithForm};
+use crate::components::loaded::load_error;
+use crate::components::status::{tag, Tone};
 use crate::domain::{CategoryKind, Unit};
 use crate::dto::ministry::{CatalogueOverview, CategoryAdminRow};
 use crate::i18n::use_i18n;
@@ -60,7 +62,7 @@ fn category_table(c: CategoryAdminRow) -> impl IntoView {
                     <td>{months}</td>
                     <td class="app-nowrap">{t.ceiling.map(|m| m.format(lang)).unwrap_or_else(|| "—".into())}</td>
                     <td>{next.unwrap_or_default()}</td>
-                    <td>{if t.active { tag(i18n.t("staff-active"), "green").into_any() } else { tag(i18n.t("staff-inactive"), "").into_any() }}</td>
+                    <td>{if t.active { tag(i18n.t("staff-active"), Tone::Green).into_any() } else { tag(i18n.t("staff-inactive"), Tone::Neutral).into_any() }}</td>
                 </tr>
             }
         })
@@ -108,12 +110,12 @@ fn NewCategoryForm() -> impl IntoView {
         <WithForm form="staff_add_category" path=StaffAddCategory::PATH let:state>
             <ErrorSummary state=state.clone()/>
             <form method="post" action=StaffAddCategory::PATH class="app-form" novalidate>
-                <TextField state=state.clone() field=Field { name: "cat_code", label: "staff-code", hint: Some("staff-code-hint"), autocomplete: "off", required: true, ..Default::default() }/>
-                <TextField state=state.clone() field=Field { name: "cat_name_kk", label: "staff-name-kk", autocomplete: "off", required: true, ..Default::default() }/>
-                <TextField state=state.clone() field=Field { name: "cat_name_ru", label: "staff-name-ru", autocomplete: "off", required: true, ..Default::default() }/>
-                <TextField state=state.clone() field=Field { name: "cat_name_en", label: "staff-name-en", autocomplete: "off", required: true, ..Default::default() }/>
-                <RadiosField name="cat_unit" legend="staff-unit-label" options=unit_options() state=state.clone()/>
-                <RadiosField name="cat_kind" legend="staff-kind-label" options=kind_options() state=state.clone()/>
+                <Input spec={Field { name: "cat_code", label: "staff-code", hint: Some("staff-code-hint"), autocomplete: "off", required: true, ..Default::default() }.spec(&state)}/>
+                <Input spec={Field { name: "cat_name_kk", label: "staff-name-kk", autocomplete: "off", required: true, ..Default::default() }.spec(&state)}/>
+                <Input spec={Field { name: "cat_name_ru", label: "staff-name-ru", autocomplete: "off", required: true, ..Default::default() }.spec(&state)}/>
+                <Input spec={Field { name: "cat_name_en", label: "staff-name-en", autocomplete: "off", required: true, ..Default::default() }.spec(&state)}/>
+                <Radios spec={Spec::from_state(&state, "cat_unit", i18n.t("staff-unit-label"), "")} options=unit_options()/>
+                <Radios spec={Spec::from_state(&state, "cat_kind", i18n.t("staff-kind-label"), "")} options=kind_options()/>
                 <button type="submit" class="app-button">{i18n.t("staff-add-category-submit")}</button>
             </form>
         </WithForm>

@@ -3,8 +3,10 @@ use crate::api::ministry::staff_add_complaint_note::StaffAddComplaintNote;
 use crate::api::ministry::staff_assign_complaint::StaffAssignComplaint;
 use crate::api::ministry::staff_close_complaint::StaffCloseComplaint;
 use crate::api::ministry::staff_complaint::staff_complaint;
-use crate::components::form::{ErrorSummary, Field, SelectField, WithForm};
-use crate::components::staff::{load_error, summary_row, NamedHeading, TextAreaField};
+use crate::components::field::{Choice, Field, LongText, Spec};
+use crate::components::form::{ErrorSummary, WithForm};
+use crate::components::loaded::load_error;
+use crate::components::page::{summary_row, NamedHeading};
 use crate::domain::ComplaintStatus;
 use crate::dto::ministry::ComplaintDetail;
 use crate::i18n::use_i18n;
@@ -103,7 +105,7 @@ fn Forms(id: i32, officers: Vec<(String, String)>, assigned: Option<i32>) -> imp
             <ErrorSummary state=state.clone()/>
             <form method="post" action=StaffAssignComplaint::PATH class="app-form app-form--inline" novalidate>
                 <input type="hidden" name="complaint_id" value=id.to_string()/>
-                <SelectField state=state.clone() field=Field { name: "complaint_officer", label: "staff-officer", required: true, value: current.clone(), ..Default::default() } options=officers.clone()/>
+                <Choice spec={Field { name: "complaint_officer", label: "staff-officer", required: true, value: current.clone(), ..Default::default() }.spec(&state)} options=officers.clone()/>
                 <button type="submit" class="app-button app-button--secondary">{i18n.t("staff-assign-submit")}</button>
             </form>
         </WithForm>
@@ -112,7 +114,7 @@ fn Forms(id: i32, officers: Vec<(String, String)>, assigned: Option<i32>) -> imp
             <ErrorSummary state=state.clone()/>
             <form method="post" action=StaffAddComplaintNote::PATH class="app-form" novalidate>
                 <input type="hidden" name="complaint_id" value=id.to_string()/>
-                <TextAreaField name="complaint_note" label="staff-note-label" hint="staff-note-hint" state=state.clone() rows=4/>
+                <LongText spec={Spec::from_state(&state, "complaint_note", i18n.t("staff-note-label"), "").hint(i18n.t("staff-note-hint"))} rows=4/>
                 <button type="submit" class="app-button app-button--secondary">{i18n.t("staff-note-submit")}</button>
             </form>
         </WithForm>
@@ -121,7 +123,7 @@ fn Forms(id: i32, officers: Vec<(String, String)>, assigned: Option<i32>) -> imp
             <ErrorSummary state=state.clone()/>
             <form method="post" action=StaffCloseComplaint::PATH class="app-form" novalidate>
                 <input type="hidden" name="complaint_id" value=id.to_string()/>
-                <TextAreaField name="complaint_outcome" label="staff-outcome-label" hint="staff-outcome-hint" state=state.clone()/>
+                <LongText spec={Spec::from_state(&state, "complaint_outcome", i18n.t("staff-outcome-label"), "").hint(i18n.t("staff-outcome-hint"))}/>
                 <button type="submit" class="app-button">{i18n.t("staff-close-submit")}</button>
             </form>
         </WithForm>

@@ -1,6 +1,10 @@
 use crate::api::ministry::staff_complaints::staff_complaints;
+use crate::components::field::{Input, Spec};
+use crate::components::loaded::load_error;
+use crate::components::page::SubNav;
 use crate::components::pager::Pager;
-use crate::components::staff::{load_error, query_string, tag, SubNav};
+use crate::components::status::{tag, Tone};
+use crate::components::url::query_string;
 use crate::domain::ComplaintStatus;
 use crate::dto::ministry::{ComplaintList, ComplaintRow};
 use crate::i18n::use_i18n;
@@ -45,7 +49,7 @@ pub fn deadline(r: &ComplaintRow) -> AnyView {
     };
     view! {
         <span class="app-nowrap">{r.due_on.clone()}</span>
-        {r.overdue.then(|| view! { " " {tag(i18n.t("staff-overdue"), "red")} })}
+        {r.overdue.then(|| view! { " " {tag(i18n.t("staff-overdue"), Tone::Red)} })}
         {(!text.is_empty()).then(|| view! { <br/><span>{text}</span> })}
     }
     .into_any()
@@ -125,10 +129,7 @@ fn list(v: ComplaintList) -> impl IntoView {
                 <label class="app-field__label" for="f-assigned">{i18n.t("staff-assigned-filter")}</label>
                 <select class="app-select" id="f-assigned" name="assigned">{assigned_options}</select>
             </div>
-            <div class="app-field">
-                <label class="app-field__label" for="f-q">{i18n.t("staff-complaints-search")}</label>
-                <input class="app-input" id="f-q" name="q" type="search" value=q/>
-            </div>
+            <Input spec=Spec::new("q", i18n.t("staff-complaints-search")).kind("search").value(q)/>
             <button type="submit" class="app-button">{i18n.t("search-submit")}</button>
         </form>
         <p role="status">{i18n.ta("staff-complaints-count", &[("count", page.total.to_string())])}</p>

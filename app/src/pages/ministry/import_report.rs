@@ -1,5 +1,6 @@
 use crate::api::ministry::staff_import::staff_import;
-use crate::components::staff::{load_error, tag};
+use crate::components::loaded::load_error;
+use crate::components::status::{tag, Tone};
 use crate::dto::ministry::{ImportLine, ImportReport, LineOutcome};
 use crate::i18n::use_i18n;
 use crate::pages::{DoneBanner, PageHeading};
@@ -45,9 +46,9 @@ fn lines_table(id: &'static str, caption: String, lines: Vec<ImportLine>, with_r
         .into_iter()
         .map(|l| {
             let outcome = match l.outcome {
-                LineOutcome::Accepted => tag(i18n.t("staff-line-accepted"), "green").into_any(),
-                LineOutcome::Unchanged => tag(i18n.t("staff-line-unchanged"), "").into_any(),
-                LineOutcome::Refused => tag(i18n.t("staff-line-refused"), "red").into_any(),
+                LineOutcome::Accepted => tag(i18n.t("staff-line-accepted"), Tone::Green).into_any(),
+                LineOutcome::Unchanged => tag(i18n.t("staff-line-unchanged"), Tone::Neutral).into_any(),
+                LineOutcome::Refused => tag(i18n.t("staff-line-refused"), Tone::Red).into_any(),
             };
             let note = if with_reason {
                 l.reason.map(|r| i18n.code("staff-line-reason", &r)).unwrap_or_default()

@@ -1,53 +1,30 @@
 use crate::api::ministry::staff_imports::staff_imports;
-use crate::components::form::field_message;
-use crate::components::staff::load_error;
+use crate::components::field::{Spec, Upload};
+use crate::components::form::{upload_error, UploadErrorSummary};
+use crate::components::loaded::load_error;
 use crate::dto::ministry::ImportSummary;
 use crate::i18n::use_i18n;
 use crate::pages::{DoneBanner, PageHeading};
 use crate::routes;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 /// The IPR import page: upload a CSV or JSON file of IPR lines (a plain multipart form the
 /// server handles, so it works without JavaScript), the expected format, and past imports.
 #[component]
 pub fn StaffImportsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let query = use_query_map();
     // The upload handler sends refusals back as `?error=<code>` (never the file's content).
-    let error =
-        move || query.with(|q| q.get("error")).filter(|c| c.chars().all(|ch| ch.is_ascii_lowercase() || ch == '_'));
+    let error = upload_error();
     let data = Resource::new(|| (), |_| staff_imports());
     view! {
         <DoneBanner/>
-        {move || error().map(|code| {
-            let msg = field_message(&i18n, "ipr_file", &code);
-            view! {
-                <div class="app-error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" autofocus>
-                    <h2 id="error-summary-title" class="app-error-summary__title">{i18n.t("error-summary-title")}</h2>
-                    <ul class="app-error-summary__list"><li><a href="#f-ipr_file">{msg}</a></li></ul>
-                </div>
-            }
-        })}
+        <UploadErrorSummary field_for=|_| "ipr_file"/>
         <PageHeading key="staff-imports-title"/>
         <p>{i18n.t("staff-imports-lead")}</p>
         <form method="post" action=routes::STAFF_IMPORT_UPLOAD enctype="multipart/form-data" class="app-form">
-            {move || {
-                let err = error();
-                let class = if err.is_some() { "app-field app-field--error" } else { "app-field" };
-                let described = if err.is_some() { "f-ipr_file-hint f-ipr_file-error" } else { "f-ipr_file-hint" };
-                view! {
-                    <div class=class>
-                        <label class="app-field__label" for="f-ipr_file">{i18n.t("staff-imports-file")}</label>
-                        <p id="f-ipr_file-hint" class="app-field__hint">{i18n.t("staff-imports-file-hint")}</p>
-                        {err.clone().map(|code| view! {
-                            <p id="f-ipr_file-error" class="app-field__error">
-                                <span class="app-visually-hidden">{i18n.t("error-prefix")}" "</span>{field_message(&i18n, "ipr_file", &code)}
-                            </p>
-                        })}
-                        <input class="app-input" id="f-ipr_file" name="ipr_file" type="file" accept=".csv,.json,text/csv,application/json" required=true aria-describedby=described aria-invalid=err.is_some().then_some("true")/>
-                    </div>
-                }
+            {move || view! {
+                <Upload spec=Spec::new("ipr_file", i18n.t("staff-imports-file")).hint(i18n.t("staff-imports-file-hint")).error(error.get()).required()
+                    accept=".csv,.json,text/csv,application/json"/>
             }}
             <button type="submit" class="app-button">{i18n.t("staff-imports-submit")}</button>
         </form>

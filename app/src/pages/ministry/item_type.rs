@@ -1,8 +1,11 @@
 use crate::api::ministry::staff_add_ceiling::StaffAddCeiling;
 use crate::api::ministry::staff_item_type::staff_item_type;
 use crate::api::ministry::staff_save_item_type::StaffSaveItemType;
-use crate::components::form::{ErrorSummary, Field, TextField, WithForm};
-use crate::components::staff::{load_error, summary_row, tag, NamedHeading, RadiosField, TextAreaField};
+use crate::components::field::{Field, Input, LongText, Radios, Spec};
+use crate::components::form::{ErrorSummary, WithForm};
+use crate::components::loaded::load_error;
+use crate::components::page::{summary_row, NamedHeading};
+use crate::components::status::{tag, Tone};
 use crate::dto::ministry::ItemTypeDetail;
 use crate::i18n::use_i18n;
 use crate::pages::DoneBanner;
@@ -50,9 +53,9 @@ fn detail(t: ItemTypeDetail) -> impl IntoView {
         .iter()
         .map(|c| {
             let state = if c.in_force {
-                tag(i18n.t("staff-ceiling-in-force"), "green").into_any()
+                tag(i18n.t("staff-ceiling-in-force"), Tone::Green).into_any()
             } else if c.future {
-                tag(i18n.t("staff-ceiling-future"), "yellow").into_any()
+                tag(i18n.t("staff-ceiling-future"), Tone::Yellow).into_any()
             } else {
                 view! { <span>{i18n.t("staff-ceiling-past")}</span> }.into_any()
             };
@@ -107,8 +110,8 @@ fn CeilingForm(id: i32) -> impl IntoView {
             <ErrorSummary state=state.clone()/>
             <form method="post" action=StaffAddCeiling::PATH class="app-form" novalidate>
                 <input type="hidden" name="item_type_id" value=id.to_string()/>
-                <TextField state=state.clone() field=Field { name: "ceiling_amount", label: "staff-ceiling-amount", hint: Some("staff-amount-hint"), inputmode: Some("decimal"), autocomplete: "off", required: true, ..Default::default() }/>
-                <TextField state=state.clone() field=Field { name: "ceiling_valid_from", label: "staff-ceiling-valid-from", hint: Some("staff-ceiling-valid-from-hint"), kind: "date", autocomplete: "off", required: true, ..Default::default() }/>
+                <Input spec={Field { name: "ceiling_amount", label: "staff-ceiling-amount", hint: Some("staff-amount-hint"), inputmode: Some("decimal"), autocomplete: "off", required: true, ..Default::default() }.spec(&state)}/>
+                <Input spec={Field { name: "ceiling_valid_from", label: "staff-ceiling-valid-from", hint: Some("staff-ceiling-valid-from-hint"), kind: "date", autocomplete: "off", required: true, ..Default::default() }.spec(&state)}/>
                 <button type="submit" class="app-button">{i18n.t("staff-add-ceiling-submit")}</button>
             </form>
         </WithForm>
@@ -124,12 +127,12 @@ fn EditForm(t: ItemTypeDetail) -> impl IntoView {
             <ErrorSummary state=state.clone()/>
             <form method="post" action=StaffSaveItemType::PATH class="app-form" novalidate>
                 <input type="hidden" name="item_type_id" value=t.id.to_string()/>
-                <TextField state=state.clone() field=Field { name: "name_kk", label: "staff-name-kk", autocomplete: "off", required: true, value: t.name_kk.clone(), ..Default::default() }/>
-                <TextField state=state.clone() field=Field { name: "name_ru", label: "staff-name-ru", autocomplete: "off", required: true, value: t.name_ru.clone(), ..Default::default() }/>
-                <TextField state=state.clone() field=Field { name: "name_en", label: "staff-name-en", autocomplete: "off", required: true, value: t.name_en.clone(), ..Default::default() }/>
-                <TextField state=state.clone() field=Field { name: "replacement_months", label: "staff-replacement", hint: Some("staff-replacement-hint"), inputmode: Some("numeric"), autocomplete: "off", value: t.replacement_months.map(|m| m.to_string()).unwrap_or_default(), ..Default::default() }/>
-                <TextAreaField name="param_schema" label="staff-param-schema" hint="staff-param-schema-hint" state=state.clone() value=t.param_schema.clone() rows=14/>
-                <RadiosField name="active" legend="staff-active-legend" options=active_options() state=state.clone() value=(if t.active { "yes" } else { "no" }).to_owned()/>
+                <Input spec={Field { name: "name_kk", label: "staff-name-kk", autocomplete: "off", required: true, value: t.name_kk.clone(), ..Default::default() }.spec(&state)}/>
+                <Input spec={Field { name: "name_ru", label: "staff-name-ru", autocomplete: "off", required: true, value: t.name_ru.clone(), ..Default::default() }.spec(&state)}/>
+                <Input spec={Field { name: "name_en", label: "staff-name-en", autocomplete: "off", required: true, value: t.name_en.clone(), ..Default::default() }.spec(&state)}/>
+                <Input spec={Field { name: "replacement_months", label: "staff-replacement", hint: Some("staff-replacement-hint"), inputmode: Some("numeric"), autocomplete: "off", value: t.replacement_months.map(|m| m.to_string()).unwrap_or_default(), ..Default::default() }.spec(&state)}/>
+                <LongText spec={Spec::from_state(&state, "param_schema", i18n.t("staff-param-schema"), &t.param_schema.clone()).hint(i18n.t("staff-param-schema-hint"))} rows=14/>
+                <Radios spec={Spec::from_state(&state, "active", i18n.t("staff-active-legend"), if t.active { "yes" } else { "no" })} options=active_options()/>
                 <button type="submit" class="app-button">{i18n.t("staff-save-item-type")}</button>
             </form>
         </WithForm>

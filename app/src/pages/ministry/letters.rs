@@ -1,5 +1,6 @@
 use crate::api::ministry::staff_letters::{staff_letter, StaffIssueLetter};
-use crate::components::form::{ErrorSummary, Field, RadioField, TextField, WithForm};
+use crate::components::field::{Field, Input, Radios, Spec};
+use crate::components::form::{ErrorSummary, WithForm};
 use crate::components::loaded::Loaded;
 use crate::dto::account::ActivationLetterView;
 use crate::i18n::use_i18n;
@@ -18,20 +19,14 @@ pub fn StaffLettersPage() -> impl IntoView {
             <PageHeading key="letters-title"/>
             <p>{i18n.t("letters-lead")}</p>
             <form method="post" action=StaffIssueLetter::PATH class="app-form" novalidate>
-                <TextField state=state.clone() field=Field {
+                <Input spec={Field {
                     name: "iin", label: "field-iin", hint: Some("letters-iin-hint"), autocomplete: "off",
                     inputmode: Some("numeric"), required: true, ..Default::default()
-                }/>
-                <RadioField
-                    name="for_whom"
-                    legend=i18n.t("letters-for-whom")
-                    options=vec![
+                }.spec(&state)}/>
+                <Radios spec={Spec::new("for_whom", i18n.t("letters-for-whom")).value(state.value_or("for_whom", "person")).error(state.field_error("for_whom"))} options=vec![
                         ("person".to_owned(), i18n.t("letters-for-person")),
                         ("representative".to_owned(), i18n.t("letters-for-representative")),
-                    ]
-                    selected=state.value_or("for_whom", "person")
-                    state=state.clone()
-                />
+                    ]/>
                 <button type="submit" class="app-button">{i18n.t("letters-submit")}</button>
             </form>
         </WithForm>

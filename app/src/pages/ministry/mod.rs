@@ -14,23 +14,3 @@ pub mod provision_chart;
 pub mod staff_accounts;
 pub mod supplier;
 pub mod suppliers;
-
-use crate::domain::{OfferingStatus, SupplierStatus};
-
-/// The tag tone of a supplier status.
-pub fn supplier_tone(s: SupplierStatus) -> &'static str {
-    match s {
-        SupplierStatus::Approved => "green",
-        SupplierStatus::Pending | SupplierStatus::Draft => "yellow",
-        _ => "red",
-    }
-}
-
-/// The tag tone of an offering status.
-pub fn offering_tone(s: OfferingStatus) -> &'static str {
-    match s {
-        OfferingStatus::Published => "green",
-        OfferingStatus::Draft | OfferingStatus::Withdrawn => "",
-        OfferingStatus::Blocked => "red",
-    }
-}

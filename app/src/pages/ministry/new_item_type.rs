@@ -2,8 +2,9 @@ use super::catalogue::unit_options;
 use super::item_type::active_options;
 use crate::api::ministry::staff_catalogue::staff_catalogue;
 use crate::api::ministry::staff_save_item_type::StaffSaveItemType;
-use crate::components::form::{ErrorSummary, Field, SelectField, TextField, WithForm};
-use crate::components::staff::{load_error, RadiosField, TextAreaField};
+use crate::components::field::{Choice, Field, Input, LongText, Radios, Spec};
+use crate::components::form::{ErrorSummary, WithForm};
+use crate::components::loaded::load_error;
 use crate::i18n::use_i18n;
 use crate::pages::PageHeading;
 use crate::routes;
@@ -29,17 +30,17 @@ pub fn StaffNewItemTypePage() -> impl IntoView {
                     <WithForm form="staff_save_item_type" path=StaffSaveItemType::PATH let:state>
                         <ErrorSummary state=state.clone()/>
                         <form method="post" action=StaffSaveItemType::PATH class="app-form" novalidate>
-                            <SelectField state=state.clone() field=Field { name: "category", label: "staff-category", required: true, ..Default::default() } options=options.clone()/>
-                            <TextField state=state.clone() field=Field { name: "code", label: "staff-code", hint: Some("staff-code-hint"), autocomplete: "off", required: true, ..Default::default() }/>
-                            <TextField state=state.clone() field=Field { name: "name_kk", label: "staff-name-kk", autocomplete: "off", required: true, ..Default::default() }/>
-                            <TextField state=state.clone() field=Field { name: "name_ru", label: "staff-name-ru", autocomplete: "off", required: true, ..Default::default() }/>
-                            <TextField state=state.clone() field=Field { name: "name_en", label: "staff-name-en", autocomplete: "off", required: true, ..Default::default() }/>
-                            <RadiosField name="unit" legend="staff-unit-label" options=unit_options() state=state.clone()/>
-                            <TextField state=state.clone() field=Field { name: "replacement_months", label: "staff-replacement", hint: Some("staff-replacement-hint"), inputmode: Some("numeric"), autocomplete: "off", ..Default::default() }/>
-                            <TextAreaField name="param_schema" label="staff-param-schema" hint="staff-param-schema-hint" state=state.clone() rows=10/>
-                            <RadiosField name="active" legend="staff-active-legend" options=active_options() state=state.clone() value="yes".to_owned()/>
-                            <TextField state=state.clone() field=Field { name: "ceiling", label: "staff-ceiling-amount", hint: Some("staff-amount-hint"), inputmode: Some("decimal"), autocomplete: "off", required: true, ..Default::default() }/>
-                            <TextField state=state.clone() field=Field { name: "ceiling_from", label: "staff-ceiling-valid-from", kind: "date", autocomplete: "off", required: true, ..Default::default() }/>
+                            <Choice spec={Field { name: "category", label: "staff-category", required: true, ..Default::default() }.spec(&state)} options=options.clone()/>
+                            <Input spec={Field { name: "code", label: "staff-code", hint: Some("staff-code-hint"), autocomplete: "off", required: true, ..Default::default() }.spec(&state)}/>
+                            <Input spec={Field { name: "name_kk", label: "staff-name-kk", autocomplete: "off", required: true, ..Default::default() }.spec(&state)}/>
+                            <Input spec={Field { name: "name_ru", label: "staff-name-ru", autocomplete: "off", required: true, ..Default::default() }.spec(&state)}/>
+                            <Input spec={Field { name: "name_en", label: "staff-name-en", autocomplete: "off", required: true, ..Default::default() }.spec(&state)}/>
+                            <Radios spec={Spec::from_state(&state, "unit", i18n.t("staff-unit-label"), "")} options=unit_options()/>
+                            <Input spec={Field { name: "replacement_months", label: "staff-replacement", hint: Some("staff-replacement-hint"), inputmode: Some("numeric"), autocomplete: "off", ..Default::default() }.spec(&state)}/>
+                            <LongText spec={Spec::from_state(&state, "param_schema", i18n.t("staff-param-schema"), "").hint(i18n.t("staff-param-schema-hint"))} rows=10/>
+                            <Radios spec={Spec::from_state(&state, "active", i18n.t("staff-active-legend"), "yes")} options=active_options()/>
+                            <Input spec={Field { name: "ceiling", label: "staff-ceiling-amount", hint: Some("staff-amount-hint"), inputmode: Some("decimal"), autocomplete: "off", required: true, ..Default::default() }.spec(&state)}/>
+                            <Input spec={Field { name: "ceiling_from", label: "staff-ceiling-valid-from", kind: "date", autocomplete: "off", required: true, ..Default::default() }.spec(&state)}/>
                             <button type="submit" class="app-button">{i18n.t("staff-save-item-type")}</button>
                         </form>
                     </WithForm>

@@ -1,9 +1,11 @@
-use super::offering_tone;
 use crate::api::ministry::staff_moderate_offering::StaffModerateOffering;
 use crate::api::ministry::staff_offering::staff_offering;
+use crate::components::field::{LongText, Spec};
 use crate::components::form::{ErrorSummary, WithForm};
-use crate::components::staff::{load_error, summary_row, tag, NamedHeading, TextAreaField};
-use crate::domain::OfferingStatus;
+use crate::components::loaded::load_error;
+use crate::components::page::{summary_row, NamedHeading};
+use crate::components::status::status_tag;
+use crate::domain::{OfferingAction, OfferingStatus};
 use crate::dto::ministry::StaffOfferingDetail;
 use crate::i18n::use_i18n;
 use crate::pages::DoneBanner;
@@ -37,12 +39,12 @@ fn detail(d: StaffOfferingDetail) -> impl IntoView {
     let o = d.offering;
     let supplier_href = format!("{}/{}", routes::STAFF_SUPPLIERS, d.supplier_id);
     let blocked = o.status == OfferingStatus::Blocked;
-    let action = if blocked { "unblock" } else { "block" };
+    let action = if blocked { OfferingAction::Unblock } else { OfferingAction::Block }.code();
     let params = d.params.into_iter().map(|(k, v)| summary_row(k, v)).collect_view();
     let id = o.id;
     view! {
         <NamedHeading kind="staff-offering-kind" name=o.title.clone()/>
-        <p>{i18n.t("staff-status")}": "{tag(i18n.code("staff-offering-status", o.status.code()), offering_tone(o.status))}</p>
+        <p>{i18n.t("staff-status")}": "{status_tag(i18n.code("staff-offering-status", o.status.code()), o.status)}</p>
         {o.status_reason.clone().map(|r| view! { <div class="app-inset"><p><strong>{i18n.t("staff-reason")}</strong>" "{r}</p></div> })}
         <dl class="app-summary-list">
             {summary_row(i18n.t("staff-offering-supplier"), view! { <a href=supplier_href>{d.supplier.clone()}</a> })}
@@ -61,7 +63,7 @@ fn detail(d: StaffOfferingDetail) -> impl IntoView {
             <form method="post" action=StaffModerateOffering::PATH class="app-form" novalidate>
                 <input type="hidden" name="offering_id" value=id.to_string()/>
                 <input type="hidden" name="offering_action" value=action/>
-                <TextAreaField name="moderation_reason" label="staff-moderation-reason" hint="staff-moderation-reason-hint" state=state.clone()/>
+                <LongText spec={Spec::from_state(&state, "moderation_reason", i18n.t("staff-moderation-reason"), "").hint(i18n.t("staff-moderation-reason-hint"))}/>
                 <button type="submit" class=if blocked { "app-button" } else { "app-button app-button--warning" }>
                     {i18n.t(if blocked { "staff-unblock-submit" } else { "staff-block-submit" })}
                 </button>

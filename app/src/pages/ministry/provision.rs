@@ -1,6 +1,8 @@
 use super::provision_chart::ProvisionChart;
 use crate::api::ministry::staff_provision::staff_provision;
-use crate::components::staff::{load_error, query_string};
+use crate::components::field::{Input, Spec};
+use crate::components::loaded::load_error;
+use crate::components::url::query_string;
 use crate::dto::ministry::{ProvisionRow, ProvisionView};
 use crate::i18n::use_i18n;
 use crate::pages::PageHeading;
@@ -23,7 +25,7 @@ pub fn StaffProvisionPage() -> impl IntoView {
                     Ok(v) => dashboard(v).into_any(),
                     Err(crate::error::AppError::Invalid(fields)) => {
                         let i18n = use_i18n();
-                        let msg = fields.first().map(|f| crate::components::form::field_message(&i18n, &f.field, &f.code)).unwrap_or_default();
+                        let msg = fields.first().map(|f| crate::components::field::field_message(&i18n, &f.field, &f.code)).unwrap_or_default();
                         view! { <p class="app-notice app-notice--error" role="alert">{msg}</p> {period_form(String::new(), String::new())} }.into_any()
                     }
                     Err(e) => load_error(e, routes::STAFF_PROVISION.into()),
@@ -37,14 +39,8 @@ fn period_form(from: String, to: String) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <form method="get" action=routes::STAFF_PROVISION class="app-form app-form--inline">
-            <div class="app-field">
-                <label class="app-field__label" for="f-from">{i18n.t("provision-from")}</label>
-                <input class="app-input" id="f-from" name="from" type="date" value=from/>
-            </div>
-            <div class="app-field">
-                <label class="app-field__label" for="f-to">{i18n.t("provision-to")}</label>
-                <input class="app-input" id="f-to" name="to" type="date" value=to/>
-            </div>
+            <Input spec=Spec::new("from", i18n.t("provision-from")).kind("date").value(from)/>
+            <Input spec=Spec::new("to", i18n.t("provision-to")).kind("date").value(to)/>
             <button type="submit" class="app-button">{i18n.t("provision-show")}</button>
         </form>
     }

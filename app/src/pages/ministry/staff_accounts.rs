@@ -3,9 +3,11 @@ use crate::api::ministry::admin_reset_second_factor::AdminResetSecondFactor;
 use crate::api::ministry::admin_set_staff_status::AdminSetStaffStatus;
 use crate::api::ministry::admin_staff_accounts::admin_staff_accounts;
 use crate::api::reference::regions::regions;
-use crate::components::form::{field_id, field_message, ErrorSummary, Field, FormState, TextField, WithForm};
-use crate::components::staff::{load_error, tag, RadiosField};
-use crate::domain::{AccountStatus, Role};
+use crate::components::field::{Choice, Field, Input, Radios, Spec};
+use crate::components::form::{ErrorSummary, FormState, WithForm};
+use crate::components::loaded::load_error;
+use crate::components::status::{tag, Tone};
+use crate::domain::{AccountStatus, Role, StaffAccountAction};
 use crate::dto::ministry::StaffAccountRow;
 use crate::i18n::use_i18n;
 use crate::pages::{DoneBanner, PageHeading};
@@ -46,8 +48,8 @@ fn accounts(list: Vec<StaffAccountRow>) -> impl IntoView {
         .into_iter()
         .map(|a| {
             let active = a.status == AccountStatus::Active;
-            let status = if active { tag(i18n.t("admin-status-active"), "green").into_any() } else { tag(i18n.t("admin-status-disabled"), "red").into_any() };
-            let action = if active { "disable" } else { "enable" };
+            let status = if active { tag(i18n.t("admin-status-active"), Tone::Green).into_any() } else { tag(i18n.t("admin-status-disabled"), Tone::Red).into_any() };
+            let action = if active { StaffAccountAction::Disable } else { StaffAccountAction::Enable }.code();
             let button = i18n.t(if active { "admin-disable" } else { "admin-enable" });
             let form = (!a.is_me).then(|| view! {
                 <form method="post" action=AdminSetStaffStatus::PATH class="app-nav__signout">
@@ -105,29 +107,8 @@ fn accounts(list: Vec<StaffAccountRow>) -> impl IntoView {
 #[component]
 fn RegionChoice(state: FormState, regions: Vec<(String, String)>) -> impl IntoView {
     let i18n = use_i18n();
-    let id = field_id("staff_region");
-    let error = state.field_error("staff_region");
-    let chosen = state.value("staff_region");
-    let options = regions
-        .into_iter()
-        .map(|(code, name)| {
-            let selected = code == chosen;
-            view! { <option value=code selected=selected>{name}</option> }
-        })
-        .collect_view();
-    let class = if error.is_some() { "app-field app-field--error" } else { "app-field" };
-    let described = if error.is_some() { format!("{id}-hint {id}-error") } else { format!("{id}-hint") };
-    view! {
-        <div class=class>
-            <label class="app-field__label" for=id.clone()>{i18n.t("admin-region")}</label>
-            <p id=format!("{id}-hint") class="app-field__hint">{i18n.t("admin-region-hint")}</p>
-            {error.map(|code| view! { <p id=format!("{id}-error") class="app-field__error">{field_message(&i18n, "staff_region", &code)}</p> })}
-            <select class="app-select" id=id.clone() name="staff_region" aria-describedby=described>
-                <option value="">{i18n.t("admin-central")}</option>
-                {options}
-            </select>
-        </div>
-    }
+    let spec = Spec::from_state(&state, "staff_region", i18n.t("admin-region"), "").hint(i18n.t("admin-region-hint"));
+    view! { <Choice spec=spec options=regions empty=i18n.t("admin-central")/> }
 }
 
 #[component]
@@ -142,11 +123,11 @@ fn NewStaffForm(regions: Vec<(String, String)>) -> impl IntoView {
         <WithForm form="admin_create_staff" path=AdminCreateStaff::PATH let:state>
             <ErrorSummary state=state.clone()/>
             <form method="post" action=AdminCreateStaff::PATH class="app-form" novalidate>
-                <TextField state=state.clone() field=Field { name: "staff_name", label: "admin-name", autocomplete: "off", required: true, ..Default::default() }/>
-                <TextField state=state.clone() field=Field { name: "staff_email", label: "field-email", kind: "email", autocomplete: "off", required: true, ..Default::default() }/>
+                <Input spec={Field { name: "staff_name", label: "admin-name", autocomplete: "off", required: true, ..Default::default() }.spec(&state)}/>
+                <Input spec={Field { name: "staff_email", label: "field-email", kind: "email", autocomplete: "off", required: true, ..Default::default() }.spec(&state)}/>
                 <RegionChoice state=state.clone() regions=regions.clone()/>
-                <RadiosField name="staff_role" legend="admin-role-label" options=roles.clone() state=state.clone() value="staff".to_owned()/>
-                <TextField state=state.clone() field=Field { name: "staff_password", label: "admin-password", hint: Some("admin-password-hint"), kind: "password", autocomplete: "new-password", required: true, ..Default::default() }/>
+                <Radios spec={Spec::from_state(&state, "staff_role", i18n.t("admin-role-label"), "staff")} options=roles.clone()/>
+                <Input spec={Field { name: "staff_password", label: "admin-password", hint: Some("admin-password-hint"), kind: "password", autocomplete: "new-password", required: true, ..Default::default() }.spec(&state)}/>
                 <button type="submit" class="app-button">{i18n.t("admin-create-submit")}</button>
             </form>
         </WithForm>

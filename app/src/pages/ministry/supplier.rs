@@ -1,11 +1,14 @@
-use super::{offering_tone, supplier_tone};
 use crate::api::ministry::staff_decide_scope::StaffDecideScope;
 use crate::api::ministry::staff_decide_supplier::StaffDecideSupplier;
 use crate::api::ministry::staff_supplier::staff_supplier;
+use crate::components::field::{LongText, Radios, Spec};
 use crate::components::form::{ErrorSummary, WithForm};
+use crate::components::format::file_size;
+use crate::components::loaded::load_error;
+use crate::components::page::{action_label, summary_row, NamedHeading};
 use crate::components::pager::{page_param, Pager};
-use crate::components::staff::{action_label, load_error, summary_row, tag, NamedHeading, RadiosField, TextAreaField};
-use crate::domain::Lang;
+use crate::components::status::status_tag;
+use crate::domain::{Lang, ScopeDecision};
 use crate::dto::ministry::SupplierDetail;
 use crate::i18n::use_i18n;
 use crate::pages::DoneBanner;
@@ -40,19 +43,10 @@ fn or_dash(v: Option<String>) -> String {
     v.filter(|s| !s.is_empty()).unwrap_or_else(|| "—".into())
 }
 
-/// Bytes as `12 KB` or `1.4 MB`.
-pub fn size(bytes: i64) -> String {
-    if bytes >= 1_048_576 {
-        format!("{}.{} MB", bytes / 1_048_576, (bytes % 1_048_576) * 10 / 1_048_576)
-    } else {
-        format!("{} KB", (bytes + 1023) / 1024)
-    }
-}
-
 fn detail(s: SupplierDetail) -> impl IntoView {
     let i18n = use_i18n();
     let lang: Lang = i18n.lang();
-    let status_tag = tag(i18n.code("supplier_status", s.status.code()), supplier_tone(s.status));
+    let status_view = status_tag(i18n.code("supplier_status", s.status.code()), s.status);
     let docs = s
         .documents
         .iter()
@@ -61,7 +55,7 @@ fn detail(s: SupplierDetail) -> impl IntoView {
                 <tr>
                     <td>{i18n.code("staff-document", d.kind.code())}</td>
                     <td><a href=d.href.clone() download="" rel="external">{d.file_name.clone()}</a></td>
-                    <td class="app-nowrap">{size(d.size_bytes)}</td>
+                    <td class="app-nowrap">{file_size(lang, d.size_bytes)}</td>
                     <td class="app-nowrap">{d.uploaded_on.clone()}</td>
                 </tr>
             }
@@ -82,7 +76,7 @@ fn detail(s: SupplierDetail) -> impl IntoView {
                         {above.then(|| view! { <br/><span class="app-muted">{i18n.t("staff-above-ceiling")}</span> })}
                     </td>
                     <td class="app-nowrap">{o.ceiling.map(|c| c.format(lang)).unwrap_or_default()}</td>
-                    <td>{tag(i18n.code("staff-offering-status", o.status.code()), offering_tone(o.status))}</td>
+                    <td>{status_tag(i18n.code("staff-offering-status", o.status.code()), o.status)}</td>
                     <td>{o.status_reason.clone().unwrap_or_default()}</td>
                 </tr>
             }
@@ -109,7 +103,7 @@ fn detail(s: SupplierDetail) -> impl IntoView {
     let id = s.id;
     view! {
         <NamedHeading kind="staff-supplier-kind" name=s.legal_name.clone()/>
-        <p>{i18n.t("staff-status")}": "{status_tag}</p>
+        <p>{i18n.t("staff-status")}": "{status_view}</p>
         {s.status_reason.clone().map(|r| view! { <div class="app-inset"><p><strong>{i18n.t("staff-reason")}</strong>" "{r}</p></div> })}
         <dl class="app-summary-list">
             {summary_row(i18n.t("staff-supplier-bin"), s.bin.clone())}
@@ -192,7 +186,7 @@ fn detail(s: SupplierDetail) -> impl IntoView {
 }
 
 #[component]
-fn DecisionForm(id: i32, decisions: Vec<crate::dto::ministry::SupplierDecision>) -> impl IntoView {
+fn DecisionForm(id: i32, decisions: Vec<crate::domain::SupplierDecision>) -> impl IntoView {
     let i18n = use_i18n();
     let options: Vec<(String, String)> =
         decisions.iter().map(|d| (d.code().to_owned(), i18n.code("staff-decision", d.code()))).collect();
@@ -202,8 +196,8 @@ fn DecisionForm(id: i32, decisions: Vec<crate::dto::ministry::SupplierDecision>)
             <ErrorSummary state=state.clone()/>
             <form method="post" action=StaffDecideSupplier::PATH class="app-form" novalidate>
                 <input type="hidden" name="supplier_id" value=id.to_string()/>
-                <RadiosField name="supplier_decision" legend="staff-decision-legend" options=options.clone() state=state.clone()/>
-                <TextAreaField name="decision_reason" label="staff-decision-reason" hint="staff-decision-reason-hint" state=state.clone()/>
+                <Radios spec={Spec::from_state(&state, "supplier_decision", i18n.t("staff-decision-legend"), "")} options=options.clone()/>
+                <LongText spec={Spec::from_state(&state, "decision_reason", i18n.t("staff-decision-reason"), "").hint(i18n.t("staff-decision-reason-hint"))}/>
                 <button type="submit" class="app-button">{i18n.t("staff-decision-submit")}</button>
             </form>
         </WithForm>
@@ -215,7 +209,7 @@ fn DecisionForm(id: i32, decisions: Vec<crate::dto::ministry::SupplierDecision>)
 fn ScopeForm(id: i32, regions: Vec<String>, categories: Vec<String>) -> impl IntoView {
     let i18n = use_i18n();
     let options: Vec<(String, String)> =
-        ["accept", "refuse"].iter().map(|d| ((*d).to_owned(), i18n.t(&format!("staff-scope-{d}")))).collect();
+        ScopeDecision::ALL.iter().map(|d| (d.code().to_owned(), i18n.code("staff-scope", d.code()))).collect();
     view! {
         <h2 id="scope">{i18n.t("staff-scope-title")}</h2>
         <p>{i18n.t("staff-scope-lead")}</p>
@@ -227,8 +221,8 @@ fn ScopeForm(id: i32, regions: Vec<String>, categories: Vec<String>) -> impl Int
             <ErrorSummary state=state.clone()/>
             <form method="post" action=StaffDecideScope::PATH class="app-form" novalidate>
                 <input type="hidden" name="supplier_id" value=id.to_string()/>
-                <RadiosField name="scope_decision" legend="staff-scope-legend" options=options.clone() state=state.clone()/>
-                <TextAreaField name="scope_reason" label="staff-decision-reason" hint="staff-scope-reason-hint" state=state.clone()/>
+                <Radios spec={Spec::from_state(&state, "scope_decision", i18n.t("staff-scope-legend"), "")} options=options.clone()/>
+                <LongText spec={Spec::from_state(&state, "scope_reason", i18n.t("staff-decision-reason"), "").hint(i18n.t("staff-scope-reason-hint"))}/>
                 <button type="submit" class="app-button">{i18n.t("staff-decision-submit")}</button>
             </form>
         </WithForm>

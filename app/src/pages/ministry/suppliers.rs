@@ -1,7 +1,10 @@
-use super::supplier_tone;
 use crate::api::ministry::staff_supplier_queue::staff_supplier_queue;
+use crate::components::field::{Choice, Input, Spec};
+use crate::components::loaded::load_error;
+use crate::components::page::SubNav;
 use crate::components::pager::Pager;
-use crate::components::staff::{load_error, query_string, tag, SubNav};
+use crate::components::status::status_tag;
+use crate::components::url::query_string;
 use crate::domain::SupplierStatus;
 use crate::dto::ministry::SupplierQueue;
 use crate::i18n::use_i18n;
@@ -57,23 +60,8 @@ fn queue_view(v: SupplierQueue) -> impl IntoView {
         None => i18n.t("staff-scope-country"),
     };
     let region_filter = (!v.regions.is_empty()).then(|| {
-        let options = v
-            .regions
-            .iter()
-            .map(|(code, name)| {
-                let selected = *code == region;
-                view! { <option value=code.clone() selected=selected>{name.clone()}</option> }
-            })
-            .collect_view();
-        view! {
-            <div class="app-field">
-                <label class="app-field__label" for="f-region">{i18n.t("staff-filter-region")}</label>
-                <select class="app-select" id="f-region" name="region">
-                    <option value="">{i18n.t("staff-all-regions")}</option>
-                    {options}
-                </select>
-            </div>
-        }
+        let spec = Spec::new("region", i18n.t("staff-filter-region")).value(region.clone());
+        view! { <Choice spec=spec options=v.regions.clone() empty=i18n.t("staff-all-regions")/> }
     });
     let page = v.page;
     let (q2, r2) = (q.clone(), region.clone());
@@ -104,7 +92,7 @@ fn queue_view(v: SupplierQueue) -> impl IntoView {
                     <td class="app-nowrap">{s.submitted_on.unwrap_or_default()}</td>
                     <td class="app-nowrap">{waiting}</td>
                     <td>{s.documents}</td>
-                    <td>{tag(i18n.code("supplier_status", s.status.code()), supplier_tone(s.status))}</td>
+                    <td>{status_tag(i18n.code("supplier_status", s.status.code()), s.status)}</td>
                 </tr>
             }
         })
@@ -115,10 +103,7 @@ fn queue_view(v: SupplierQueue) -> impl IntoView {
         <SubNav label="staff-suppliers-tabs" items=tabs/>
         <form method="get" action=routes::STAFF_SUPPLIERS class="app-form app-form--inline" role="search">
             <input type="hidden" name="status" value=status.code()/>
-            <div class="app-field">
-                <label class="app-field__label" for="f-q">{i18n.t("staff-suppliers-search")}</label>
-                <input class="app-input" id="f-q" name="q" type="search" value=q/>
-            </div>
+            <Input spec=Spec::new("q", i18n.t("staff-suppliers-search")).kind("search").value(q)/>
             {region_filter}
             <button type="submit" class="app-button">{i18n.t("search-submit")}</button>
         </form>

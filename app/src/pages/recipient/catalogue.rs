@@ -1,9 +1,10 @@
 use super::catalogue_filters::Filters;
-use super::money;
 use crate::api::recipient::catalogue_search::catalogue_search;
 use crate::components::form::{ErrorSummary, FormState};
-use crate::components::loaded::{encode, Loaded};
+use crate::components::format::money;
+use crate::components::loaded::Loaded;
 use crate::components::pager::{PageHref, Pager};
+use crate::components::url::encode;
 use crate::dto::recipient::{CatalogueQuery, CatalogueView, OfferingCard};
 use crate::dto::PageInfo;
 use crate::error::{AppError, FieldError};

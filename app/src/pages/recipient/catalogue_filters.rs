@@ -1,5 +1,5 @@
 use crate::api::reference::regions::regions;
-use crate::components::form::{field_id, field_message};
+use crate::components::field::{error_line, field_id};
 use crate::dto::recipient::{CatalogueQuery, ItemTypeOption, ParamField};
 use crate::error::FieldError;
 use crate::i18n::{use_i18n, I18n};
@@ -19,16 +19,8 @@ fn problem(i18n: &I18n, errors: &[FieldError], name: &str) -> Problem {
         None => Problem { message: None, described_by: None, invalid: None },
         Some(e) => {
             let id = format!("{}-error", field_id(name));
-            let msg = field_message(i18n, name, &e.code);
             Problem {
-                message: Some(
-                    view! {
-                        <p id=id.clone() class="app-field__error">
-                            <span class="app-visually-hidden">{i18n.t("error-prefix")}" "</span>{msg}
-                        </p>
-                    }
-                    .into_any(),
-                ),
+                message: Some(error_line(i18n, name, &e.code).into_any()),
                 described_by: Some(id),
                 invalid: Some("true"),
             }

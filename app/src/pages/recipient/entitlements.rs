@@ -1,8 +1,10 @@
-use super::{for_suffix, money, quantity, quantity_of, status_tag};
+use super::for_suffix;
 use crate::api::recipient::entitlements_list::entitlements_list;
 use crate::components::acting_for::{for_param, ActingForSwitch};
+use crate::components::format::{money, quantity, quantity_of};
 use crate::components::loaded::Loaded;
 use crate::components::pager::{page_param, Pager};
+use crate::components::status::status_tag;
 use crate::dto::recipient::{EntitlementView, EntitlementsView};
 use crate::i18n::use_i18n;
 use crate::pages::PageHeading;
@@ -63,7 +65,7 @@ fn card(e: EntitlementView, usable: bool, who: Option<i32>) -> impl IntoView {
                 view! {
                     <tr>
                         <td><a href=href>{o.number.clone()}</a></td>
-                        <td>{status_tag(&i18n, o.status)}</td>
+                        <td>{status_tag(i18n.code("order_status", o.status.code()), o.status)}</td>
                         <td>{quantity(&i18n, o.quantity, e.unit)}</td>
                         <td>{o.placed_on.clone()}</td>
                     </tr>

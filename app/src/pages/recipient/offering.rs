@@ -1,5 +1,5 @@
-use super::money;
 use crate::api::recipient::offering_get::offering_get;
+use crate::components::format::money;
 use crate::components::loaded::Loaded;
 use crate::components::title::PageTitle;
 use crate::dto::recipient::OfferingView;

@@ -1,7 +1,8 @@
 use super::order_actions::Actions;
-use super::{money, quantity, status_tag};
 use crate::api::recipient::order_get::order_get;
+use crate::components::format::{money, quantity};
 use crate::components::loaded::Loaded;
+use crate::components::status::status_tag;
 use crate::components::title::PageTitle;
 use crate::domain::OrderStatus;
 use crate::dto::orders::OrderView;
@@ -92,7 +93,7 @@ fn page(v: OrderView) -> impl IntoView {
             </div>
         })}
         {done.map(|d| view! { <div class="app-notice app-notice--success" role="status"><p>{i18n.t(&format!("done-{d}"))}</p></div> })}
-        <p>{i18n.t("order-status")}": "{status_tag(&i18n, v.status)}</p>
+        <p>{i18n.t("order-status")}": "{status_tag(i18n.code("order_status", v.status.code()), v.status)}</p>
         <p class="app-inset">{i18n.ta(&next_key, &next_args)}</p>
         <h2>{i18n.t("order-history")}</h2>
         <ol class="app-timeline">

@@ -3,7 +3,8 @@ use crate::api::recipient::order_cancel::OrderCancel;
 use crate::api::recipient::order_receive::OrderReceive;
 use crate::api::recipient::order_report::OrderReport;
 use crate::api::recipient::order_review::OrderReview;
-use crate::components::form::{field_id, refusal_for, ErrorSummary, Field, FormState, RadioField, TextField, WithForm};
+use crate::components::field::{Field, Input, LongText, Radios, Spec};
+use crate::components::form::{refusal_for, ErrorSummary, FormState, WithForm};
 use crate::domain::OrderStatus;
 use crate::dto::orders::OrderView;
 use crate::i18n::use_i18n;
@@ -11,17 +12,7 @@ use leptos::prelude::*;
 use server_fn::ServerFn;
 
 fn textarea(state: &FormState, name: &'static str, label: String) -> impl IntoView {
-    let i18n = use_i18n();
-    let id = field_id(name);
-    let error = state.field_error(name);
-    let class = if error.is_some() { "app-field app-field--error" } else { "app-field" };
-    view! {
-        <div class=class>
-            <label class="app-field__label" for=id.clone()>{label}</label>
-            {error.clone().map(|c| view! { <p id=format!("{id}-error") class="app-field__error"><span class="app-visually-hidden">{i18n.t("error-prefix")}" "</span>{crate::components::form::field_message(&i18n, name, &c)}</p> })}
-            <textarea class="app-textarea" id=id.clone() name=name rows="4" aria-describedby=error.map(|_| format!("{id}-error")) aria-invalid=state.field_error(name).map(|_| "true")>{state.value(name)}</textarea>
-        </div>
-    }
+    view! { <LongText spec=Spec::from_state(state, name, label, "") rows=4/> }
 }
 
 /// What can be done with the order now.
@@ -52,7 +43,7 @@ pub fn Actions(order: OrderView) -> impl IntoView {
                 <form method="post" action=OrderReceive::PATH class="app-form">
                     <input type="hidden" name="order" value=id1.clone()/>
                     {rendered.then(|| view! {
-                        <TextField state=state.clone() field=Field { name: "hours", label: "order-field-hours-rendered", kind: "number", inputmode: Some("numeric"), required: true, ..Default::default() }/>
+                        <Input spec={Field { name: "hours", label: "order-field-hours-rendered", kind: "number", inputmode: Some("numeric"), required: true, ..Default::default() }.spec(&state)}/>
                     })}
                     <button type="submit" class="app-button">{use_i18n().t("order-confirm-receipt")}</button>
                 </form>
@@ -76,7 +67,7 @@ pub fn Actions(order: OrderView) -> impl IntoView {
                 <ErrorSummary state=state.clone()/>
                 <form method="post" action=OrderReview::PATH class="app-form">
                     <input type="hidden" name="order" value=id.clone()/>
-                    <RadioField name="rating" legend=use_i18n().t("order-field-rating") options=(1..=5).rev().map(|r| (r.to_string(), use_i18n().ta("review-rating", &[("rating", r.to_string())]))).collect() selected=state.value("rating") state=state.clone()/>
+                    <Radios spec={Spec::new("rating", use_i18n().t("order-field-rating")).value(state.value("rating")).error(state.field_error("rating"))} options=(1..=5).rev().map(|r| (r.to_string(), use_i18n().ta("review-rating", &[("rating", r.to_string())]))).collect()/>
                     {textarea(&state, "review", use_i18n().t("order-field-review"))}
                     <button type="submit" class="app-button">{use_i18n().t("order-review")}</button>
                 </form>

@@ -1,8 +1,8 @@
-use super::{money, quantity};
 use crate::api::recipient::order_check::order_check;
 use crate::api::recipient::order_confirm::OrderConfirm;
 use crate::components::acting_for::for_param;
 use crate::components::form::{refusal_for, ErrorSummary, FormState};
+use crate::components::format::{money, quantity};
 use crate::components::loaded::Loaded;
 use crate::dto::orders::OrderCheckView;
 use crate::i18n::use_i18n;

@@ -1,12 +1,13 @@
 //! The category-specific questions of the order form.
-use crate::components::form::{Field, FormState, RadioField, SelectField, TextField};
+use crate::components::field::{Choice, Field, Input, Radios, Spec};
+use crate::components::form::FormState;
 use crate::domain::CategoryKind;
 use crate::dto::orders::{OrderForm, OrderStartView};
 use crate::i18n::I18n;
 use leptos::prelude::*;
 
 fn text(state: &FormState, name: &'static str, label: &'static str, kind: &'static str, value: &str) -> impl IntoView {
-    view! { <TextField state=state.clone() field=Field { name, label, kind, value: value.to_owned(), required: true, ..Default::default() }/> }
+    view! { <Input spec={Field { name, label, kind, value: value.to_owned(), required: true, ..Default::default() }.spec(state)}/> }
 }
 
 /// The questions for the offering's category.
@@ -15,8 +16,8 @@ pub fn fields(i18n: &I18n, v: &OrderStartView, state: &FormState) -> AnyView {
     match v.kind {
         CategoryKind::Goods => view! {
             {text(state, "quantity", "order-field-quantity", "number", &d.quantity)}
-            <TextField state=state.clone() field=Field { name: "address", label: "order-field-address", hint: Some("order-field-address-hint"), autocomplete: "street-address", value: d.address.clone(), required: true, ..Default::default() }/>
-            <SelectField state=state.clone() field=Field { name: "region", label: "order-field-region", value: d.region.clone(), required: true, ..Default::default() } options=v.regions.clone()/>
+            <Input spec={Field { name: "address", label: "order-field-address", hint: Some("order-field-address-hint"), autocomplete: "street-address", value: d.address.clone(), required: true, ..Default::default() }.spec(state)}/>
+            <Choice spec={Field { name: "region", label: "order-field-region", value: d.region.clone(), required: true, ..Default::default() }.spec(state)} options=v.regions.clone()/>
         }
         .into_any(),
         CategoryKind::Hours => {
@@ -29,7 +30,7 @@ pub fn fields(i18n: &I18n, v: &OrderStartView, state: &FormState) -> AnyView {
                     <p class="app-field__hint">{i18n.t("order-field-schedule-hint")}</p>
                     <div class="app-grid-2">
                         {days.into_iter().map(|(name, label, value)| view! {
-                            <TextField state=state.clone() field=Field { name, label, kind: "number", inputmode: Some("numeric"), value: value.clone(), ..Default::default() }/>
+                            <Input spec={Field { name, label, kind: "number", inputmode: Some("numeric"), value: value.clone(), ..Default::default() }.spec(state)}/>
                         }).collect_view()}
                     </div>
                 </fieldset>
@@ -44,14 +45,14 @@ pub fn fields(i18n: &I18n, v: &OrderStartView, state: &FormState) -> AnyView {
             ];
             let modes = vec![("in_person".to_owned(), i18n.t("mode-in_person")), ("online".to_owned(), i18n.t("mode-online"))];
             view! {
-                <RadioField name="mode" legend=i18n.t("order-field-mode") options=modes selected=d.mode.clone() state=state.clone()/>
-                <TextField state=state.clone() field=Field { name: "address", label: "order-field-place", hint: Some("order-field-place-hint"), autocomplete: "street-address", value: d.address.clone(), ..Default::default() }/>
+                <Radios spec={Spec::new("mode", i18n.t("order-field-mode")).value(d.mode.clone()).error(state.field_error("mode"))} options=modes/>
+                <Input spec={Field { name: "address", label: "order-field-place", hint: Some("order-field-place-hint"), autocomplete: "street-address", value: d.address.clone(), ..Default::default() }.spec(state)}/>
                 {sessions.into_iter().map(|(dn, tn, hn, dv, tv, hv, n)| view! {
                     <fieldset class="app-fieldset">
                         <legend class="app-fieldset__legend">{i18n.ta("order-field-session", &[("n", n.to_string())])}</legend>
-                        <TextField state=state.clone() field=Field { name: dn, label: "order-field-session-date", kind: "date", value: dv.clone(), ..Default::default() }/>
-                        <TextField state=state.clone() field=Field { name: tn, label: "order-field-session-time", kind: "time", value: tv.clone(), ..Default::default() }/>
-                        <TextField state=state.clone() field=Field { name: hn, label: "order-field-session-hours", kind: "number", inputmode: Some("numeric"), value: hv.clone(), ..Default::default() }/>
+                        <Input spec={Field { name: dn, label: "order-field-session-date", kind: "date", value: dv.clone(), ..Default::default() }.spec(state)}/>
+                        <Input spec={Field { name: tn, label: "order-field-session-time", kind: "time", value: tv.clone(), ..Default::default() }.spec(state)}/>
+                        <Input spec={Field { name: hn, label: "order-field-session-hours", kind: "number", inputmode: Some("numeric"), value: hv.clone(), ..Default::default() }.spec(state)}/>
                     </fieldset>
                 }).collect_view()}
             }
@@ -67,7 +68,7 @@ pub fn fields(i18n: &I18n, v: &OrderStartView, state: &FormState) -> AnyView {
                 view! { <p class="app-notice app-notice--error" role="alert">{i18n.err("no_places")}</p> }.into_any()
             } else {
                 view! {
-                    <RadioField name="arrival" legend=i18n.t("order-field-arrival") hint=i18n.t("order-field-arrival-hint") options=slots selected=d.arrival.clone() state=state.clone()/>
+                    <Radios spec={Spec::new("arrival", i18n.t("order-field-arrival")).value(d.arrival.clone()).error(state.field_error("arrival")).hint(i18n.t("order-field-arrival-hint"))} options=slots/>
                 }
                 .into_any()
             }

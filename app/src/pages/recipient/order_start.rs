@@ -1,8 +1,10 @@
-use super::{money, order_fields::fields};
+use super::order_fields::fields;
 use crate::api::recipient::order_save::OrderSave;
 use crate::api::recipient::order_start::order_start;
 use crate::components::acting_for::for_param;
-use crate::components::form::{refusal_for, ErrorSummary, FormState, RadioField};
+use crate::components::field::{Radios, Spec};
+use crate::components::form::{refusal_for, ErrorSummary, FormState};
+use crate::components::format::money;
 use crate::components::loaded::Loaded;
 use crate::dto::orders::OrderStartView;
 use crate::i18n::use_i18n;
@@ -64,7 +66,7 @@ fn page(v: OrderStartView, state: FormState) -> impl IntoView {
                 <form method="post" action=OrderSave::PATH class="app-form" novalidate>
                     <input type="hidden" name="offering" value=v.offering.id.to_string()/>
                     <input type="hidden" name="for_recipient" value=v.draft.for_recipient.clone()/>
-                    <RadioField name="entitlement" legend=i18n.t("order-field-entitlement") options=choices selected=v.draft.entitlement.clone() state=state.clone()/>
+                    <Radios spec={Spec::new("entitlement", i18n.t("order-field-entitlement")).value(v.draft.entitlement.clone()).error(state.field_error("entitlement"))} options=choices/>
                     {fields(&i18n, &v, &state)}
                     <button type="submit" class="app-button">{i18n.t("order-continue")}</button>
                 </form>

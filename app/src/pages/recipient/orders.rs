@@ -1,8 +1,9 @@
-use super::{money, status_tag};
 use crate::api::recipient::orders_list::orders_list;
 use crate::components::acting_for::{for_param, ActingForSwitch};
+use crate::components::format::money;
 use crate::components::loaded::Loaded;
 use crate::components::pager::{page_param, Pager};
+use crate::components::status::status_tag;
 use crate::dto::orders::OrdersView;
 use crate::i18n::use_i18n;
 use crate::pages::{DoneBanner, PageHeading};
@@ -41,7 +42,7 @@ fn page(v: OrdersView) -> impl IntoView {
                     <tr>
                         <td><a href=href>{o.number}</a></td>
                         <td>{o.title}<br/><span class="app-muted">{o.supplier}</span></td>
-                        <td>{status_tag(&i18n, o.status)}</td>
+                        <td>{status_tag(i18n.code("order_status", o.status.code()), o.status)}</td>
                         <td class="app-nowrap">{o.placed_on}</td>
                         <td class="app-nowrap">{o.due.unwrap_or_else(|| "—".into())}</td>
                         <td class="app-nowrap">{money(&i18n, o.copay)}</td>

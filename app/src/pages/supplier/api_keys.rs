@@ -1,7 +1,7 @@
-use super::{failed, here};
 use crate::api::supplier::api_keys::{supplier_api_keys, SupplierCreateApiKey, SupplierRevokeApiKey};
+use crate::components::field::{Input, Spec};
 use crate::components::form::{ErrorSummary, WithForm};
-use crate::components::supplier_fields::{Input, Spec};
+use crate::components::loaded::{here, load_error};
 use crate::dto::supplier::ApiKeysView;
 use crate::i18n::{use_i18n, I18n};
 use crate::pages::{DoneBanner, PageHeading};
@@ -25,7 +25,7 @@ pub fn SupplierApiKeysPage() -> impl IntoView {
                 Suspend::new(async move {
                     match data.await {
                         Ok(v) => page(v).into_any(),
-                        Err(e) => failed(e, here),
+                        Err(e) => load_error(e, here),
                     }
                 })
             }}

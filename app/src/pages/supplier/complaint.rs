@@ -1,9 +1,10 @@
-use super::complaints::complaint_tone;
-use super::{due_view, failed, here};
 use crate::api::supplier::answer_complaint::AnswerComplaint;
 use crate::api::supplier::complaint::supplier_complaint;
+use crate::components::field::{LongText, Spec};
 use crate::components::form::{ErrorSummary, WithForm};
-use crate::components::supplier_fields::{LongText, Spec};
+use crate::components::format::due_view;
+use crate::components::loaded::{here, load_error};
+use crate::components::status::status_tag;
 use crate::dto::supplier::ComplaintRow;
 use crate::i18n::use_i18n;
 use crate::pages::{DoneBanner, PageHeading};
@@ -29,7 +30,7 @@ pub fn SupplierComplaintPage() -> impl IntoView {
                 Suspend::new(async move {
                     match data.await {
                         Ok(c) => page(c).into_any(),
-                        Err(e) => failed(e, here),
+                        Err(e) => load_error(e, here),
                     }
                 })
             }}
@@ -44,7 +45,7 @@ fn page(c: ComplaintRow) -> impl IntoView {
         <dl class="app-summary-list">
             <div class="app-summary-list__row"><dt class="app-summary-list__key">{i18n.t("supplier-col-number")}</dt><dd class="app-summary-list__value"><a href=r::order(c.order_id)>{c.order_number.clone()}</a></dd></div>
             <div class="app-summary-list__row"><dt class="app-summary-list__key">{i18n.t("supplier-col-received")}</dt><dd class="app-summary-list__value">{c.received_on.clone()}</dd></div>
-            <div class="app-summary-list__row"><dt class="app-summary-list__key">{i18n.t("supplier-col-status")}</dt><dd class="app-summary-list__value"><strong class=complaint_tone(c.status)>{i18n.code("complaint_status", c.status.code())}</strong></dd></div>
+            <div class="app-summary-list__row"><dt class="app-summary-list__key">{i18n.t("supplier-col-status")}</dt><dd class="app-summary-list__value">{status_tag(i18n.code("complaint_status", c.status.code()), c.status)}</dd></div>
             <div class="app-summary-list__row"><dt class="app-summary-list__key">{i18n.t("supplier-col-answer-by")}</dt><dd class="app-summary-list__value">{due_view(i18n, &c.due)}</dd></div>
         </dl>
         <h2>{i18n.t("supplier-complaint-body")}</h2>

@@ -1,6 +1,8 @@
-use super::{due_view, failed, here};
 use crate::api::supplier::complaints::supplier_complaints;
+use crate::components::format::due_view;
+use crate::components::loaded::{here, load_error};
 use crate::components::pager::{page_param, Pager};
+use crate::components::status::status_tag;
 use crate::domain::ComplaintStatus;
 use crate::dto::supplier::ComplaintRow;
 use crate::i18n::{use_i18n, I18n};
@@ -8,15 +10,6 @@ use crate::pages::{DoneBanner, PageHeading};
 use crate::routes::supplier as r;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-
-/// The tag colour of a complaint status (the text always names it).
-pub fn complaint_tone(s: ComplaintStatus) -> &'static str {
-    match s {
-        ComplaintStatus::Open => "app-tag app-tag--yellow",
-        ComplaintStatus::Answered => "app-tag",
-        ComplaintStatus::Closed => "app-tag app-tag--green",
-    }
-}
 
 /// Complaints about the supplier's orders, unanswered first, each with days left to answer.
 #[component]
@@ -40,7 +33,7 @@ pub fn SupplierComplaintsPage() -> impl IntoView {
                             let page = list.page;
                             view! { {table(i18n, list.rows)}<Pager page/> }.into_any()
                         }
-                        Err(e) => failed(e, here),
+                        Err(e) => load_error(e, here),
                     }
                 })
             }}
@@ -55,7 +48,7 @@ fn table(i18n: I18n, list: Vec<ComplaintRow>) -> impl IntoView {
             <tr>
                 <td><a href=r::complaint(c.id)>{i18n.ta("supplier-complaint-of", &[("date", c.received_on.clone())])}</a></td>
                 <td><a href=r::order(c.order_id)>{c.order_number.clone()}</a></td>
-                <td><strong class=complaint_tone(c.status)>{i18n.code("complaint_status", c.status.code())}</strong></td>
+                <td>{status_tag(i18n.code("complaint_status", c.status.code()), c.status)}</td>
                 <td>{if c.response.is_none() && c.status == ComplaintStatus::Open { due_view(i18n, &c.due).into_any() } else { c.responded_on.clone().unwrap_or_default().into_any() }}</td>
             </tr>
         })

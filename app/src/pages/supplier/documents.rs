@@ -1,8 +1,9 @@
-use super::{failed, here, size_text};
 use crate::api::supplier::delete_document::DeleteSupplierDocument;
 use crate::api::supplier::documents::supplier_documents;
-use crate::components::form::field_message;
-use crate::components::supplier_fields::{upload_error, Choice, Spec, UploadErrorSummary};
+use crate::components::field::{named_options, Choice, Spec, Upload};
+use crate::components::form::{upload_error, UploadErrorSummary};
+use crate::components::format::file_size;
+use crate::components::loaded::{here, load_error};
 use crate::domain::DocumentKind;
 use crate::dto::supplier::{DocumentsView, Named};
 use crate::i18n::{use_i18n, I18n};
@@ -36,7 +37,7 @@ pub fn SupplierDocumentsPage() -> impl IntoView {
                 Suspend::new(async move {
                     match data.await {
                         Ok(v) => page(v).into_any(),
-                        Err(e) => failed(e, here),
+                        Err(e) => load_error(e, here),
                     }
                 })
             }}
@@ -81,7 +82,7 @@ fn table(i18n: I18n, v: &DocumentsView) -> impl IntoView {
                 <tr>
                     <td>{i18n.code("document_kind", d.kind.code())}</td>
                     <td><a href=d.href.clone() download="">{d.file_name.clone()}</a></td>
-                    <td class="app-nowrap">{size_text(i18n.lang(), d.size_bytes)}</td>
+                    <td class="app-nowrap">{file_size(i18n.lang(), d.size_bytes)}</td>
                     <td class="app-nowrap">{d.uploaded_at.clone()}</td>
                     {can_delete.then(|| view! { <td>{remove}</td> })}
                 </tr>
@@ -114,23 +115,12 @@ fn upload_form(i18n: I18n, max_mb: u32) -> impl IntoView {
         .collect();
     let kind_error = move || error.get().filter(|c| field_for(c) == "kind");
     let file_error = move || error.get().filter(|c| field_for(c) == "file");
-    let file_msg = file_error().map(|code| field_message(&i18n, "file", &code));
-    let described = if file_msg.is_some() { "f-file-hint f-file-error" } else { "f-file-hint" };
-    let class = if file_msg.is_some() { "app-field app-field--error" } else { "app-field" };
     view! {
         <h2>{i18n.t("supplier-document-upload-title")}</h2>
         <form method="post" action=r::DOCUMENT_UPLOAD enctype="multipart/form-data" class="app-form" novalidate>
-            <Choice spec=Spec::new("kind", i18n.t("supplier-field-kind")).error(kind_error()).required() options=kinds/>
-            <div class=class>
-                <label class="app-field__label" for="f-file">{i18n.t("supplier-field-file")}</label>
-                <p id="f-file-hint" class="app-field__hint">{i18n.ta("supplier-field-file-hint", &[("mb", max_mb.to_string())])}</p>
-                {file_msg.map(|m| view! {
-                    <p id="f-file-error" class="app-field__error"><span class="app-visually-hidden">{i18n.t("error-prefix")}" "</span>{m}</p>
-                })}
-                <input class="app-input" id="f-file" name="file" type="file" required=true
-                    accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
-                    aria-describedby=described aria-invalid=file_error().is_some().then_some("true")/>
-            </div>
+            <Choice spec=Spec::new("kind", i18n.t("supplier-field-kind")).error(kind_error()).required() options=named_options(kinds)/>
+            <Upload spec=Spec::new("file", i18n.t("supplier-field-file")).hint(i18n.ta("supplier-field-file-hint", &[("mb", max_mb.to_string())])).error(file_error()).required()
+                accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"/>
             <button type="submit" class="app-button">{i18n.t("supplier-document-upload")}</button>
         </form>
     }

@@ -1,7 +1,7 @@
-use super::{failed, here};
 use crate::api::supplier::import_report::offering_import_report;
-use crate::components::form::field_message;
-use crate::components::supplier_fields::{upload_error, UploadErrorSummary};
+use crate::components::field::{field_message, Spec, Upload};
+use crate::components::form::{upload_error, UploadErrorSummary};
+use crate::components::loaded::{here, load_error};
 use crate::dto::supplier::ImportReport;
 use crate::i18n::{use_i18n, I18n};
 use crate::pages::PageHeading;
@@ -50,7 +50,7 @@ pub fn OfferingImportPage() -> impl IntoView {
                     }
                     match report.await {
                         Ok(rep) => report_view(i18n, rep).into_any(),
-                        Err(e) => failed(e, here),
+                        Err(e) => load_error(e, here),
                     }
                 })
             }}
@@ -88,18 +88,9 @@ pub fn OfferingImportPage() -> impl IntoView {
 
 fn upload_form(i18n: I18n) -> impl IntoView {
     let error = upload_error().get_untracked();
-    let msg = error.map(|code| field_message(&i18n, "file", &code));
-    let described = if msg.is_some() { "f-file-hint f-file-error" } else { "f-file-hint" };
-    let class = if msg.is_some() { "app-field app-field--error" } else { "app-field" };
-    let invalid = msg.is_some().then_some("true");
     view! {
         <form method="post" action=r::OFFERINGS_IMPORT_UPLOAD enctype="multipart/form-data" class="app-form" novalidate>
-            <div class=class>
-                <label class="app-field__label" for="f-file">{i18n.t("supplier-import-file")}</label>
-                <p id="f-file-hint" class="app-field__hint">{i18n.t("supplier-import-file-hint")}</p>
-                {msg.map(|m| view! { <p id="f-file-error" class="app-field__error"><span class="app-visually-hidden">{i18n.t("error-prefix")}" "</span>{m}</p> })}
-                <input class="app-input" id="f-file" name="file" type="file" required=true accept=".csv,text/csv" aria-describedby=described aria-invalid=invalid/>
-            </div>
+            <Upload spec=Spec::new("file", i18n.t("supplier-import-file")).hint(i18n.t("supplier-import-file-hint")).error(error).required() accept=".csv,text/csv"/>
             <button type="submit" class="app-button">{i18n.t("supplier-import-submit")}</button>
         </form>
     }

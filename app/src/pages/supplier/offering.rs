@@ -1,11 +1,11 @@
 use super::offering_form::OfferingFormView;
-use super::offerings::offering_tone;
-use super::{failed, here};
 use crate::api::supplier::offering::supplier_offering;
 use crate::api::supplier::set_offering_slot::SetOfferingSlot;
 use crate::api::supplier::set_offering_status::SetOfferingStatus;
+use crate::components::field::{Input, Spec};
 use crate::components::form::{ErrorSummary, WithForm};
-use crate::components::supplier_fields::{Input, Spec};
+use crate::components::loaded::{here, load_error};
+use crate::components::status::status_tag;
 use crate::domain::CategoryKind;
 use crate::dto::supplier::OfferingEditView;
 use crate::i18n::{use_i18n, I18n};
@@ -33,7 +33,7 @@ pub fn SupplierOfferingPage() -> impl IntoView {
                 Suspend::new(async move {
                     match data.await {
                         Ok(v) => page(v).into_any(),
-                        Err(e) => failed(e, here),
+                        Err(e) => load_error(e, here),
                     }
                 })
             }}
@@ -69,7 +69,7 @@ fn status_panel(i18n: I18n, v: &OfferingEditView) -> impl IntoView {
     view! {
         <section class="app-inset" aria-labelledby="offering-status-title">
             <h2 id="offering-status-title">{i18n.t("supplier-offering-status-title")}</h2>
-            <p><strong class=offering_tone(status)>{i18n.code("offering_status", status.code())}</strong>" "{i18n.t(&format!("supplier-offering-status-{}", status.code()))}</p>
+            <p>{status_tag(i18n.code("offering_status", status.code()), status)}" "{i18n.t(&format!("supplier-offering-status-{}", status.code()))}</p>
             {v.status_reason.clone().map(|reason| view! { <p><strong>{i18n.t("dashboard-reason")}</strong>" "{reason}</p> })}
             {(v.open_orders > 0).then(|| view! { <p>{i18n.ta("supplier-offering-open-orders", &[("count", v.open_orders.to_string())])}</p> })}
             {(!v.publish_blockers.is_empty()).then(|| view! {

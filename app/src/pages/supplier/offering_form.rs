@@ -1,7 +1,7 @@
 use crate::api::supplier::discard_offering_draft::DiscardOfferingDraft;
 use crate::api::supplier::save_offering::SaveOffering;
+use crate::components::field::{named_options, Checkboxes, Choice, Input, LongText, Spec};
 use crate::components::form::{refusal_for, ErrorSummary, FormState};
-use crate::components::supplier_fields::{Checkboxes, Choice, Input, LongText, Spec};
 use crate::domain::CategoryKind;
 use crate::dto::supplier::OfferingEditView;
 use crate::i18n::use_i18n;
@@ -42,7 +42,7 @@ pub fn OfferingFormView(v: OfferingEditView, back: String) -> impl IntoView {
                 );
                 view! { <Input spec=spec.hint(hint).numeric()/> }.into_any()
             } else {
-                view! { <Choice spec=spec options=p.options.clone()/> }.into_any()
+                view! { <Choice spec=spec options=named_options(p.options.clone())/> }.into_any()
             }
         })
         .collect_view();

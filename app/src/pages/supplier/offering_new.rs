@@ -1,7 +1,7 @@
 use super::offering_form::OfferingFormView;
-use super::{failed, here};
 use crate::api::supplier::item_types::supplier_item_types;
 use crate::api::supplier::new_offering_form::new_offering_form;
+use crate::components::loaded::{here, load_error};
 use crate::dto::supplier::ItemTypeChoice;
 use crate::i18n::{use_i18n, I18n};
 use crate::pages::PageHeading;
@@ -37,7 +37,7 @@ fn choose(here: String) -> impl IntoView {
                 Suspend::new(async move {
                     match types.await {
                         Ok(list) => chooser(i18n, list).into_any(),
-                        Err(e) => failed(e, here),
+                        Err(e) => load_error(e, here),
                     }
                 })
             }}
@@ -92,7 +92,7 @@ fn form(item_type: String, here: String) -> impl IntoView {
                 Suspend::new(async move {
                     match data.await {
                         Ok(v) => view! { <OfferingFormView v back/> }.into_any(),
-                        Err(e) => failed(e, here),
+                        Err(e) => load_error(e, here),
                     }
                 })
             }}

@@ -1,22 +1,15 @@
-use super::{failed, here};
 use crate::api::supplier::offerings::supplier_offerings;
+use crate::components::format::quantity;
+use crate::components::loaded::{here, load_error};
 use crate::components::pager::{page_param, Pager};
-use crate::domain::{OfferingStatus, SupplierStatus};
+use crate::components::status::status_tag;
+use crate::domain::SupplierStatus;
 use crate::dto::supplier::{OfferingRow, OfferingsView};
 use crate::i18n::{use_i18n, I18n};
 use crate::pages::{DoneBanner, PageHeading};
 use crate::routes::supplier as r;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-
-/// The tag colour of an offering status (the text always names it too).
-pub fn offering_tone(s: OfferingStatus) -> &'static str {
-    match s {
-        OfferingStatus::Published => "app-tag app-tag--green",
-        OfferingStatus::Draft | OfferingStatus::Withdrawn => "app-tag app-tag--yellow",
-        OfferingStatus::Blocked => "app-tag app-tag--red",
-    }
-}
 
 /// The supplier's offerings with a status filter, and the ways to add more.
 #[component]
@@ -40,7 +33,7 @@ pub fn SupplierOfferingsPage() -> impl IntoView {
                 Suspend::new(async move {
                     match data.await {
                         Ok(v) => page(i18n, v, status()).into_any(),
-                        Err(e) => failed(e, here),
+                        Err(e) => load_error(e, here),
                     }
                 })
             }}
@@ -90,7 +83,7 @@ fn table(i18n: I18n, rows: Vec<OfferingRow>) -> impl IntoView {
         .map(|o| {
             let over = o.price > o.ceiling;
             let copay = over.then(|| i18n.ta("supplier-copay-per-unit", &[("amount", (o.price - o.ceiling).format(lang))]));
-            let capacity = o.capacity.map(|c| super::quantity_text(i18n, c, o.unit)).unwrap_or_else(|| i18n.t("supplier-capacity-by-dates"));
+            let capacity = o.capacity.map(|c| quantity(&i18n, c, o.unit)).unwrap_or_else(|| i18n.t("supplier-capacity-by-dates"));
             let capacity = if o.kind.weekly_hours() { i18n.ta("supplier-capacity-per-week", &[("value", capacity)]) } else { capacity };
             view! {
                 <tr>
@@ -98,7 +91,7 @@ fn table(i18n: I18n, rows: Vec<OfferingRow>) -> impl IntoView {
                     <td>{o.sku.unwrap_or_default()}</td>
                     <td>{o.item_type}</td>
                     <td class="app-nowrap">{o.price.format(lang)}{copay.map(|c| view! { <br/><span class="app-muted">{c}</span> })}</td>
-                    <td><strong class=offering_tone(o.status)>{i18n.code("offering_status", o.status.code())}</strong></td>
+                    <td>{status_tag(i18n.code("offering_status", o.status.code()), o.status)}</td>
                     <td>{capacity}</td>
                 </tr>
             }

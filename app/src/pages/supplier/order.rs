@@ -1,7 +1,8 @@
 use super::order_actions::OrderActions;
-use super::orders::order_tone;
-use super::{due_text, due_view, failed, here, quantity_text};
 use crate::api::supplier::order::supplier_order;
+use crate::components::format::{due_text, due_view, quantity};
+use crate::components::loaded::{here, load_error};
+use crate::components::status::status_tag;
 use crate::domain::OrderStatus;
 use crate::dto::supplier::SupplierOrderView;
 use crate::i18n::{use_i18n, I18n};
@@ -28,7 +29,7 @@ pub fn SupplierOrderPage() -> impl IntoView {
                 Suspend::new(async move {
                     match data.await {
                         Ok(v) => page(v).into_any(),
-                        Err(e) => failed(e, here),
+                        Err(e) => load_error(e, here),
                     }
                 })
             }}
@@ -53,10 +54,10 @@ fn page(v: SupplierOrderView) -> impl IntoView {
             .map(|d| row(i18n.t("supplier-deliver-by"), due_view(i18n, d).into_any())),
     };
     view! {
-        <p class="app-lead">{v.number.clone()}" · "<strong class=order_tone(v.status)>{i18n.code("order_status", v.status.code())}</strong></p>
+        <p class="app-lead">{v.number.clone()}" · "{status_tag(i18n.code("order_status", v.status.code()), v.status)}</p>
         <dl class="app-summary-list">
             {row(i18n.t("supplier-col-title"), view! { <a href=r::offering(v.offering_id)>{v.title.clone()}</a> })}
-            {row(i18n.t("supplier-col-quantity"), quantity_text(i18n, v.quantity, v.unit))}
+            {row(i18n.t("supplier-col-quantity"), quantity(&i18n, v.quantity, v.unit))}
             {row(i18n.t("supplier-unit-price"), v.unit_price.format(lang))}
             {row(i18n.t("supplier-ceiling"), v.ceiling.format(lang))}
             {row(i18n.t("supplier-total"), v.split.total.format(lang))}

@@ -1,6 +1,8 @@
-use super::{due_view, failed, here, quantity_text};
 use crate::api::supplier::inbox::supplier_inbox;
+use crate::components::format::{due_view, quantity};
+use crate::components::loaded::{here, load_error};
 use crate::components::pager::{page_param, Pager};
+use crate::components::status::status_tag;
 use crate::domain::{OrderStatus, SupplierStatus};
 use crate::dto::supplier::InboxView;
 use crate::i18n::{use_i18n, I18n};
@@ -8,16 +10,6 @@ use crate::pages::{DoneBanner, PageHeading};
 use crate::routes::supplier as r;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-
-/// The tag colour of an order status (the text always names it).
-pub fn order_tone(s: OrderStatus) -> &'static str {
-    match s {
-        OrderStatus::Placed => "app-tag app-tag--yellow",
-        OrderStatus::Rejected | OrderStatus::Cancelled | OrderStatus::Returned => "app-tag app-tag--red",
-        OrderStatus::Confirmed | OrderStatus::Delivered | OrderStatus::Rendered => "app-tag app-tag--green",
-        _ => "app-tag",
-    }
-}
 
 /// Incoming orders with filters by status and deadline; overdue ones come first.
 #[component]
@@ -38,7 +30,7 @@ pub fn SupplierOrdersPage() -> impl IntoView {
                 Suspend::new(async move {
                     match data.await {
                         Ok(v) => page(i18n, v, status, deadline).into_any(),
-                        Err(e) => failed(e, here),
+                        Err(e) => load_error(e, here),
                     }
                 })
             }}
@@ -92,10 +84,10 @@ fn table(i18n: I18n, v: InboxView) -> impl IntoView {
                 <tr>
                     <td><a href=r::order(o.id)>{o.number}</a></td>
                     <td>{o.title}</td>
-                    <td class="app-nowrap">{quantity_text(i18n, o.quantity, o.unit)}</td>
+                    <td class="app-nowrap">{quantity(&i18n, o.quantity, o.unit)}</td>
                     <td>{o.region}</td>
                     <td class="app-nowrap">{o.placed_on}</td>
-                    <td><strong class=order_tone(o.status)>{i18n.code("order_status", o.status.code())}</strong></td>
+                    <td>{status_tag(i18n.code("order_status", o.status.code()), o.status)}</td>
                     <td>{o.due.map(|d| due_view(i18n, &d))}</td>
                 </tr>
             }

@@ -1,10 +1,10 @@
-use super::{failed, here};
 use crate::api::supplier::profile::supplier_profile;
 use crate::api::supplier::save_profile::SaveSupplierProfile;
 use crate::api::supplier::submit_profile::SubmitSupplierProfile;
+use crate::components::field::{Checkboxes, Input, Spec};
 use crate::components::form::{ErrorSummary, FormState, WithForm};
-use crate::components::supplier_fields::{Checkboxes, Input, Spec};
-use crate::domain::SupplierStatus;
+use crate::components::loaded::{here, load_error};
+use crate::components::status::status_tag;
 use crate::dto::supplier::ProfileView;
 use crate::i18n::{use_i18n, I18n};
 use crate::pages::{DoneBanner, PageHeading};
@@ -32,7 +32,7 @@ pub fn SupplierProfilePage() -> impl IntoView {
                             Suspend::new(async move {
                                 match data.await {
                                     Ok(p) => page(p, state).into_any(),
-                                    Err(e) => failed(e, here),
+                                    Err(e) => load_error(e, here),
                                 }
                             })
                         }}
@@ -40,15 +40,6 @@ pub fn SupplierProfilePage() -> impl IntoView {
                 }
             }
         </WithForm>
-    }
-}
-
-/// The tag colour of a supplier status; the text always says the status too.
-pub fn status_tone(s: SupplierStatus) -> &'static str {
-    match s {
-        SupplierStatus::Approved => "app-tag app-tag--green",
-        SupplierStatus::Pending | SupplierStatus::Draft => "app-tag app-tag--yellow",
-        _ => "app-tag app-tag--red",
     }
 }
 
@@ -68,7 +59,7 @@ fn status_panel(i18n: I18n, p: &ProfileView) -> impl IntoView {
     view! {
         <section class="app-inset" aria-labelledby="status-title">
             <h2 id="status-title">{i18n.t("supplier-status-title")}</h2>
-            <p>{i18n.t("dashboard-supplier-status")}" "<strong class=status_tone(status)>{i18n.code("supplier_status", status.code())}</strong></p>
+            <p>{i18n.t("dashboard-supplier-status")}" "{status_tag(i18n.code("supplier_status", status.code()), status)}</p>
             <p>{i18n.t(&format!("dashboard-supplier-{}", status.code()))}</p>
             {p.reason.clone().map(|r| view! { <p><strong>{i18n.t("dashboard-reason")}</strong>" "{r}</p> })}
             {p.submitted_on.clone().map(|d| view! { <p>{i18n.ta("supplier-submitted-on", &[("date", d)])}</p> })}

@@ -1,5 +1,5 @@
-use super::{failed, here};
 use crate::api::supplier::scorecard::supplier_scorecard;
+use crate::components::loaded::{here, load_error};
 use crate::dto::supplier::ScorecardView;
 use crate::i18n::{use_i18n, I18n};
 use crate::pages::{DoneBanner, PageHeading};
@@ -22,7 +22,7 @@ pub fn SupplierQualityPage() -> impl IntoView {
                 Suspend::new(async move {
                     match data.await {
                         Ok(v) => page(i18n, v).into_any(),
-                        Err(e) => failed(e, here),
+                        Err(e) => load_error(e, here),
                     }
                 })
             }}

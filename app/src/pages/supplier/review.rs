@@ -1,9 +1,9 @@
 use super::quality::rating_text;
-use super::{failed, here};
 use crate::api::supplier::reply_review::ReplyReview;
 use crate::api::supplier::review::supplier_review;
+use crate::components::field::{LongText, Spec};
 use crate::components::form::{ErrorSummary, WithForm};
-use crate::components::supplier_fields::{LongText, Spec};
+use crate::components::loaded::{here, load_error};
 use crate::dto::supplier::ReviewRow;
 use crate::i18n::use_i18n;
 use crate::pages::PageHeading;
@@ -28,7 +28,7 @@ pub fn SupplierReviewPage() -> impl IntoView {
                 Suspend::new(async move {
                     match data.await {
                         Ok(rv) => page(rv).into_any(),
-                        Err(e) => failed(e, here),
+                        Err(e) => load_error(e, here),
                     }
                 })
             }}

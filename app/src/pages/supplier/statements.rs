@@ -1,5 +1,5 @@
-use super::{failed, here};
 use crate::api::supplier::statement::supplier_statement;
+use crate::components::loaded::{here, load_error};
 use crate::dto::supplier::StatementView;
 use crate::i18n::{use_i18n, I18n};
 use crate::pages::PageHeading;
@@ -25,7 +25,7 @@ pub fn SupplierStatementsPage() -> impl IntoView {
                 Suspend::new(async move {
                     match data.await {
                         Ok(v) => page(i18n, v).into_any(),
-                        Err(e) => failed(e, here),
+                        Err(e) => load_error(e, here),
                     }
                 })
             }}

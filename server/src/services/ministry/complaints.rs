@@ -242,9 +242,9 @@ impl ComplaintsDesk for ComplaintsDeskService {
         })
     }
 
-    async fn assign(&self, caller: &Caller, id: i32, officer: &str) -> Result<(), AppError> {
+    async fn assign(&self, caller: &Caller, id: i32, officer: Option<i32>) -> Result<(), AppError> {
         let (actor, scope) = staff_scope(caller)?;
-        let officer_id = officer.trim().parse::<i32>().map_err(|_| AppError::field("complaint_officer", "required"))?;
+        let officer_id = officer.ok_or_else(|| AppError::field("complaint_officer", "required"))?;
         let txn = begin_write(&self.0.db).await.or_unexpected()?;
         let c = complaints_in(&scope)
             .filter(complaints::Column::Id.eq(id))

@@ -220,7 +220,8 @@ pub fn compute(
     }
     let region = |e: &EntitlementFact| e.region.clone().unwrap_or_else(|| "-".into());
     let mut out = HashMap::new();
-    let groupings: [&dyn Fn(&EntitlementFact) -> (String, i32); 4] =
+    type Grouping<'a> = &'a dyn Fn(&EntitlementFact) -> (String, i32);
+    let groupings: [Grouping; 4] =
         [&|_| (String::new(), 0), &|e| (region(e), 0), &|e| (String::new(), e.category_id), &|e| {
             (region(e), e.category_id)
         }];

@@ -384,7 +384,7 @@ async fn round(db: &DatabaseConnection, source: &DatabaseConnection, now: DateTi
         .await?;
     txn.commit().await?;
     let mut due = due;
-    due.sort_by(|a, b| b.read_at.cmp(&a.read_at));
+    due.sort_by_key(|p| std::cmp::Reverse(p.read_at));
     for p in &due {
         rebuild(db, source, Period { from: p.period_from, to: p.period_to }, Utc::now()).await?;
     }

@@ -8,7 +8,7 @@ use crate::entities::enums::{DbAccountStatus, DbRole};
 use crate::services::accounts::{insert_account, NewAccount};
 use crate::services::audit::{self, Entry};
 use crate::services::{text, Ctx, OrUnexpected};
-use app::domain::{Email, RefusalCode, Role};
+use app::domain::{Email, RefusalCode, Role, StaffAccountAction};
 use app::dto::ministry::StaffAccountRow;
 use app::error::{AppError, FieldErrors};
 use app::ports::{Caller, NewStaffForm, StaffAccounts};
@@ -126,12 +126,17 @@ impl StaffAccounts for StaffAccountService {
         Ok(account.id)
     }
 
-    async fn set_status(&self, caller: &Caller, account_id: i32, action: &str) -> Result<(), AppError> {
+    async fn set_status(
+        &self,
+        caller: &Caller,
+        account_id: i32,
+        action: Option<StaffAccountAction>,
+    ) -> Result<(), AppError> {
         let me = caller.require(&[Role::Admin])?;
+        let Some(action) = action else { return Err(AppError::refused(RefusalCode::BadRequest)) };
         let to = match action {
-            "disable" => DbAccountStatus::Disabled,
-            "enable" => DbAccountStatus::Active,
-            _ => return Err(AppError::refused(RefusalCode::BadRequest)),
+            StaffAccountAction::Disable => DbAccountStatus::Disabled,
+            StaffAccountAction::Enable => DbAccountStatus::Active,
         };
         if account_id == me.account_id {
             return Err(AppError::refused(RefusalCode::CannotDisableSelf));

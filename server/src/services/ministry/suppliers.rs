@@ -14,7 +14,7 @@ use crate::services::paging::one_page;
 use crate::services::supplier_status::StatusError;
 use crate::services::{text, Ctx, OrUnexpected};
 use app::domain::NoticeKind;
-use app::domain::{Lang, OfferingStatus, RefusalCode, SupplierStatus};
+use app::domain::{Lang, OfferingAction, OfferingStatus, RefusalCode, ScopeDecision, SupplierDecision, SupplierStatus};
 use app::dto::ministry::*;
 use app::error::{AppError, FieldErrors};
 use app::ports::{Caller, StaffSuppliers};
@@ -211,10 +211,16 @@ impl StaffSuppliers for StaffSupplierService {
         })
     }
 
-    async fn decide(&self, caller: &Caller, id: i32, decision: &str, reason: &str) -> Result<SupplierStatus, AppError> {
+    async fn decide(
+        &self,
+        caller: &Caller,
+        id: i32,
+        decision: Option<SupplierDecision>,
+        reason: &str,
+    ) -> Result<SupplierStatus, AppError> {
         let (actor, scope) = staff_scope(caller)?;
         let mut errors = FieldErrors::new();
-        let decision = errors.check("supplier_decision", SupplierDecision::from_code(decision).ok_or("required"));
+        let decision = errors.check("supplier_decision", decision.ok_or("required"));
         let reason = if reason.trim().is_empty() && decision == Some(SupplierDecision::Approve) {
             None
         } else {
@@ -247,12 +253,18 @@ impl StaffSuppliers for StaffSupplierService {
         Ok(to)
     }
 
-    async fn decide_scope(&self, caller: &Caller, id: i32, decision: &str, reason: &str) -> Result<(), AppError> {
+    async fn decide_scope(
+        &self,
+        caller: &Caller,
+        id: i32,
+        decision: Option<ScopeDecision>,
+        reason: &str,
+    ) -> Result<(), AppError> {
         let (actor, scope) = staff_scope(caller)?;
         let accept = match decision {
-            "accept" => true,
-            "refuse" => false,
-            _ => return Err(AppError::field("scope_decision", "required")),
+            Some(ScopeDecision::Accept) => true,
+            Some(ScopeDecision::Refuse) => false,
+            None => return Err(AppError::field("scope_decision", "required")),
         };
         let reason = reason.trim();
         if !accept && reason.is_empty() {
@@ -377,14 +389,20 @@ impl StaffSuppliers for StaffSupplierService {
         })
     }
 
-    async fn moderate_offering(&self, caller: &Caller, id: i32, action: &str, reason: &str) -> Result<i32, AppError> {
+    async fn moderate_offering(
+        &self,
+        caller: &Caller,
+        id: i32,
+        action: Option<OfferingAction>,
+        reason: &str,
+    ) -> Result<i32, AppError> {
         let (actor, scope) = staff_scope(caller)?;
         let mut errors = FieldErrors::new();
         let block = errors.check(
             "offering_action",
             match action {
-                "block" => Ok(true),
-                "unblock" => Ok(false),
+                Some(OfferingAction::Block) => Ok(true),
+                Some(OfferingAction::Unblock) => Ok(false),
                 _ => Err("required"),
             },
         );

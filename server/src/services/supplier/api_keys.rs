@@ -113,10 +113,9 @@ impl SupplierApiKeys for ApiKeyService {
         Ok(key)
     }
 
-    async fn revoke(&self, caller: &Caller, id: &str) -> Result<(), AppError> {
+    async fn revoke(&self, caller: &Caller, id: i32) -> Result<(), AppError> {
         let db = &self.0.db;
         let (actor, s) = own_supplier(db, caller).await?;
-        let id: i32 = id.trim().parse().map_err(|_| AppError::NotFound)?;
         let txn = crate::db::begin_write(db).await.or_unexpected()?;
         let key = supplier_api_keys::Entity::find_by_id(id)
             .filter(supplier_api_keys::Column::SupplierId.eq(s.id))

@@ -157,7 +157,12 @@ mod tests {
         let busy = Load::Weekly { from: d("2026-11-30"), weeks: 4, hours: 30 };
         let more = Load::Weekly { from: d("2026-12-14"), weeks: 1, hours: 10 };
         assert!(fits(&more, std::slice::from_ref(&busy), 40, today));
-        assert!(!fits(&Load::Weekly { from: d("2026-12-14"), weeks: 1, hours: 11 }, &[busy.clone()], 40, today));
+        assert!(!fits(
+            &Load::Weekly { from: d("2026-12-14"), weeks: 1, hours: 11 },
+            std::slice::from_ref(&busy),
+            40,
+            today
+        ));
         // Unknown dates count against the busiest week.
         assert!(!fits(&Load::Anytime(11), &[busy], 40, today));
     }

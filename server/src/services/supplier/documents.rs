@@ -1,7 +1,7 @@
 //! Uploaded documents: checked by their content (not their name), at most 10 MB, stored under
 //! `<data_dir>/documents/<random key>` (outside the web root, never served as a static file)
 //! and given back only to their supplier and to ministry staff.
-use super::{id_of, moment, own_supplier, require_active};
+use super::{moment, own_supplier, require_active};
 use crate::db::begin_write;
 use crate::entities::enums::{DbDocumentKind, DbSupplierStatus};
 use crate::entities::supplier_documents;
@@ -135,11 +135,17 @@ impl SupplierDocuments for DocumentService {
         })
     }
 
-    async fn upload(&self, caller: &Caller, kind: &str, file_name: &str, bytes: Vec<u8>) -> Result<i32, AppError> {
+    async fn upload(
+        &self,
+        caller: &Caller,
+        kind: Option<DocumentKind>,
+        file_name: &str,
+        bytes: Vec<u8>,
+    ) -> Result<i32, AppError> {
         let db = &self.0.db;
         let (_, s) = own_supplier(db, caller).await?;
         require_active(&s)?;
-        let kind = DocumentKind::from_code(kind.trim()).ok_or_else(|| AppError::field("kind", "unknown_kind"))?;
+        let kind = kind.ok_or_else(|| AppError::field("kind", "unknown_kind"))?;
         let name = clean_name(file_name);
         let content_type = check_upload(&name, &bytes)?;
         let count = supplier_documents::Entity::find()
@@ -177,11 +183,10 @@ impl SupplierDocuments for DocumentService {
         }
     }
 
-    async fn delete(&self, caller: &Caller, id: &str) -> Result<(), AppError> {
+    async fn delete(&self, caller: &Caller, id: i32) -> Result<(), AppError> {
         let db = &self.0.db;
         let (_, s) = own_supplier(db, caller).await?;
         require_active(&s)?;
-        let id = id_of(id)?;
         if !matches!(s.status, DbSupplierStatus::Draft | DbSupplierStatus::Pending | DbSupplierStatus::Rejected) {
             return Err(AppError::refused(RefusalCode::DocumentsLocked));
         }

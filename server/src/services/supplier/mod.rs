@@ -69,8 +69,3 @@ pub fn require_approved(s: &suppliers::Model) -> Result<(), AppError> {
 }
 
 pub use crate::services::present::{day, due, localized, moment};
-
-/// A parsed id from a form field, or not found (a mangled id finds nothing).
-pub fn id_of(raw: &str) -> Result<i32, AppError> {
-    raw.trim().parse::<i32>().map_err(|_| AppError::NotFound)
-}

@@ -1,13 +1,13 @@
 //! The supplier's offerings: list, the form (new or existing, with an unsaved draft kept on
 //! the server), publishing and withdrawing, and a sanatorium's dated places.
 use super::offering_rules::{self, ceilings_on, form_of};
-use super::{id_of, localized, own_supplier, require_active, require_approved};
+use super::{localized, own_supplier, require_active, require_approved};
 use crate::db::begin_write;
 use crate::entities::enums::{DbOfferingStatus, DbOrderStatus};
 use crate::entities::{categories, drafts, item_types, offering_regions, offering_slots, offerings, orders, regions};
 use crate::services::paging::one_page;
 use crate::services::{Ctx, OrUnexpected};
-use app::domain::{CategoryKind, OfferingStatus, RefusalCode, SupplierStatus};
+use app::domain::{CategoryKind, OfferingAction, OfferingStatus, RefusalCode, SupplierStatus};
 use app::dto::supplier::{
     ImportReport, ItemTypeChoice, Named, OfferingEditView, OfferingForm, OfferingRow, OfferingsView, ParamField,
     SlotRow,
@@ -314,7 +314,12 @@ impl OfferingService {
 
 #[async_trait]
 impl SupplierOfferings for OfferingService {
-    async fn list(&self, caller: &Caller, status: &str, page: u32) -> Result<OfferingsView, AppError> {
+    async fn list(
+        &self,
+        caller: &Caller,
+        status: Option<OfferingStatus>,
+        page: u32,
+    ) -> Result<OfferingsView, AppError> {
         let db = &self.0.db;
         let (_, s) = own_supplier(db, caller).await?;
         require_active(&s)?;
@@ -344,7 +349,7 @@ impl SupplierOfferings for OfferingService {
         let mut find = offerings::Entity::find()
             .filter(offerings::Column::SupplierId.eq(s.id))
             .order_by_desc(offerings::Column::Id);
-        if let Some(wanted) = OfferingStatus::from_code(status.trim()) {
+        if let Some(wanted) = status {
             find = find.filter(offerings::Column::Status.eq(DbOfferingStatus::from(wanted)));
         }
         let (rows, page) = one_page(db, find, page).await?;
@@ -422,11 +427,14 @@ impl SupplierOfferings for OfferingService {
         self.edit_view(caller, &s, actor.account_id, &it, &cat, Some(&o)).await
     }
 
-    async fn save(&self, caller: &Caller, id: &str, form: OfferingForm) -> Result<i32, AppError> {
+    async fn save(&self, caller: &Caller, id: Option<i32>, form: OfferingForm) -> Result<i32, AppError> {
         let db = &self.0.db;
         let (actor, s) = own_supplier(db, caller).await?;
         require_active(&s)?;
-        let existing = if id.trim().is_empty() { None } else { Some(self.own(db, s.id, id_of(id)?).await?) };
+        let existing = match id {
+            None => None,
+            Some(id) => Some(self.own(db, s.id, id).await?),
+        };
         let types = allowed_types(db, s.id, caller.lang).await?;
         let (it, cat) = match &existing {
             Some(o) => {
@@ -486,14 +494,14 @@ impl SupplierOfferings for OfferingService {
         drop_draft(db, actor.account_id, key.trim()).await
     }
 
-    async fn set_status(&self, caller: &Caller, id: &str, action: &str) -> Result<(), AppError> {
+    async fn set_status(&self, caller: &Caller, id: i32, action: Option<OfferingAction>) -> Result<(), AppError> {
         let db = &self.0.db;
         let (_, s) = own_supplier(db, caller).await?;
         require_active(&s)?;
-        let o = self.own(db, s.id, id_of(id)?).await?;
+        let o = self.own(db, s.id, id).await?;
         let now = Utc::now();
-        let (to, from): (DbOfferingStatus, Vec<DbOfferingStatus>) = match action.trim() {
-            "publish" => {
+        let (to, from): (DbOfferingStatus, Vec<DbOfferingStatus>) = match action {
+            Some(OfferingAction::Publish) => {
                 require_approved(&s)?;
                 let it = item_types::Entity::find_by_id(o.item_type_id)
                     .one(db)
@@ -512,7 +520,7 @@ impl SupplierOfferings for OfferingService {
                 }
                 (DbOfferingStatus::Published, vec![DbOfferingStatus::Draft, DbOfferingStatus::Withdrawn])
             }
-            "withdraw" => (DbOfferingStatus::Withdrawn, vec![DbOfferingStatus::Published]),
+            Some(OfferingAction::Withdraw) => (DbOfferingStatus::Withdrawn, vec![DbOfferingStatus::Published]),
             _ => return Err(AppError::refused(RefusalCode::BadRequest)),
         };
         let mut update = offerings::Entity::update_many()
@@ -534,11 +542,11 @@ impl SupplierOfferings for OfferingService {
         Ok(())
     }
 
-    async fn set_slot(&self, caller: &Caller, id: &str, starts_on: &str, places: &str) -> Result<(), AppError> {
+    async fn set_slot(&self, caller: &Caller, id: i32, starts_on: &str, places: &str) -> Result<(), AppError> {
         let db = &self.0.db;
         let (_, s) = own_supplier(db, caller).await?;
         require_active(&s)?;
-        let o = self.own(db, s.id, id_of(id)?).await?;
+        let o = self.own(db, s.id, id).await?;
         let it =
             item_types::Entity::find_by_id(o.item_type_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
         let cat =

@@ -5,7 +5,7 @@
 //! timeline at once.
 use super::capacity::{self, Load};
 use super::orders::{category_of, own_order};
-use super::{id_of, own_supplier, require_active, require_approved};
+use super::{own_supplier, require_active, require_approved};
 use crate::db::begin_write;
 use crate::entities::enums::{DbComplaintStatus, DbOrderStatus};
 use crate::entities::{complaints, offering_slots, offerings, order_events, orders};
@@ -13,7 +13,7 @@ use crate::services::notices::notify;
 use crate::services::order_flow::{recipient_side_accounts, restore_entitlement, transition, TransitionError};
 use crate::services::{text, Ctx, OrUnexpected};
 use app::domain::NoticeKind;
-use app::domain::{CategoryKind, RefusalCode, Unit};
+use app::domain::{CategoryKind, OrderStep, RefusalCode, Unit};
 use app::error::{AppError, FieldErrors};
 use app::ports::{Actor, Caller};
 use chrono::{Duration, NaiveDate, Utc};
@@ -142,11 +142,10 @@ async fn check_capacity(
 }
 
 /// Accepts a placed order if the offering has room for it.
-pub async fn accept(ctx: &Ctx, caller: &Caller, id: &str) -> Result<(), AppError> {
+pub async fn accept(ctx: &Ctx, caller: &Caller, id: i32) -> Result<(), AppError> {
     let db = &ctx.db;
     let (actor, s) = own_supplier(db, caller).await?;
     require_approved(&s)?;
-    let id = id_of(id)?;
     let txn = begin_write(db).await.or_unexpected()?;
     let o = own_order(&txn, &s, id).await?;
     if o.status != DbOrderStatus::Placed {
@@ -163,12 +162,11 @@ pub async fn accept(ctx: &Ctx, caller: &Caller, id: &str) -> Result<(), AppError
 
 /// Rejects a placed or accepted order with a reason; the entitlement, the stock and a
 /// reserved course place come back.
-pub async fn reject(ctx: &Ctx, caller: &Caller, id: &str, reason: &str) -> Result<(), AppError> {
+pub async fn reject(ctx: &Ctx, caller: &Caller, id: i32, reason: &str) -> Result<(), AppError> {
     let db = &ctx.db;
     let (actor, s) = own_supplier(db, caller).await?;
     require_approved(&s)?;
     let reason = text(reason, 1000).map_err(|c| AppError::field("reason", c))?;
-    let id = id_of(id)?;
     let txn = begin_write(db).await.or_unexpected()?;
     let o = own_order(&txn, &s, id).await?;
     if !matches!(o.status, DbOrderStatus::Placed | DbOrderStatus::Accepted) {
@@ -213,7 +211,7 @@ fn date_field(field: &str, raw: &str, errors: &mut FieldErrors) -> Option<NaiveD
 }
 
 /// Sets (or moves) the date of delivery or of the first session.
-pub async fn schedule(ctx: &Ctx, caller: &Caller, id: &str, date: &str) -> Result<(), AppError> {
+pub async fn schedule(ctx: &Ctx, caller: &Caller, id: i32, date: &str) -> Result<(), AppError> {
     let db = &ctx.db;
     let (actor, s) = own_supplier(db, caller).await?;
     require_approved(&s)?;
@@ -229,7 +227,6 @@ pub async fn schedule(ctx: &Ctx, caller: &Caller, id: &str, date: &str) -> Resul
     }
     errors.finish()?;
     let when = when.ok_or_else(|| AppError::refused(RefusalCode::BadRequest))?;
-    let id = id_of(id)?;
     let txn = begin_write(db).await.or_unexpected()?;
     let o = own_order(&txn, &s, id).await?;
     let kind: CategoryKind = category_of(&txn, o.item_type_id).await?.1.kind.into();
@@ -278,20 +275,19 @@ pub async fn schedule(ctx: &Ctx, caller: &Caller, id: &str, date: &str) -> Resul
 }
 
 /// Marks an order `shipped`, `delivered` (goods) or `rendered` (services).
-pub async fn mark(ctx: &Ctx, caller: &Caller, id: &str, step: &str) -> Result<(), AppError> {
+pub async fn mark(ctx: &Ctx, caller: &Caller, id: i32, step: Option<OrderStep>) -> Result<(), AppError> {
     let db = &ctx.db;
     let (actor, s) = own_supplier(db, caller).await?;
     require_approved(&s)?;
-    let id = id_of(id)?;
     let txn = begin_write(db).await.or_unexpected()?;
     let o = own_order(&txn, &s, id).await?;
     let (it, category) = category_of(&txn, o.item_type_id).await?;
     let kind: CategoryKind = category.kind.into();
     let goods = kind == CategoryKind::Goods;
-    let to = match (step.trim(), goods) {
-        ("shipped", true) => DbOrderStatus::InDelivery,
-        ("delivered", true) => DbOrderStatus::Delivered,
-        ("rendered", false) => {
+    let to = match (step, goods) {
+        (Some(OrderStep::Shipped), true) => DbOrderStatus::InDelivery,
+        (Some(OrderStep::Delivered), true) => DbOrderStatus::Delivered,
+        (Some(OrderStep::Rendered), false) => {
             if Unit::from(it.unit) == Unit::Hour {
                 let done: i64 = capacity::recorded(&o.details).iter().map(|(_, h)| h).sum();
                 if done < i64::from(o.quantity) {
@@ -318,7 +314,7 @@ pub async fn mark(ctx: &Ctx, caller: &Caller, id: &str, step: &str) -> Result<()
 
 /// Records a session of a service by the hour: not in the future, at most 8 hours a day,
 /// never more than ordered, and never past the offering's weekly capacity.
-pub async fn record_session(ctx: &Ctx, caller: &Caller, id: &str, date: &str, hours: &str) -> Result<(), AppError> {
+pub async fn record_session(ctx: &Ctx, caller: &Caller, id: i32, date: &str, hours: &str) -> Result<(), AppError> {
     let db = &ctx.db;
     let (actor, s) = own_supplier(db, caller).await?;
     require_approved(&s)?;
@@ -343,7 +339,6 @@ pub async fn record_session(ctx: &Ctx, caller: &Caller, id: &str, date: &str, ho
     );
     errors.finish()?;
     let (Some(day), Some(hours)) = (day, hours) else { return Err(AppError::refused(RefusalCode::BadRequest)) };
-    let id = id_of(id)?;
     let txn = begin_write(db).await.or_unexpected()?;
     let o = own_order(&txn, &s, id).await?;
     let (it, _) = category_of(&txn, o.item_type_id).await?;
@@ -399,12 +394,11 @@ pub async fn record_session(ctx: &Ctx, caller: &Caller, id: &str, date: &str, ho
 }
 
 /// Answers a complaint about one of the supplier's orders, before its deadline.
-pub async fn answer_complaint(ctx: &Ctx, caller: &Caller, id: &str, answer: &str) -> Result<(), AppError> {
+pub async fn answer_complaint(ctx: &Ctx, caller: &Caller, id: i32, answer: &str) -> Result<(), AppError> {
     let db = &ctx.db;
     let (_, s) = own_supplier(db, caller).await?;
     require_active(&s)?;
     let answer = text(answer, 2000).map_err(|c| AppError::field("answer", c))?;
-    let id = id_of(id)?;
     let txn = begin_write(db).await.or_unexpected()?;
     let c = complaints::Entity::find_by_id(id)
         .filter(complaints::Column::SupplierId.eq(s.id))

@@ -9,7 +9,7 @@ use crate::entities::{
 };
 use crate::services::paging::one_page;
 use crate::services::{Ctx, OrUnexpected};
-use app::domain::{CategoryKind, CoPayment, Lang, Money, OrderStatus, Unit};
+use app::domain::{CategoryKind, CoPayment, Lang, Money, OrderStatus, OrderStep, Unit};
 use app::dto::supplier::{
     ComplaintRow, InboxRow, InboxView, OrderEventRow, SessionRow, SupplierComplaintsView, SupplierOrderView,
 };
@@ -360,23 +360,23 @@ impl SupplierOrders for OrderService {
         })
     }
 
-    async fn accept(&self, caller: &Caller, id: &str) -> Result<(), AppError> {
+    async fn accept(&self, caller: &Caller, id: i32) -> Result<(), AppError> {
         super::order_actions::accept(&self.0, caller, id).await
     }
 
-    async fn reject(&self, caller: &Caller, id: &str, reason: &str) -> Result<(), AppError> {
+    async fn reject(&self, caller: &Caller, id: i32, reason: &str) -> Result<(), AppError> {
         super::order_actions::reject(&self.0, caller, id, reason).await
     }
 
-    async fn schedule(&self, caller: &Caller, id: &str, date: &str) -> Result<(), AppError> {
+    async fn schedule(&self, caller: &Caller, id: i32, date: &str) -> Result<(), AppError> {
         super::order_actions::schedule(&self.0, caller, id, date).await
     }
 
-    async fn mark(&self, caller: &Caller, id: &str, step: &str) -> Result<(), AppError> {
+    async fn mark(&self, caller: &Caller, id: i32, step: Option<OrderStep>) -> Result<(), AppError> {
         super::order_actions::mark(&self.0, caller, id, step).await
     }
 
-    async fn record_session(&self, caller: &Caller, id: &str, date: &str, hours: &str) -> Result<(), AppError> {
+    async fn record_session(&self, caller: &Caller, id: i32, date: &str, hours: &str) -> Result<(), AppError> {
         super::order_actions::record_session(&self.0, caller, id, date, hours).await
     }
 
@@ -424,7 +424,7 @@ impl SupplierOrders for OrderService {
         Ok(complaint_row(c, n, true))
     }
 
-    async fn answer_complaint(&self, caller: &Caller, id: &str, answer: &str) -> Result<(), AppError> {
+    async fn answer_complaint(&self, caller: &Caller, id: i32, answer: &str) -> Result<(), AppError> {
         super::order_actions::answer_complaint(&self.0, caller, id, answer).await
     }
 }

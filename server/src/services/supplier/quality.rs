@@ -1,5 +1,5 @@
 //! The supplier's own scorecard and its reviews, with one public reply per review.
-use super::{day, id_of, localized, own_supplier, require_active};
+use super::{day, localized, own_supplier, require_active};
 use crate::db::begin_write;
 use crate::entities::enums::DbComplaintStatus;
 use crate::entities::{complaints, offerings, orders, reviews, supplier_scores};
@@ -132,12 +132,11 @@ impl SupplierQuality for QualityService {
         rows(db, caller.lang, vec![r]).await?.pop().ok_or(AppError::NotFound)
     }
 
-    async fn reply(&self, caller: &Caller, id: &str, reply: &str) -> Result<(), AppError> {
+    async fn reply(&self, caller: &Caller, id: i32, reply: &str) -> Result<(), AppError> {
         let db = &self.0.db;
         let (_, s) = own_supplier(db, caller).await?;
         require_active(&s)?;
         let reply = text(reply, 1000).map_err(|c| AppError::field("reply", c))?;
-        let id = id_of(id)?;
         let txn = begin_write(db).await.or_unexpected()?;
         let r = reviews::Entity::find_by_id(id)
             .filter(of_supplier(s.id))
