@@ -7,18 +7,20 @@ use std::path::Path;
 fn keys_by_file(lang: &str) -> BTreeMap<String, Vec<String>> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(lang);
     let mut out = BTreeMap::new();
-    for entry in std::fs::read_dir(&dir).unwrap() {
-        let path = entry.unwrap().path();
+    let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    for entry in entries {
+        let path = entry.unwrap_or_else(|e| panic!("{}: {e}", dir.display())).path();
         if path.extension().and_then(|e| e.to_str()) != Some("ftl") {
             continue;
         }
-        let text = std::fs::read_to_string(&path).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let keys = text
             .lines()
             .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
             .filter_map(|l| l.split_once('=').map(|(k, _)| k.trim().to_owned()))
             .collect();
-        out.insert(path.file_name().unwrap().to_string_lossy().into_owned(), keys);
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        out.insert(name, keys);
     }
     out
 }

@@ -10,6 +10,11 @@
 //! `scripts/bench.sh` (SQLite in `target/bench/`), or with
 //! `BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_national` (an existing database;
 //! filled on the first run).
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "a measuring program run by hand: any failure ends the run with its message"
+)]
 use axum::extract::{Query, State};
 use axum::response::Html;
 use axum::routing::get;
@@ -154,7 +159,7 @@ fn free_port() -> u16 {
 /// The release server on the national database, and how long it took to answer.
 async fn start_server(bin: &str, url: &str, dir: &std::path::Path, port: u16) -> (Child, Duration) {
     let t = Instant::now();
-    let child = Command::new(bin)
+    let mut child = Command::new(bin)
         .env("DATABASE_URL", url)
         .env("APP_PORT", port.to_string())
         .env("APP_HOST", "127.0.0.1")
@@ -179,6 +184,8 @@ async fn start_server(bin: &str, url: &str, dir: &std::path::Path, port: u16) ->
         }
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
+    let _ = child.kill();
+    let _ = child.wait();
     panic!("the server did not start");
 }
 

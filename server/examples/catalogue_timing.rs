@@ -7,7 +7,12 @@
 //! or with `TIMING_DATABASE_URL=postgres://postgres@127.0.0.1:5432/<new database>`.
 //! `TIMING_OFFERINGS` (100000), `TIMING_SUPPLIERS` (30000), `TIMING_ORDERS` (300000) and
 //! `TIMING_REQUESTS` (40) change the size.
-#[path = "../tests/api/catalogue_data.rs"]
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "a measuring program run by hand: any failure ends the run with its message"
+)]
+#[path = "../tests/api/fixtures/catalogue_data.rs"]
 mod catalogue_data;
 
 use sea_orm::ConnectionTrait;

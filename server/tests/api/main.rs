@@ -1,15 +1,15 @@
 //! Integration tests: the real application on port 0, a fresh database per test, the same
 //! tests on SQLite and on PostgreSQL.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a step that fails fails its test, with its message"
+)]
 mod fixtures;
 mod helpers;
 
+mod account;
 mod adversarial;
-mod auth;
-mod catalogue;
-mod catalogue_data;
-mod catalogue_plans;
-mod catalogue_reference;
-mod identity;
 mod instances;
 mod messages;
 mod migrations;
@@ -18,15 +18,7 @@ mod national;
 mod notices;
 mod open_data;
 mod operations;
-mod ordering;
 mod paging;
 mod recipient;
 mod security;
-mod supplier_documents;
-mod supplier_import;
-mod supplier_money;
-mod supplier_offerings;
-mod supplier_orders;
-mod supplier_profile;
-mod supplier_support;
-mod supplier_sync;
+mod supplier;

@@ -432,7 +432,7 @@ both!(
         let mail = enqueue(&app, email(&to)).await;
         let later = now + LEASE * 3;
         let taken = worker::claim(&app.db, later, 10).await.unwrap();
-        assert_eq!(taken.iter().map(|r| r.id.clone()).collect::<Vec<_>>(), [mail.clone()]);
+        assert_eq!(taken.iter().map(|r| r.id.clone()).collect::<Vec<_>>(), std::slice::from_ref(&mail));
         worker::deliver_one(&transports, &taken[0]).await.unwrap();
         assert_eq!(messages::deliver_due(&app.db, &transports, later + Duration::minutes(1), 10).await.unwrap(), 0);
         assert_eq!(

@@ -5,8 +5,8 @@
 //! data, the database's own plans for the pages a recipient and a supplier open most must not
 //! read orders, offerings or entitlements from end to end.
 use crate::both;
-use crate::catalogue_plans::{full_scans, plan};
 use crate::helpers::{spawn, Backend, TestApp};
+use crate::recipient::catalogue_plans::{full_scans, plan};
 use app::domain::Lang;
 use app::dto::recipient::CatalogueQuery;
 use app::ports::Caller;

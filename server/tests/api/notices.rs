@@ -376,8 +376,8 @@ both!(two_workers_at_once_send_a_reminder_once, |app: TestApp| async move {
 });
 
 both!(reminder_queries_read_ranges_of_indexes_not_whole_tables, |app: TestApp| async move {
-    use crate::catalogue_data::{generate, Shape};
-    use crate::catalogue_plans::{full_scans, plan};
+    use crate::fixtures::catalogue_data::{generate, Shape};
+    use crate::recipient::catalogue_plans::{full_scans, plan};
     use sea_orm::{ConnectionTrait, DatabaseBackend, QueryTrait};
     let shape = Shape { suppliers: 100, offerings: 1_000, orders: 8_000, dated_ceilings: false, seed: 5 };
     generate(&app.db, &shape).await.unwrap();

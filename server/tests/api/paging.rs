@@ -2,9 +2,9 @@
 //! row appears exactly once, in a stable order, the total is counted, no answer carries more
 //! than a page, a page past the end is the last page, and filters still apply.
 use crate::both;
+use crate::fixtures::supplier::add_complaint;
 use crate::fixtures::{entitlement, offering, order, recipient, supplier};
 use crate::helpers::TestApp;
-use crate::supplier_support::add_complaint;
 use chrono::{Duration, Utc};
 use reqwest::StatusCode;
 use sea_orm::{ActiveModelTrait, EntityTrait, Set};
@@ -98,7 +98,8 @@ both!(my_entitlements_come_a_page_at_a_time_those_in_force_first_each_once, |app
     let r = recipient(&app, "asel@mail.kz", 77).await;
     let today = Utc::now().date_naive();
     // 30 in force, ending on shuffled days; 20 ended and 5 not yet begun.
-    let (mut in_force, mut others): (Vec<(i64, i64)>, Vec<(i64, i64)>) = (Vec::new(), Vec::new());
+    let mut in_force: Vec<(i64, i64)> = Vec::new();
+    let mut others: Vec<(i64, i64)> = Vec::new();
     for i in 0..55i64 {
         let e = entitlement(&app, r.id, "walker", 2).await;
         let (from, to) = match i {

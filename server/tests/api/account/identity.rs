@@ -381,7 +381,7 @@ both!(
         let code = app.outbox(phone, "reset_code").await.expect("an SMS with a code to the phone on the record");
         let code: String =
             code.body_text.split(|c: char| !c.is_ascii_digit()).find(|w| w.len() == 6).expect("six digits").to_owned();
-        assert_eq!(count(&app, "dana@mail.kz", "password_reset").await, 0, "no e-mail link was asked for");
+        assert_eq!(count(app, "dana@mail.kz", "password_reset").await, 0, "no e-mail link was asked for");
         // A wrong code, the right code for another address: refused beside the code field.
         let wrong = if code == "000000" { "111111" } else { "000000" };
         let refused = app

@@ -9,12 +9,12 @@ use server::entities::suppliers;
 
 /// Uploads a one-page PDF as the supplier and returns the document's id.
 async fn upload(app: &TestApp, token: &str) -> i32 {
-    let res = crate::supplier_support::upload(
+    let res = crate::fixtures::supplier::upload(
         app,
         Some(token),
         "/supplier/documents/upload",
         &[("kind", "registration")],
-        ("registration.pdf", crate::supplier_support::PDF),
+        ("registration.pdf", crate::fixtures::supplier::PDF),
     )
     .await;
     assert!(res.status().is_redirection(), "upload answered {}", res.status());

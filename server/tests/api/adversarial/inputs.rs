@@ -103,7 +103,7 @@ both!(malformed_and_oversized_bodies_are_client_errors, |app: TestApp| async mov
         .send()
         .await
         .unwrap();
-    let location = crate::supplier_support::location(&res).trim_start_matches(&app.base).to_owned();
+    let location = crate::fixtures::supplier::location(&res).trim_start_matches(&app.base).to_owned();
     assert!(
         res.status().is_redirection() && location.starts_with("/sign-in?") && location.contains("__err="),
         "{} {location}",

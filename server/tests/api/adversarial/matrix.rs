@@ -523,7 +523,7 @@ both!(every_route_the_server_writes_itself_answers_only_who_the_table_allows, |a
         for who in EVERYONE {
             let token = session_for(&app, &tokens, &cast, *who).await;
             let res = if *method == "POST" && url.ends_with("/upload") {
-                crate::supplier_support::upload(
+                crate::fixtures::supplier::upload(
                     &app,
                     token.as_deref(),
                     &url,
@@ -546,7 +546,7 @@ both!(every_route_the_server_writes_itself_answers_only_who_the_table_allows, |a
             };
             checked += 1;
             let status = res.status();
-            let location = crate::supplier_support::location(&res);
+            let location = crate::fixtures::supplier::location(&res);
             let to_sign_in = status.is_redirection() && location.starts_with("/sign-in");
             let denied = match who {
                 _ if allowed.is_empty() => status == StatusCode::UNAUTHORIZED,

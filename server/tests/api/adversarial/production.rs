@@ -55,15 +55,19 @@ both!(the_data_folder_and_its_files_are_readable_by_their_owner_only, |app: Test
     // A supplier's uploaded document, and the folders it lies in, whatever the umask.
     let s = crate::fixtures::supplier(&app, "s@x.kz", 1, server::entities::enums::DbSupplierStatus::Approved, &["ALA"])
         .await;
-    let res = crate::supplier_support::upload(
+    let res = crate::fixtures::supplier::upload(
         &app,
         Some(&s.token),
         "/supplier/documents/upload",
         &[("kind", "registration")],
-        ("registration.pdf", crate::supplier_support::PDF),
+        ("registration.pdf", crate::fixtures::supplier::PDF),
     )
     .await;
-    assert!(crate::supplier_support::location(&res).contains("done="), "{}", crate::supplier_support::location(&res));
+    assert!(
+        crate::fixtures::supplier::location(&res).contains("done="),
+        "{}",
+        crate::fixtures::supplier::location(&res)
+    );
     let documents = dir.join("documents");
     assert_eq!(mode(&documents), 0o700, "documents folder");
     let files: Vec<std::path::PathBuf> =

@@ -2,9 +2,9 @@
 //! scope after approval only through staff review.
 use crate::both;
 use crate::fixtures::supplier;
+use crate::fixtures::supplier::{profile_form, upload, PDF};
 use crate::helpers::{bin, TestApp};
 use crate::ministry::audit_entries;
-use crate::supplier_support::{profile_form, upload, PDF};
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use server::entities::enums::DbSupplierStatus;

@@ -4,9 +4,9 @@
 //! the supplier's record on the offering page, and malformed requests answered as the
 //! client's mistake, never as a failure of the server.
 use crate::both;
+use crate::fixtures::supplier::{decide, location, upload};
 use crate::fixtures::{ceiling, entitlement, item_type, offering, order, recipient, supplier};
 use crate::helpers::TestApp;
-use crate::supplier_support::{decide, location, upload};
 use app::domain::SupplierStatus;
 use chrono::{Duration, Utc};
 use reqwest::header::{CONTENT_TYPE, COOKIE, ORIGIN};

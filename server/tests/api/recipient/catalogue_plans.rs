@@ -3,7 +3,7 @@
 //! offerings, orders or entitlements table from end to end. The statements are the ones the
 //! service runs, built by the same functions.
 use crate::both;
-use crate::catalogue_data::{generate, Shape};
+use crate::fixtures::catalogue_data::{generate, Shape};
 use crate::helpers::TestApp;
 use app::domain::Lang;
 use app::dto::recipient::CatalogueQuery;

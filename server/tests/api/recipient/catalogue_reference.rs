@@ -4,7 +4,7 @@
 //! writer would make them, then random queries. For each, the count, the ids of the page and
 //! their order must equal a plain filter and sort of what was written, kept in memory.
 use crate::both;
-use crate::catalogue_data::{generate, params_json, Param, Shape, World, VOCABULARY};
+use crate::fixtures::catalogue_data::{generate, params_json, Param, Shape, World, VOCABULARY};
 use crate::helpers::TestApp;
 use app::domain::Money;
 use rand::rngs::StdRng;

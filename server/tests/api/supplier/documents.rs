@@ -2,8 +2,8 @@
 //! supplier and to ministry staff.
 use crate::both;
 use crate::fixtures::supplier;
+use crate::fixtures::supplier::*;
 use crate::helpers::{iin, TestApp};
-use crate::supplier_support::*;
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use server::entities::enums::DbSupplierStatus;

@@ -1,9 +1,9 @@
 //! Bulk upload of offerings from CSV: good lines applied, bad ones reported line by line,
 //! and the same file uploaded twice changes nothing.
 use crate::both;
+use crate::fixtures::supplier::*;
 use crate::fixtures::{offering, supplier};
 use crate::helpers::TestApp;
-use crate::supplier_support::*;
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use server::entities::enums::{DbOfferingStatus, DbSupplierStatus};

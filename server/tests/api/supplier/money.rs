@@ -1,8 +1,8 @@
 //! Statements, complaints and reviews: what a supplier is owed, answering in time, replying once.
 use crate::both;
+use crate::fixtures::supplier::*;
 use crate::fixtures::{entitlement, offering, order, recipient, supplier};
 use crate::helpers::TestApp;
-use crate::supplier_support::*;
 use chrono::{Datelike, Duration, Utc};
 use reqwest::StatusCode;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};

@@ -1,9 +1,9 @@
 //! Offerings: the form with the guaranteed sum and parameters, publishing, price snapshots,
 //! CSV upload, course dates, and one supplier never reaching another's offerings.
 use crate::both;
+use crate::fixtures::supplier::*;
 use crate::fixtures::{ceiling, entitlement, offering, order, recipient, supplier};
 use crate::helpers::TestApp;
-use crate::supplier_support::*;
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use server::entities::enums::{DbOfferingStatus, DbOrderStatus, DbSupplierStatus};

@@ -1,9 +1,9 @@
 //! Orders as the supplier handles them: capacity on acceptance, rejection giving the
 //! entitlement back, fulfilment on the recipient's timeline, sessions, and isolation.
 use crate::both;
+use crate::fixtures::supplier::*;
 use crate::fixtures::{entitlement, offering, order, recipient, supplier};
 use crate::helpers::TestApp;
-use crate::supplier_support::*;
 use chrono::{Duration, Utc};
 use reqwest::StatusCode;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};

@@ -1,8 +1,8 @@
 //! The supplier's profile, its status with the ministry, suspension and approval.
 use crate::both;
+use crate::fixtures::supplier::*;
 use crate::fixtures::{offering, supplier};
 use crate::helpers::{bin, TestApp};
-use crate::supplier_support::*;
 use app::domain::SupplierStatus;
 use reqwest::StatusCode;
 use sea_orm::EntityTrait;
