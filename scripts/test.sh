@@ -30,6 +30,11 @@ export TEST_SMTP_URL="smtp://127.0.0.1:$(cat "$ROOT/target/mail-server.port")"
 # Stopped when the run ends, however it ends: the next run starts its own.
 trap 'kill "$(cat "$ROOT/target/mail-server.pid" 2>/dev/null)" 2>/dev/null || true' EXIT
 
+say "layout (cargo fmt) and lints (clippy, warnings are errors)"
+cargo fmt --all --check
+cargo clippy --workspace --exclude frontend --all-targets -- -D warnings
+cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+
 say "unit and integration tests (SQLite and PostgreSQL)"
 cargo test --workspace --exclude frontend -- --test-threads="${TEST_THREADS:-4}"
 
