@@ -192,7 +192,6 @@ impl Demo<'_> {
         Value::Object(out)
     }
 
-    #[allow(clippy::too_many_arguments)]
     async fn offering(
         &mut self,
         supplier: i32,

@@ -3,7 +3,6 @@ use leptos::prelude::*;
 
 /// Creates an item type (no `item_type_id`) or changes one, then shows it.
 #[server(prefix = "/api", endpoint = "staff_save_item_type")]
-#[allow(clippy::too_many_arguments, reason = "one argument per form field, as the form posts them")]
 pub async fn staff_save_item_type(
     item_type_id: Option<String>,
     category: Option<String>,

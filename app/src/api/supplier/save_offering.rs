@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 /// Creates (empty `id`) or updates an offering. A refused form is kept as a server-side
 /// draft, so nothing typed is lost even on a reload.
 #[server(prefix = "/api", endpoint = "supplier_save_offering")]
-#[allow(clippy::too_many_arguments)]
 pub async fn save_offering(
     id: String,
     item_type: String,

@@ -3,7 +3,6 @@ use leptos::prelude::*;
 
 /// Saves the organisation profile. Regions and categories are checkbox lists (`regions[]`).
 #[server(prefix = "/api", endpoint = "supplier_save_profile")]
-#[allow(clippy::too_many_arguments)]
 pub async fn save_supplier_profile(
     bin: String,
     legal_name: String,

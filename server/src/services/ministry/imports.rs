@@ -246,7 +246,6 @@ impl Cache {
 }
 
 /// Loads one line; the inner `Err` is the reason it was refused.
-#[expect(clippy::too_many_arguments, reason = "the per-import state is passed down explicitly")]
 async fn load_line(
     txn: &impl ConnectionTrait,
     raw: &RawLine,
