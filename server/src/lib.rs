@@ -6,6 +6,7 @@ pub mod config;
 pub mod db;
 pub mod entities;
 pub mod http;
+pub mod jobs;
 pub mod messages;
 pub mod private_files;
 pub mod seed;

@@ -1,12 +1,12 @@
 //! Builds the whole application from settings, so `main` and the tests start the same thing.
 use crate::auth::token::Tokens;
 use crate::config::Settings;
-use crate::http::{guard, health, identify, language, ministry, open_data, status, AppState};
+use crate::http::{guard, health, identify, language, ministry, open_data, status, AppState, OwnRoute, RouterState};
 use crate::services::{self, Ctx};
 use anyhow::Context;
-use axum::extract::{DefaultBodyLimit, FromRef};
+use axum::extract::DefaultBodyLimit;
 use axum::handler::Handler;
-use axum::routing::{get, post, MethodRouter};
+use axum::routing::{get, post};
 use axum::Router;
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
@@ -18,13 +18,6 @@ use std::sync::Arc;
 use tokio::net::TcpListener;
 use tower_http::compression::predicate::{Predicate, SizeAbove};
 use tower_http::services::ServeDir;
-
-/// The router's state: Leptos's options and ours.
-#[derive(Clone, FromRef)]
-pub struct RouterState {
-    leptos_options: LeptosOptions,
-    app: AppState,
-}
 
 /// A built application, bound to its port and ready to serve.
 pub struct Application {
@@ -122,7 +115,7 @@ impl Application {
         );
         crate::http::metrics::spawn_upkeep();
         if let Some((transports, every, links)) = self.outbox {
-            crate::messages::spawn_worker(
+            crate::jobs::spawn_worker(
                 self.db.clone(),
                 transports,
                 Arc::new(crate::messages::SystemClock),
@@ -149,7 +142,7 @@ fn router(ctx: Ctx, addr: SocketAddr) -> Router {
     let backend = services::backend(&ctx);
     let api_limit = crate::http::open_data::limiter(ctx.settings.api_requests_per_minute);
     let sync_limit = crate::http::supplier_sync::key_limiter(ctx.settings.api_syncs_per_minute);
-    let app_state = AppState { ctx, api_limit, sync_limit };
+    let app_state = AppState { ctx, backend: backend.clone(), api_limit, sync_limit };
     let state = RouterState { leptos_options: leptos_options.clone(), app: app_state.clone() };
     let routes = route_list();
     let context = {
@@ -202,26 +195,6 @@ fn router(ctx: Ctx, addr: SocketAddr) -> Router {
 pub fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
     static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> = std::sync::OnceLock::new();
     ROUTES.get_or_init(|| generate_route_list(app::App)).clone()
-}
-
-/// A route the server writes itself, beside the pages and the server functions.
-pub struct OwnRoute {
-    /// The method it answers.
-    pub method: http::Method,
-    /// Its path, as axum writes it (`{id}` for a parameter).
-    pub path: String,
-    /// The handler.
-    pub handler: MethodRouter<RouterState>,
-}
-
-impl OwnRoute {
-    fn get(path: &str, handler: MethodRouter<RouterState>) -> Self {
-        Self { method: http::Method::GET, path: path.to_owned(), handler }
-    }
-
-    fn post(path: &str, handler: MethodRouter<RouterState>) -> Self {
-        Self { method: http::Method::POST, path: path.to_owned(), handler }
-    }
 }
 
 /// Every route that is neither a page nor a server function. The router is built from this

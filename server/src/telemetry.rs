@@ -85,6 +85,26 @@ pub fn messages_queued(n: u64) {
     metrics::gauge!("outbox_messages_queued").set(n as f64);
 }
 
+/// Logs an unexpected failure with a reference and returns the error people see, which
+/// carries only that reference.
+pub fn unexpected(e: impl std::fmt::Display) -> app::error::AppError {
+    let reference = uuid::Uuid::new_v4().simple().to_string()[..8].to_owned();
+    tracing::error!(reference, error = %e, "unexpected error");
+    app::error::AppError::Unexpected(reference)
+}
+
+/// Maps a database error to an unexpected failure.
+pub trait OrUnexpected<T> {
+    /// `Err` becomes [`app::error::AppError::Unexpected`], logged.
+    fn or_unexpected(self) -> Result<T, app::error::AppError>;
+}
+
+impl<T, E: std::fmt::Display> OrUnexpected<T> for Result<T, E> {
+    fn or_unexpected(self) -> Result<T, app::error::AppError> {
+        self.map_err(unexpected)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::LogFormat;

@@ -1,7 +1,7 @@
 //! What the ministry's pages need from the backend. Every method checks the caller's role
 //! first; regional staff reach only suppliers registered in, and recipients living in, their
 //! region (checked in the query: anything else is "not found").
-use super::Caller;
+use super::{Caller, DocumentFile};
 use crate::domain::{OfferingAction, ScopeDecision, StaffAccountAction, SupplierDecision, SupplierStatus};
 use crate::dto::ministry::*;
 use crate::error::AppError;
@@ -16,6 +16,8 @@ pub trait StaffSuppliers: Send + Sync {
     async fn supplier(&self, caller: &Caller, id: i32, offerings_page: u32) -> Result<SupplierDetail, AppError>;
     /// Approves, rejects, suspends, reinstates or removes a supplier, with a reason (required
     /// for all but approval). Returns the new status.
+    /// One of a supplier's documents, for staff whose scope reaches that supplier.
+    async fn document(&self, caller: &Caller, supplier_id: i32, document_id: i32) -> Result<DocumentFile, AppError>;
     async fn decide(
         &self,
         caller: &Caller,
@@ -75,6 +77,8 @@ pub trait IprImports: Send + Sync {
     async fn imports(&self, caller: &Caller) -> Result<Vec<ImportSummary>, AppError>;
     /// One import's report.
     async fn report(&self, caller: &Caller, id: i32) -> Result<ImportReport, AppError>;
+    /// Imports an IPR file (CSV or JSON) uploaded by staff, in the caller's scope.
+    async fn upload(&self, caller: &Caller, file_name: &str, bytes: Vec<u8>) -> Result<ImportReport, AppError>;
 }
 
 /// The complaints desk.

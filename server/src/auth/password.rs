@@ -69,7 +69,7 @@ pub async fn hash(password: String) -> Result<String, AppError> {
     let slot = slot().await?;
     let out = tokio::task::spawn_blocking(move || hash_now(&password)).await;
     drop(slot);
-    out.map_err(crate::services::unexpected)?.map_err(crate::services::unexpected)
+    out.map_err(crate::telemetry::unexpected)?.map_err(crate::telemetry::unexpected)
 }
 
 /// A real hash of a random password, checked when the e-mail is unknown so that an unknown

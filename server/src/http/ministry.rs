@@ -2,10 +2,9 @@
 //! multipart form), the machine interface for IPR lines, the provision CSV and suppliers'
 //! documents for review.
 use super::AppState;
-use crate::services::ministry::imports::{import, import_for, Via};
+use crate::services::ministry::imports::{import, Via};
 use crate::services::ministry::ipr_lines::{from_json, MAX_BYTES};
-use crate::services::ministry::provision::ProvisionService;
-use crate::services::ministry::{documents, provision_csv, Scope};
+use crate::services::ministry::{provision_csv, Scope};
 use app::error::AppError;
 use app::ports::Caller;
 use axum::body::Bytes;
@@ -65,7 +64,7 @@ pub async fn upload(
     let Some((name, bytes)) = file.filter(|(n, b)| !n.is_empty() || !b.is_empty()) else {
         return back("file_required");
     };
-    match import_for(&state.ctx, &caller, &name, &bytes).await {
+    match state.backend.ipr_imports.upload(&caller, &name, bytes.to_vec()).await {
         Ok(report) => {
             Redirect::to(&format!("{}/{}?done=imported", app::routes::STAFF_IMPORTS, report.summary.id)).into_response()
         }
@@ -159,7 +158,7 @@ pub async fn provision_csv(
     Extension(caller): Extension<Caller>,
     Query(q): Query<PeriodQuery>,
 ) -> Response {
-    match ProvisionService(state.ctx.clone()).view(&caller, &q.from, &q.to).await {
+    match state.backend.provision.provision(&caller, &q.from, &q.to).await {
         Ok(view) => {
             let body = provision_csv::render(&view, caller.lang);
             let disposition = attachment(&provision_csv::file_name(&view));
@@ -182,10 +181,14 @@ pub async fn document(
     Extension(caller): Extension<Caller>,
     Path((supplier, doc)): Path<(i32, i32)>,
 ) -> Response {
-    match documents::document(&state.ctx, &caller, supplier, doc).await {
+    match state.backend.staff_suppliers.document(&caller, supplier, doc).await {
         Ok(file) => (
             [
-                (header::CONTENT_TYPE, HeaderValue::from_static(file.content_type)),
+                (
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_str(&file.content_type)
+                        .unwrap_or(HeaderValue::from_static("application/octet-stream")),
+                ),
                 (header::CONTENT_DISPOSITION, attachment(&file.file_name)),
             ],
             file.bytes,

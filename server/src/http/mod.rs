@@ -18,10 +18,41 @@ pub mod supplier_sync;
 pub struct AppState {
     /// Services' context.
     pub ctx: crate::services::Ctx,
+    /// The ports, as the server functions reach them: the file routes go through them too.
+    pub backend: app::ports::Backend,
     /// Each client's budget of requests to the public API.
     pub api_limit: std::sync::Arc<open_data::Limiter>,
     /// Each supplier key's budget of syncs.
     pub sync_limit: std::sync::Arc<supplier_sync::KeyLimiter>,
+}
+
+/// The router's state: Leptos's options and ours.
+#[derive(Clone, axum::extract::FromRef)]
+pub struct RouterState {
+    /// Leptos's options.
+    pub leptos_options: leptos::config::LeptosOptions,
+    /// The handlers' own state.
+    pub app: AppState,
+}
+
+/// A route the server writes itself, beside the pages and the server functions.
+pub struct OwnRoute {
+    /// The method it answers.
+    pub method: http::Method,
+    /// Its path, as axum writes it (`{id}` for a parameter).
+    pub path: String,
+    /// The handler.
+    pub handler: axum::routing::MethodRouter<RouterState>,
+}
+
+impl OwnRoute {
+    pub(crate) fn get(path: &str, handler: axum::routing::MethodRouter<RouterState>) -> Self {
+        Self { method: http::Method::GET, path: path.to_owned(), handler }
+    }
+
+    pub(crate) fn post(path: &str, handler: axum::routing::MethodRouter<RouterState>) -> Self {
+        Self { method: http::Method::POST, path: path.to_owned(), handler }
+    }
 }
 
 /// The value of cookie `name` in a request's headers.

@@ -3,12 +3,10 @@
 //! template and a statement. Thin: read the request, call the service, answer with a
 //! redirect back to the page (`?done=` or `?error=<code>`) or with the file.
 use super::AppState;
-use crate::services::supplier::documents::{DocumentService, MAX_BYTES};
-use crate::services::supplier::money::MoneyService;
-use crate::services::supplier::offerings::OfferingService;
-use crate::startup::OwnRoute;
+use crate::http::OwnRoute;
+use crate::services::supplier::documents::MAX_BYTES;
 use app::error::AppError;
-use app::ports::{Caller, Download, SupplierDocuments, SupplierMoney, SupplierOfferings};
+use app::ports::{Caller, Download};
 use app::routes::supplier as r;
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, Request, State};
@@ -104,7 +102,7 @@ pub async fn upload_document(
         Err(code) => return back_with_error(r::DOCUMENTS, code),
     };
     let kind = fields.get("kind").and_then(|k| app::domain::DocumentKind::from_code(k.trim()));
-    match DocumentService(state.ctx.clone()).upload(&caller, kind, &file.name, file.bytes).await {
+    match state.backend.supplier.documents.upload(&caller, kind, &file.name, file.bytes).await {
         Ok(_) => Redirect::to(&format!("{}?done=document_uploaded", r::DOCUMENTS)).into_response(),
         Err(e @ AppError::Forbidden) => refused(&caller, &e),
         Err(e) => back_with_error(r::DOCUMENTS, &code_of(&e)),
@@ -124,7 +122,7 @@ pub async fn upload_offerings(
         Ok(x) => x,
         Err(code) => return back_with_error(r::OFFERINGS_IMPORT, code),
     };
-    match OfferingService(state.ctx.clone()).import_csv(&caller, &file.name, file.bytes).await {
+    match state.backend.supplier.offerings.import_csv(&caller, &file.name, file.bytes).await {
         Ok(key) => Redirect::to(&format!("{}?report={key}", r::OFFERINGS_IMPORT)).into_response(),
         Err(e @ AppError::Forbidden) => refused(&caller, &e),
         Err(e) => back_with_error(r::OFFERINGS_IMPORT, &code_of(&e)),
@@ -187,7 +185,7 @@ pub async fn download_document(
         return sign_in_then(&here);
     }
     let Ok(id) = id.parse::<i32>() else { return refused(&caller, &AppError::NotFound) };
-    match DocumentService(state.ctx.clone()).file(&caller, id).await {
+    match state.backend.supplier.documents.file(&caller, id).await {
         Ok(f) => send(Download { file_name: f.file_name, content_type: f.content_type, bytes: f.bytes }),
         Err(e) => refused(&caller, &e),
     }
@@ -198,7 +196,7 @@ pub async fn template(State(state): State<AppState>, Extension(caller): Extensio
     if caller.actor.is_none() {
         return sign_in_then(r::OFFERINGS_IMPORT);
     }
-    match OfferingService(state.ctx.clone()).template(&caller).await {
+    match state.backend.supplier.offerings.template(&caller).await {
         Ok(f) => send(f),
         Err(e) => refused(&caller, &e),
     }
@@ -220,7 +218,7 @@ pub async fn statement_csv(
     if caller.actor.is_none() {
         return sign_in_then(r::STATEMENTS);
     }
-    match MoneyService(state.ctx.clone()).statement_csv(&caller, &q.month).await {
+    match state.backend.supplier.money.statement_csv(&caller, &q.month).await {
         Ok(f) => send(f),
         Err(e) => refused(&caller, &e),
     }

@@ -13,7 +13,7 @@ pub mod smtp;
 pub mod worker;
 
 pub use delivery::{DeliveryError, Mailer, SmsGateway, Transports};
-pub use worker::{deliver_due, spawn_worker, Clock, SystemClock};
+pub use worker::{deliver_due, Clock, SystemClock};
 
 use crate::entities::outbox_messages;
 use app::components::title::escape_html as escape;

@@ -18,7 +18,6 @@ use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait, PaginatorTrait,
     QueryFilter, QueryOrder, QuerySelect, Statement,
 };
-use std::sync::Arc;
 
 /// Attempts before a message is given up (`failed`).
 pub const MAX_ATTEMPTS: i32 = 8;
@@ -32,9 +31,6 @@ pub const ATTEMPT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(
 
 /// How long taken rows stay with their worker: after it, a worker that died is presumed dead.
 pub const LEASE: Duration = Duration::minutes(10);
-
-/// How often the worker looks for reminders to send.
-pub const REMIND_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// Where the worker reads the time, so tests move it instead of sleeping.
 pub trait Clock: Send + Sync {
@@ -268,50 +264,6 @@ fn to_micros(t: DateTime<Utc>) -> DateTime<Utc> {
 /// Messages waiting to go out.
 pub async fn queued<C2: ConnectionTrait>(db: &C2) -> Result<u64, DbErr> {
     outbox_messages::Entity::find().filter(C::Status.eq("queued")).count(db).await
-}
-
-/// Sends due reminders (at most every [`REMIND_EVERY`]) and delivers the outbox every
-/// `every` for as long as the process runs: a round after each tick, and more at once while
-/// rounds come back full. The task ends with the runtime; a round cut short leaves its rows
-/// to the next worker after the lease.
-pub fn spawn_worker(
-    db: DatabaseConnection,
-    transports: Transports,
-    clock: Arc<dyn Clock>,
-    every: std::time::Duration,
-    links: Arc<String>,
-) -> tokio::task::JoinHandle<()> {
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(every);
-        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        let mut reminded: Option<tokio::time::Instant> = None;
-        loop {
-            tick.tick().await;
-            // Reminders first, so the messages they write go out in this round.
-            if reminded.is_none_or(|at| at.elapsed() >= REMIND_EVERY) {
-                reminded = Some(tokio::time::Instant::now());
-                match crate::services::reminders::run(&db, &links, clock.as_ref()).await {
-                    Ok(sent) if !sent.is_empty() => tracing::info!(?sent, "reminders sent"),
-                    Ok(_) => {}
-                    Err(e) => tracing::warn!(error = %e, "reminders: a round failed; the next one tries again"),
-                }
-            }
-            loop {
-                match round(&db, &transports, clock.now(), MAX_BATCH).await {
-                    Ok(r) if r.claimed as u64 >= MAX_BATCH => continue,
-                    Ok(_) => break,
-                    Err(e) => {
-                        tracing::warn!(error = %e, "outbox: a round failed; the next one tries again");
-                        break;
-                    }
-                }
-            }
-            match queued(&db).await {
-                Ok(n) => crate::telemetry::messages_queued(n),
-                Err(e) => tracing::warn!(error = %e, "outbox: the queue could not be counted"),
-            }
-        }
-    })
 }
 
 #[cfg(test)]

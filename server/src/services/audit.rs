@@ -1,7 +1,7 @@
 //! The audit log: written by every staff decision and import, read by staff only. It is
 //! append-only: this module has no update or delete, and database triggers refuse both
 //! (migration `m20261124_000101_protect_audit_log`).
-use super::ministry::Scope;
+use super::scope::Scope;
 use super::{Ctx, OrUnexpected};
 use crate::entities::{accounts, audit_log, complaints, offerings, recipients, supplier_documents, suppliers};
 use app::dto::{AuditEntryView, AuditFilter};
@@ -165,7 +165,7 @@ pub struct AuditService(pub Ctx);
 #[async_trait]
 impl Audit for AuditService {
     async fn search(&self, caller: &Caller, filter: AuditFilter) -> Result<Vec<AuditEntryView>, AppError> {
-        let (_, scope) = super::ministry::staff_scope(caller)?;
+        let (_, scope) = super::scope::staff_scope(caller)?;
         let db = &self.0.db;
         let mut find = audit_log::Entity::find().order_by_desc(audit_log::Column::Id).limit(PAGE);
         if let Scope::Region(region) = scope {
@@ -207,10 +207,10 @@ impl Audit for AuditService {
                 find.filter(audit_log::Column::ActorAccountId.is_in(ids))
             };
         }
-        if let Ok(from) = super::ministry::parse_date(&filter.from) {
+        if let Ok(from) = super::parse_date(&filter.from) {
             find = find.filter(audit_log::Column::CreatedAt.gte(from.and_time(chrono::NaiveTime::MIN).and_utc()));
         }
-        if let Ok(to) = super::ministry::parse_date(&filter.to) {
+        if let Ok(to) = super::parse_date(&filter.to) {
             let end = (to + Duration::days(1)).and_time(chrono::NaiveTime::MIN).and_utc();
             find = find.filter(audit_log::Column::CreatedAt.lt(end));
         }

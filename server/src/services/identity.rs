@@ -11,7 +11,7 @@
 //! letter, never by typing the person's IIN. Every code is stored as a keyed hash, expires,
 //! is used once, and wrong codes are throttled like passwords.
 use super::audit::{self, Entry};
-use super::ministry::{staff_scope, Scope};
+use super::scope::{staff_scope, Scope};
 use super::{Ctx, OrUnexpected};
 use crate::auth::{password, session, strength, throttle};
 use crate::db::begin_write;

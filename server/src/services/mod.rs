@@ -15,13 +15,13 @@ pub mod present;
 pub mod recipient;
 pub mod reference;
 pub mod reminders;
+pub mod scope;
 pub mod security;
 pub mod supplier;
 pub mod supplier_status;
 
 use crate::auth::token::Tokens;
 use crate::config::Settings;
-use app::error::AppError;
 use sea_orm::DatabaseConnection;
 use std::sync::Arc;
 
@@ -40,24 +40,17 @@ pub struct Ctx {
     pub links: Arc<String>,
 }
 
-/// Logs an unexpected failure with a reference and returns the error people see, which
-/// carries only that reference.
-pub fn unexpected(e: impl std::fmt::Display) -> AppError {
-    let reference = uuid::Uuid::new_v4().simple().to_string()[..8].to_owned();
-    tracing::error!(reference, error = %e, "unexpected error");
-    AppError::Unexpected(reference)
-}
+pub use crate::telemetry::{unexpected, OrUnexpected};
 
-/// Maps a database error to an unexpected failure.
-pub trait OrUnexpected<T> {
-    /// `Err` becomes [`AppError::Unexpected`], logged.
-    fn or_unexpected(self) -> Result<T, AppError>;
-}
-
-impl<T, E: std::fmt::Display> OrUnexpected<T> for Result<T, E> {
-    fn or_unexpected(self) -> Result<T, AppError> {
-        self.map_err(unexpected)
+/// Parses a date typed as `YYYY-MM-DD` (what `<input type="date">` sends) or `DD.MM.YYYY`.
+pub fn parse_date(raw: &str) -> Result<chrono::NaiveDate, &'static str> {
+    let t = raw.trim();
+    if t.is_empty() {
+        return Err("required");
     }
+    chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d")
+        .or_else(|_| chrono::NaiveDate::parse_from_str(t, "%d.%m.%Y"))
+        .map_err(|_| "bad_date_format")
 }
 
 /// Builds the ports the UI uses.

@@ -2,23 +2,13 @@
 //! folder (`documents/<storage key>`), outside the web root; only staff whose scope covers
 //! the supplier get them.
 use super::staff_scope;
-use super::suppliers::suppliers_in;
 use crate::entities::supplier_documents;
+use crate::services::scope::suppliers_in;
 use crate::services::{Ctx, OrUnexpected};
 use app::error::AppError;
-use app::ports::Caller;
+use app::ports::{Caller, DocumentFile};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use std::path::PathBuf;
-
-/// A document ready to send.
-pub struct DocumentFile {
-    /// The name it was uploaded under.
-    pub file_name: String,
-    /// A content type from the short list browsers may show inline; anything else is a download.
-    pub content_type: &'static str,
-    /// The file.
-    pub bytes: Vec<u8>,
-}
 
 /// Where a document's file is kept.
 pub fn path_of(ctx: &Ctx, storage_key: &str) -> Option<PathBuf> {
@@ -59,5 +49,5 @@ pub async fn document(
         .ok_or(AppError::NotFound)?;
     let path = path_of(ctx, &doc.storage_key).ok_or(AppError::NotFound)?;
     let bytes = tokio::fs::read(&path).await.map_err(|_| AppError::NotFound)?;
-    Ok(DocumentFile { file_name: doc.file_name, content_type: content_type(&doc.content_type), bytes })
+    Ok(DocumentFile { file_name: doc.file_name, content_type: content_type(&doc.content_type).to_owned(), bytes })
 }

@@ -342,6 +342,10 @@ fn summary(row: &ipr_imports::Model, emails: &HashMap<i32, String>) -> ImportSum
 
 #[async_trait]
 impl IprImports for IprImportService {
+    async fn upload(&self, caller: &Caller, file_name: &str, bytes: Vec<u8>) -> Result<ImportReport, AppError> {
+        import_for(&self.0, caller, file_name, &bytes).await
+    }
+
     async fn imports(&self, caller: &Caller) -> Result<Vec<ImportSummary>, AppError> {
         let (actor, scope) = staff_scope(caller)?;
         let db = &self.0.db;

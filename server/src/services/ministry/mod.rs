@@ -2,8 +2,8 @@
 //! complaints desk, the provision dashboard and staff accounts.
 //!
 //! Staff are central (the whole country) or regional (one region). Every use case starts with
-//! [`staff_scope`] or [`central`]; regional scope is then applied in the query itself, so an
-//! object outside the officer's region is simply not found.
+//! [`staff_scope`] or [`central`] (`services/scope.rs`); regional scope is then applied in the
+//! query itself, so an object outside the officer's region is simply not found.
 pub mod catalogue;
 pub mod catalogue_input;
 pub mod complaints;
@@ -19,63 +19,15 @@ pub mod suppliers;
 
 use super::OrUnexpected;
 use crate::entities::{accounts, regions};
-use app::domain::{Lang, Role};
+use app::domain::Lang;
 use app::error::AppError;
-use app::ports::{Actor, Caller};
-use chrono::NaiveDate;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
 
-/// Where a member of staff may act.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Scope {
-    /// The whole country (central ministry staff and admins).
-    Central,
-    /// One region (regional department staff).
-    Region(String),
-}
-
-impl Scope {
-    /// The region of regional staff.
-    pub fn region(&self) -> Option<&str> {
-        match self {
-            Scope::Central => None,
-            Scope::Region(r) => Some(r),
-        }
-    }
-}
-
-/// The caller if they are staff or an admin, with where they may act.
-pub fn staff_scope(caller: &Caller) -> Result<(&Actor, Scope), AppError> {
-    let actor = caller.require(&[Role::Staff, Role::Admin])?;
-    let scope = match (&actor.role, &actor.staff_region) {
-        (Role::Staff, Some(r)) => Scope::Region(r.clone()),
-        _ => Scope::Central,
-    };
-    Ok((actor, scope))
-}
-
-/// The caller if they are central staff or an admin: national matters (ceilings, item types)
-/// are not decided by a region.
-pub fn central(caller: &Caller) -> Result<&Actor, AppError> {
-    match staff_scope(caller)? {
-        (actor, Scope::Central) => Ok(actor),
-        _ => Err(AppError::Forbidden),
-    }
-}
-
 pub use crate::services::present::{day, moment, region_names};
+pub use crate::services::scope::{central, staff_scope, Scope};
 
-/// Parses a date typed as `YYYY-MM-DD` (what `<input type="date">` sends) or `DD.MM.YYYY`.
-pub fn parse_date(raw: &str) -> Result<NaiveDate, &'static str> {
-    let t = raw.trim();
-    if t.is_empty() {
-        return Err("required");
-    }
-    NaiveDate::parse_from_str(t, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(t, "%d.%m.%Y"))
-        .map_err(|_| "bad_date_format")
-}
+pub use crate::services::parse_date;
 
 /// Regions as `(code, name)`, in the official order.
 pub async fn region_choices(db: &impl ConnectionTrait, lang: Lang) -> Result<Vec<(String, String)>, AppError> {

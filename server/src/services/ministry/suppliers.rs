@@ -11,16 +11,17 @@ use crate::entities::{
 use crate::services::audit::{self, contains_pattern, Entry};
 use crate::services::notices::notify;
 use crate::services::paging::one_page;
+use crate::services::scope::{supplier_ids_in, suppliers_in};
 use crate::services::supplier_status::StatusError;
 use crate::services::{text, Ctx, OrUnexpected};
 use app::domain::NoticeKind;
 use app::domain::{Lang, OfferingAction, OfferingStatus, RefusalCode, ScopeDecision, SupplierDecision, SupplierStatus};
 use app::dto::ministry::*;
 use app::error::{AppError, FieldErrors};
-use app::ports::{Caller, StaffSuppliers};
+use app::ports::{Caller, DocumentFile, StaffSuppliers};
 use async_trait::async_trait;
 use chrono::Utc;
-use sea_orm::sea_query::{Expr, Query, SelectStatement};
+use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select};
 use serde_json::json;
 
@@ -29,24 +30,6 @@ pub struct StaffSupplierService(pub Ctx);
 
 /// Longest reason kept with a decision.
 const REASON_MAX: usize = 2000;
-
-/// Suppliers the scope may see: regional staff only those registered in their region.
-pub fn suppliers_in(scope: &Scope) -> Select<suppliers::Entity> {
-    let find = suppliers::Entity::find();
-    match scope.region() {
-        Some(r) => find.filter(suppliers::Column::HomeRegion.eq(r)),
-        None => find,
-    }
-}
-
-/// The ids of suppliers in a regional scope, as a subquery for other tables' filters.
-pub fn supplier_ids_in(region: &str) -> SelectStatement {
-    Query::select()
-        .column(suppliers::Column::Id)
-        .from(suppliers::Entity)
-        .and_where(suppliers::Column::HomeRegion.eq(region))
-        .to_owned()
-}
 
 /// Offerings the scope may see.
 fn offerings_in(scope: &Scope) -> Select<offerings::Entity> {
@@ -64,6 +47,10 @@ pub fn document_href(supplier_id: i32, document_id: i32) -> String {
 
 #[async_trait]
 impl StaffSuppliers for StaffSupplierService {
+    async fn document(&self, caller: &Caller, supplier_id: i32, document_id: i32) -> Result<DocumentFile, AppError> {
+        super::documents::document(&self.0, caller, supplier_id, document_id).await
+    }
+
     async fn queue(&self, caller: &Caller, filter: SupplierQueueFilter) -> Result<SupplierQueue, AppError> {
         let (_, scope) = staff_scope(caller)?;
         let db = &self.0.db;

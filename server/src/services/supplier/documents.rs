@@ -211,12 +211,11 @@ impl SupplierDocuments for DocumentService {
         let doc = if actor.role.is_staff() {
             // The same scope as the staff pages: a regional officer reaches only documents of
             // suppliers registered in their region; anything else is simply not found.
-            let (_, scope) = crate::services::ministry::staff_scope(caller)?;
+            let (_, scope) = crate::services::scope::staff_scope(caller)?;
             let mut find = supplier_documents::Entity::find_by_id(id);
             if let Some(region) = scope.region() {
                 find = find.filter(
-                    supplier_documents::Column::SupplierId
-                        .in_subquery(crate::services::ministry::suppliers::supplier_ids_in(region)),
+                    supplier_documents::Column::SupplierId.in_subquery(crate::services::scope::supplier_ids_in(region)),
                 );
             }
             let doc = find.one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
