@@ -583,19 +583,19 @@ mod tests {
 
     #[test]
     fn fewer_than_five_people_are_never_published() {
-        let c = cell("2026-11", "ALA", "tsr", 4, 4, Some(20));
+        let c = cell("2026-11", "ALA", "hearing_aids", 4, 4, Some(20));
         assert!(
             c.suppressed
                 && c.people_entitled.is_none()
                 && c.people_provided.is_none()
                 && c.provision_rate_percent.is_none()
         );
-        let c = cell("2026-11", "ALA", "tsr", 40, 3, Some(20));
+        let c = cell("2026-11", "ALA", "hearing_aids", 40, 3, Some(20));
         assert!(c.suppressed);
         assert_eq!((c.people_entitled, c.people_provided, c.provision_rate_percent), (Some(40), None, None));
-        let c = cell("2026-11", "ALA", "tsr", 40, 0, None);
+        let c = cell("2026-11", "ALA", "hearing_aids", 40, 0, None);
         assert_eq!((c.people_provided, c.provision_rate_percent, c.suppressed), (Some(0), Some(0.0), false));
-        let c = cell("2026-11", "ALA", "tsr", 8, 5, Some(21));
+        let c = cell("2026-11", "ALA", "hearing_aids", 8, 5, Some(21));
         assert_eq!(
             (c.people_provided, c.provision_rate_percent, c.median_days_to_delivery),
             (Some(5), Some(62.5), Some(10.5))
