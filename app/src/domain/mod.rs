@@ -4,6 +4,7 @@ mod email;
 mod enums;
 
 mod money;
+mod param_schema;
 mod password;
 mod supplier_decision;
 
@@ -12,5 +13,6 @@ pub use enums::*;
 pub mod iin;
 pub use iin::{Bin, Iin, TaxId};
 pub use money::{CoPayment, Money};
+pub use param_schema::{Labels, Param, ParamKind, ParamOption, ParamSchema};
 pub use password::Password;
 pub use supplier_decision::SupplierDecision;

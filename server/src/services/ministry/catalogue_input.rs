@@ -1,7 +1,7 @@
 //! Checking what staff type into the catalogue forms: codes, units, replacement periods,
 //! amounts and parameter schemas. Each returns the stable error code the form shows.
-use app::domain::{Money, Unit};
-use serde_json::{json, Value};
+use app::domain::{Money, ParamSchema, Unit};
+use serde_json::Value;
 
 /// A code as used in files and URLs: lower-case Latin letters, digits and `_`, 2–32 long.
 pub fn code(raw: &str) -> Result<String, &'static str> {
@@ -50,48 +50,16 @@ pub fn amount(raw: &str) -> Result<Money, &'static str> {
     }
 }
 
-fn labelled(v: &Value) -> bool {
-    ["kk", "ru", "en"].iter().all(|l| v[*l].as_str().is_some_and(|s| !s.trim().is_empty()))
-}
-
 /// Checks a parameter schema typed by staff and returns it in the stored form
-/// (`{"params": [...]}`). Each parameter has a `key`, a label in the three languages and a
-/// kind: `int` with `min` ≤ `max`, or `choice` with labelled options. Empty means none.
+/// (`{"params": [...]}`); see [`ParamSchema::parse`]. Empty means none.
 pub fn parse_schema(raw: &str) -> Result<Value, &'static str> {
-    if raw.trim().is_empty() {
-        return Ok(json!({ "params": [] }));
-    }
-    let v: Value = serde_json::from_str(raw).map_err(|_| "bad_json")?;
-    let params = match &v {
-        Value::Array(a) => a.clone(),
-        Value::Object(o) => o.get("params").and_then(Value::as_array).cloned().ok_or("bad_schema")?,
-        _ => return Err("bad_schema"),
-    };
-    let mut keys = Vec::new();
-    for p in &params {
-        let key = p["key"].as_str().and_then(|k| code(k).ok()).ok_or("bad_schema")?;
-        if keys.contains(&key) || !labelled(&p["label"]) {
-            return Err("bad_schema");
-        }
-        keys.push(key);
-        let ok = match p["kind"].as_str() {
-            Some("int") => matches!((p["min"].as_i64(), p["max"].as_i64()), (Some(a), Some(b)) if a <= b),
-            Some("choice") => p["options"].as_array().is_some_and(|opts| {
-                !opts.is_empty()
-                    && opts.iter().all(|o| o["value"].as_str().is_some_and(|s| !s.is_empty()) && labelled(&o["label"]))
-            }),
-            _ => false,
-        };
-        if !ok {
-            return Err("bad_schema");
-        }
-    }
-    Ok(json!({ "params": params }))
+    ParamSchema::parse(raw).map(|s| s.to_stored())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn a_schema_with_labelled_int_and_choice_parameters_is_accepted() {

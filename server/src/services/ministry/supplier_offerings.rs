@@ -2,7 +2,7 @@
 //! described in the reader's language.
 use crate::entities::{item_types, offerings};
 use crate::services::OrUnexpected;
-use app::domain::{Lang, Money};
+use app::domain::{Lang, Money, ParamKind, ParamSchema};
 use app::dto::ministry::StaffOfferingRow;
 use app::error::AppError;
 use chrono::Utc;
@@ -63,25 +63,21 @@ pub async fn offering_rows(
 
 /// An offering's parameters as `(label, value)` in `lang`, by its item type's schema.
 pub fn describe_params(schema: &serde_json::Value, values: &serde_json::Value, lang: Lang) -> Vec<(String, String)> {
-    let pick =
-        |l: &serde_json::Value| l[lang.code()].as_str().or_else(|| l["ru"].as_str()).unwrap_or_default().to_owned();
-    schema["params"]
-        .as_array()
-        .into_iter()
-        .flatten()
+    ParamSchema::from_stored(schema)
+        .params
+        .iter()
         .filter_map(|p| {
-            let key = p["key"].as_str()?;
-            let v = values.get(key)?;
-            let shown = match (p["kind"].as_str(), v) {
-                (Some("choice"), serde_json::Value::String(s)) => p["options"]
-                    .as_array()
-                    .and_then(|opts| opts.iter().find(|o| o["value"] == *s))
-                    .map(|o| pick(&o["label"]))
+            let v = values.get(&p.key)?;
+            let shown = match (&p.kind, v) {
+                (ParamKind::Choice { options }, serde_json::Value::String(s)) => options
+                    .iter()
+                    .find(|o| o.value == *s)
+                    .map(|o| o.label.get(lang).to_owned())
                     .unwrap_or_else(|| s.clone()),
                 (_, serde_json::Value::String(s)) => s.clone(),
                 (_, other) => other.to_string(),
             };
-            Some((pick(&p["label"]), shown))
+            Some((p.label.get(lang).to_owned(), shown))
         })
         .collect()
 }

@@ -6,7 +6,7 @@ use super::catalogue_sql::{self, ParamFilter, Search, Sort, WordMatch};
 use super::{offering_title, resolve};
 use crate::entities::{categories, item_types, offering_regions, offerings, suppliers};
 use crate::services::{ceilings::ceilings_on, Ctx, OrUnexpected};
-use app::domain::{Lang, Money};
+use app::domain::{Lang, Money, ParamKind, ParamSchema};
 use app::dto::recipient::{CatalogueQuery, CatalogueView, ItemTypeOption, OfferingCard, OfferingView, ParamField};
 use app::error::{AppError, FieldErrors};
 use app::ports::{Caller, Catalogue};
@@ -24,22 +24,25 @@ pub struct CatalogueService(pub Ctx);
 
 /// The parameters an item type's schema defines, labelled in `lang`.
 pub fn param_fields(schema: &Value, lang: Lang) -> Vec<ParamField> {
-    let label = |v: &Value| v[lang.code()].as_str().or_else(|| v["ru"].as_str()).unwrap_or_default().to_owned();
-    schema["params"]
-        .as_array()
+    ParamSchema::from_stored(schema)
+        .params
         .into_iter()
-        .flatten()
-        .map(|p| ParamField {
-            key: p["key"].as_str().unwrap_or_default().to_owned(),
-            label: label(&p["label"]),
-            options: p["options"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .map(|o| (o["value"].as_str().unwrap_or_default().to_owned(), label(&o["label"])))
-                .collect(),
-            min: p["min"].as_i64().unwrap_or(0),
-            max: p["max"].as_i64().unwrap_or(0),
+        .map(|p| {
+            let (options, min, max) = match p.kind {
+                ParamKind::Int { min, max } => (Vec::new(), min, max),
+                ParamKind::Choice { options } => (
+                    options
+                        .into_iter()
+                        .map(|o| {
+                            let label = o.label.get(lang).to_owned();
+                            (o.value, label)
+                        })
+                        .collect(),
+                    0,
+                    0,
+                ),
+            };
+            ParamField { label: p.label.get(lang).to_owned(), key: p.key, options, min, max }
         })
         .collect()
 }

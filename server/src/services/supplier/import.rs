@@ -416,18 +416,10 @@ pub async fn template(ctx: &Ctx, caller: &Caller) -> Result<Download, AppError> 
     let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
     w.write_record(COLUMNS).or_unexpected()?;
     for (n, (t, c)) in types.iter().enumerate() {
-        let example_params: Vec<String> = t.param_schema["params"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .map(|p| {
-                let key = p["key"].as_str().unwrap_or_default();
-                let value = match p["kind"].as_str() {
-                    Some("int") => p["min"].as_i64().unwrap_or(0).to_string(),
-                    _ => p["options"][0]["value"].as_str().unwrap_or_default().to_owned(),
-                };
-                format!("{key}={value}")
-            })
+        let example_params: Vec<String> = app::domain::ParamSchema::from_stored(&t.param_schema)
+            .params
+            .iter()
+            .map(|p| format!("{}={}", p.key, p.example()))
             .collect();
         let capacity = match CategoryKind::from(c.kind) {
             CategoryKind::Course => "",

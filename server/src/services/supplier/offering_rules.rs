@@ -5,7 +5,7 @@
 use crate::entities::enums::DbOfferingStatus;
 use crate::entities::{ceilings, item_types, offering_regions, offerings};
 use crate::services::text;
-use app::domain::{CategoryKind, Money};
+use app::domain::{CategoryKind, Money, ParamKind, ParamSchema};
 use app::dto::supplier::OfferingForm;
 use app::error::FieldErrors;
 use chrono::{NaiveDate, Utc};
@@ -123,31 +123,27 @@ pub fn params(
 ) -> Option<Value> {
     let mut out = Map::new();
     let mut ok = true;
-    let list = schema["params"].as_array().cloned().unwrap_or_default();
+    let list = ParamSchema::from_stored(schema).params;
     for p in &list {
-        let key = p["key"].as_str().unwrap_or_default();
+        let key = p.key.as_str();
         let field = format!("param_{key}");
         let raw = given.get(key).map(|s| s.trim()).unwrap_or_default();
-        match p["kind"].as_str() {
-            Some("int") => {
-                let (min, max) = (p["min"].as_i64().unwrap_or(i64::MIN), p["max"].as_i64().unwrap_or(i64::MAX));
-                match int(raw) {
-                    Ok(v) if (min..=max).contains(&v) => {
-                        out.insert(key.into(), json!(v));
-                    }
-                    Ok(_) => {
-                        errors.add(&field, "out_of_range");
-                        ok = false;
-                    }
-                    Err(code) => {
-                        errors.add(&field, code);
-                        ok = false;
-                    }
+        match &p.kind {
+            ParamKind::Int { min, max } => match int(raw) {
+                Ok(v) if (*min..=*max).contains(&v) => {
+                    out.insert(key.into(), json!(v));
                 }
-            }
-            _ => {
-                let options: Vec<&str> =
-                    p["options"].as_array().into_iter().flatten().filter_map(|o| o["value"].as_str()).collect();
+                Ok(_) => {
+                    errors.add(&field, "out_of_range");
+                    ok = false;
+                }
+                Err(code) => {
+                    errors.add(&field, code);
+                    ok = false;
+                }
+            },
+            ParamKind::Choice { options } => {
+                let options: Vec<&str> = options.iter().map(|o| o.value.as_str()).collect();
                 if raw.is_empty() {
                     errors.add(&field, "required");
                     ok = false;
@@ -161,7 +157,7 @@ pub fn params(
         }
     }
     if strict {
-        let known: Vec<&str> = list.iter().filter_map(|p| p["key"].as_str()).collect();
+        let known: Vec<&str> = list.iter().map(|p| p.key.as_str()).collect();
         if given.keys().any(|k| !known.contains(&k.as_str())) {
             errors.add("params", "unknown_param");
             ok = false;

@@ -7,7 +7,7 @@ use crate::entities::enums::{DbOfferingStatus, DbOrderStatus};
 use crate::entities::{categories, drafts, item_types, offering_regions, offering_slots, offerings, orders, regions};
 use crate::services::paging::one_page;
 use crate::services::{Ctx, OrUnexpected};
-use app::domain::{CategoryKind, OfferingAction, OfferingStatus, RefusalCode, SupplierStatus};
+use app::domain::{CategoryKind, OfferingAction, OfferingStatus, ParamKind, ParamSchema, RefusalCode, SupplierStatus};
 use app::dto::supplier::{
     ImportReport, ItemTypeChoice, Named, OfferingEditView, OfferingForm, OfferingRow, OfferingsView, ParamField,
     SlotRow,
@@ -73,23 +73,19 @@ fn choice(
 }
 
 fn param_fields(schema: &serde_json::Value, lang: app::domain::Lang) -> Vec<ParamField> {
-    let label =
-        |v: &serde_json::Value| v[lang.code()].as_str().or_else(|| v["ru"].as_str()).unwrap_or_default().to_owned();
-    schema["params"]
-        .as_array()
+    ParamSchema::from_stored(schema)
+        .params
         .into_iter()
-        .flatten()
-        .map(|p| ParamField {
-            key: p["key"].as_str().unwrap_or_default().to_owned(),
-            label: label(&p["label"]),
-            min: p["min"].as_i64(),
-            max: p["max"].as_i64(),
-            options: p["options"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .map(|o| Named { code: o["value"].as_str().unwrap_or_default().to_owned(), name: label(&o["label"]) })
-                .collect(),
+        .map(|p| {
+            let (min, max, options) = match p.kind {
+                ParamKind::Int { min, max } => (Some(min), Some(max), Vec::new()),
+                ParamKind::Choice { options } => (
+                    None,
+                    None,
+                    options.into_iter().map(|o| Named { name: o.label.get(lang).to_owned(), code: o.value }).collect(),
+                ),
+            };
+            ParamField { label: p.label.get(lang).to_owned(), key: p.key, min, max, options }
         })
         .collect()
 }
