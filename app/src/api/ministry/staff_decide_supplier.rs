@@ -15,6 +15,8 @@ pub async fn staff_decide_supplier(
     let parsed = crate::domain::SupplierDecision::from_code(decision.trim());
     let run = backend.staff_suppliers.decide(&caller, id, parsed, &decision_reason);
     crate::api::typed::keeping_typed("staff_decide_supplier", &typed, run).await?;
-    crate::api::go(&format!("{}/{id}?done=supplier_{decision}", crate::routes::STAFF_SUPPLIERS));
+    // Taken, so it parsed: the banner's code is the decision's own, never the raw input.
+    let done = parsed.map(|d| d.code()).unwrap_or_default();
+    crate::api::go(&format!("{}/{id}?done=supplier_{done}", crate::routes::STAFF_SUPPLIERS));
     Ok(())
 }

@@ -15,6 +15,8 @@ pub async fn staff_moderate_offering(
     let parsed = crate::domain::OfferingAction::from_code(action.trim());
     let run = backend.staff_suppliers.moderate_offering(&caller, id, parsed, &moderation_reason);
     crate::api::typed::keeping_typed("staff_moderate_offering", &typed, run).await?;
-    crate::api::go(&format!("{}/{id}?done=offering_{action}ed", crate::routes::STAFF_OFFERINGS));
+    // Taken, so it parsed: the banner's code is the action's own, never the raw input.
+    let done = parsed.map(|a| a.code()).unwrap_or_default();
+    crate::api::go(&format!("{}/{id}?done=offering_{done}ed", crate::routes::STAFF_OFFERINGS));
     Ok(())
 }

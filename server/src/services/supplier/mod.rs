@@ -16,7 +16,7 @@ pub mod requirements;
 
 use super::{Ctx, OrUnexpected};
 use crate::entities::enums::DbSupplierStatus;
-use crate::entities::suppliers;
+use crate::entities::{categories, item_types, suppliers};
 use app::domain::{RefusalCode, Role};
 use app::error::AppError;
 use app::ports::{Actor, Caller, SupplierPorts};
@@ -34,6 +34,17 @@ pub fn ports(ctx: &Ctx) -> SupplierPorts {
         quality: Arc::new(quality::QualityService(ctx.clone())),
         api_keys: Arc::new(api_keys::ApiKeyService(ctx.clone())),
     }
+}
+
+/// An item type and its category.
+pub async fn category_of(
+    db: &impl ConnectionTrait,
+    item_type_id: i32,
+) -> Result<(item_types::Model, categories::Model), AppError> {
+    let it = item_types::Entity::find_by_id(item_type_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
+    let cat =
+        categories::Entity::find_by_id(it.category_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
+    Ok((it, cat))
 }
 
 /// The caller (a supplier account) and its supplier row.

@@ -1,7 +1,7 @@
 //! The supplier's offerings: list, the form (new or existing, with an unsaved draft kept on
 //! the server), publishing and withdrawing, and a sanatorium's dated places.
 use super::offering_rules::{self, ceilings_on, form_of};
-use super::{localized, own_supplier, require_active, require_approved};
+use super::{category_of, localized, own_supplier, require_active, require_approved};
 use crate::db::begin_write;
 use crate::entities::enums::{DbOfferingStatus, DbOrderStatus};
 use crate::entities::{categories, drafts, item_types, offering_regions, offering_slots, offerings, orders, regions};
@@ -433,19 +433,7 @@ impl SupplierOfferings for OfferingService {
         };
         let types = allowed_types(db, s.id, caller.lang).await?;
         let (it, cat) = match &existing {
-            Some(o) => {
-                let it = item_types::Entity::find_by_id(o.item_type_id)
-                    .one(db)
-                    .await
-                    .or_unexpected()?
-                    .ok_or(AppError::NotFound)?;
-                let cat = categories::Entity::find_by_id(it.category_id)
-                    .one(db)
-                    .await
-                    .or_unexpected()?
-                    .ok_or(AppError::NotFound)?;
-                (it, cat)
-            }
+            Some(o) => category_of(db, o.item_type_id).await?,
             None => types
                 .into_iter()
                 .find(|(t, _)| t.code == form.item_type.trim())
@@ -499,16 +487,7 @@ impl SupplierOfferings for OfferingService {
         let (to, from): (DbOfferingStatus, Vec<DbOfferingStatus>) = match action {
             Some(OfferingAction::Publish) => {
                 require_approved(&s)?;
-                let it = item_types::Entity::find_by_id(o.item_type_id)
-                    .one(db)
-                    .await
-                    .or_unexpected()?
-                    .ok_or(AppError::NotFound)?;
-                let cat = categories::Entity::find_by_id(it.category_id)
-                    .one(db)
-                    .await
-                    .or_unexpected()?
-                    .ok_or(AppError::NotFound)?;
+                let (_, cat) = category_of(db, o.item_type_id).await?;
                 if let Some(first) = self.blockers(db, &s, &o, cat.kind.into()).await?.first() {
                     return Err(AppError::refused(
                         RefusalCode::from_code(first).unwrap_or(RefusalCode::CannotPublishNow),

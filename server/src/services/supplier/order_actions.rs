@@ -4,7 +4,8 @@
 //! through `order_flow` (history entry, notification) and so appears on the recipient's
 //! timeline at once.
 use super::capacity::{self, Load};
-use super::orders::{category_of, own_order};
+use super::category_of;
+use super::orders::own_order;
 use super::{own_supplier, require_active, require_approved};
 use crate::db::begin_write;
 use crate::entities::enums::{DbComplaintStatus, DbOrderStatus};

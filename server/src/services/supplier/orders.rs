@@ -2,10 +2,10 @@
 //! needed to fulfil it, and complaints about its orders. The changes are in `order_actions`.
 use super::capacity;
 use super::offerings::OPEN;
-use super::{day, due, localized, moment, own_supplier, require_approved};
+use super::{category_of, day, due, localized, moment, own_supplier, require_approved};
 use crate::entities::enums::{DbComplaintStatus, DbOrderStatus, DbSupplierStatus};
 use crate::entities::{
-    accounts, categories, complaints, item_types, offerings, order_events, orders, recipients, regions, suppliers,
+    accounts, complaints, item_types, offerings, order_events, orders, recipients, regions, suppliers,
 };
 use crate::services::paging::one_page;
 use crate::services::{Ctx, OrUnexpected};
@@ -37,17 +37,6 @@ pub async fn own_order(db: &impl ConnectionTrait, s: &suppliers::Model, id: i32)
         q = q.filter(orders::Column::Status.is_in(OPEN));
     }
     q.one(db).await.or_unexpected()?.ok_or(AppError::NotFound)
-}
-
-/// The category code of an item type.
-pub async fn category_of(
-    db: &impl ConnectionTrait,
-    item_type_id: i32,
-) -> Result<(item_types::Model, categories::Model), AppError> {
-    let it = item_types::Entity::find_by_id(item_type_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
-    let cat =
-        categories::Entity::find_by_id(it.category_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
-    Ok((it, cat))
 }
 
 /// What the supplier may do with an order now.
