@@ -163,6 +163,7 @@ mod tests {
         wanted.extend(keys("order_status", OrderStatus::ALL, OrderStatus::code));
         wanted.extend(keys("unit", Unit::ALL, Unit::code));
         wanted.extend(keys("category_kind", CategoryKind::ALL, CategoryKind::code));
+        wanted.extend(keys("mode", SessionMode::ALL, SessionMode::code));
         wanted.extend(keys("disability_group", DisabilityGroup::ALL, DisabilityGroup::code));
         wanted.extend(keys("complaint_status", ComplaintStatus::ALL, ComplaintStatus::code));
         wanted.extend(keys("document_kind", DocumentKind::ALL, DocumentKind::code));

@@ -182,6 +182,7 @@ order-detail-hours-per-week = Hours a week
 order-detail-mode = Sessions
 order-detail-session = Session (date, time — hours)
 order-detail-arrival = Arrival
+order-detail-scheduled = Planned date
 
 orders-title = My orders
 orders-none = No orders yet.

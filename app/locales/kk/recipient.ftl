@@ -161,6 +161,7 @@ order-detail-hours-per-week = Аптасына сағат
 order-detail-mode = Түрі
 order-detail-session = Кездесу (күні, уақыты — сағат)
 order-detail-arrival = Келу
+order-detail-scheduled = Белгіленген күн
 
 orders-title = Менің тапсырыстарым
 orders-none = Әзірге тапсырыс жоқ.

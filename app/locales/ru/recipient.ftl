@@ -186,6 +186,7 @@ order-detail-hours-per-week = Часов в неделю
 order-detail-mode = Формат
 order-detail-session = Встреча (дата, время — часов)
 order-detail-arrival = Заезд
+order-detail-scheduled = Назначенная дата
 
 orders-title = Мои заказы
 orders-none = Заказов пока нет.

@@ -124,6 +124,11 @@ code_enum! {
     }
 }
 
+code_enum! {
+    /// How dated sessions are given.
+    SessionMode { InPerson = "in_person", Online = "online" }
+}
+
 impl CategoryKind {
     /// Services counted by the hour, whose offering's capacity is hours a week.
     pub const fn weekly_hours(self) -> bool {

@@ -1,6 +1,6 @@
 //! The supplier journey: profile and approval, documents, offerings, orders, money, quality.
 use super::Caller;
-use crate::domain::{DocumentKind, OfferingAction, OfferingStatus, OrderStep};
+use crate::domain::{Code, DocumentKind, DraftKey, OfferingAction, OfferingStatus, OrderStep, ReportKey};
 use crate::dto::supplier::*;
 use crate::error::AppError;
 use async_trait::async_trait;
@@ -110,13 +110,13 @@ pub trait SupplierOfferings: Send + Sync {
     /// Item types of the caller's categories, with their ceilings.
     async fn item_types(&self, caller: &Caller) -> Result<Vec<ItemTypeChoice>, AppError>;
     /// An empty form (or the unsaved draft) for a new offering of an item type.
-    async fn new_form(&self, caller: &Caller, item_type: &str) -> Result<OfferingEditView, AppError>;
+    async fn new_form(&self, caller: &Caller, item_type: Option<Code>) -> Result<OfferingEditView, AppError>;
     /// One of the caller's offerings.
     async fn get(&self, caller: &Caller, id: i32) -> Result<OfferingEditView, AppError>;
     /// Creates (no id) or updates an offering; returns its id. A refusal keeps the draft.
     async fn save(&self, caller: &Caller, id: Option<i32>, form: OfferingForm) -> Result<i32, AppError>;
     /// Forgets the unsaved draft of a form (`new-<item type>` or the offering id).
-    async fn discard_draft(&self, caller: &Caller, key: &str) -> Result<(), AppError>;
+    async fn discard_draft(&self, caller: &Caller, key: Option<DraftKey>) -> Result<(), AppError>;
     /// Publishes (`publish`) or withdraws (`withdraw`) an offering.
     async fn set_status(&self, caller: &Caller, id: i32, action: Option<OfferingAction>) -> Result<(), AppError>;
     /// Adds a sanatorium course start or changes its places.
@@ -124,7 +124,7 @@ pub trait SupplierOfferings: Send + Sync {
     /// Applies an uploaded CSV file line by line; returns the key of its report.
     async fn import_csv(&self, caller: &Caller, file_name: &str, bytes: Vec<u8>) -> Result<String, AppError>;
     /// The report of one of the caller's uploads.
-    async fn import_report(&self, caller: &Caller, key: &str) -> Result<ImportReport, AppError>;
+    async fn import_report(&self, caller: &Caller, key: Option<ReportKey>) -> Result<ImportReport, AppError>;
     /// The CSV template with a header and one example line.
     async fn template(&self, caller: &Caller) -> Result<Download, AppError>;
 }

@@ -110,7 +110,7 @@ pub mod orders {
         pub placed_by: i32,
         pub on_behalf: bool,
         pub region_code: String,
-        pub details: Json,
+        pub details: Details,
         pub accept_by: DateTimeUtc,
         pub deliver_by: Option<DateTimeUtc>,
         pub accepted_at: Option<DateTimeUtc>,
@@ -124,6 +124,12 @@ pub mod orders {
     pub enum Relation {}
 
     impl ActiveModelBehavior for ActiveModel {}
+
+    /// What the person asked for and what the supplier recorded since, typed; kept as a JSON
+    /// object. A row whose object does not read as `OrderDetails` fails its query.
+    #[derive(Clone, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize, FromJsonQueryResult)]
+    #[serde(transparent)]
+    pub struct Details(pub app::domain::OrderDetails);
 }
 
 /// Each status an order went through, when and by whom.

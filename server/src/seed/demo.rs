@@ -5,7 +5,7 @@ use super::demo_names::*;
 use super::reference::REGIONS;
 use crate::entities::enums::*;
 use crate::entities::*;
-use app::domain::{iin::with_check_digit, CoPayment, Money};
+use app::domain::{iin::with_check_digit, CoPayment, Money, OrderDetails, OrderRequest};
 use chrono::{Datelike, Duration, NaiveDate, Utc};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -756,7 +756,10 @@ async fn place_demo_order(
         placed_by: Set(account),
         on_behalf: Set(false),
         region_code: Set(region.into()),
-        details: Set(json!({ "address": "ул. Абая, 1, кв. 1" })),
+        details: Set(orders::Details(OrderDetails::asked(OrderRequest::Goods {
+            address: "ул. Абая, 1, кв. 1".into(),
+            region: None,
+        }))),
         accept_by: Set(placed_at + Duration::days(5)),
         deliver_by: Set(reached(DbOrderStatus::Accepted).map(|a| a + Duration::days(42))),
         accepted_at: Set(reached(DbOrderStatus::Accepted)),

@@ -14,7 +14,7 @@
 use super::demo_names::{models, FATHERS, FEMALE, MALE, SURNAMES};
 use crate::entities::{categories, ceilings, item_types, offerings, recipients};
 use app::domain::iin::with_check_digit;
-use app::domain::{CoPayment, Money};
+use app::domain::{CoPayment, Money, OrderDetails, OrderRequest};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -858,6 +858,11 @@ pub async fn seed(db: &DatabaseConnection, plan: &Plan, progress: &(dyn Fn(&str)
     let first_recipient = next("recipients").await?;
     let mut next_entitlement = next("entitlements").await?;
     let mut next_order = next("orders").await?;
+    // Every order asks for delivery to one address: the readers see an address either way.
+    let details =
+        OrderDetails::asked(OrderRequest::Goods { address: "ул. Абая, 1, кв. 1".into(), region: None })
+            .stored()
+            .to_string();
     let mut next_review = next("reviews").await?;
     let mut entitlements_left = n_entitlements;
     let two_years = 730;
@@ -1030,11 +1035,6 @@ pub async fn seed(db: &DatabaseConnection, plan: &Plan, progress: &(dyn Fn(&str)
                         }
                         let number = format!("SSP-{}-{order_id:07}", placed.year());
                         let key = format!("national-{order_id}");
-                        let details = if k.is_service() {
-                            "{\"address\":\"ул. Абая, 1, кв. 1\",\"schedule\":{\"mon\":4,\"wed\":4}}"
-                        } else {
-                            "{\"address\":\"ул. Абая, 1, кв. 1\"}"
-                        };
                         let accepted = reached("accepted");
                         let delivered = reached("delivered").or(reached("rendered"));
                         let last = at[at.len() - 1];
@@ -1059,7 +1059,7 @@ pub async fn seed(db: &DatabaseConnection, plan: &Plan, progress: &(dyn Fn(&str)
                                 V::I(placer),
                                 V::B(child),
                                 V::T(region),
-                                V::T(details),
+                                V::T(&details),
                                 V::Ts(placed + Duration::days(5)),
                                 accepted.map_or(V::N, |a| V::Ts(a + Duration::days(42))),
                                 accepted.map_or(V::N, V::Ts),

@@ -151,9 +151,7 @@ pub async fn restore_entitlement(db: &impl ConnectionTrait, order: &orders::Mode
 
 /// Gives back the sanatorium place an order reserved (cancelled or rejected orders).
 pub async fn release_place(db: &impl ConnectionTrait, order: &orders::Model) -> Result<(), DbErr> {
-    let Some(arrival) =
-        order.details["arrival"].as_str().and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-    else {
+    let Some(arrival) = order.details.0.arrival() else {
         return Ok(());
     };
     offering_slots::Entity::update_many()

@@ -1,11 +1,11 @@
 //! How the server presents values to every journey, in one place: dates and moments, a
 //! deadline with the days left, text in the reader's language among the three an offering
-//! or a reference row has (one fallback rule), and region names. The recipient, supplier and
+//! or a reference row has (one fallback rule), region names and an order's details. The recipient, supplier and
 //! ministry services all use these, so a date or a missing English title reads the same on
 //! every page.
 use super::OrUnexpected;
 use crate::entities::regions;
-use app::domain::Lang;
+use app::domain::{DetailLine, Lang, OrderDetails};
 use app::dto::supplier::Due;
 use app::error::AppError;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -93,5 +93,40 @@ mod tests {
         assert_eq!((day(t), moment(t)), ("2026-03-09".to_owned(), "2026-03-09 14:05 UTC".to_owned()));
         let today = NaiveDate::from_ymd_opt(2026, 3, 11).unwrap_or_default();
         assert_eq!(due(t, today).days_left, -2);
+    }
+}
+
+/// An order's details as (translation key, value) rows, with the key a reader's family gives
+/// each line (`order_detail_key` for the person, `supplier_detail_key` for the supplier). The
+/// mode's value is its code, which the page translates (`mode-<code>`).
+pub fn detail_lines(details: &OrderDetails, key: fn(DetailLine) -> &'static str) -> Vec<(String, String)> {
+    details.lines().into_iter().map(|(line, value)| (key(line).to_owned(), value)).collect()
+}
+
+/// The person's (recipient's or representative's) label for a detail line.
+pub const fn order_detail_key(line: DetailLine) -> &'static str {
+    match line {
+        DetailLine::Address => "order-detail-address",
+        DetailLine::Mode => "order-detail-mode",
+        DetailLine::Start => "order-detail-start",
+        DetailLine::Weeks => "order-detail-weeks",
+        DetailLine::HoursPerWeek => "order-detail-hours-per-week",
+        DetailLine::Session => "order-detail-session",
+        DetailLine::Arrival => "order-detail-arrival",
+        DetailLine::Scheduled => "order-detail-scheduled",
+    }
+}
+
+/// The supplier's label for a detail line.
+pub const fn supplier_detail_key(line: DetailLine) -> &'static str {
+    match line {
+        DetailLine::Address => "supplier-detail-address",
+        DetailLine::Mode => "supplier-detail-mode",
+        DetailLine::Start => "supplier-detail-start",
+        DetailLine::Weeks => "supplier-detail-weeks",
+        DetailLine::HoursPerWeek => "supplier-detail-hours-per-week",
+        DetailLine::Session => "supplier-detail-session",
+        DetailLine::Arrival => "supplier-detail-arrival",
+        DetailLine::Scheduled => "supplier-detail-scheduled",
     }
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 #[server(prefix = "/api", endpoint = "supplier_discard_offering_draft")]
 pub async fn discard_offering_draft(key: String, back: String) -> Result<(), AppError> {
     let (backend, caller) = crate::ports::backend_and_caller()?;
-    backend.supplier.offerings.discard_draft(&caller, &key).await?;
+    backend.supplier.offerings.discard_draft(&caller, crate::domain::DraftKey::parse(&key)).await?;
     let to = Some(back)
         .filter(|b| crate::routes::is_local_path(b))
         .unwrap_or_else(|| crate::routes::supplier::OFFERINGS.into());

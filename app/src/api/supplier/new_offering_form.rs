@@ -6,5 +6,5 @@ use leptos::prelude::*;
 #[server(prefix = "/api", endpoint = "supplier_new_offering_form")]
 pub async fn new_offering_form(item_type: String) -> Result<OfferingEditView, AppError> {
     let (backend, caller) = crate::ports::backend_and_caller()?;
-    backend.supplier.offerings.new_form(&caller, &item_type).await
+    backend.supplier.offerings.new_form(&caller, crate::domain::Code::parse(&item_type).ok()).await
 }

@@ -1,7 +1,7 @@
 //! The category-specific questions of the order form.
 use crate::components::field::{Choice, Field, Input, Radios, Spec};
 use crate::components::form::FormState;
-use crate::domain::CategoryKind;
+use crate::domain::{CategoryKind, SessionMode};
 use crate::dto::orders::{OrderForm, OrderStartView};
 use crate::i18n::I18n;
 use leptos::prelude::*;
@@ -43,7 +43,8 @@ pub fn fields(i18n: &I18n, v: &OrderStartView, state: &FormState) -> AnyView {
                 ("s2_date", "s2_time", "s2_hours", &d.s2_date, &d.s2_time, &d.s2_hours, 2),
                 ("s3_date", "s3_time", "s3_hours", &d.s3_date, &d.s3_time, &d.s3_hours, 3),
             ];
-            let modes = vec![("in_person".to_owned(), i18n.t("mode-in_person")), ("online".to_owned(), i18n.t("mode-online"))];
+            let modes: Vec<(String, String)> =
+                SessionMode::ALL.iter().map(|m| (m.code().to_owned(), i18n.t(&format!("mode-{m}")))).collect();
             view! {
                 <Radios spec={Spec::new("mode", i18n.t("order-field-mode")).value(d.mode.clone()).error(state.field_error("mode"))} options=modes/>
                 <Input spec={Field { name: "address", label: "order-field-place", hint: Some("order-field-place-hint"), autocomplete: "street-address", value: d.address.clone(), ..Default::default() }.spec(state)}/>

@@ -44,7 +44,14 @@ fn row(key: String, value: impl IntoView + 'static) -> impl IntoView {
 fn page(v: SupplierOrderView) -> impl IntoView {
     let i18n = use_i18n();
     let lang = i18n.lang();
-    let details = v.details.iter().map(|(k, val)| row(i18n.t(k), val.clone())).collect_view();
+    let details = v
+        .details
+        .iter()
+        .map(|(k, val)| {
+            let val = if k == "supplier-detail-mode" { i18n.t(&format!("mode-{val}")) } else { val.clone() };
+            row(i18n.t(k), val)
+        })
+        .collect_view();
     let due = match v.status {
         OrderStatus::Placed => Some(row(i18n.t("supplier-accept-by"), due_view(i18n, &v.accept_by).into_any())),
         _ => v

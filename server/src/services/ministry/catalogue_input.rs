@@ -1,23 +1,11 @@
 //! Checking what staff type into the catalogue forms: codes, units, replacement periods,
 //! amounts and parameter schemas. Each returns the stable error code the form shows.
-use app::domain::{Money, ParamSchema, Unit};
+use app::domain::{Code, Money, ParamSchema, Unit};
 use serde_json::Value;
 
-/// A code as used in files and URLs: lower-case Latin letters, digits and `_`, 2–32 long.
+/// A code as used in files and URLs (see `Code`).
 pub fn code(raw: &str) -> Result<String, &'static str> {
-    let t = raw.trim();
-    if t.is_empty() {
-        return Err("required");
-    }
-    let ok = t.len() >= 2
-        && t.len() <= 32
-        && t.starts_with(|c: char| c.is_ascii_lowercase())
-        && t.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-    if ok {
-        Ok(t.to_owned())
-    } else {
-        Err("bad_code")
-    }
+    Code::parse(raw).map(String::from)
 }
 
 /// A unit code.

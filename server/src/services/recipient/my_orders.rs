@@ -13,6 +13,7 @@ use crate::services::order_flow::{
     restore_entitlement, supplier_account, transition, working_days_after, TransitionError,
 };
 use crate::services::paging::one_page;
+use crate::services::present::{detail_lines, order_detail_key};
 use crate::services::{text, Ctx, OrUnexpected};
 use app::domain::NoticeKind;
 use app::domain::{CoPayment, Money, OrderStatus, RefusalCode, Role};
@@ -51,38 +52,6 @@ fn not_now(e: TransitionError) -> AppError {
         TransitionError::NotAllowed => AppError::refused(RefusalCode::OrderChanged),
         TransitionError::Db(e) => crate::services::unexpected(e),
     }
-}
-
-fn detail_lines(details: &serde_json::Value) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    let s = |k: &str| details[k].as_str().map(str::to_owned);
-    if let Some(v) = s("address") {
-        out.push(("order-detail-address".into(), v));
-    }
-    if let Some(v) = s("mode") {
-        out.push(("order-detail-mode".into(), v));
-    }
-    if let Some(v) = s("start_date") {
-        out.push(("order-detail-start".into(), v));
-    }
-    if let Some(w) = details["weeks"].as_i64() {
-        out.push(("order-detail-weeks".into(), w.to_string()));
-    }
-    for session in details["sessions"].as_array().into_iter().flatten() {
-        out.push((
-            "order-detail-session".into(),
-            format!(
-                "{} {} — {}",
-                session["date"].as_str().unwrap_or_default(),
-                session["time"].as_str().unwrap_or_default(),
-                session["hours"]
-            ),
-        ));
-    }
-    if let Some(v) = s("arrival") {
-        out.push(("order-detail-arrival".into(), v));
-    }
-    out
 }
 
 /// A person's orders, newest first: the statement behind "my orders" and the order lines of
@@ -227,7 +196,7 @@ impl MyOrders for MyOrderService {
                     note: e.note.filter(|n| !n.starts_with("representative:")),
                 })
                 .collect(),
-            details: detail_lines(&o.details),
+            details: detail_lines(&o.details.0, order_detail_key),
             can_cancel: status == OrderStatus::Placed,
             can_confirm: matches!(status, OrderStatus::Delivered | OrderStatus::Rendered),
             can_review: status == OrderStatus::Confirmed && review.is_none(),

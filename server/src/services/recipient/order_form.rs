@@ -2,11 +2,10 @@
 //! check runs when the draft is saved and again, inside the transaction, when the order is
 //! confirmed: the form is never trusted.
 use crate::entities::{entitlements, offering_slots, offerings};
-use app::domain::CategoryKind;
+use app::domain::{CategoryKind, OrderDetails, OrderRequest, Session, SessionMode, WeekHours};
 use app::dto::orders::OrderForm;
 use app::error::{AppError, FieldErrors};
 use chrono::{NaiveDate, NaiveTime};
-use serde_json::{json, Value};
 
 /// The most hours of assistance or interpreting in one day (Social Code, art. 163).
 pub const MAX_HOURS_A_DAY: i64 = 8;
@@ -39,9 +38,7 @@ pub struct ValidOrder {
     /// The region the order is delivered or rendered in.
     pub region: String,
     /// Details kept with the order.
-    pub details: Value,
-    /// Details for the check page and the order page: (translation key, value).
-    pub lines: Vec<(String, String)>,
+    pub details: OrderDetails,
     /// Chosen course start (sanatorium).
     pub arrival: Option<NaiveDate>,
 }
@@ -68,7 +65,8 @@ fn future_date(raw: &str, today: NaiveDate, until: NaiveDate) -> Result<NaiveDat
     }
 }
 
-const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+/// The length of a sanatorium course, in days.
+const COURSE_DAYS: u16 = 14;
 
 fn weekday_hours(form: &OrderForm) -> [&str; 7] {
     [
@@ -109,8 +107,7 @@ pub fn validate(form: &OrderForm, cx: &OrderContext<'_>) -> Result<ValidOrder, A
     let remaining = entitlement.as_ref().map(|e| i64::from(e.quantity_remaining)).unwrap_or(i64::MAX);
     let until = entitlement.as_ref().map(|e| e.valid_to).unwrap_or(NaiveDate::MAX);
     let served = |r: &str| cx.offering_regions.iter().any(|x| x == r);
-    let mut lines: Vec<(String, String)> = Vec::new();
-    let mut details = json!({});
+    let mut request = OrderRequest::default();
     let mut arrival = None;
     let mut region = cx.recipient_region.unwrap_or_default().to_owned();
     let quantity: i64 = match cx.kind {
@@ -130,9 +127,8 @@ pub fn validate(form: &OrderForm, cx: &OrderContext<'_>) -> Result<ValidOrder, A
                 r if !served(r) => errors.add("region", "region_not_served"),
                 r => region = r.to_owned(),
             }
-            if let Some(a) = address {
-                lines.push(("order-detail-address".into(), a.clone()));
-                details = json!({ "address": a, "region": region });
+            if let Some(address) = address {
+                request = OrderRequest::Goods { address, region: Some(region.clone()) };
             }
             q.unwrap_or(0)
         }
@@ -146,8 +142,8 @@ pub fn validate(form: &OrderForm, cx: &OrderContext<'_>) -> Result<ValidOrder, A
                 int(&form.weeks).and_then(|w| if (1..=52).contains(&w) { Ok(w) } else { Err("weeks_out_of_range") }),
             );
             let mut per_week = 0i64;
-            let mut schedule = serde_json::Map::new();
-            for (day, raw) in WEEKDAYS.iter().zip(weekday_hours(form)) {
+            let mut schedule = [0u8; 7];
+            for ((day, raw), slot) in WeekHours::DAYS.iter().zip(weekday_hours(form)).zip(schedule.iter_mut()) {
                 let field = format!("hours_{day}");
                 let h = if raw.trim().is_empty() { Ok(0) } else { int(raw) };
                 match h {
@@ -155,7 +151,7 @@ pub fn validate(form: &OrderForm, cx: &OrderContext<'_>) -> Result<ValidOrder, A
                     Ok(h) if h < 0 => errors.add(&field, "not_a_number"),
                     Ok(h) => {
                         per_week += h;
-                        schedule.insert((*day).into(), json!(h));
+                        *slot = u8::try_from(h).unwrap_or(0);
                     }
                     Err(code) => errors.add(&field, code),
                 }
@@ -169,30 +165,20 @@ pub fn validate(form: &OrderForm, cx: &OrderContext<'_>) -> Result<ValidOrder, A
             if total > remaining {
                 errors.add("weeks", "more_than_entitled");
             }
-            if let (Some(s), Some(w)) = (start, weeks) {
-                lines.push(("order-detail-start".into(), s.to_string()));
-                lines.push(("order-detail-weeks".into(), w.to_string()));
-                lines.push(("order-detail-hours-per-week".into(), per_week.to_string()));
-                details = json!({ "start_date": s, "weeks": w, "schedule": schedule });
+            if let (Some(start_date), Some(weeks)) = (start, weeks.and_then(|w| u16::try_from(w).ok())) {
+                request = OrderRequest::Hours { start_date, weeks, schedule: WeekHours::from_days(schedule) };
             }
             total
         }
         CategoryKind::Sessions => {
-            if !cx.recipient_region.is_some_and(served) && form.mode != "online" {
+            let mode = SessionMode::from_code(form.mode.as_str());
+            if !cx.recipient_region.is_some_and(served) && mode != Some(SessionMode::Online) {
                 errors.add("mode", "region_not_served");
             }
-            let mode = match form.mode.as_str() {
-                "in_person" | "online" => Some(form.mode.clone()),
-                "" => {
-                    errors.add("mode", "required");
-                    None
-                }
-                _ => {
-                    errors.add("mode", "required");
-                    None
-                }
-            };
-            let place = if form.mode == "in_person" {
+            if mode.is_none() {
+                errors.add("mode", "required");
+            }
+            let place = if mode == Some(SessionMode::InPerson) {
                 errors.check("address", crate::services::text(&form.address, 300))
             } else {
                 None
@@ -224,14 +210,13 @@ pub fn validate(form: &OrderForm, cx: &OrderContext<'_>) -> Result<ValidOrder, A
                         }
                     }),
                 );
-                if let (Some(d), Some(t), Some(h)) = (d, t, h) {
-                    let day = per_day.entry(d).or_insert(0);
-                    *day += h;
+                if let (Some(date), Some(time), Some(hours)) = (d, t, h.and_then(|h| u8::try_from(h).ok())) {
+                    let day = per_day.entry(date).or_insert(0);
+                    *day += i64::from(hours);
                     if *day > MAX_HOURS_A_DAY {
                         errors.add(&format!("s{n}_hours"), "over_8_hours_a_day");
                     }
-                    booked.push(json!({ "date": d, "time": t.format("%H:%M").to_string(), "hours": h }));
-                    lines.push(("order-detail-session".into(), format!("{d} {} — {h}", t.format("%H:%M"))));
+                    booked.push(Session { date, time, hours });
                 }
             }
             if booked.is_empty() && errors_is_empty_for_sessions(form) {
@@ -241,12 +226,8 @@ pub fn validate(form: &OrderForm, cx: &OrderContext<'_>) -> Result<ValidOrder, A
             if total > remaining {
                 errors.add("s1_hours", "more_than_entitled");
             }
-            if let Some(m) = mode {
-                lines.insert(0, ("order-detail-mode".into(), m.clone()));
-                if let Some(p) = &place {
-                    lines.insert(1, ("order-detail-address".into(), p.clone()));
-                }
-                details = json!({ "mode": m, "address": place, "sessions": booked });
+            if let Some(mode) = mode {
+                request = OrderRequest::Sessions { mode, address: place, sessions: booked };
             }
             total
         }
@@ -257,8 +238,7 @@ pub fn validate(form: &OrderForm, cx: &OrderContext<'_>) -> Result<ValidOrder, A
                 match NaiveDate::parse_from_str(form.arrival.trim(), "%Y-%m-%d") {
                     Ok(d) if cx.slots.iter().any(|s| s.starts_on == d && s.taken < s.places && d > cx.today) => {
                         arrival = Some(d);
-                        lines.push(("order-detail-arrival".into(), d.to_string()));
-                        details = json!({ "arrival": d, "days": 14 });
+                        request = OrderRequest::Course { arrival: d, days: COURSE_DAYS };
                     }
                     _ => errors.add("arrival", "no_places"),
                 }
@@ -269,7 +249,7 @@ pub fn validate(form: &OrderForm, cx: &OrderContext<'_>) -> Result<ValidOrder, A
     errors.finish()?;
     let entitlement = entitlement.ok_or_else(|| AppError::field("entitlement", "required"))?;
     let quantity = i32::try_from(quantity).map_err(|_| AppError::field("quantity", "more_than_entitled"))?;
-    Ok(ValidOrder { entitlement, quantity, region, details, lines, arrival })
+    Ok(ValidOrder { entitlement, quantity, region, details: OrderDetails::asked(request), arrival })
 }
 
 fn errors_is_empty_for_sessions(form: &OrderForm) -> bool {

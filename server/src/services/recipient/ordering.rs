@@ -14,9 +14,10 @@ use crate::entities::{
 use crate::services::catalogue_rules::visible_offering_condition;
 use crate::services::notices::notify;
 use crate::services::order_flow::{supplier_account, working_days_after};
+use crate::services::present::{detail_lines, order_detail_key};
 use crate::services::{ceilings::ceiling_on, Ctx, OrUnexpected};
 use app::domain::NoticeKind;
-use app::domain::{CategoryKind, CoPayment, Money, RefusalCode, Role};
+use app::domain::{CategoryKind, CoPayment, Money, RefusalCode, Role, SessionMode};
 use app::dto::orders::{EntitlementChoice, OrderCheckView, OrderForm, OrderStartView, SlotView};
 use app::error::AppError;
 use app::ports::{Caller, Ordering};
@@ -174,7 +175,7 @@ impl Ordering for OrderingService {
                 quantity: "1".into(),
                 region: acting.recipient.region_code.clone().filter(|r| loaded.regions.contains(r)).unwrap_or_default(),
                 weeks: "4".into(),
-                mode: "in_person".into(),
+                mode: SessionMode::InPerson.code().into(),
                 ..Default::default()
             },
         };
@@ -275,7 +276,7 @@ impl Ordering for OrderingService {
             ipr_number: valid.entitlement.ipr_number.clone(),
             quantity: valid.quantity,
             split,
-            details: valid.lines,
+            details: detail_lines(&valid.details, order_detail_key),
             idempotency_key: draft.key,
             terms,
             offering_id,
@@ -437,7 +438,7 @@ async fn place<C: ConnectionTrait + TransactionTrait>(
         placed_by: Set(acting.actor.account_id),
         on_behalf: Set(acting.actor.role == Role::Representative),
         region_code: Set(valid.region.clone()),
-        details: Set(valid.details.clone()),
+        details: Set(orders::Details(valid.details.clone())),
         accept_by: Set(working_days_after(now, ctx.settings.accept_working_days)),
         deliver_by: Set(None),
         accepted_at: Set(None),

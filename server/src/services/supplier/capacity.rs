@@ -3,8 +3,8 @@
 //! weekly schedule from a start date, or sign-language sessions on dates). Accepting an
 //! order, and recording the hours actually rendered, must keep every week within capacity.
 //! Orders without dates count against every week, so an unknown never overbooks.
+use app::domain::{OrderDetails, OrderRequest};
 use chrono::{Datelike, Duration, NaiveDate};
-use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// At most 8 hours of personal assistance a day (Social Code, art. 163).
@@ -13,10 +13,6 @@ pub const MAX_HOURS_A_DAY: i64 = 8;
 /// The Monday of a date's week.
 pub fn monday(d: NaiveDate) -> NaiveDate {
     d - Duration::days(i64::from(d.weekday().num_days_from_monday()))
-}
-
-fn date(v: &Value) -> Option<NaiveDate> {
-    v.as_str().and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
 }
 
 /// The hours an order takes, week by week.
@@ -39,26 +35,19 @@ pub enum Load {
 
 impl Load {
     /// The load of an order from what the recipient asked for (`details`).
-    pub fn of_order(details: &Value, quantity: i32) -> Self {
-        let per_week: i64 =
-            details["schedule"].as_object().map(|m| m.values().filter_map(Value::as_i64).sum()).unwrap_or(0);
-        if let (true, Some(from)) = (per_week > 0, date(&details["start_date"])) {
-            return Self::Weekly {
-                from: monday(from),
-                weeks: details["weeks"].as_i64().unwrap_or(1).max(1),
-                hours: per_week,
-            };
-        }
-        let mut dated = BTreeMap::new();
-        for s in details["sessions"].as_array().into_iter().flatten() {
-            if let (Some(d), Some(h)) = (date(&s["date"]), s["hours"].as_i64()) {
-                *dated.entry(monday(d)).or_insert(0) += h;
+    pub fn of_order(details: &OrderDetails, quantity: i32) -> Self {
+        match &details.request {
+            OrderRequest::Hours { start_date, weeks, schedule } if schedule.per_week() > 0 => {
+                Self::Weekly { from: monday(*start_date), weeks: i64::from(*weeks).max(1), hours: schedule.per_week() }
             }
-        }
-        if dated.is_empty() {
-            Self::Anytime(i64::from(quantity))
-        } else {
-            Self::Dated(dated)
+            OrderRequest::Sessions { sessions, .. } if !sessions.is_empty() => {
+                let mut dated = BTreeMap::new();
+                for s in sessions {
+                    *dated.entry(monday(s.date)).or_insert(0) += i64::from(s.hours);
+                }
+                Self::Dated(dated)
+            }
+            _ => Self::Anytime(i64::from(quantity)),
         }
     }
 
@@ -100,33 +89,14 @@ pub fn fits(new: &Load, others: &[Load], capacity: i64, today: NaiveDate) -> boo
     weeks.iter().all(|w| others.iter().map(|o| o.in_week(*w)).sum::<i64>() + new.in_week(*w) <= capacity)
 }
 
-/// Sessions recorded on an order: (date, hours).
-pub fn recorded(details: &Value) -> Vec<(NaiveDate, i64)> {
-    details["rendered"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|s| Some((date(&s["date"])?, s["hours"].as_i64()?)))
-        .collect()
-}
-
-/// `details` with one more recorded session.
-pub fn with_session(details: &Value, day: NaiveDate, hours: i64) -> Value {
-    let mut d = if details.is_object() { details.clone() } else { json!({}) };
-    let mut list = d["rendered"].as_array().cloned().unwrap_or_default();
-    list.push(json!({ "date": day.to_string(), "hours": hours }));
-    d["rendered"] = Value::Array(list);
-    d
-}
-
-/// The arrival date of a sanatorium order.
-pub fn arrival(details: &Value) -> Option<NaiveDate> {
-    date(&details["arrival"])
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
+
+    fn details(v: serde_json::Value) -> OrderDetails {
+        OrderDetails::read(&v).unwrap()
+    }
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -134,8 +104,10 @@ mod tests {
 
     #[test]
     fn an_assistant_schedule_takes_its_weekly_hours_for_its_weeks() {
-        let l =
-            Load::of_order(&json!({ "start_date": "2026-12-02", "weeks": 2, "schedule": { "mon": 4, "wed": 4 } }), 16);
+        let l = Load::of_order(
+            &details(json!({ "start_date": "2026-12-02", "weeks": 2, "schedule": { "mon": 4, "wed": 4 } })),
+            16,
+        );
         assert_eq!(l, Load::Weekly { from: d("2026-11-30"), weeks: 2, hours: 8 });
         assert_eq!(l.in_week(d("2026-12-07")), 8);
         assert_eq!(l.in_week(d("2026-12-14")), 0);
@@ -144,7 +116,10 @@ mod tests {
     #[test]
     fn sign_language_sessions_count_in_their_weeks() {
         let l = Load::of_order(
-            &json!({ "sessions": [{ "date": "2026-12-01", "hours": 2 }, { "date": "2026-12-03", "hours": 3 }] }),
+            &details(json!({ "mode": "online", "sessions": [
+                { "date": "2026-12-01", "time": "10:00", "hours": 2 },
+                { "date": "2026-12-03", "time": "10:00", "hours": 3 },
+            ] })),
             5,
         );
         assert_eq!(l.weeks(), vec![d("2026-11-30")]);
@@ -168,9 +143,7 @@ mod tests {
     }
 
     #[test]
-    fn recorded_sessions_are_kept_beside_the_request() {
-        let details = with_session(&json!({ "address": "Абая 1" }), d("2026-11-20"), 4);
-        assert_eq!(recorded(&details), vec![(d("2026-11-20"), 4)]);
-        assert_eq!(details["address"], "Абая 1");
+    fn an_order_without_dates_counts_in_every_week() {
+        assert_eq!(Load::of_order(&details(json!({ "address": "Абая 1" })), 6), Load::Anytime(6));
     }
 }

@@ -10,7 +10,7 @@ use crate::db::begin_write;
 use crate::entities::enums::{DbOfferingStatus, DbSupplierStatus};
 use crate::entities::{drafts, offering_slots, offerings};
 use crate::services::{Ctx, OrUnexpected};
-use app::domain::CategoryKind;
+use app::domain::{CategoryKind, ReportKey};
 use app::dto::supplier::{ImportLine, ImportReport, OfferingForm};
 use app::error::{AppError, FieldError, FieldErrors};
 use app::ports::{Caller, Download};
@@ -390,12 +390,13 @@ async fn save_report(db: &impl ConnectionTrait, account_id: i32, report: &Import
 }
 
 /// One of the caller's upload reports.
-pub async fn report(ctx: &Ctx, caller: &Caller, key: &str) -> Result<ImportReport, AppError> {
+pub async fn report(ctx: &Ctx, caller: &Caller, key: Option<ReportKey>) -> Result<ImportReport, AppError> {
     let (actor, _) = own_supplier(&ctx.db, caller).await?;
+    let key = key.ok_or(AppError::NotFound)?;
     let row = drafts::Entity::find()
         .filter(drafts::Column::AccountId.eq(actor.account_id))
         .filter(drafts::Column::Kind.eq(REPORT_KIND))
-        .filter(drafts::Column::DraftKey.eq(key.trim()))
+        .filter(drafts::Column::DraftKey.eq(key.as_str()))
         .one(&ctx.db)
         .await
         .or_unexpected()?

@@ -7,7 +7,10 @@ use crate::entities::enums::{DbOfferingStatus, DbOrderStatus};
 use crate::entities::{categories, drafts, item_types, offering_regions, offering_slots, offerings, orders, regions};
 use crate::services::paging::one_page;
 use crate::services::{Ctx, OrUnexpected};
-use app::domain::{CategoryKind, OfferingAction, OfferingStatus, ParamKind, ParamSchema, RefusalCode, SupplierStatus};
+use app::domain::{
+    CategoryKind, Code, DraftKey, OfferingAction, OfferingStatus, ParamKind, ParamSchema, RefusalCode, ReportKey,
+    SupplierStatus,
+};
 use app::dto::supplier::{
     ImportReport, ItemTypeChoice, Named, OfferingEditView, OfferingForm, OfferingRow, OfferingsView, ParamField,
     SlotRow,
@@ -399,14 +402,14 @@ impl SupplierOfferings for OfferingService {
         Ok(types.iter().map(|(t, c)| choice(t, c, caller.lang, &ceilings)).collect())
     }
 
-    async fn new_form(&self, caller: &Caller, item_type: &str) -> Result<OfferingEditView, AppError> {
+    async fn new_form(&self, caller: &Caller, item_type: Option<Code>) -> Result<OfferingEditView, AppError> {
         let db = &self.0.db;
         let (actor, s) = own_supplier(db, caller).await?;
         require_active(&s)?;
         let types = allowed_types(db, s.id, caller.lang).await?;
         let (it, cat) = types
             .into_iter()
-            .find(|(t, _)| t.code == item_type.trim())
+            .find(|(t, _)| item_type.as_ref().is_some_and(|c| t.code == c.as_str()))
             .ok_or_else(|| AppError::refused(RefusalCode::CategoryNotChosen))?;
         self.edit_view(caller, &s, actor.account_id, &it, &cat, None).await
     }
@@ -472,10 +475,11 @@ impl SupplierOfferings for OfferingService {
         Ok(saved)
     }
 
-    async fn discard_draft(&self, caller: &Caller, key: &str) -> Result<(), AppError> {
+    async fn discard_draft(&self, caller: &Caller, key: Option<DraftKey>) -> Result<(), AppError> {
         let db = &self.0.db;
         let (actor, _) = own_supplier(db, caller).await?;
-        drop_draft(db, actor.account_id, key.trim()).await
+        let key = key.ok_or(AppError::NotFound)?;
+        drop_draft(db, actor.account_id, &key.to_string()).await
     }
 
     async fn set_status(&self, caller: &Caller, id: i32, action: Option<OfferingAction>) -> Result<(), AppError> {
@@ -599,7 +603,7 @@ impl SupplierOfferings for OfferingService {
         super::import::import(&self.0, caller, file_name, &bytes).await
     }
 
-    async fn import_report(&self, caller: &Caller, key: &str) -> Result<ImportReport, AppError> {
+    async fn import_report(&self, caller: &Caller, key: Option<ReportKey>) -> Result<ImportReport, AppError> {
         super::import::report(&self.0, caller, key).await
     }
 

@@ -14,7 +14,7 @@ use crate::services::notices::notify;
 use crate::services::order_flow::{recipient_side_accounts, restore_entitlement, transition, TransitionError};
 use crate::services::{text, Ctx, OrUnexpected};
 use app::domain::NoticeKind;
-use app::domain::{CategoryKind, OrderStep, RefusalCode, Unit};
+use app::domain::{CategoryKind, OrderStep, RefusalCode, Rendered, Unit};
 use app::error::{AppError, FieldErrors};
 use app::ports::{Actor, Caller};
 use chrono::{Duration, NaiveDate, Utc};
@@ -95,7 +95,7 @@ async fn check_capacity(
             }
         }
         CategoryKind::Course => {
-            let arrival = capacity::arrival(&o.details).ok_or_else(|| AppError::refused(RefusalCode::NoArrivalDate))?;
+            let arrival = o.details.0.arrival().ok_or_else(|| AppError::refused(RefusalCode::NoArrivalDate))?;
             let slot = offering_slots::Entity::find()
                 .filter(offering_slots::Column::OfferingId.eq(offering.id))
                 .filter(offering_slots::Column::StartsOn.eq(arrival))
@@ -110,7 +110,7 @@ async fn check_capacity(
                 .await
                 .or_unexpected()?
                 .into_iter()
-                .filter(|x| capacity::arrival(&x.details) == Some(arrival))
+                .filter(|x| x.details.0.arrival() == Some(arrival))
                 .count();
             if i64::try_from(accepted).unwrap_or(i64::MAX) + 1 > i64::from(slot.places) {
                 return Err(AppError::refused(RefusalCode::NoPlaces));
@@ -126,10 +126,10 @@ async fn check_capacity(
                     .await
                     .or_unexpected()?
                     .iter()
-                    .map(|x| Load::of_order(&x.details, x.quantity))
+                    .map(|x| Load::of_order(&x.details.0, x.quantity))
                     .collect();
                 if !capacity::fits(
-                    &Load::of_order(&o.details, o.quantity),
+                    &Load::of_order(&o.details.0, o.quantity),
                     &others,
                     i64::from(weekly),
                     Utc::now().date_naive(),
@@ -234,8 +234,8 @@ pub async fn schedule(ctx: &Ctx, caller: &Caller, id: i32, date: &str) -> Result
     if kind == CategoryKind::Course || !matches!(o.status, DbOrderStatus::Accepted | DbOrderStatus::Scheduled) {
         return Err(AppError::refused(RefusalCode::CannotScheduleNow));
     }
-    let mut details = if o.details.is_object() { o.details.clone() } else { json!({}) };
-    details["scheduled_for"] = json!(when.to_string());
+    let mut details = o.details.clone();
+    details.0.scheduled_for = Some(when);
     let res = orders::Entity::update_many()
         .col_expr(orders::Column::Details, Expr::value(details))
         .filter(orders::Column::Id.eq(o.id))
@@ -290,14 +290,11 @@ pub async fn mark(ctx: &Ctx, caller: &Caller, id: i32, step: Option<OrderStep>) 
         (Some(OrderStep::Delivered), true) => DbOrderStatus::Delivered,
         (Some(OrderStep::Rendered), false) => {
             if Unit::from(it.unit) == Unit::Hour {
-                let done: i64 = capacity::recorded(&o.details).iter().map(|(_, h)| h).sum();
-                if done < i64::from(o.quantity) {
+                if o.details.0.hours_rendered() < i64::from(o.quantity) {
                     return Err(AppError::refused(RefusalCode::HoursNotAllRendered));
                 }
             }
-            if kind == CategoryKind::Course
-                && capacity::arrival(&o.details).is_some_and(|a| a > Utc::now().date_naive())
-            {
+            if kind == CategoryKind::Course && o.details.0.arrival().is_some_and(|a| a > Utc::now().date_naive()) {
                 return Err(AppError::refused(RefusalCode::CourseNotStarted));
             }
             DbOrderStatus::Rendered
@@ -339,7 +336,9 @@ pub async fn record_session(ctx: &Ctx, caller: &Caller, id: i32, date: &str, hou
         },
     );
     errors.finish()?;
-    let (Some(day), Some(hours)) = (day, hours) else { return Err(AppError::refused(RefusalCode::BadRequest)) };
+    let (Some(day), Some(hours)) = (day, hours.and_then(|h| u8::try_from(h).ok())) else {
+        return Err(AppError::refused(RefusalCode::BadRequest));
+    };
     let txn = begin_write(db).await.or_unexpected()?;
     let o = own_order(&txn, &s, id).await?;
     let (it, _) = category_of(&txn, o.item_type_id).await?;
@@ -353,11 +352,12 @@ pub async fn record_session(ctx: &Ctx, caller: &Caller, id: i32, date: &str, hou
         return Err(AppError::field("session_date", "before_acceptance"));
     }
     let offering = locked_offering(&txn, o.offering_id).await?;
-    let done = capacity::recorded(&o.details);
-    if done.iter().filter(|(d, _)| *d == day).map(|(_, h)| h).sum::<i64>() + hours > capacity::MAX_HOURS_A_DAY {
+    let done = &o.details.0.rendered;
+    let on_day: i64 = done.iter().filter(|r| r.date == day).map(|r| i64::from(r.hours)).sum();
+    if on_day + i64::from(hours) > capacity::MAX_HOURS_A_DAY {
         return Err(AppError::field("hours", "over_8_hours_a_day"));
     }
-    if done.iter().map(|(_, h)| h).sum::<i64>() + hours > i64::from(o.quantity) {
+    if o.details.0.hours_rendered() + i64::from(hours) > i64::from(o.quantity) {
         return Err(AppError::field("hours", "more_than_ordered"));
     }
     if let Some(weekly) = offering.capacity {
@@ -368,16 +368,18 @@ pub async fn record_session(ctx: &Ctx, caller: &Caller, id: i32, date: &str, hou
             .await
             .or_unexpected()?
             .iter()
-            .flat_map(|x| capacity::recorded(&x.details))
-            .filter(|(d, _)| capacity::monday(*d) == week)
-            .map(|(_, h)| h)
+            .flat_map(|x| x.details.0.rendered.iter().copied())
+            .filter(|r| capacity::monday(r.date) == week)
+            .map(|r| i64::from(r.hours))
             .sum();
-        if in_week + hours > i64::from(weekly) {
+        if in_week + i64::from(hours) > i64::from(weekly) {
             return Err(AppError::field("hours", "over_weekly_capacity"));
         }
     }
+    let mut details = o.details.clone();
+    details.0.rendered.push(Rendered { date: day, hours });
     let res = orders::Entity::update_many()
-        .col_expr(orders::Column::Details, Expr::value(capacity::with_session(&o.details, day, hours)))
+        .col_expr(orders::Column::Details, Expr::value(details))
         .col_expr(orders::Column::UpdatedAt, Expr::value(Utc::now()))
         .filter(orders::Column::Id.eq(o.id))
         .filter(orders::Column::UpdatedAt.eq(o.updated_at))

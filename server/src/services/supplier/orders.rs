@@ -1,6 +1,5 @@
 //! The supplier's view of its orders: the inbox (overdue first), one order with everything
 //! needed to fulfil it, and complaints about its orders. The changes are in `order_actions`.
-use super::capacity;
 use super::offerings::OPEN;
 use super::{category_of, day, due, localized, moment, own_supplier, require_approved};
 use crate::entities::enums::{DbComplaintStatus, DbOrderStatus, DbSupplierStatus};
@@ -8,13 +7,14 @@ use crate::entities::{
     accounts, complaints, item_types, offerings, order_events, orders, recipients, regions, suppliers,
 };
 use crate::services::paging::one_page;
+use crate::services::present::{detail_lines, supplier_detail_key};
 use crate::services::{Ctx, OrUnexpected};
 use app::domain::{CategoryKind, CoPayment, Lang, Money, OrderStatus, OrderStep, Unit};
 use app::dto::supplier::{
     ComplaintRow, InboxRow, InboxView, OrderEventRow, SessionRow, SupplierComplaintsView, SupplierOrderView,
 };
 use app::error::AppError;
-use app::i18n::{tr, tr_args};
+use app::i18n::tr_args;
 use app::ports::{Caller, InboxFilter, SupplierOrders};
 use async_trait::async_trait;
 use chrono::Utc;
@@ -84,43 +84,6 @@ pub fn note_text(lang: Lang, note: Option<String>) -> Option<String> {
         ["representative", ..] => None,
         _ => Some(n),
     }
-}
-
-fn detail_lines(lang: Lang, d: &serde_json::Value) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    let s = |k: &str| d[k].as_str().map(str::to_owned);
-    if let Some(v) = s("address") {
-        out.push(("supplier-detail-address".into(), v));
-    }
-    if let Some(m) = s("mode") {
-        out.push(("supplier-detail-mode".into(), tr(lang, &format!("supplier-mode-{m}"))));
-    }
-    if let Some(v) = s("start_date") {
-        out.push(("supplier-detail-start".into(), v));
-    }
-    if let Some(w) = d["weeks"].as_i64() {
-        out.push(("supplier-detail-weeks".into(), w.to_string()));
-    }
-    if let Some(schedule) = d["schedule"].as_object() {
-        let per_week: i64 = schedule.values().filter_map(serde_json::Value::as_i64).sum();
-        out.push(("supplier-detail-hours-per-week".into(), per_week.to_string()));
-    }
-    for session in d["sessions"].as_array().into_iter().flatten() {
-        let line = format!(
-            "{} {} — {}",
-            session["date"].as_str().unwrap_or_default(),
-            session["time"].as_str().unwrap_or_default(),
-            session["hours"]
-        );
-        out.push(("supplier-detail-session".into(), line));
-    }
-    if let Some(v) = s("arrival") {
-        out.push(("supplier-detail-arrival".into(), v));
-    }
-    if let Some(v) = s("scheduled_for") {
-        out.push(("supplier-detail-scheduled".into(), v));
-    }
-    out
 }
 
 fn complaint_row(c: complaints::Model, number: String, active: bool) -> ComplaintRow {
@@ -304,9 +267,12 @@ impl SupplierOrders for OrderService {
             .into_iter()
             .map(|c| complaint_row(c, o.number.clone(), !inactive(&s)))
             .collect();
-        let sessions: Vec<SessionRow> = capacity::recorded(&o.details)
-            .into_iter()
-            .map(|(d, h)| SessionRow { date: d.to_string(), hours: i32::try_from(h).unwrap_or(0) })
+        let sessions: Vec<SessionRow> = o
+            .details
+            .0
+            .rendered
+            .iter()
+            .map(|r| SessionRow { date: r.date.to_string(), hours: i32::from(r.hours) })
             .collect();
         let status: OrderStatus = o.status.into();
         let unit: Unit = it.unit.into();
@@ -328,7 +294,7 @@ impl SupplierOrders for OrderService {
             },
             recipient,
             region,
-            details: detail_lines(lang, &o.details),
+            details: detail_lines(&o.details.0, supplier_detail_key),
             placed_at: moment(o.created_at),
             accept_by: due(o.accept_by, today),
             deliver_by: o.deliver_by.map(|d| due(d, today)),

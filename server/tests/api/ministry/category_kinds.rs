@@ -121,7 +121,7 @@ both!(a_category_staff_create_works_from_item_type_to_dashboard, |app: TestApp| 
         .await;
     assert_eq!(c.status, StatusCode::OK, "{}", c.body);
     let placed = orders::Entity::find().one(&app.db).await.unwrap().unwrap();
-    assert_eq!(placed.details["address"], "ул. Абая 1");
+    assert_eq!(placed.details.0.stored()["address"], "ул. Абая 1");
 
     // The supplier accepts (from stock), ships and delivers; the person confirms receipt.
     let id = placed.id.to_string();

@@ -9,7 +9,7 @@ use reqwest::StatusCode;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde_json::json;
 use server::entities::enums::{DbOrderStatus, DbSupplierStatus};
-use server::entities::{entitlements, notifications, offering_slots, offerings, order_events};
+use server::entities::{entitlements, notifications, offering_slots, offerings, order_events, orders};
 
 both!(accepting_goods_takes_them_from_stock_and_never_beyond_it, |app: TestApp| async move {
     let s = supplier(&app, "sales@medtech.kz", 7, DbSupplierStatus::Approved, &["ALA"]).await;
@@ -235,6 +235,41 @@ both!(fulfilling_goods_shows_each_step_on_the_recipients_timeline, |app: TestApp
     assert!(note.contains(&date) && !note.starts_with("scheduled:"), "notes read as words: {note}");
     let rendered = app.call(t, "supplier_mark_order", &[("id", &id), ("step", "rendered")]).await;
     assert_eq!(rendered.error_code().as_deref(), Some("cannot_mark_now"));
+    // The planned day is kept beside what the person asked for, and both sides read it.
+    let stored = orders::Entity::find_by_id(placed.id).one(&app.db).await.unwrap().unwrap();
+    assert_eq!(stored.details.0.scheduled_for.map(|d| d.to_string()), Some(date.clone()));
+    assert!(view.body["details"].as_array().unwrap().contains(&json!(["supplier-detail-scheduled", date])));
+    let mine = app.call(Some(&r.token), "order_get", &[("id", &id)]).await;
+    assert!(
+        mine.body["details"].as_array().unwrap().contains(&json!(["order-detail-scheduled", date])),
+        "{}",
+        mine.body
+    );
+});
+
+both!(an_order_whose_stored_details_do_not_read_is_an_error_not_a_guess, |app: TestApp| async move {
+    let s = supplier(&app, "sales@medtech.kz", 7, DbSupplierStatus::Approved, &["ALA"]).await;
+    let o = offering(&app, s.id, "walker", 3_000_000, &["ALA"]).await;
+    let r = recipient(&app, "asel@mail.kz", 77).await;
+    let e = entitlement(&app, r.id, "walker", 1).await;
+    let placed = order(&app, &r, &e, &o, 1, DbOrderStatus::Placed).await;
+    // A session recorded with a date in another format, written around the portal.
+    let odd = json!({ "address": "Абая 1", "rendered": [{ "date": "01.12.2026", "hours": 4 }] });
+    orders::Entity::update_many()
+        .col_expr(orders::Column::Details, sea_orm::sea_query::Expr::value(odd))
+        .filter(orders::Column::Id.eq(placed.id))
+        .exec(&app.db)
+        .await
+        .unwrap();
+    let id = placed.id.to_string();
+    let view = app.call(Some(&s.token), "supplier_order", &[("id", &id)]).await;
+    assert_eq!(view.status, StatusCode::INTERNAL_SERVER_ERROR, "{}", view.body);
+    let accept = app.call(Some(&s.token), "supplier_accept_order", &[("id", &id)]).await;
+    assert_eq!(accept.status, StatusCode::INTERNAL_SERVER_ERROR, "{}", accept.body);
+    let mine = app.call(Some(&r.token), "order_get", &[("id", &id)]).await;
+    assert_eq!(mine.status, StatusCode::INTERNAL_SERVER_ERROR, "{}", mine.body);
+    let unchanged = orders::Entity::find().filter(orders::Column::Id.eq(placed.id)).into_json().one(&app.db).await;
+    assert_eq!(unchanged.unwrap().unwrap()["status"], "placed", "nothing was changed on a guess");
 });
 
 both!(a_supplier_cannot_see_or_change_another_suppliers_orders_or_complaints, |app: TestApp| async move {
