@@ -1,4 +1,5 @@
 //! For a representative: whom the page is about, and a plain GET form to switch.
+use crate::components::field::{Choice, Spec};
 use crate::dto::recipient::ActingFor;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
@@ -13,17 +14,11 @@ pub fn ActingForSwitch(acting: ActingFor, action: &'static str) -> impl IntoView
     let current = acting.current.id;
     let name = acting.current.name.clone();
     let switch = (acting.choices.len() > 1).then(|| {
-        let options = acting
-            .choices
-            .into_iter()
-            .map(|c| view! { <option value=c.id.to_string() selected=c.id == current>{c.name}</option> })
-            .collect_view();
+        let options: Vec<(String, String)> = acting.choices.into_iter().map(|c| (c.id.to_string(), c.name)).collect();
+        let spec = Spec::new("for", i18n.t("acting-for-switch")).value(current.to_string());
         view! {
             <form method="get" action=action class="app-form app-form--inline">
-                <div class="app-field">
-                    <label class="app-field__label" for="f-for">{i18n.t("acting-for-switch")}</label>
-                    <select class="app-select" id="f-for" name="for">{options}</select>
-                </div>
+                <Choice spec options no_empty=true/>
                 <button type="submit" class="app-button app-button--secondary">{i18n.t("acting-for-show")}</button>
             </form>
         }

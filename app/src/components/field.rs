@@ -85,6 +85,10 @@ pub struct Spec {
     pub inputmode: Option<&'static str>,
     /// `autocomplete` (left out when empty).
     pub autocomplete: &'static str,
+    /// `min` and `max` of a number.
+    pub bounds: (Option<String>, Option<String>),
+    /// `maxlength` of a text.
+    pub maxlength: Option<u32>,
 }
 
 impl Spec {
@@ -159,17 +163,37 @@ impl Spec {
         self
     }
 
+    /// With the least and the greatest number the field takes, where known.
+    pub fn bounds(mut self, min: Option<String>, max: Option<String>) -> Self {
+        self.bounds = (min, max);
+        self
+    }
+
+    /// With the longest text the field takes.
+    pub fn maxlength(mut self, chars: u32) -> Self {
+        self.maxlength = Some(chars);
+        self
+    }
+
+    /// With the error the list gives for this field, if any (GET forms answered with errors).
+    pub fn error_from(self, errors: &[crate::error::FieldError]) -> Self {
+        let code = errors.iter().find(|e| e.field == self.field).map(|e| e.code.clone());
+        self.error(code)
+    }
+
     /// With an autocomplete token.
     pub fn autocomplete(mut self, token: &'static str) -> Self {
         self.autocomplete = token;
         self
     }
 
-    fn id(&self) -> String {
+    /// The control's id (`f-<field>`), for a control a page draws itself inside [`Framed`].
+    pub fn id(&self) -> String {
         field_id(&self.field)
     }
 
-    fn described_by(&self) -> Option<String> {
+    /// The control's `aria-describedby`: the hint and the error, when there are.
+    pub fn described_by(&self) -> Option<String> {
         let id = self.id();
         let ids: Vec<String> =
             [(self.hint.is_some(), format!("{id}-hint")), (self.error.is_some(), format!("{id}-error"))]
@@ -179,7 +203,8 @@ impl Spec {
         (!ids.is_empty()).then(|| ids.join(" "))
     }
 
-    fn invalid(&self) -> Option<&'static str> {
+    /// The control's `aria-invalid`.
+    pub fn invalid(&self) -> Option<&'static str> {
         self.error.is_some().then_some("true")
     }
 
@@ -240,6 +265,7 @@ pub fn Input(spec: Spec) -> impl IntoView {
     let control = view! {
         <input class="app-input" id=spec.id() name=spec.name.clone() type=kind value=value
             autocomplete=spec.autocomplete_attr() inputmode=spec.inputmode required=spec.required
+            min=spec.bounds.0.clone() max=spec.bounds.1.clone() maxlength=spec.maxlength
             aria-describedby=spec.described_by() aria-invalid=spec.invalid()/>
     }
     .into_any();
@@ -258,7 +284,8 @@ pub fn LongText(spec: Spec, #[prop(default = 5)] rows: u32) -> impl IntoView {
 }
 
 /// A labelled drop-down of `(value, text)` options after an empty first option ("choose",
-/// unless `empty` names what choosing nothing means).
+/// unless `empty` names what choosing nothing means), or with none when `no_empty` (a filter
+/// whose every option is a choice, such as a sort order).
 #[component]
 pub fn Choice(
     spec: Spec,
@@ -266,14 +293,17 @@ pub fn Choice(
     /// The text of the empty first option.
     #[prop(optional)]
     empty: Option<String>,
+    /// No empty first option.
+    #[prop(optional)]
+    no_empty: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let selected = spec.value.clone();
-    let empty = empty.unwrap_or_else(|| i18n.t("select-choose"));
+    let empty = (!no_empty).then(|| empty.unwrap_or_else(|| i18n.t("select-choose")));
     let control = view! {
         <select class="app-select" id=spec.id() name=spec.name.clone() required=spec.required
             autocomplete=spec.autocomplete_attr() aria-describedby=spec.described_by() aria-invalid=spec.invalid()>
-            <option value="">{empty}</option>
+            {empty.map(|e| view! { <option value="">{e}</option> })}
             {options.into_iter().map(|(v, text)| {
                 let is = v == selected;
                 view! { <option value=v selected=is>{text}</option> }
@@ -282,6 +312,14 @@ pub fn Choice(
     }
     .into_any();
     frame(&spec, false, control)
+}
+
+/// The one frame around a control the kit does not draw (a drop-down with option groups, or one
+/// filled in when its options arrive). The control takes its id, `aria-describedby` and
+/// `aria-invalid` from the same `spec`.
+#[component]
+pub fn Framed(spec: Spec, children: Children) -> impl IntoView {
+    frame(&spec, false, children().into_any())
 }
 
 /// A labelled file input; `accept` lists the types offered. A refused upload comes back

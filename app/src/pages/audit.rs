@@ -1,4 +1,5 @@
 use crate::api::audit_search::audit_search;
+use crate::components::field::{Choice, Input, Spec};
 use crate::components::loaded::load_error;
 use crate::components::page::action_label;
 use crate::components::url::query_string;
@@ -39,7 +40,6 @@ pub fn AuditPage() -> impl IntoView {
         audit_search(q, Some(action), Some(actor), Some(from), Some(to), Some(before))
     });
     let action_options = move || {
-        let chosen = get("action");
         ACTIONS
             .iter()
             .map(|a| {
@@ -48,37 +48,28 @@ pub fn AuditPage() -> impl IntoView {
                 } else {
                     action_label(a)
                 };
-                view! { <option value=*a selected=chosen == *a>{label}</option> }
+                ((*a).to_owned(), label)
             })
-            .collect_view()
+            .collect::<Vec<_>>()
+    };
+    // Drawn again when the address changes, so the fields show the search in it.
+    let fields = move || {
+        let text =
+            |field: &str, key: &str, kind: &'static str| Spec::new(field, i18n.t(key)).kind(kind).value(get(field));
+        view! {
+            <Input spec=text("q", "audit-search", "search")/>
+            <Choice spec=Spec::new("action", i18n.t("audit-action-filter")).value(get("action")) options=action_options()
+                empty=i18n.t("audit-any-action")/>
+            <Input spec=text("actor", "audit-actor-filter", "search")/>
+            <Input spec=text("from", "provision-from", "date")/>
+            <Input spec=text("to", "provision-to", "date")/>
+        }
     };
     view! {
         <PageHeading key="audit-title"/>
         <p>{i18n.t("audit-lead")}</p>
         <form method="get" action=routes::STAFF_AUDIT class="app-form app-form--inline" role="search">
-            <div class="app-field">
-                <label class="app-field__label" for="f-q">{i18n.t("audit-search")}</label>
-                <input class="app-input" id="f-q" name="q" type="search" value=move || get("q")/>
-            </div>
-            <div class="app-field">
-                <label class="app-field__label" for="f-action">{i18n.t("audit-action-filter")}</label>
-                <select class="app-select" id="f-action" name="action">
-                    <option value="">{i18n.t("audit-any-action")}</option>
-                    {action_options}
-                </select>
-            </div>
-            <div class="app-field">
-                <label class="app-field__label" for="f-actor">{i18n.t("audit-actor-filter")}</label>
-                <input class="app-input" id="f-actor" name="actor" type="search" value=move || get("actor")/>
-            </div>
-            <div class="app-field">
-                <label class="app-field__label" for="f-from">{i18n.t("provision-from")}</label>
-                <input class="app-input" id="f-from" name="from" type="date" value=move || get("from")/>
-            </div>
-            <div class="app-field">
-                <label class="app-field__label" for="f-to">{i18n.t("provision-to")}</label>
-                <input class="app-input" id="f-to" name="to" type="date" value=move || get("to")/>
-            </div>
+            {fields}
             <button type="submit" class="app-button">{i18n.t("search-submit")}</button>
         </form>
         <Suspense fallback=|| ()>

@@ -1,5 +1,5 @@
 use crate::api::ministry::staff_complaints::staff_complaints;
-use crate::components::field::{Input, Spec};
+use crate::components::field::{Choice, Input, Spec};
 use crate::components::loaded::load_error;
 use crate::components::page::SubNav;
 use crate::components::pager::Pager;
@@ -77,14 +77,12 @@ fn list(v: ComplaintList) -> impl IntoView {
                 )
             })
             .collect();
-    let assigned_options =
+    let assigned_options: Vec<(String, String)> =
         [("", "staff-assigned-anyone"), ("me", "staff-assigned-me"), ("unassigned", "staff-assigned-nobody")]
             .into_iter()
-            .map(|(code, key)| {
-                let selected = assigned == code;
-                view! { <option value=code selected=selected>{i18n.t(key)}</option> }
-            })
-            .collect_view();
+            .map(|(code, key)| (code.to_owned(), i18n.t(key)))
+            .collect();
+    let assigned_spec = Spec::new("assigned", i18n.t("staff-assigned-filter")).value(assigned.clone());
     let page = v.page;
     let (s2, a2, q2) = (status.clone(), assigned.clone(), q.clone());
     let href: Arc<dyn Fn(u32) -> String + Send + Sync> = Arc::new(move |p| {
@@ -125,10 +123,7 @@ fn list(v: ComplaintList) -> impl IntoView {
         <SubNav label="staff-complaints-tabs" items=tabs/>
         <form method="get" action=routes::STAFF_COMPLAINTS class="app-form app-form--inline" role="search">
             <input type="hidden" name="status" value=status.clone()/>
-            <div class="app-field">
-                <label class="app-field__label" for="f-assigned">{i18n.t("staff-assigned-filter")}</label>
-                <select class="app-select" id="f-assigned" name="assigned">{assigned_options}</select>
-            </div>
+            <Choice spec=assigned_spec options=assigned_options no_empty=true/>
             <Input spec=Spec::new("q", i18n.t("staff-complaints-search")).kind("search").value(q)/>
             <button type="submit" class="app-button">{i18n.t("search-submit")}</button>
         </form>

@@ -1,32 +1,10 @@
 use crate::api::reference::regions::regions;
-use crate::components::field::{error_line, field_id};
+use crate::components::field::{Choice, Framed, Input, Spec};
 use crate::dto::recipient::{CatalogueQuery, ItemTypeOption, ParamField};
 use crate::error::FieldError;
-use crate::i18n::{use_i18n, I18n};
+use crate::i18n::use_i18n;
 use crate::routes;
 use leptos::prelude::*;
-
-/// A filter's error (if the catalogue could not use it): the message beside the field, and
-/// the `aria-describedby` and `aria-invalid` values for its control.
-struct Problem {
-    message: Option<AnyView>,
-    described_by: Option<String>,
-    invalid: Option<&'static str>,
-}
-
-fn problem(i18n: &I18n, errors: &[FieldError], name: &str) -> Problem {
-    match errors.iter().find(|e| e.field == name) {
-        None => Problem { message: None, described_by: None, invalid: None },
-        Some(e) => {
-            let id = format!("{}-error", field_id(name));
-            Problem {
-                message: Some(error_line(i18n, name, &e.code).into_any()),
-                described_by: Some(id),
-                invalid: Some("true"),
-            }
-        }
-    }
-}
 
 /// The filter form: a plain GET form to the catalogue itself. Filters the catalogue could not
 /// use carry their error beside them.
@@ -54,55 +32,32 @@ pub fn Filters(
             view! { <optgroup label=label>{options}</optgroup> }
         })
         .collect_view();
-    // The kind of help stays chosen while the other filters are refined.
-    let category_options = categories
-        .iter()
-        .map(|(cat, name)| view! { <option value=cat.clone() selected=query.category == *cat>{name.clone()}</option> })
-        .collect_view();
     let chosen_region = query.region.clone();
     let mine = my_region.clone();
     let param_fields = params
         .into_iter()
         .map(|p| {
-            let value = |k: &str| query.params.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()).unwrap_or_default();
+            let value =
+                |k: &str| query.params.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()).unwrap_or_default();
             if p.options.is_empty() {
-                let (min_name, max_name) = (format!("p_{}_min", p.key), format!("p_{}_max", p.key));
-                let (min_id, max_id) = (field_id(&min_name), field_id(&max_name));
-                let (min_problem, max_problem) = (problem(&i18n, &errors, &min_name), problem(&i18n, &errors, &max_name));
+                let bound = |end: &str, key: &str| {
+                    Spec::new(&format!("p_{}_{end}", p.key), i18n.t(key))
+                        .kind("number")
+                        .bounds(Some(p.min.to_string()), Some(p.max.to_string()))
+                        .value(value(&format!("{}_{end}", p.key)))
+                        .error_from(&errors)
+                };
                 view! {
                     <fieldset class="app-fieldset app-filters__group">
                         <legend class="app-fieldset__legend">{p.label.clone()}</legend>
-                        <div class="app-field">
-                            <label class="app-field__label" for=min_id.clone()>{i18n.t("filter-from")}</label>
-                            {min_problem.message}
-                            <input class="app-input" type="number" id=min_id name=min_name min=p.min max=p.max value=value(&format!("{}_min", p.key))
-                                aria-describedby=min_problem.described_by aria-invalid=min_problem.invalid/>
-                        </div>
-                        <div class="app-field">
-                            <label class="app-field__label" for=max_id.clone()>{i18n.t("filter-to")}</label>
-                            {max_problem.message}
-                            <input class="app-input" type="number" id=max_id name=max_name min=p.min max=p.max value=value(&format!("{}_max", p.key))
-                                aria-describedby=max_problem.described_by aria-invalid=max_problem.invalid/>
-                        </div>
+                        <Input spec=bound("min", "filter-from")/>
+                        <Input spec=bound("max", "filter-to")/>
                     </fieldset>
                 }
                 .into_any()
             } else {
-                let id = field_id(&format!("p_{}", p.key));
-                let current = value(&p.key);
-                view! {
-                    <div class="app-field">
-                        <label class="app-field__label" for=id.clone()>{p.label.clone()}</label>
-                        <select class="app-select" id=id name=format!("p_{}", p.key)>
-                            <option value="">{i18n.t("filter-any")}</option>
-                            {p.options.into_iter().map(|(v, l)| {
-                                let sel = v == current;
-                                view! { <option value=v selected=sel>{l}</option> }
-                            }).collect_view()}
-                        </select>
-                    </div>
-                }
-                .into_any()
+                let spec = Spec::new(&format!("p_{}", p.key), p.label.clone()).value(value(&p.key)).error_from(&errors);
+                view! { <Choice spec options=p.options empty=i18n.t("filter-any")/> }.into_any()
             }
         })
         .collect_view();
@@ -112,48 +67,37 @@ pub fn Filters(
     } else {
         &["relevance", "price_asc", "price_desc", "rating", "lead_time"]
     };
-    let sorts = sort_codes
-        .iter()
-        .copied()
-        .map(|s| view! { <option value=s selected=query.sort == s>{i18n.t(&format!("sort-{s}"))}</option> })
-        .collect_view();
-    let q_problem = problem(&i18n, &errors, "q");
-    let (min_price, max_price) = (problem(&i18n, &errors, "price_min"), problem(&i18n, &errors, "price_max"));
-    let (rating, lead) = (problem(&i18n, &errors, "min_rating"), problem(&i18n, &errors, "max_lead"));
+    let sorts: Vec<(String, String)> =
+        sort_codes.iter().map(|s| ((*s).to_owned(), i18n.t(&format!("sort-{s}")))).collect();
+    let ratings: Vec<(String, String)> =
+        (1..=5).map(|r| (r.to_string(), i18n.ta("filter-rating-at-least", &[("rating", r.to_string())]))).collect();
+    let spec = |field: &str, key: &str, value: &str| Spec::new(field, i18n.t(key)).value(value).error_from(&errors);
+    let item_type = spec("item_type", "filter-item-type", &query.item_type);
+    let region = spec("region", "filter-region", &query.region);
     view! {
         <aside class="app-filters" aria-labelledby="filters-title">
             <h2 id="filters-title">{i18n.t("filters-title")}</h2>
             <form method="get" action=routes::CATALOGUE role="search" aria-labelledby="filters-title">
                 {query.for_recipient.map(|id| view! { <input type="hidden" name="for" value=id.to_string()/> })}
-                <div class="app-field">
-                    <label class="app-field__label" for="f-q">{i18n.t("filter-words")}</label>
-                    {q_problem.message}
-                    <input class="app-input" type="search" id="f-q" name="q" maxlength="200" value=query.q.clone()
-                        aria-describedby=q_problem.described_by aria-invalid=q_problem.invalid/>
-                </div>
-                <div class="app-field">
-                    <label class="app-field__label" for="f-category">{i18n.t("filter-category")}</label>
-                    <select class="app-select" id="f-category" name="category">
-                        <option value="">{i18n.t("filter-any")}</option>
-                        {category_options}
-                    </select>
-                </div>
-                <div class="app-field">
-                    <label class="app-field__label" for="f-item_type">{i18n.t("filter-item-type")}</label>
-                    <select class="app-select" id="f-item_type" name="item_type">
+                <Input spec=spec("q", "filter-words", &query.q).kind("search").maxlength(200)/>
+                // The kind of help stays chosen while the other filters are refined.
+                <Choice spec=spec("category", "filter-category", &query.category) options=categories.clone() empty=i18n.t("filter-any")/>
+                <Framed spec=item_type.clone()>
+                    <select class="app-select" id=item_type.id() name="item_type" aria-describedby=item_type.described_by()
+                        aria-invalid=item_type.invalid()>
                         <option value="">{i18n.t("filter-any")}</option>
                         {type_groups}
                     </select>
-                </div>
-                <div class="app-field">
-                    <label class="app-field__label" for="f-region">{i18n.t("filter-region")}</label>
+                </Framed>
+                <Framed spec=region.clone()>
                     <Suspense fallback=|| ()>
                         {move || {
-                            let (chosen, mine) = (chosen_region.clone(), mine.clone());
+                            let (chosen, mine, region) = (chosen_region.clone(), mine.clone(), region.clone());
                             Suspend::new(async move {
                                 let list = region_list.await.unwrap_or_default();
                                 view! {
-                                    <select class="app-select" id="f-region" name="region">
+                                    <select class="app-select" id=region.id() name="region" aria-describedby=region.described_by()
+                                        aria-invalid=region.invalid()>
                                         <option value="all" selected=chosen == "all">{i18n.t("filter-all-regions")}</option>
                                         {list.into_iter().map(|r| {
                                             let label = if mine.as_deref() == Some(r.code.as_str()) { format!("{} ({})", r.name, i18n.t("filter-my-region")) } else { r.name };
@@ -165,21 +109,11 @@ pub fn Filters(
                             })
                         }}
                     </Suspense>
-                </div>
+                </Framed>
                 <fieldset class="app-fieldset app-filters__group">
                     <legend class="app-fieldset__legend">{i18n.t("filter-price")}</legend>
-                    <div class="app-field">
-                        <label class="app-field__label" for="f-price_min">{i18n.t("filter-from")}</label>
-                        {min_price.message}
-                        <input class="app-input" type="text" inputmode="decimal" id="f-price_min" name="price_min" value=query.price_min.clone()
-                            aria-describedby=min_price.described_by aria-invalid=min_price.invalid/>
-                    </div>
-                    <div class="app-field">
-                        <label class="app-field__label" for="f-price_max">{i18n.t("filter-to")}</label>
-                        {max_price.message}
-                        <input class="app-input" type="text" inputmode="decimal" id="f-price_max" name="price_max" value=query.price_max.clone()
-                            aria-describedby=max_price.described_by aria-invalid=max_price.invalid/>
-                    </div>
+                    <Input spec=spec("price_min", "filter-from", &query.price_min).inputmode(Some("decimal"))/>
+                    <Input spec=spec("price_max", "filter-to", &query.price_max).inputmode(Some("decimal"))/>
                 </fieldset>
                 <div class="app-checkboxes">
                     <div class="app-checkbox">
@@ -188,24 +122,9 @@ pub fn Filters(
                     </div>
                 </div>
                 {param_fields}
-                <div class="app-field">
-                    <label class="app-field__label" for="f-min_rating">{i18n.t("filter-rating")}</label>
-                    {rating.message}
-                    <select class="app-select" id="f-min_rating" name="min_rating" aria-describedby=rating.described_by aria-invalid=rating.invalid>
-                        <option value="">{i18n.t("filter-any")}</option>
-                        {(1..=5).map(|r| view! { <option value=r.to_string() selected=query.min_rating == r.to_string()>{i18n.ta("filter-rating-at-least", &[("rating", r.to_string())])}</option> }).collect_view()}
-                    </select>
-                </div>
-                <div class="app-field">
-                    <label class="app-field__label" for="f-max_lead">{i18n.t("filter-lead-time")}</label>
-                    {lead.message}
-                    <input class="app-input" type="number" min="1" id="f-max_lead" name="max_lead" value=query.max_lead.clone()
-                        aria-describedby=lead.described_by aria-invalid=lead.invalid/>
-                </div>
-                <div class="app-field">
-                    <label class="app-field__label" for="f-sort">{i18n.t("filter-sort")}</label>
-                    <select class="app-select" id="f-sort" name="sort">{sorts}</select>
-                </div>
+                <Choice spec=spec("min_rating", "filter-rating", &query.min_rating) options=ratings empty=i18n.t("filter-any")/>
+                <Input spec=spec("max_lead", "filter-lead-time", &query.max_lead).kind("number").bounds(Some("1".into()), None)/>
+                <Choice spec=spec("sort", "filter-sort", &query.sort) options=sorts no_empty=true/>
                 <p class="app-actions">
                     <button type="submit" class="app-button">{i18n.t("filter-apply")}</button>
                     <a href=routes::CATALOGUE>{i18n.t("filter-clear")}</a>

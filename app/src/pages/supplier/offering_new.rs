@@ -1,6 +1,7 @@
 use super::offering_form::OfferingFormView;
 use crate::api::supplier::item_types::supplier_item_types;
 use crate::api::supplier::new_offering_form::new_offering_form;
+use crate::components::field::{Framed, Spec};
 use crate::components::loaded::{here, load_error};
 use crate::dto::supplier::ItemTypeChoice;
 use crate::i18n::{use_i18n, I18n};
@@ -67,15 +68,14 @@ fn chooser(i18n: I18n, list: Vec<ItemTypeChoice>) -> impl IntoView {
             view! { <optgroup label=label>{options}</optgroup> }
         })
         .collect_view();
+    let spec = Spec::new("item_type", i18n.t("supplier-field-item_type")).hint(i18n.t("supplier-field-item_type-hint"));
     view! {
         <form method="get" action=r::OFFERING_NEW class="app-form">
-            <div class="app-field">
-                <label class="app-field__label" for="f-item_type">{i18n.t("supplier-field-item_type")}</label>
-                <p id="f-item_type-hint" class="app-field__hint">{i18n.t("supplier-field-item_type-hint")}</p>
-                <select class="app-select" id="f-item_type" name="item_type" required=true aria-describedby="f-item_type-hint">
+            <Framed spec=spec.clone()>
+                <select class="app-select" id=spec.id() name="item_type" required=true aria-describedby=spec.described_by()>
                     {optgroups}
                 </select>
-            </div>
+            </Framed>
             <button type="submit" class="app-button">{i18n.t("supplier-continue")}</button>
         </form>
     }

@@ -1,4 +1,5 @@
 use crate::api::supplier::offerings::supplier_offerings;
+use crate::components::field::{Choice, Spec};
 use crate::components::format::quantity;
 use crate::components::loaded::{here, load_error};
 use crate::components::pager::{page_param, Pager};
@@ -44,27 +45,18 @@ pub fn SupplierOfferingsPage() -> impl IntoView {
 fn page(i18n: I18n, v: OfferingsView, chosen: String) -> impl IntoView {
     let page = v.page;
     let total: u32 = v.counts.iter().map(|(_, n)| n).sum();
-    let options = v
+    let options: Vec<(String, String)> = v
         .counts
         .iter()
-        .map(|(s, n)| {
-            let code = s.code().to_owned();
-            let selected = code == chosen;
-            view! { <option value=code.clone() selected=selected>{format!("{} ({n})", i18n.code("offering_status", &code))}</option> }
-        })
-        .collect_view();
+        .map(|(s, n)| (s.code().to_owned(), format!("{} ({n})", i18n.code("offering_status", s.code()))))
+        .collect();
+    let any = format!("{} ({total})", i18n.t("supplier-filter-any"));
     view! {
         {(v.supplier_status != SupplierStatus::Approved).then(|| view! {
             <div class="app-notice" role="note"><p>{i18n.t("supplier-offerings-not-approved")}</p></div>
         })}
         <form method="get" action=r::OFFERINGS class="app-form app-form--inline app-filters" role="search" aria-label=i18n.t("supplier-filter-label")>
-            <div class="app-field">
-                <label class="app-field__label" for="f-status">{i18n.t("supplier-filter-status")}</label>
-                <select class="app-select" id="f-status" name="status">
-                    <option value="">{format!("{} ({total})", i18n.t("supplier-filter-any"))}</option>
-                    {options}
-                </select>
-            </div>
+            <Choice spec=Spec::new("status", i18n.t("supplier-filter-status")).value(chosen) options empty=any/>
             <button type="submit" class="app-button app-button--secondary">{i18n.t("supplier-filter-apply")}</button>
         </form>
         {if v.offerings.is_empty() {

@@ -1,4 +1,5 @@
 use crate::api::supplier::inbox::supplier_inbox;
+use crate::components::field::{Choice, Spec};
 use crate::components::format::{due_view, quantity};
 use crate::components::loaded::{here, load_error};
 use crate::components::pager::{page_param, Pager};
@@ -44,29 +45,16 @@ fn page(i18n: I18n, v: InboxView, status: String, deadline: String) -> impl Into
         vec![("open".into(), i18n.t("supplier-filter-open")), ("all".into(), i18n.t("supplier-filter-any"))];
     statuses.extend(OrderStatus::ALL.iter().map(|s| (s.code().to_owned(), i18n.code("order_status", s.code()))));
     let status_now = if status.is_empty() { "open".to_owned() } else { status };
-    let deadlines =
-        [("", "supplier-filter-any"), ("overdue", "supplier-filter-overdue"), ("soon", "supplier-filter-soon")];
+    let deadlines: Vec<(String, String)> =
+        [("", "supplier-filter-any"), ("overdue", "supplier-filter-overdue"), ("soon", "supplier-filter-soon")]
+            .into_iter()
+            .map(|(code, key)| (code.to_owned(), i18n.t(key)))
+            .collect();
     view! {
         {inactive.then(|| view! { <div class="app-notice" role="note"><p>{i18n.t("supplier-orders-inactive")}</p></div> })}
         <form method="get" action=r::ORDERS class="app-form app-form--inline app-filters" role="search" aria-label=i18n.t("supplier-filter-label")>
-            <div class="app-field">
-                <label class="app-field__label" for="f-status">{i18n.t("supplier-filter-status")}</label>
-                <select class="app-select" id="f-status" name="status">
-                    {statuses.into_iter().map(|(code, name)| {
-                        let selected = code == status_now;
-                        view! { <option value=code selected=selected>{name}</option> }
-                    }).collect_view()}
-                </select>
-            </div>
-            <div class="app-field">
-                <label class="app-field__label" for="f-deadline">{i18n.t("supplier-filter-deadline")}</label>
-                <select class="app-select" id="f-deadline" name="deadline">
-                    {deadlines.into_iter().map(|(code, key)| {
-                        let selected = code == deadline;
-                        view! { <option value=code selected=selected>{i18n.t(key)}</option> }
-                    }).collect_view()}
-                </select>
-            </div>
+            <Choice spec=Spec::new("status", i18n.t("supplier-filter-status")).value(status_now) options=statuses no_empty=true/>
+            <Choice spec=Spec::new("deadline", i18n.t("supplier-filter-deadline")).value(deadline) options=deadlines no_empty=true/>
             <button type="submit" class="app-button app-button--secondary">{i18n.t("supplier-filter-apply")}</button>
         </form>
         {if v.rows.is_empty() { view! { <p>{i18n.t("supplier-orders-empty")}</p> }.into_any() } else { table(i18n, v).into_any() }}

@@ -1,4 +1,5 @@
 use crate::api::supplier::statement::supplier_statement;
+use crate::components::field::{Choice, Spec};
 use crate::components::loaded::{here, load_error};
 use crate::dto::supplier::StatementView;
 use crate::i18n::{use_i18n, I18n};
@@ -36,14 +37,7 @@ pub fn SupplierStatementsPage() -> impl IntoView {
 fn page(i18n: I18n, v: StatementView) -> impl IntoView {
     let lang = i18n.lang();
     let chosen = v.month.clone();
-    let months = v
-        .months
-        .iter()
-        .map(|m| {
-            let selected = *m == chosen;
-            view! { <option value=m.clone() selected=selected>{m.clone()}</option> }
-        })
-        .collect_view();
+    let months: Vec<(String, String)> = v.months.iter().map(|m| (m.clone(), m.clone())).collect();
     let rows = v
         .lines
         .iter()
@@ -65,10 +59,7 @@ fn page(i18n: I18n, v: StatementView) -> impl IntoView {
     let caption = i18n.ta("supplier-statement-caption", &[("month", v.month.clone())]);
     view! {
         <form method="get" action=r::STATEMENTS class="app-form app-form--inline app-filters" aria-label=i18n.t("supplier-statement-choose")>
-            <div class="app-field">
-                <label class="app-field__label" for="f-month">{i18n.t("supplier-field-month")}</label>
-                <select class="app-select" id="f-month" name="month">{months}</select>
-            </div>
+            <Choice spec=Spec::new("month", i18n.t("supplier-field-month")).value(chosen) options=months no_empty=true/>
             <button type="submit" class="app-button app-button--secondary">{i18n.t("supplier-statement-show")}</button>
         </form>
         <dl class="app-stats">
