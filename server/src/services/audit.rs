@@ -65,7 +65,7 @@ async fn views(db: &impl ConnectionTrait, rows: Vec<audit_log::Model>) -> Result
         .into_iter()
         .map(|r| AuditEntryView {
             id: r.id,
-            at: r.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            at: super::present::moment(r.created_at),
             actor: r.actor_account_id.and_then(|id| emails.get(&id).cloned()).unwrap_or_else(|| "system".into()),
             action: r.action,
             object: format!("{} {}", r.object_type, r.object_id.unwrap_or_default()).trim().to_owned(),

@@ -75,27 +75,6 @@ pub async fn names_of_regions(
         .collect())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn english_that_is_missing_or_blank_reads_as_russian() {
-        assert_eq!(localized(Lang::En, "қаз", "рус", Some("eng")), "eng");
-        assert_eq!(localized(Lang::En, "қаз", "рус", Some("  ")), "рус");
-        assert_eq!(localized(Lang::En, "қаз", "рус", None), "рус");
-        assert_eq!(localized(Lang::Kk, "қаз", "рус", None), "қаз");
-    }
-
-    #[test]
-    fn dates_moments_and_deadlines_read_the_same_everywhere() {
-        let t = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 3, 9, 14, 5, 0).single().unwrap_or_default();
-        assert_eq!((day(t), moment(t)), ("2026-03-09".to_owned(), "2026-03-09 14:05 UTC".to_owned()));
-        let today = NaiveDate::from_ymd_opt(2026, 3, 11).unwrap_or_default();
-        assert_eq!(due(t, today).days_left, -2);
-    }
-}
-
 /// An order's details as (translation key, value) rows, with the key a reader's family gives
 /// each line (`order_detail_key` for the person, `supplier_detail_key` for the supplier). The
 /// mode's value is its code, which the page translates (`mode-<code>`).
@@ -128,5 +107,26 @@ pub const fn supplier_detail_key(line: DetailLine) -> &'static str {
         DetailLine::Session => "supplier-detail-session",
         DetailLine::Arrival => "supplier-detail-arrival",
         DetailLine::Scheduled => "supplier-detail-scheduled",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_that_is_missing_or_blank_reads_as_russian() {
+        assert_eq!(localized(Lang::En, "қаз", "рус", Some("eng")), "eng");
+        assert_eq!(localized(Lang::En, "қаз", "рус", Some("  ")), "рус");
+        assert_eq!(localized(Lang::En, "қаз", "рус", None), "рус");
+        assert_eq!(localized(Lang::Kk, "қаз", "рус", None), "қаз");
+    }
+
+    #[test]
+    fn dates_moments_and_deadlines_read_the_same_everywhere() {
+        let t = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 3, 9, 14, 5, 0).single().unwrap_or_default();
+        assert_eq!((day(t), moment(t)), ("2026-03-09".to_owned(), "2026-03-09 14:05 UTC".to_owned()));
+        let today = NaiveDate::from_ymd_opt(2026, 3, 11).unwrap_or_default();
+        assert_eq!(due(t, today).days_left, -2);
     }
 }

@@ -2,6 +2,7 @@
 //! codes), the password, and the list of one's sessions with "sign out everywhere".
 use super::accounts::AccountService;
 use super::audit::{self, Entry};
+use super::present::moment;
 use super::{Ctx, OrUnexpected};
 use crate::auth::{password, second_factor, session, strength, throttle};
 use crate::db::begin_write;
@@ -20,10 +21,6 @@ use sea_orm::{
 
 /// One's own account.
 pub struct SecurityService(pub Ctx);
-
-fn moment(t: DateTime<Utc>) -> String {
-    t.format("%Y-%m-%d %H:%M UTC").to_string()
-}
 
 fn now_seconds() -> u64 {
     u64::try_from(Utc::now().timestamp()).unwrap_or(0)

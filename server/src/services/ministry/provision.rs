@@ -411,7 +411,7 @@ impl ProvisionService {
         Ok(ProvisionView {
             from: period.from.to_string(),
             to: period.to.to_string(),
-            computed_at: computed_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            computed_at: crate::services::present::moment(computed_at),
             own_region: scope.region().and_then(|r| names.get(r).cloned()),
             total,
             regions,

@@ -13,7 +13,7 @@ use crate::services::order_flow::{
     restore_entitlement, supplier_account, transition, working_days_after, TransitionError,
 };
 use crate::services::paging::one_page;
-use crate::services::present::{detail_lines, order_detail_key};
+use crate::services::present::{detail_lines, moment, order_detail_key};
 use crate::services::{text, Ctx, OrUnexpected};
 use app::domain::NoticeKind;
 use app::domain::{CoPayment, Money, OrderStatus, RefusalCode, Role};
@@ -184,14 +184,14 @@ impl MyOrders for MyOrderService {
                 state_share: Money::from_tiyn(o.state_share_tiyn),
                 copay: Money::from_tiyn(o.copay_tiyn),
             },
-            placed_at: o.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            placed_at: moment(o.created_at),
             accept_by: day(o.accept_by),
             deliver_by: o.deliver_by.map(day),
             events: events
                 .into_iter()
                 .map(|e| OrderEventView {
                     status: e.status.into(),
-                    at: e.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+                    at: moment(e.created_at),
                     by: e.actor_account_id.and_then(|a| people.get(&a).cloned()),
                     note: e.note.filter(|n| !n.starts_with("representative:")),
                 })

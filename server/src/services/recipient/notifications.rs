@@ -38,7 +38,7 @@ impl Notifications for NotificationService {
                 args: app::notices::notice_args(&n.params),
                 kind: n.kind,
                 order_id: n.order_id,
-                at: n.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+                at: crate::services::present::moment(n.created_at),
                 unread: n.read_at.is_none(),
             })
             .collect();

@@ -289,10 +289,8 @@ pub async fn mark(ctx: &Ctx, caller: &Caller, id: i32, step: Option<OrderStep>) 
         (Some(OrderStep::Shipped), true) => DbOrderStatus::InDelivery,
         (Some(OrderStep::Delivered), true) => DbOrderStatus::Delivered,
         (Some(OrderStep::Rendered), false) => {
-            if Unit::from(it.unit) == Unit::Hour {
-                if o.details.0.hours_rendered() < i64::from(o.quantity) {
-                    return Err(AppError::refused(RefusalCode::HoursNotAllRendered));
-                }
+            if Unit::from(it.unit) == Unit::Hour && o.details.0.hours_rendered() < i64::from(o.quantity) {
+                return Err(AppError::refused(RefusalCode::HoursNotAllRendered));
             }
             if kind == CategoryKind::Course && o.details.0.arrival().is_some_and(|a| a > Utc::now().date_naive()) {
                 return Err(AppError::refused(RefusalCode::CourseNotStarted));
