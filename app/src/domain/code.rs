@@ -1,5 +1,6 @@
 //! Keys that name things in URLs, files and forms: a staff-made code (of a category or an item
-//! type), the key of an unsaved offering draft, and the key of an upload's report. Each is
+//! type), the key of an unsaved offering draft, the key of an upload's report, and the key that
+//! places an order once. Each is
 //! parsed once where it enters, so a port never receives a free string as a name.
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -98,6 +99,32 @@ impl ReportKey {
     }
 }
 
+/// The key that places an order once, whatever the retries: a UUID (`8-4-4-4-12` lower-case
+/// hexadecimal digits), given with the order check page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrderKey(String);
+
+impl OrderKey {
+    /// Reads the key a form carries.
+    pub fn parse(raw: &str) -> Option<Self> {
+        let t = raw.trim();
+        let shape = t.len() == 36
+            && t.char_indices().all(|(i, c)| {
+                if matches!(i, 8 | 13 | 18 | 23) {
+                    c == '-'
+                } else {
+                    c.is_ascii_digit() || ('a'..='f').contains(&c)
+                }
+            });
+        shape.then(|| Self(t.to_owned()))
+    }
+
+    /// The key.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,6 +147,21 @@ mod tests {
         assert_eq!(new.as_ref().map(ToString::to_string).as_deref(), Some("new-walker"));
         for bad in ["", "-1", "0", "new-", "new-Walker", "42; x", "other-walker"] {
             assert_eq!(DraftKey::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn order_keys_are_uuids() {
+        let key = "5f0c2a8e-1b7d-4c3e-9a2f-0123456789ab";
+        assert_eq!(OrderKey::parse(key).map(|k| k.as_str().to_owned()).as_deref(), Some(key));
+        for bad in [
+            "",
+            "not-the-key",
+            "5F0C2A8E-1B7D-4C3E-9A2F-0123456789AB",
+            "5f0c2a8e1b7d4c3e9a2f0123456789ab",
+            "5f0c2a8e-1b7d-4c3e-9a2f-0123456789ab'",
+        ] {
+            assert_eq!(OrderKey::parse(bad), None, "{bad}");
         }
     }
 

@@ -10,7 +10,7 @@ mod param_schema;
 mod password;
 mod supplier_decision;
 
-pub use code::{Code, DraftKey, ReportKey};
+pub use code::{Code, DraftKey, OrderKey, ReportKey};
 pub use email::Email;
 pub use enums::*;
 pub mod iin;

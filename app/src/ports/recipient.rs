@@ -2,6 +2,7 @@
 //! notifications. `for_recipient` is the person a representative acts for (ignored for a
 //! recipient, who always acts for themself).
 use super::Caller;
+use crate::domain::OrderKey;
 use crate::dto::orders::{NotificationsView, OrderCheckView, OrderForm, OrderStartView, OrderView, OrdersView};
 use crate::dto::recipient::{CatalogueQuery, CatalogueView, EntitlementsView, OfferingView};
 use crate::error::AppError;
@@ -50,7 +51,7 @@ pub trait Ordering: Send + Sync {
         caller: &Caller,
         offering_id: i32,
         for_recipient: Option<i32>,
-        idempotency_key: &str,
+        idempotency_key: Option<OrderKey>,
         terms: &str,
     ) -> Result<i32, AppError>;
 }

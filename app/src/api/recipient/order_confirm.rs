@@ -11,7 +11,8 @@ pub async fn order_confirm(
 ) -> Result<(), AppError> {
     let (backend, caller) = crate::ports::backend_and_caller()?;
     let offering: i32 = offering.trim().parse().map_err(|_| AppError::NotFound)?;
-    let id = backend.ordering.confirm(&caller, offering, for_recipient.trim().parse().ok(), &key, &terms).await?;
+    let key = crate::domain::OrderKey::parse(&key);
+    let id = backend.ordering.confirm(&caller, offering, for_recipient.trim().parse().ok(), key, &terms).await?;
     crate::api::go(&format!("/orders/{id}?done=placed"));
     Ok(())
 }

@@ -17,7 +17,7 @@ use crate::services::order_flow::{supplier_account, working_days_after};
 use crate::services::present::{detail_lines, order_detail_key};
 use crate::services::{ceilings::ceiling_on, Ctx, OrUnexpected};
 use app::domain::NoticeKind;
-use app::domain::{CategoryKind, CoPayment, Money, RefusalCode, Role, SessionMode};
+use app::domain::{CategoryKind, CoPayment, Money, OrderKey, RefusalCode, Role, SessionMode};
 use app::dto::orders::{EntitlementChoice, OrderCheckView, OrderForm, OrderStartView, SlotView};
 use app::error::AppError;
 use app::ports::{Caller, Ordering};
@@ -290,15 +290,15 @@ impl Ordering for OrderingService {
         caller: &Caller,
         offering_id: i32,
         for_recipient: Option<i32>,
-        key: &str,
+        key: Option<OrderKey>,
         terms: &str,
     ) -> Result<i32, AppError> {
         let db = &self.0.db;
         let acting = resolve(db, caller, for_recipient).await?;
-        let key = key.trim();
-        if key.is_empty() || key.len() > 64 {
+        let Some(key) = key else {
             return Err(AppError::refused(RefusalCode::StaleForm));
-        }
+        };
+        let key = key.as_str();
         if let Some(id) = already_placed(db, &acting, key).await? {
             return Ok(id);
         }
