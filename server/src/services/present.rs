@@ -4,7 +4,7 @@
 //! ministry services all use these, so a date or a missing English title reads the same on
 //! every page.
 use super::OrUnexpected;
-use crate::entities::regions;
+use crate::entities::{accounts, regions};
 use app::domain::{DetailLine, Lang, OrderDetails};
 use app::dto::supplier::Due;
 use app::error::AppError;
@@ -108,6 +108,21 @@ pub const fn supplier_detail_key(line: DetailLine) -> &'static str {
         DetailLine::Arrival => "supplier-detail-arrival",
         DetailLine::Scheduled => "supplier-detail-scheduled",
     }
+}
+
+/// The display names of the accounts among `ids`, by id (who acted on an order or a complaint).
+pub async fn account_names(
+    db: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = i32>,
+) -> Result<HashMap<i32, String>, AppError> {
+    Ok(accounts::Entity::find()
+        .filter(accounts::Column::Id.is_in(ids))
+        .all(db)
+        .await
+        .or_unexpected()?
+        .into_iter()
+        .map(|a| (a.id, a.display_name))
+        .collect())
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use crate::services::audit::{self, Entry};
 use crate::services::notices::notify;
 use crate::services::order_flow::{recipient_side_accounts, supplier_account};
 use crate::services::paging::one_page;
+use crate::services::present::account_names;
 use crate::services::{text, Ctx, OrUnexpected};
 use app::domain::NoticeKind;
 use app::domain::{ComplaintStatus, RefusalCode};
@@ -86,14 +87,7 @@ async fn lookups(
         .map(|s| (s.id, s.legal_name))
         .collect();
     let people: Vec<i32> = list.iter().filter_map(|c| c.assigned_to.or(c.closed_by)).collect();
-    let names = accounts::Entity::find()
-        .filter(accounts::Column::Id.is_in(people))
-        .all(db)
-        .await
-        .or_unexpected()?
-        .into_iter()
-        .map(|a| (a.id, a.display_name))
-        .collect();
+    let names = account_names(db, people).await?;
     Ok((numbers, supplier_names, names))
 }
 
@@ -191,14 +185,7 @@ impl ComplaintsDesk for ComplaintsDeskService {
         let mut people: Vec<i32> = notes.iter().map(|n| n.author_id).collect();
         people.extend(c.assigned_to);
         people.extend(c.closed_by);
-        let names: HashMap<i32, String> = accounts::Entity::find()
-            .filter(accounts::Column::Id.is_in(people))
-            .all(db)
-            .await
-            .or_unexpected()?
-            .into_iter()
-            .map(|a| (a.id, a.display_name))
-            .collect();
+        let names = account_names(db, people).await?;
         let (numbers, supplier_names, _) = lookups(db, std::slice::from_ref(&c)).await?;
         let regions = region_names(db, caller.lang).await?;
         let officers = officers(db, &c.region_code).await?;

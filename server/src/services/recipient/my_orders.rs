@@ -6,14 +6,14 @@ use super::{day, offering_title, people_of, resolve};
 use crate::db::begin_write;
 use crate::entities::enums::{DbComplaintStatus, DbOrderStatus};
 use crate::entities::{
-    accounts, categories, complaints, item_types, offerings, order_events, orders, recipients, reviews, suppliers,
+    categories, complaints, item_types, offerings, order_events, orders, recipients, reviews, suppliers,
 };
 use crate::services::notices::notify;
 use crate::services::order_flow::{
     restore_entitlement, supplier_account, transition, working_days_after, TransitionError,
 };
 use crate::services::paging::one_page;
-use crate::services::present::{detail_lines, moment, order_detail_key};
+use crate::services::present::{account_names, detail_lines, moment, order_detail_key};
 use crate::services::{text, Ctx, OrUnexpected};
 use app::domain::NoticeKind;
 use app::domain::{CoPayment, Money, OrderStatus, RefusalCode, Role};
@@ -140,14 +140,7 @@ impl MyOrders for MyOrderService {
             .all(db)
             .await
             .or_unexpected()?;
-        let people: HashMap<i32, String> = accounts::Entity::find()
-            .filter(accounts::Column::Id.is_in(events.iter().filter_map(|e| e.actor_account_id).chain([o.placed_by])))
-            .all(db)
-            .await
-            .or_unexpected()?
-            .into_iter()
-            .map(|a| (a.id, a.display_name))
-            .collect();
+        let people = account_names(db, events.iter().filter_map(|e| e.actor_account_id).chain([o.placed_by])).await?;
         let review = reviews::Entity::find().filter(reviews::Column::OrderId.eq(o.id)).one(db).await.or_unexpected()?;
         let complaints = complaints::Entity::find()
             .filter(complaints::Column::OrderId.eq(o.id))

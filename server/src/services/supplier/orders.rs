@@ -3,11 +3,9 @@
 use super::offerings::OPEN;
 use super::{category_of, day, due, localized, moment, own_supplier, require_approved};
 use crate::entities::enums::{DbComplaintStatus, DbOrderStatus, DbSupplierStatus};
-use crate::entities::{
-    accounts, complaints, item_types, offerings, order_events, orders, recipients, regions, suppliers,
-};
+use crate::entities::{complaints, item_types, offerings, order_events, orders, recipients, regions, suppliers};
 use crate::services::paging::one_page;
-use crate::services::present::{detail_lines, supplier_detail_key};
+use crate::services::present::{account_names, detail_lines, supplier_detail_key};
 use crate::services::{Ctx, OrUnexpected};
 use app::domain::{CategoryKind, CoPayment, Lang, Money, OrderStatus, OrderStep, Unit};
 use app::dto::supplier::{
@@ -249,14 +247,7 @@ impl SupplierOrders for OrderService {
             .all(db)
             .await
             .or_unexpected()?;
-        let people: HashMap<i32, String> = accounts::Entity::find()
-            .filter(accounts::Column::Id.is_in(events.iter().filter_map(|e| e.actor_account_id)))
-            .all(db)
-            .await
-            .or_unexpected()?
-            .into_iter()
-            .map(|a| (a.id, a.display_name))
-            .collect();
+        let people = account_names(db, events.iter().filter_map(|e| e.actor_account_id)).await?;
         let complaints = complaints::Entity::find()
             .filter(complaints::Column::OrderId.eq(o.id))
             .filter(complaints::Column::SupplierId.eq(s.id))
