@@ -38,8 +38,11 @@ cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 say "unit and integration tests (SQLite and PostgreSQL)"
 cargo test --workspace --exclude frontend -- --test-threads="${TEST_THREADS:-4}"
 
-say "building the site for the end-to-end tests"
-cargo leptos build
+say "building the site for the end-to-end tests: the debug server, and the wasm as it ships"
+# The wasm is built for release (wasm-opt included): the end-to-end suite weighs what a page
+# loads against its budget (end2end/tests/budget.spec.ts), and runs the islands as they ship.
+cargo leptos build --server-only
+cargo leptos build --release --frontend-only
 
 say "end-to-end tests in Chromium (JavaScript on and off, axe on every page)"
 E2E_DATA="$ROOT/end2end/.data"

@@ -8,6 +8,7 @@ pub mod domain;
 pub mod dto;
 pub mod error;
 pub mod i18n;
+pub mod islands;
 pub mod notices;
 pub mod pages;
 #[cfg(feature = "ssr")]
@@ -36,7 +37,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light"/>
                 <link rel="icon" href="/favicon.ico"/>
-                <HydrationScripts options/>
+                <islands::scripts::IslandScripts options/>
                 <MetaTags/>
             </head>
             <body>

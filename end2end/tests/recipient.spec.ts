@@ -8,7 +8,7 @@
 import { test, expect } from './support/test';
 import { LANGS, t, type Lang } from './support/i18n';
 import { expectNoAxeViolations } from './support/axe';
-import { chooseLanguage, pageLang, restoreRussian, settle, signIn } from './support/portal';
+import { chooseLanguage, jsEnabled, pageLang, restoreRussian, settle, signIn } from './support/portal';
 import type { Page } from '@playwright/test';
 
 function inDays(days: number): string {
@@ -118,7 +118,13 @@ test.describe('the recipient journey', () => {
     await startOrder(page, 'item_type=sign_language_hour&region=all');
     const lang = await pageLang(page);
     await expect(page.locator('main')).toContainText('Ахметов Алихан Ерланович');
+    // The place of sessions is asked for in person only: with JavaScript it hides for online
+    // sessions and comes back for sessions in person; without, it stays with its hint.
+    await page.locator('input[name="mode"][value="in_person"]').check();
+    await expect(page.locator('#f-address')).toBeVisible();
     await page.locator('input[name="mode"][value="online"]').check();
+    if (jsEnabled()) await expect(page.locator('#f-address'), 'the place hides for online sessions').toBeHidden();
+    else await expect(page.locator('#f-address')).toBeVisible();
     await page.locator('#f-s1_date').fill(inDays(7));
     await page.locator('#f-s1_time').fill('10:00');
     await page.locator('#f-s1_hours').fill('9');

@@ -1,8 +1,13 @@
-//! The browser entry point: hydrate the server-rendered page.
+//! The browser entry point: wake the page's islands (`app::islands`); the rest of the page
+//! is rendered on the server and stays as it is.
 
-/// Called by the generated JavaScript once the wasm is loaded.
+// The islands are exported from the app crate; linking it brings them into the wasm.
+extern crate app as _;
+
+/// Called by the loader (`app::islands::scripts`) once the wasm is loaded, before it wakes
+/// each island.
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
+    leptos::mount::hydrate_islands();
 }

@@ -4,11 +4,15 @@ use crate::components::form::FormState;
 use crate::domain::{CategoryKind, SessionMode};
 use crate::dto::orders::{OrderForm, OrderStartView};
 use crate::i18n::I18n;
+use crate::islands::reveal::Reveal;
 use leptos::prelude::*;
 
 fn text(state: &FormState, name: &'static str, label: &'static str, kind: &'static str, value: &str) -> impl IntoView {
     view! { <Input spec={Field { name, label, kind, value: value.to_owned(), required: true, ..Default::default() }.spec(state)}/> }
 }
+
+/// The id of the place of sessions, shown only for sessions in person (with JavaScript).
+const PLACE: &str = "order-place";
 
 /// The questions for the offering's category.
 pub fn fields(i18n: &I18n, v: &OrderStartView, state: &FormState) -> AnyView {
@@ -45,9 +49,22 @@ pub fn fields(i18n: &I18n, v: &OrderStartView, state: &FormState) -> AnyView {
             ];
             let modes: Vec<(String, String)> =
                 SessionMode::ALL.iter().map(|m| (m.code().to_owned(), i18n.t(&format!("mode-{m}")))).collect();
-            view! {
+            let mode = view! {
                 <Radios spec={Spec::new("mode", i18n.t("order-field-mode")).value(d.mode.clone()).error(state.field_error("mode"))} options=modes/>
-                <Input spec={Field { name: "address", label: "order-field-place", hint: Some("order-field-place-hint"), autocomplete: "street-address", value: d.address.clone(), ..Default::default() }.spec(state)}/>
+            }
+            .into_any();
+            let place = view! {
+                <div id=PLACE>
+                    <Input spec={Field { name: "address", label: "order-field-place", hint: Some("order-field-place-hint"), autocomplete: "street-address", value: d.address.clone(), ..Default::default() }.spec(state)}/>
+                </div>
+            }
+            .into_any();
+            view! {
+                // With JavaScript, the place shows only for sessions in person.
+                <Reveal name="mode".to_owned() value=SessionMode::InPerson.code().to_owned() target=PLACE.to_owned()>
+                    {mode}
+                    {place}
+                </Reveal>
                 {sessions.into_iter().map(|(dn, tn, hn, dv, tv, hv, n)| view! {
                     <fieldset class="app-fieldset">
                         <legend class="app-fieldset__legend">{i18n.ta("order-field-session", &[("n", n.to_string())])}</legend>
