@@ -99,9 +99,8 @@ pub fn ErrorSummary(state: FormState) -> impl IntoView {
             .map(|f| {
                 let href = format!("#{}", field_id(&f.field));
                 let msg = field_message(&i18n, &f.field, &f.code);
-                // `rel="external"`: the browser, not the client-side router, follows the link,
-                // so focus moves to the field as it does without JavaScript.
-                view! { <li><a href=href rel="external">{msg}</a></li> }.into_any()
+                // A plain in-page link: the browser moves focus to the field.
+                view! { <li><a href=href>{msg}</a></li> }.into_any()
             })
             .collect()
     };
@@ -137,7 +136,8 @@ pub fn UploadErrorSummary(field_for: fn(&str) -> &'static str) -> impl IntoView 
     move || {
         error.get().map(|code| {
             let field = field_for(&code);
-            let item = view! { <li><a href=format!("#{}", field_id(field)) rel="external">{field_message(&i18n, field, &code)}</a></li> };
+            let item =
+                view! { <li><a href=format!("#{}", field_id(field))>{field_message(&i18n, field, &code)}</a></li> };
             summary_box(vec![item.into_any()])
         })
     }

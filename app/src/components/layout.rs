@@ -29,8 +29,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         </main>
         <footer class="app-footer">
             <p>{i18n.t("footer-text")}</p>
-            // Not a page of the application: the router leaves the link to the browser.
-            <p><a href="/api/v1" rel="external">{i18n.t("open-data-title")}</a></p>
+            <p><a href="/api/v1">{i18n.t("open-data-title")}</a></p>
         </footer>
     }
 }

@@ -126,7 +126,7 @@ fn dashboard(v: ProvisionView) -> impl IntoView {
         <p>{scope}" "{i18n.ta("provision-period", &[("from", v.from.clone()), ("to", v.to.clone())])}" "
             {i18n.ta("provision-computed-at", &[("at", v.computed_at.clone())])}</p>
         {period_form(v.from.clone(), v.to.clone())}
-        <p><a href=csv download="" rel="external">{i18n.t("provision-csv")}</a></p>
+        <p><a href=csv download="">{i18n.t("provision-csv")}</a></p>
         <h2>{t.name.clone()}</h2>
         <dl class="app-stats">
             {stat(i18n.t("provision-people-entitled"), t.people_entitled.to_string())}

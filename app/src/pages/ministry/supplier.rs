@@ -54,7 +54,7 @@ fn detail(s: SupplierDetail) -> impl IntoView {
             view! {
                 <tr>
                     <td>{i18n.code("staff-document", d.kind.code())}</td>
-                    <td><a href=d.href.clone() download="" rel="external">{d.file_name.clone()}</a></td>
+                    <td><a href=d.href.clone() download="">{d.file_name.clone()}</a></td>
                     <td class="app-nowrap">{file_size(lang, d.size_bytes)}</td>
                     <td class="app-nowrap">{d.uploaded_on.clone()}</td>
                 </tr>

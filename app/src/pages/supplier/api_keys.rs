@@ -45,7 +45,7 @@ fn page(v: ApiKeysView) -> impl IntoView {
         })}
         <p>{i18n.t("supplier-api-keys-lead")}</p>
         {(!v.approved).then(|| view! { <div class="app-notice" role="note"><p>{i18n.t("supplier-api-keys-not-approved")}</p></div> })}
-        <p><code>"POST /api/v1/supplier/offerings"</code>" — "<a href="/api/v1" rel="external">{i18n.t("open-data-title")}</a></p>
+        <p><code>"POST /api/v1/supplier/offerings"</code>" — "<a href="/api/v1">{i18n.t("open-data-title")}</a></p>
         {table(i18n, &v)}
         <h2>{i18n.t("supplier-api-key-create-title")}</h2>
         <WithForm form="create_api_key" path=SupplierCreateApiKey::PATH let:state>
