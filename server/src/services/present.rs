@@ -9,7 +9,7 @@ use app::domain::{DetailLine, Lang, OrderDetails};
 use app::dto::supplier::Due;
 use app::error::AppError;
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 
 /// A day as pages show it: `YYYY-MM-DD`.
@@ -115,14 +115,37 @@ pub async fn account_names(
     db: &impl ConnectionTrait,
     ids: impl IntoIterator<Item = i32>,
 ) -> Result<HashMap<i32, String>, AppError> {
-    Ok(accounts::Entity::find()
+    account_column(db, ids, accounts::Column::DisplayName).await
+}
+
+/// The e-mail addresses of the accounts among `ids`, by id (the staff's "who" columns).
+pub async fn account_emails(
+    db: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = i32>,
+) -> Result<HashMap<i32, String>, AppError> {
+    account_column(db, ids, accounts::Column::Email).await
+}
+
+/// One text column of the accounts among `ids`, by id: a single query reading two columns.
+async fn account_column(
+    db: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = i32>,
+    column: accounts::Column,
+) -> Result<HashMap<i32, String>, AppError> {
+    let ids: Vec<i32> = ids.into_iter().collect();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows: Vec<(i32, String)> = accounts::Entity::find()
+        .select_only()
+        .column(accounts::Column::Id)
+        .column(column)
         .filter(accounts::Column::Id.is_in(ids))
+        .into_tuple()
         .all(db)
         .await
-        .or_unexpected()?
-        .into_iter()
-        .map(|a| (a.id, a.display_name))
-        .collect())
+        .or_unexpected()?;
+    Ok(rows.into_iter().collect())
 }
 
 #[cfg(test)]

@@ -2,11 +2,12 @@
 //! them. Ceilings are only ever added (from today or later): the history stays as it was, and
 //! every change is in the audit log.
 use super::catalogue_input::{amount, code, months, parse_schema, unit};
-use super::{account_emails, central, parse_date, staff_scope, Scope};
+use super::{central, parse_date, staff_scope, Scope};
 use crate::db::begin_write;
 use crate::entities::enums::DbUnit;
 use crate::entities::{categories, ceilings, item_types};
 use crate::services::audit::{self, Entry};
+use crate::services::present::account_emails;
 use crate::services::{text, Ctx, OrUnexpected};
 use app::domain::{CategoryKind, Money, RefusalCode};
 use app::dto::ministry::*;
@@ -132,7 +133,7 @@ impl CatalogueAdmin for CatalogueAdminService {
         let cat =
             categories::Entity::find_by_id(it.category_id).one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
         let history = crate::services::ceilings::history(db, id).await.or_unexpected()?;
-        let emails = account_emails(db, history.iter().filter_map(|c| c.created_by).collect()).await?;
+        let emails = account_emails(db, history.iter().filter_map(|c| c.created_by)).await?;
         let today = Utc::now().date_naive();
         let current = history.iter().filter(|c| c.valid_from <= today).map(|c| c.valid_from).max();
         Ok(ItemTypeDetail {

@@ -4,10 +4,11 @@
 //! sign-up links it. The whole import is one transaction, recorded with its report and in the
 //! audit log.
 use super::ipr_lines::RawLine;
-use super::{account_emails, moment, parse_date, staff_scope, Scope};
+use super::{moment, parse_date, staff_scope, Scope};
 use crate::db::begin_write;
 use crate::entities::{entitlements, ipr_imports, item_types, recipients};
 use crate::services::audit::{self, Entry};
+use crate::services::present::account_emails;
 use crate::services::{Ctx, OrUnexpected};
 use app::domain::Iin;
 use app::dto::ministry::{ImportLine, ImportReport, ImportSummary, LineOutcome};
@@ -354,7 +355,7 @@ impl IprImports for IprImportService {
             find = find.filter(ipr_imports::Column::ActorAccountId.eq(actor.account_id));
         }
         let rows = find.all(db).await.or_unexpected()?;
-        let emails = account_emails(db, rows.iter().filter_map(|r| r.actor_account_id).collect()).await?;
+        let emails = account_emails(db, rows.iter().filter_map(|r| r.actor_account_id)).await?;
         Ok(rows.iter().map(|r| summary(r, &emails)).collect())
     }
 
@@ -366,7 +367,7 @@ impl IprImports for IprImportService {
             find = find.filter(ipr_imports::Column::ActorAccountId.eq(actor.account_id));
         }
         let row = find.one(db).await.or_unexpected()?.ok_or(AppError::NotFound)?;
-        let emails = account_emails(db, row.actor_account_id.into_iter().collect()).await?;
+        let emails = account_emails(db, row.actor_account_id).await?;
         let lines: Vec<ImportLine> = serde_json::from_value(row.report["lines"].clone()).unwrap_or_default();
         Ok(ImportReport { summary: summary(&row, &emails), lines })
     }

@@ -18,11 +18,10 @@ pub mod supplier_offerings;
 pub mod suppliers;
 
 use super::OrUnexpected;
-use crate::entities::{accounts, regions};
+use crate::entities::regions;
 use app::domain::Lang;
 use app::error::AppError;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
-use std::collections::HashMap;
+use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder};
 
 pub use crate::services::present::{day, moment, region_names};
 pub use crate::services::scope::{central, staff_scope, Scope};
@@ -38,21 +37,6 @@ pub async fn region_choices(db: &impl ConnectionTrait, lang: Lang) -> Result<Vec
         .or_unexpected()?
         .into_iter()
         .map(|r| (r.code.clone(), r.name(lang).to_owned()))
-        .collect())
-}
-
-/// E-mails of accounts, by id (for "who" columns).
-pub async fn account_emails(db: &impl ConnectionTrait, ids: Vec<i32>) -> Result<HashMap<i32, String>, AppError> {
-    if ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    Ok(accounts::Entity::find()
-        .filter(accounts::Column::Id.is_in(ids))
-        .all(db)
-        .await
-        .or_unexpected()?
-        .into_iter()
-        .map(|a| (a.id, a.email))
         .collect())
 }
 
